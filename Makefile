@@ -1,0 +1,55 @@
+# Every target sets up .venv itself, so a fresh machine needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+SPEC := spec/imgur
+OUT := generated
+
+.DEFAULT_GOAL := help
+.PHONY: help setup generate check validate test lint bench regen-golden clean
+
+help:
+	@echo "make generate      set up, then regenerate $(OUT)/ from $(SPEC)"
+	@echo "make test          set up, then run every test"
+	@echo "make check         fail when $(OUT)/ is stale against $(SPEC)"
+	@echo "make validate      validate $(SPEC) (strict: warnings fail)"
+	@echo "make lint          black --check, ruff and mypy --strict on generator/ and $(OUT)/python"
+	@echo "make regen-golden  refresh the golden outputs under tests/golden"
+	@echo "make bench         run the benchmark, write bench/RESULTS.md"
+
+# Reinstall when pyproject.toml changes; the stamp records the last good install.
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "sdkgen needs Python 3.11 or newer; set PYTHON=python3.x")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+generate: $(STAMP)
+	$(VENV)/bin/sdkgen generate $(SPEC) --out $(OUT)
+
+check: $(STAMP)
+	$(VENV)/bin/sdkgen check $(SPEC) --out $(OUT)
+
+validate: $(STAMP)
+	$(VENV)/bin/sdkgen validate $(SPEC) --strict
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/black --check generator tests bench
+	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/mypy
+	cd $(OUT)/python && ../../$(VENV)/bin/black --check . && ../../$(VENV)/bin/ruff check . && ../../$(VENV)/bin/mypy --strict src
+
+regen-golden: $(STAMP)
+	$(PY) -m tests.golden.regen
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) build dist

@@ -1,0 +1,1 @@
+"""One module per CLI command; each registers its parser and prints its own output."""
