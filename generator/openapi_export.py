@@ -1,8 +1,11 @@
 """Export a validated, merged spec document as an OpenAPI 3.1.0 document.
 
 A side branch of the pipeline: it reads the same plain ``dict`` the loader merges and
-the validator checks, and writes nothing itself; the ``generate`` command serialises
-the result with :func:`render_openapi_json` next to the SDK.
+the validator checks, and writes nothing itself; the ``generate`` command is meant to
+serialise the result with :func:`render_openapi_json` next to the SDK.
+
+Paths that differ only in placeholder names (``/a/{id}``, ``/a/{hash}``) are one path
+to OpenAPI, so they are merged under the first spelling with path parameters renamed.
 
 Determinism: every object is built key by key in a fixed order, so the key order of
 the input's inner mappings never changes the output. Resources, operations, models,
@@ -22,6 +25,7 @@ import json
 import re
 from typing import Any
 
+from generator.naming import python_identifier
 from generator.typeexpr import TypeRef, parse_type
 
 OPENAPI_VERSION = "3.1.0"
@@ -38,7 +42,7 @@ _PRIMITIVE_TYPES = {
     "boolean": "boolean",
 }
 
-_PLACEHOLDER = re.compile(r"\{[^}]*\}")
+_PLACEHOLDER = re.compile(r"\{([^}]*)\}")
 
 Schema = dict[str, Any]
 
@@ -100,27 +104,54 @@ def _tags(resources: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _paths(document: dict[str, Any]) -> dict[str, Any]:
+    """Path items in spec order; paths differing only in placeholder names merge.
+
+    OpenAPI treats ``/a/{id}`` and ``/a/{hash}`` as one path, so an operation whose
+    path matches an earlier one's shape is filed under the earlier spelling, with its
+    path parameters renamed to match (their Python names are kept).
+    """
     paths: dict[str, dict[str, Any]] = {}
+    spellings: dict[str, str] = {}
     seen: dict[tuple[str, str], str] = {}
     for resource_name, resource in document.get("resources", {}).items():
         for op_name, op in resource["operations"].items():
             op_id = f"{resource_name}.{op_name}"
             method = op["method"].lower()
-            key = (method, _path_shape(op["path"]))
-            if key in seen:
+            shape = _PLACEHOLDER.sub("{}", op["path"])
+            if (method, shape) in seen:
                 raise ValueError(
-                    f"{op_id} and {seen[key]} are both {op['method']} {op['path']}; "
-                    "OpenAPI allows one operation per method and path"
+                    f"{op_id} and {seen[method, shape]} are both {op['method']} "
+                    f"{op['path']}; OpenAPI allows one operation per method and path"
                 )
-            seen[key] = op_id
-            item = paths.setdefault(op["path"], {})
-            item[method] = _operation(document, op_id, resource_name, op)
+            seen[method, shape] = op_id
+            path = spellings.setdefault(shape, op["path"])
+            renamed = _with_path_spelling(op, path)
+            item = paths.setdefault(path, {})
+            item[method] = _operation(document, op_id, resource_name, renamed)
     return paths
 
 
-def _path_shape(path: str) -> str:
-    """The path with placeholder names blanked: OpenAPI treats those as one path."""
-    return _PLACEHOLDER.sub("{}", path)
+def _with_path_spelling(op: dict[str, Any], path: str) -> dict[str, Any]:
+    """A copy of ``op`` whose path parameters use the placeholder names of ``path``."""
+    if op["path"] == path:
+        return op
+    names = dict(
+        zip(_PLACEHOLDER.findall(op["path"]), _PLACEHOLDER.findall(path), strict=True)
+    )
+    params = []
+    for param in op.get("parameters", []):
+        if param["in"] == "path" and param["name"] in names:
+            python_name = param.get("python_name") or _python_name(param["name"])
+            param = {**param, "name": names[param["name"]], "python_name": python_name}
+        params.append(param)
+    return {**op, "path": path, "parameters": params}
+
+
+def _python_name(name: str) -> str:
+    try:
+        return python_identifier(name)
+    except ValueError:  # the semantic checks demand python_name for these
+        return name
 
 
 def _operation(

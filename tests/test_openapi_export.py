@@ -12,6 +12,7 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
+from generator.loader import load_spec
 from generator.openapi_export import (
     build_openapi,
     field_schema,
@@ -133,6 +134,7 @@ def test_operation_ids_are_sdk_paths_in_spec_order(full: dict[str, Any]) -> None
         "pin.delete",
         "pin.list",
         "pin.archive",
+        "pin.unarchive",
         "upload.create",
         "upload.token",
     ]
@@ -140,6 +142,23 @@ def test_operation_ids_are_sdk_paths_in_spec_order(full: dict[str, Any]) -> None
 
 def test_operations_sharing_a_path_share_a_path_item(full: dict[str, Any]) -> None:
     assert list(full["paths"]["/pin/{pinId}"]) == ["get", "delete"]
+
+
+def test_paths_differing_only_in_placeholder_names_merge(
+    full: dict[str, Any],
+) -> None:
+    assert "/pin/{from}/archive" not in full["paths"]
+    unarchive = _operation(full, "/pin/{pinId}/archive", "delete")
+    assert unarchive["operationId"] == "pin.unarchive"
+    assert unarchive["parameters"] == [
+        {
+            "name": "pinId",
+            "in": "path",
+            "required": True,
+            "schema": {"type": "string"},
+            "x-python-name": "from_",
+        }
+    ]
 
 
 def test_source_anchor_summary_and_description(full: dict[str, Any]) -> None:
@@ -172,7 +191,7 @@ def test_same_method_and_path_twice_is_rejected() -> None:
     document["resources"]["note"]["operations"]["fetch"] = {
         "method": "GET",
         "path": "/notes/{note}",
-        "summary": "Same as note.get.",
+        "summary": "Same as note.get under another placeholder name.",
         "parameters": [{"name": "note", "in": "path", "type": "integer"}],
     }
     with pytest.raises(ValueError, match=r"note\.fetch and note\.get"):
@@ -605,3 +624,23 @@ def test_render_keeps_non_ascii_text() -> None:
     document["api"]["description"] = "Notes — für alle."
     text = render_openapi_json(build_openapi(document, source="s"))
     assert '"description": "Notes — für alle."' in text
+
+
+# --- the real spec --------------------------------------------------------------
+
+
+def test_imgur_spec_exports_valid_openapi() -> None:
+    document = load_spec(ROOT / "spec" / "imgur").document
+    openapi = build_openapi(document, source="spec/imgur")
+    validate(openapi)
+    exported = [
+        op["operationId"] for item in openapi["paths"].values() for op in item.values()
+    ]
+    declared = [
+        f"{resource}.{operation}"
+        for resource, body in document["resources"].items()
+        for operation in body["operations"]
+    ]
+    assert sorted(exported) == sorted(declared)
+    gallery_item = openapi["components"]["schemas"]["GalleryItem"]
+    assert gallery_item["x-discriminator"]["propertyName"] == "is_album"
