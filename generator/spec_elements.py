@@ -40,7 +40,7 @@ def describe(path: Sequence[str | int], document: Any) -> tuple[str, JsonPath]:
         case ["models", str(m), "fields", str(f), *rest]:
             return f"model {m} field '{f}'", tuple(rest)
         case ["models", str(m), "union", "variants", int(i), *rest]:
-            return f"variant #{i + 1} of model {m}", tuple(rest)
+            return f"variant #{i + 1} of union {m}", tuple(rest)
         case ["models", str(m), *rest]:
             return f"model {m}", tuple(rest)
         case ["auth", str(a), *rest]:

@@ -1,0 +1,67 @@
+"""The semantic rules' stable codes, severities and one-line titles.
+
+One table, so the severity of a code is decided in one place and the table can be
+printed in documentation. Codes never change meaning; retired codes are not reused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.diagnostics import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    severity: Severity
+    title: str
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in (
+        # paths.py
+        Rule("SPEC101", _E, "path placeholder without a path parameter"),
+        Rule("SPEC102", _E, "path parameter without a placeholder in the path"),
+        Rule("SPEC103", _E, "placeholder used twice in one path"),
+        Rule("SPEC104", _E, "malformed path placeholder"),
+        Rule("SPEC105", _E, "two operations with the same method and path"),
+        # names.py
+        Rule("SPEC111", _E, "name is not a valid Python identifier"),
+        Rule("SPEC112", _E, "two parameters of an operation share a Python name"),
+        Rule("SPEC113", _E, "two fields of a model share a Python name"),
+        Rule("SPEC114", _E, "iter_<operation> collides with another operation"),
+        Rule("SPEC115", _E, "model name unusable as a Python class name"),
+        Rule("SPEC116", _E, "two operations of a resource share a Python name"),
+        Rule("SPEC117", _E, "two auth schemes share a constructor argument"),
+        Rule("SPEC118", _E, "two rate-limit headers share an attribute"),
+        # references.py
+        Rule("SPEC121", _E, "type expression cannot be parsed"),
+        Rule("SPEC122", _E, "reference to a model that does not exist"),
+        Rule("SPEC123", _E, "reference to an auth scheme that does not exist"),
+        Rule("SPEC124", _E, "deprecated.replacement names no other operation"),
+        Rule("SPEC125", _W, "model is never used"),
+        # parameters.py
+        Rule("SPEC131", _E, "form parameter on a GET or DELETE operation"),
+        Rule("SPEC132", _E, "file parameter on an operation other than POST/PUT/PATCH"),
+        Rule("SPEC133", _E, "'in: file' and 'type: file' must go together"),
+        Rule("SPEC134", _E, "default value does not fit the type"),
+        Rule("SPEC135", _E, "default value is not one of the enum values"),
+        Rule("SPEC136", _E, "enum value does not fit the type"),
+        Rule("SPEC137", _E, "required parameter with a default"),
+        Rule("SPEC138", _E, "upload_kind misused"),
+        Rule("SPEC139", _W, "path parameter marked 'required: false'"),
+        # operations.py
+        Rule("SPEC141", _E, "pagination parameter is not a parameter of the operation"),
+        Rule("SPEC142", _E, "paginated operation does not return a list"),
+        # models.py
+        Rule("SPEC151", _E, "models require each other in a cycle no data can end"),
+        Rule("SPEC152", _E, "union variant is itself a union"),
+        Rule("SPEC153", _E, "union variant lacks the discriminator field"),
+        Rule("SPEC154", _E, "two union variants share a discriminator value"),
+        Rule("SPEC155", _E, "discriminator value does not fit the field's type"),
+    )
+}

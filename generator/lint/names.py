@@ -1,0 +1,139 @@
+"""Rules on names: every name the SDK will use must be a distinct Python identifier.
+
+Names are normalised exactly as the model stage will (``generator.naming``): the
+``python_name`` if given, else the wire or JSON name, with keywords getting ``_``.
+Two spec names that normalise to one Python name would silently shadow each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from generator.diagnostics import Diagnostic
+from generator.lint.context import Context, Operation, field_path
+from generator.naming import python_identifier
+from generator.spec_elements import JsonPath
+
+
+def check_parameter_names(ctx: Context) -> Iterator[Diagnostic]:
+    for operation in ctx.operations:
+        entries = [(at, p) for at, p in operation.parameters()]
+        where = f"of {operation.label}"
+        yield from _unique(ctx, entries, "name", "parameter", where, "SPEC112")
+
+
+def check_field_names(ctx: Context) -> Iterator[Diagnostic]:
+    for model, body in ctx.models.items():
+        entries = [
+            (field_path(model, name), {**field, "name": name})
+            for name, field in body.get("fields", {}).items()
+        ]
+        yield from _unique(
+            ctx, entries, "name", "field", f"of model {model}", "SPEC113"
+        )
+
+
+def _unique(
+    ctx: Context,
+    entries: Iterable[tuple[JsonPath, dict[str, Any]]],
+    name_key: str,
+    kind: str,
+    where: str,
+    code: str,
+) -> Iterator[Diagnostic]:
+    """Report names that are not identifiers (SPEC111) or clash after normalising."""
+    taken: dict[str, str] = {}
+    for at, entry in entries:
+        spec_name = str(entry.get("python_name") or entry[name_key])
+        try:
+            python_name = python_identifier(spec_name)
+        except ValueError as err:
+            yield ctx.report("SPEC111", at, f"{kind} '{spec_name}' {where}: {err}")
+            continue
+        if python_name not in taken:
+            taken[python_name] = str(entry[name_key])
+            continue
+        first, name = taken[python_name], str(entry[name_key])
+        message = f"{kind} '{name}' {where} is declared twice"
+        if first != name:
+            message = f"{kind} '{name}' {where} becomes the Python name "
+            message += f"'{python_name}', like {kind} '{first}'"
+        yield ctx.report(code, at, message, "rename one, or set a python_name")
+
+
+def check_operation_names(ctx: Context) -> Iterator[Diagnostic]:
+    by_resource: dict[str, list[Operation]] = {}
+    for operation in ctx.operations:
+        by_resource.setdefault(operation.resource, []).append(operation)
+    for operations in by_resource.values():
+        yield from _operation_clashes(ctx, operations)
+
+
+def _operation_clashes(
+    ctx: Context, operations: list[Operation]
+) -> Iterator[Diagnostic]:
+    names: dict[str, Operation] = {}
+    for operation in operations:
+        names.setdefault(python_identifier(operation.name), operation)
+    for operation in operations:
+        python_name = python_identifier(operation.name)
+        owner = names[python_name]
+        if owner is not operation:
+            message = f"operation {operation.label} becomes the Python method "
+            message += f"'{python_name}', like operation {owner.label}"
+            yield ctx.report("SPEC116", operation.path, message, "rename one of them")
+        if "paginate" in operation.data and f"iter_{operation.name}" in names:
+            other = names[f"iter_{operation.name}"]
+            message = f"paginated operation {operation.label} gets a method "
+            message += f"'iter_{operation.name}', which is already operation "
+            message += other.label
+            yield ctx.report("SPEC114", operation.path, message, "rename one of them")
+
+
+def check_model_names(ctx: Context) -> Iterator[Diagnostic]:
+    client = str(ctx.document["api"]["client_class"])
+    taken = {client: "the client class", f"Async{client}": "the async client class"}
+    for model in ctx.models:
+        at = ("models", model)
+        if python_identifier(model) != model:
+            message = f"model name '{model}' is reserved in Python"
+            yield ctx.report("SPEC115", at, message, "rename the model", at_key=True)
+        elif model in taken:
+            message = f"model name '{model}' is the name of {taken[model]}"
+            hint = "rename the model or api.client_class"
+            yield ctx.report("SPEC115", at, message, hint, at_key=True)
+
+
+def check_auth_arguments(ctx: Context) -> Iterator[Diagnostic]:
+    schemes = ctx.document.get("auth", {})
+    entries: list[tuple[JsonPath, dict[str, Any]]] = [
+        (("auth", name), {**s, "name": name}) for name, s in schemes.items()
+    ]
+    yield from _shared_value(ctx, entries, "argument", "auth scheme", "SPEC117")
+
+
+def check_rate_limit_attributes(ctx: Context) -> Iterator[Diagnostic]:
+    headers = ctx.document.get("rate_limits", [])
+    entries: list[tuple[JsonPath, dict[str, Any]]] = [
+        (("rate_limits", i), {**h, "name": h["header"]}) for i, h in enumerate(headers)
+    ]
+    yield from _shared_value(ctx, entries, "attribute", "rate-limit header", "SPEC118")
+
+
+def _shared_value(
+    ctx: Context,
+    entries: list[tuple[JsonPath, dict[str, Any]]],
+    key: str,
+    kind: str,
+    code: str,
+) -> Iterator[Diagnostic]:
+    owners: dict[str, str] = {}
+    for at, entry in entries:
+        value = str(entry[key])
+        if value not in owners:
+            owners[value] = str(entry["name"])
+            continue
+        message = f"{kind} '{entry['name']}' uses {key} '{value}', like "
+        message += f"{kind} '{owners[value]}'"
+        yield ctx.report(code, (*at, key), message, f"give each its own {key}")
