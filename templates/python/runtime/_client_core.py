@@ -1,0 +1,251 @@
+"""The I/O-free half of the clients, shared by ``SyncAPIClient`` and ``AsyncAPIClient``.
+
+``BaseClient`` holds the configuration and does every step of a call that needs
+no network: encoding, choosing the credential, building the ``httpx.Request``,
+deciding on retries and refreshes, and turning the final response into a result
+or an exception. The sync and async clients in ``_base_client`` only send and
+wait, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import httpx
+
+from ._auth import SelectedAuth, redact_headers, secret_header_names, select_auth
+from ._envelope import status_error, unwrap
+from ._exceptions import APIConnectionError, APITimeoutError, ResponseValidationError
+from ._logs import logger
+from ._oauth import OAuthSettings
+from ._operation import ApiConfig, Operation
+from ._rate_limits import RateLimits
+from ._request import RequestParts, build_request
+from ._response import APIResponse
+from ._retry import MAX_TOTAL_WAIT, parse_retry_after, retry_delay, should_retry
+from ._types import NotGiven, RequestOptions, TimeoutTypes
+
+__all__ = ["BaseClient", "Prepared", "page_args"]
+
+T = TypeVar("T")
+QueryValue = str | int | float | bool | None
+
+
+@dataclass(slots=True)
+class Prepared:
+    """One call's encoded request and the credential chosen for it."""
+
+    op: Operation[Any]
+    parts: RequestParts
+    auth: SelectedAuth | None
+
+
+class BaseClient:
+    """Configuration, request building and response handling without I/O."""
+
+    def __init__(
+        self,
+        *,
+        config: ApiConfig,
+        credentials: Mapping[str, str | None],
+        base_url: str | None,
+        timeout: TimeoutTypes | NotGiven,
+        max_retries: int | NotGiven,
+        oauth: OAuthSettings | None,
+    ) -> None:
+        self._config = config
+        self._credentials: dict[str, str | None] = dict(credentials)
+        self.base_url = base_url or config.base_url
+        self.timeout: TimeoutTypes = (
+            config.default_timeout if isinstance(timeout, NotGiven) else timeout
+        )
+        retries = (
+            config.default_max_retries
+            if isinstance(max_retries, NotGiven)
+            else max_retries
+        )
+        if retries < 0:
+            raise ValueError("max_retries must be 0 or more")
+        self.max_retries = retries
+        self._oauth_settings = _resolve_oauth(config, oauth)
+        self._secret_headers = secret_header_names(config)
+        self._rate_limits = RateLimits(config.rate_limit_headers)
+        self._clock: Callable[[], float] = time.time
+        self._jitter: Callable[[], float] = random.random
+
+    @property
+    def rate_limits(self) -> RateLimits:
+        """Rate-limit values from the latest response that carried them."""
+        return self._rate_limits
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={self.base_url!r}>"
+
+    def _prepare(self, op: Operation[Any], args: Mapping[str, Any]) -> Prepared:
+        parts = build_request(op, args, base_url=self.base_url)
+        return Prepared(op, parts, select_auth(self._config, op, self._credentials))
+
+    def _reauthorize(self, prepared: Prepared) -> Prepared:
+        auth = select_auth(self._config, prepared.op, self._credentials)
+        return Prepared(prepared.op, prepared.parts, auth)
+
+    def _build(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        prepared: Prepared,
+        options: RequestOptions,
+    ) -> httpx.Request:
+        parts = prepared.parts
+        headers = {"User-Agent": self._config.user_agent, "Accept": "application/json"}
+        headers.update(parts.headers)
+        if prepared.auth is not None:
+            headers[prepared.auth.header] = prepared.auth.value
+        headers.update(options.get("extra_headers", {}))
+        extra_query = options.get("extra_query", {})
+        params: list[tuple[str, QueryValue]] = [
+            (k, v) for k, v in parts.params if k not in extra_query
+        ]
+        params.extend(extra_query.items())
+        request = http.build_request(
+            parts.method,
+            parts.url,
+            params=params,
+            headers=headers,
+            data=parts.data or None,
+            files=parts.files or None,
+            timeout=options.get("timeout", self.timeout),
+        )
+        logger.debug(
+            "HTTP request: %s %s headers=%s",
+            request.method,
+            request.url,
+            redact_headers(request.headers.multi_items(), self._secret_headers),
+        )
+        return request
+
+    def _next_delay(
+        self,
+        prepared: Prepared,
+        options: RequestOptions,
+        attempt: int,
+        waited: float,
+        *,
+        response: httpx.Response | None = None,
+        error: Exception | None = None,
+    ) -> float | None:
+        """Return how long to wait before retrying, or ``None`` to stop."""
+        max_retries = options.get("max_retries", self.max_retries)
+        method = prepared.parts.method
+        reason = f"status {response.status_code}" if response else type(error).__name__
+        if attempt >= max_retries or not should_retry(
+            method,
+            status=response.status_code if response is not None else None,
+            error=error,
+            retry_non_idempotent=options.get("retry_non_idempotent", False),
+        ):
+            return None
+        headers = response.headers if response is not None else None
+        delay = retry_delay(attempt, headers, self._clock(), jitter=self._jitter)
+        if waited + delay > MAX_TOTAL_WAIT:
+            logger.debug(
+                "not retrying %s after %s: wait budget spent", prepared.op.name, reason
+            )
+            return None
+        logger.debug(
+            "retrying %s after %s in %.2f s (retry %d of %d)",
+            prepared.op.name,
+            reason,
+            delay,
+            attempt + 1,
+            max_retries,
+        )
+        return delay
+
+    def _record(self, response: httpx.Response) -> None:
+        self._rate_limits.update(response.headers, self._clock())
+        logger.debug(
+            "HTTP response: %s %s -> %d",
+            response.request.method,
+            response.request.url,
+            response.status_code,
+        )
+
+    def _connection_error(
+        self, err: httpx.TransportError, request: httpx.Request, op: Operation[Any]
+    ) -> APIConnectionError:
+        if isinstance(err, httpx.TimeoutException):
+            return APITimeoutError(request=request, operation=op.name)
+        message = f"connection error ({type(err).__name__})"
+        return APIConnectionError(message, request=request, operation=op.name)
+
+    def _wants_refresh(self, prepared: Prepared, response: httpx.Response) -> bool:
+        settings = self._oauth_settings
+        return (
+            settings is not None
+            and prepared.auth is not None
+            and prepared.auth.scheme == settings.scheme
+            and response.status_code in settings.refresh_statuses
+            and _refresh_enabled(self._config, settings)
+            and bool(settings.client_secret)
+        )
+
+    def _finish(
+        self, op: Operation[Any], response: httpx.Response, *, raw: bool
+    ) -> Any:
+        if response.status_code >= 400:
+            retry_after = parse_retry_after(response.headers, self._clock())
+            raise status_error(
+                self._config,
+                response,
+                operation=op.name,
+                path=op.path,
+                rate_limits=self._rate_limits.snapshot(),
+                retry_after=retry_after,
+            )
+        payload = unwrap(
+            self._config, op, response, rate_limits=self._rate_limits.snapshot()
+        )
+        if raw:
+            return APIResponse(
+                response, lambda: _parse(op, payload, response), operation=op.name
+            )
+        return _parse(op, payload, response)
+
+
+def _parse(op: Operation[T], payload: Any, response: httpx.Response) -> T:
+    try:
+        return op.parse(payload)
+    except ResponseValidationError as err:
+        err.attach(operation=op.name, response=response, path=op.path)
+        raise
+    except (KeyError, TypeError, ValueError) as err:
+        error = ResponseValidationError(f"unexpected response shape: {err!r}")
+        raise error.attach(operation=op.name, response=response, path=op.path) from err
+
+
+def _resolve_oauth(
+    config: ApiConfig, oauth: OAuthSettings | None
+) -> OAuthSettings | None:
+    if oauth is not None:
+        if config.scheme(oauth.scheme).kind != "oauth2":
+            raise ValueError(f"auth scheme {oauth.scheme!r} is not an oauth2 scheme")
+        return oauth
+    for scheme in config.auth_schemes:
+        if scheme.kind == "oauth2":
+            return OAuthSettings(scheme=scheme.name)
+    return None
+
+
+def _refresh_enabled(config: ApiConfig, settings: OAuthSettings) -> bool:
+    scheme = config.scheme(settings.scheme)
+    return scheme.refresh or "refresh_token" in scheme.grants
+
+
+def page_args(op: Operation[Any], args: Mapping[str, Any], page: int) -> dict[str, Any]:
+    if op.page_param is None:
+        raise TypeError(f"{op.name} is not paginated")
+    return {**args, op.page_param: page}

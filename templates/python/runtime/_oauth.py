@@ -1,0 +1,322 @@
+"""OAuth2 helpers: the authorization URL, token exchanges and refreshes.
+
+The client's OAuth2 scheme credential is the current access token; every
+exchange or refresh replaces it (in the credentials dict the client shares with
+this object) and calls ``on_token_refresh`` so the application can store the new
+tokens. The token endpoint lies outside the base URL and answers without the
+envelope; its errors may use the envelope, so messages are found through the
+config's message paths. A lock makes concurrent calls that all saw an expired
+token refresh it once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+
+from ._envelope import read_json, status_error
+from ._exceptions import (
+    APIConnectionError,
+    APITimeoutError,
+    ResponseValidationError,
+    SDKError,
+    TokenRefreshError,
+)
+from ._logs import logger
+from ._operation import ApiConfig
+from ._types import TimeoutTypes
+
+__all__ = ["AsyncOAuthClient", "OAuthClient", "OAuthSettings", "TokenResponse"]
+
+_OPERATION = "oauth.token"
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class OAuthSettings:
+    """OAuth2 settings the generated client passes to the base client."""
+
+    scheme: str
+    """Name of the oauth2 auth scheme whose credential is the access token."""
+    client_id: str | None = None
+    client_secret: str | None = None
+    refresh_token: str | None = None
+    on_token_refresh: Callable[[TokenResponse], object] | None = None
+    """Called with every new token; an async client awaits what it returns."""
+    refresh_statuses: tuple[int, ...] = (401, 403)
+    """Statuses after which a call that sent the access token refreshes it."""
+
+    def __repr__(self) -> str:
+        statuses = self.refresh_statuses
+        return f"OAuthSettings(scheme={self.scheme!r}, refresh_statuses={statuses!r})"
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class TokenResponse:
+    """What the token endpoint returned."""
+
+    access_token: str
+    refresh_token: str | None = None
+    expires_in: int | None = None
+    token_type: str | None = None
+    scope: str | None = None
+    account_id: int | str | None = None
+    account_username: str | None = None
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, body: object) -> TokenResponse:
+        """Read a token endpoint answer; raise ``ResponseValidationError``."""
+        if not isinstance(body, dict) or not isinstance(body.get("access_token"), str):
+            raise ResponseValidationError("the token response has no access_token")
+        expires = body.get("expires_in")
+        return cls(
+            access_token=body["access_token"],
+            refresh_token=_str_or_none(body.get("refresh_token")),
+            expires_in=int(expires) if isinstance(expires, int | float) else None,
+            token_type=_str_or_none(body.get("token_type")),
+            scope=_str_or_none(body.get("scope")),
+            account_id=(
+                body.get("account_id")
+                if isinstance(body.get("account_id"), int | str)
+                else None
+            ),
+            account_username=_str_or_none(body.get("account_username")),
+            raw=dict(body),
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"TokenResponse(token_type={self.token_type!r}, "
+            f"expires_in={self.expires_in!r}, "
+            f"account_username={self.account_username!r})"
+        )
+
+
+def _token_path(response: httpx.Response) -> str:
+    return response.request.url.path
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+class _OAuthBase:
+    """State and I/O-free logic shared by the sync and async helpers."""
+
+    def __init__(
+        self,
+        *,
+        config: ApiConfig,
+        settings: OAuthSettings,
+        credentials: dict[str, str | None],
+        timeout: TimeoutTypes,
+    ) -> None:
+        self._config = config
+        self._scheme = config.scheme(settings.scheme)
+        self._settings = settings
+        self._credentials = credentials
+        self._refresh_token = settings.refresh_token
+        self._timeout = timeout
+
+    @property
+    def access_token(self) -> str | None:
+        """The access token the client currently sends."""
+        return self._credentials.get(self._scheme.name)
+
+    @property
+    def refresh_statuses(self) -> tuple[int, ...]:
+        return self._settings.refresh_statuses
+
+    def authorization_url(
+        self, response_type: str = "token", state: str | None = None
+    ) -> str:
+        """Return the URL to send the user to for authorizing this application."""
+        if self._scheme.authorize_url is None:
+            raise SDKError(f"auth scheme {self._scheme.name!r} has no authorize_url")
+        allowed = self._scheme.response_types
+        if allowed and response_type not in allowed:
+            raise ValueError(f"response_type must be one of {', '.join(allowed)}")
+        query = {"client_id": self._need_client_id(), "response_type": response_type}
+        if state is not None:
+            query["state"] = state
+        separator = "&" if "?" in self._scheme.authorize_url else "?"
+        return self._scheme.authorize_url + separator + urlencode(query)
+
+    def can_refresh(self) -> bool:
+        """Return whether a refresh token and the client's secrets are at hand."""
+        settings = self._settings
+        return bool(
+            self._refresh_token and settings.client_id and settings.client_secret
+        )
+
+    def _need_client_id(self) -> str:
+        if not self._settings.client_id:
+            raise SDKError("OAuth2 needs the client_id: pass client_id= to the client")
+        return self._settings.client_id
+
+    def _token_request(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        grant: str,
+        fields: Mapping[str, str],
+    ) -> httpx.Request:
+        if self._scheme.token_url is None:
+            raise SDKError(f"auth scheme {self._scheme.name!r} has no token_url")
+        if self._scheme.grants and grant not in self._scheme.grants:
+            raise SDKError(f"the token endpoint does not accept the {grant!r} grant")
+        if not self._settings.client_secret:
+            raise SDKError("OAuth2 token requests need client_secret= on the client")
+        data = {
+            "client_id": self._need_client_id(),
+            "client_secret": self._settings.client_secret,
+            "grant_type": grant,
+            **fields,
+        }
+        headers = {"User-Agent": self._config.user_agent, "Accept": "application/json"}
+        logger.debug("HTTP request: POST %s (grant %s)", self._scheme.token_url, grant)
+        return http.build_request(
+            "POST",
+            self._scheme.token_url,
+            data=data,
+            headers=headers,
+            timeout=self._timeout,
+        )
+
+    def _refresh_fields(self) -> dict[str, str]:
+        if not self._refresh_token:
+            raise TokenRefreshError("cannot refresh the access token: no refresh token")
+        return {"refresh_token": self._refresh_token}
+
+    def _read_token(self, response: httpx.Response) -> TokenResponse:
+        if response.status_code >= 400:
+            raise status_error(self._config, response, operation=_OPERATION, path=None)
+        try:
+            token = TokenResponse.from_dict(read_json(response))
+        except ResponseValidationError as err:
+            err.attach(
+                operation=_OPERATION, response=response, path=_token_path(response)
+            )
+            raise
+        self._credentials[self._scheme.name] = token.access_token
+        if token.refresh_token:
+            self._refresh_token = token.refresh_token
+        return token
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} scheme={self._scheme.name!r}>"
+
+
+def _transport_error(
+    err: httpx.TransportError, request: httpx.Request
+) -> APIConnectionError:
+    if isinstance(err, httpx.TimeoutException):
+        return APITimeoutError(request=request, operation=_OPERATION)
+    return APIConnectionError(
+        f"connection error ({type(err).__name__})",
+        request=request,
+        operation=_OPERATION,
+    )
+
+
+class OAuthClient(_OAuthBase):
+    """Token helpers of a synchronous client (``client.oauth``)."""
+
+    def __init__(self, *, http: httpx.Client, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._http = http
+        self._lock = threading.RLock()
+
+    def exchange_code(self, code: str) -> TokenResponse:
+        """Trade an authorization code for tokens and start using them."""
+        return self._exchange("authorization_code", {"code": code})
+
+    def exchange_pin(self, pin: str) -> TokenResponse:
+        """Trade a PIN for tokens and start using them."""
+        return self._exchange("pin", {"pin": pin})
+
+    def refresh(self) -> TokenResponse:
+        """Renew the access token, or raise ``TokenRefreshError``."""
+        with self._lock:
+            try:
+                return self._exchange("refresh_token", self._refresh_fields())
+            except TokenRefreshError:
+                raise
+            except SDKError as err:
+                raise TokenRefreshError(
+                    f"could not refresh the access token: {err}"
+                ) from err
+
+    def refresh_if_current(self, used_token: str) -> None:
+        """Refresh unless another call already replaced ``used_token``."""
+        with self._lock:
+            if self.access_token == used_token:
+                self.refresh()
+
+    def _exchange(self, grant: str, fields: Mapping[str, str]) -> TokenResponse:
+        request = self._token_request(self._http, grant, fields)
+        try:
+            response = self._http.send(request)
+        except httpx.TransportError as err:
+            raise _transport_error(err, request) from err
+        token = self._read_token(response)
+        if self._settings.on_token_refresh is not None:
+            self._settings.on_token_refresh(token)
+        return token
+
+
+class AsyncOAuthClient(_OAuthBase):
+    """Token helpers of an asynchronous client (``client.oauth``)."""
+
+    def __init__(self, *, http: httpx.AsyncClient, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._http = http
+        self._lock = asyncio.Lock()
+
+    async def exchange_code(self, code: str) -> TokenResponse:
+        """Trade an authorization code for tokens and start using them."""
+        return await self._exchange("authorization_code", {"code": code})
+
+    async def exchange_pin(self, pin: str) -> TokenResponse:
+        """Trade a PIN for tokens and start using them."""
+        return await self._exchange("pin", {"pin": pin})
+
+    async def refresh(self) -> TokenResponse:
+        """Renew the access token, or raise ``TokenRefreshError``."""
+        async with self._lock:
+            return await self._refresh_unlocked()
+
+    async def refresh_if_current(self, used_token: str) -> None:
+        """Refresh unless another call already replaced ``used_token``."""
+        async with self._lock:
+            if self.access_token == used_token:
+                await self._refresh_unlocked()
+
+    async def _refresh_unlocked(self) -> TokenResponse:
+        try:
+            return await self._exchange("refresh_token", self._refresh_fields())
+        except TokenRefreshError:
+            raise
+        except SDKError as err:
+            raise TokenRefreshError(
+                f"could not refresh the access token: {err}"
+            ) from err
+
+    async def _exchange(self, grant: str, fields: Mapping[str, str]) -> TokenResponse:
+        request = self._token_request(self._http, grant, fields)
+        try:
+            response = await self._http.send(request)
+        except httpx.TransportError as err:
+            raise _transport_error(err, request) from err
+        token = self._read_token(response)
+        if self._settings.on_token_refresh is not None:
+            result = self._settings.on_token_refresh(token)
+            if inspect.isawaitable(result):
+                await result
+        return token

@@ -1,0 +1,104 @@
+"""Plain-data descriptions of an API and its operations.
+
+Generated code builds one frozen ``ApiConfig`` per API and one ``Operation`` per
+endpoint; the runtime reads them to encode requests, pick credentials and decode
+responses. Nothing here performs I/O, so the objects can be module constants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, Literal, TypeVar
+
+__all__ = ["ApiConfig", "AuthScheme", "Operation", "Param", "RateLimitHeader"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class AuthScheme:
+    """One way of authenticating: a header built from a credential."""
+
+    name: str
+    kind: Literal["api_key", "oauth2"]
+    header: str
+    format: str
+    """Header value template, e.g. ``'Bearer {value}'``."""
+    argument: str
+    """Client constructor argument that carries the credential."""
+    authorize_url: str | None = None
+    token_url: str | None = None
+    refresh: bool = False
+    response_types: tuple[str, ...] = ()
+    grants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimitHeader:
+    """A response header copied onto ``client.rate_limits.<attribute>``."""
+
+    header: str
+    attribute: str
+    reset: Literal["epoch", "seconds"] | None = None
+    """Set when the header says when the limit resets (epoch or seconds from now)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ApiConfig:
+    """Everything API-specific the runtime needs, apart from the operations."""
+
+    title: str
+    base_url: str
+    user_agent: str
+    auth_schemes: tuple[AuthScheme, ...]
+    envelope_data: str | None = None
+    envelope_success: str | None = None
+    envelope_status: str | None = None
+    error_message_paths: tuple[str, ...] = ("error", "message")
+    """Dotted paths into a JSON body where the API puts its error message."""
+    error_in_data: bool = False
+    """A payload dict holding ``'error'`` is an error even on HTTP 200."""
+    rate_limit_headers: tuple[RateLimitHeader, ...] = ()
+    default_timeout: float = 60.0
+    default_max_retries: int = 2
+
+    def scheme(self, name: str) -> AuthScheme:
+        """Return the auth scheme called ``name``."""
+        for scheme in self.auth_schemes:
+            if scheme.name == name:
+                return scheme
+        raise KeyError(f"{self.title} has no auth scheme {name!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One parameter of an operation and where it travels on the wire."""
+
+    python: str
+    wire: str
+    location: Literal["path", "query", "form", "file", "header"]
+    style: Literal["repeat", "csv"] = "repeat"
+    default: Any = None
+    """Path parameters only: used when the caller passes ``None``."""
+    upload_kind_param: str | None = None
+    """File parameters only: wire name of the sibling field naming the upload kind."""
+    upload_kind_values: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Operation(Generic[T]):
+    """One endpoint: how to call it and how to build its return value."""
+
+    name: str
+    method: str
+    path: str
+    """Path below the base URL; placeholders are wire names of path params."""
+    params: tuple[Param, ...]
+    auth: tuple[str, ...]
+    """Acceptable auth scheme names, preferred first; ``()`` sends no credential."""
+    parse: Callable[[Any], T]
+    envelope: bool = True
+    deprecation: str | None = None
+    page_param: str | None = None
+    page_start: int = 0

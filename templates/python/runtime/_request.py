@@ -1,0 +1,172 @@
+"""Encoding an operation's arguments into the parts of an HTTP request.
+
+Pure functions: ``build_request`` maps ``args`` (python name -> value, ``None``
+meaning "not passed") onto the URL path, query string, form body, multipart
+files and headers, following each ``Param``'s location and list style. GET and
+DELETE carry form parameters in the query string; POST, PUT and PATCH in the
+body. The result is built once per call and turned into an ``httpx.Request``
+per attempt, so retries resend identical bytes.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import quote
+
+from ._operation import Operation, Param
+from ._uploads import Upload, to_upload
+
+__all__ = ["RequestParts", "build_request", "encode_value"]
+
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+FileTuple = tuple[str, bytes, str]
+
+
+@dataclass(slots=True)
+class RequestParts:
+    """Everything needed to send one call, before auth and extras are added."""
+
+    method: str
+    url: str
+    path: str
+    """The operation's path template, for error messages."""
+    params: list[tuple[str, str]] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
+    data: dict[str, str | list[str]] = field(default_factory=dict)
+    files: list[tuple[str, FileTuple]] = field(default_factory=list)
+
+
+def build_request(
+    op: Operation[Any], args: Mapping[str, Any], *, base_url: str
+) -> RequestParts:
+    """Encode ``args`` for ``op``; raise ``TypeError``/``ValueError`` on bad input."""
+    known = {param.python for param in op.params}
+    unknown = sorted(set(args) - known)
+    if unknown:
+        raise TypeError(f"{op.name}: unexpected argument(s) {', '.join(unknown)}")
+    method = op.method.upper()
+    path = _fill_path(op, args)
+    parts = RequestParts(method, base_url.rstrip("/") + path, op.path)
+    in_body = method in _BODY_METHODS
+    for param in op.params:
+        value = args.get(param.python)
+        if value is None or param.location == "path":
+            continue
+        if param.location == "file":
+            _add_upload(parts, param, to_upload(value, param.python), args, op)
+        elif param.location == "header":
+            parts.headers[param.wire] = ",".join(_encode_all(param, value, op))
+        elif param.location == "form" and in_body:
+            _add_field(parts.data, param, value, op)
+        else:
+            parts.params.extend((param.wire, v) for v in _encode_list(param, value, op))
+    return parts
+
+
+def encode_value(value: object, name: str, op_name: str) -> str:
+    """Encode one scalar the way form and query values travel."""
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(
+        f"{op_name}: parameter {name!r} cannot be a {type(value).__name__}; "
+        "expected str, int, float, bool or a list of them"
+    )
+
+
+def _encode_all(param: Param, value: object, op: Operation[Any]) -> list[str]:
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_scalar(item, param, op) for item in value]
+    return [encode_value(value, param.python, op.name)]
+
+
+def _scalar(item: object, param: Param, op: Operation[Any]) -> str:
+    if isinstance(item, list | tuple | set | frozenset | dict):
+        raise TypeError(
+            f"{op.name}: parameter {param.python!r} cannot hold nested lists"
+        )
+    return encode_value(item, param.python, op.name)
+
+
+def _encode_list(param: Param, value: object, op: Operation[Any]) -> list[str]:
+    values = _encode_all(param, value, op)
+    if param.style == "csv" and isinstance(value, list | tuple | set | frozenset):
+        return [",".join(values)]
+    return values
+
+
+def _add_field(
+    data: dict[str, str | list[str]], param: Param, value: object, op: Operation[Any]
+) -> None:
+    values = _encode_list(param, value, op)
+    is_list = (
+        isinstance(value, list | tuple | set | frozenset) and param.style == "repeat"
+    )
+    data[param.wire] = values if is_list else values[0]
+
+
+def _fill_path(op: Operation[Any], args: Mapping[str, Any]) -> str:
+    path = op.path
+    for param in op.params:
+        if param.location != "path":
+            continue
+        value = args.get(param.python)
+        if value is None:
+            value = param.default
+        if value is None:
+            raise ValueError(
+                f"{op.name}: missing required path parameter {param.python!r}"
+            )
+        text = ",".join(_encode_all(param, value, op))
+        if text == "":
+            raise ValueError(f"{op.name}: path parameter {param.python!r} is empty")
+        path = path.replace("{" + param.wire + "}", _quote_segment(text))
+    return path
+
+
+def _quote_segment(text: str) -> str:
+    # quote() leaves '.' alone, and httpx resolves '.'/'..' segments: a value of
+    # '..' would otherwise address the parent resource.
+    if text in {".", ".."}:
+        return text.replace(".", "%2E")
+    return quote(text, safe="")
+
+
+def _add_upload(
+    parts: RequestParts,
+    param: Param,
+    upload: Upload,
+    args: Mapping[str, Any],
+    op: Operation[Any],
+) -> None:
+    if upload.kind == "file":
+        assert upload.content is not None  # guaranteed by the 'file' constructors
+        content_type = upload.content_type or "application/octet-stream"
+        file = (upload.filename or "upload", upload.content, content_type)
+        parts.files.append((param.wire, file))
+    else:
+        parts.data[param.wire] = upload.text or ""
+    kind_field = param.upload_kind_param
+    if kind_field is None or upload.kind not in param.upload_kind_values:
+        return
+    if _caller_set(op, args, kind_field):
+        return
+    parts.data[kind_field] = param.upload_kind_values[upload.kind]
+
+
+def _caller_set(op: Operation[Any], args: Mapping[str, Any], wire: str) -> bool:
+    return any(
+        param.wire == wire and args.get(param.python) is not None for param in op.params
+    )

@@ -1,0 +1,53 @@
+"""Small shared types: the "not given" sentinel and the per-call request options.
+
+``NOT_GIVEN`` tells "the caller left this out" apart from an explicit ``None``
+(``timeout=None`` means "no timeout", while a left-out timeout means "use the
+default"), the way httpx and openai-python do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final, Literal, TypedDict
+
+import httpx
+
+__all__ = ["NOT_GIVEN", "NotGiven", "RequestOptions", "TimeoutTypes"]
+
+TimeoutTypes = float | httpx.Timeout | None
+
+
+class NotGiven:
+    """Sentinel type for an argument the caller did not pass; falsy."""
+
+    _instance: NotGiven | None = None
+
+    def __new__(cls) -> NotGiven:
+        # One instance only, so `is NOT_GIVEN` and isinstance checks agree.
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Final[NotGiven] = NotGiven()
+
+
+class RequestOptions(TypedDict, total=False):
+    """Options every generated method accepts as keyword arguments."""
+
+    timeout: float | httpx.Timeout | None
+    """Seconds (or an ``httpx.Timeout``) for this call; ``None`` waits forever."""
+    max_retries: int
+    """Retries for this call; ``0`` switches retrying off."""
+    retry_non_idempotent: bool
+    """Allow repeating a POST/PATCH after the request may have reached the server."""
+    extra_headers: Mapping[str, str]
+    """Headers merged last, over the ones the SDK sets."""
+    extra_query: Mapping[str, str]
+    """Query parameters merged last, over the ones the SDK sets."""
