@@ -107,7 +107,10 @@ def _spec_files(path: Path) -> tuple[Path, ...]:
     if path.is_file():
         return (path,)
     if not path.exists():
-        raise SpecError([_file_error(PATH_NOT_FOUND, path, _missing_message(path))])
+        hint = "check the spelling, and the folder the command runs in"
+        raise SpecError(
+            [_file_error(PATH_NOT_FOUND, path, _missing_message(path), hint)]
+        )
     if not path.is_dir():
         raise SpecError([_file_error(UNREADABLE, path, f"{path} is not a file")])
     try:

@@ -42,18 +42,29 @@ class ValidationResult:
         """No errors (and, when strict, no warnings either)."""
         return not self.errors and not (strict and self.warnings)
 
+    @property
+    def name(self) -> str:
+        """How to name the spec in messages, e.g. ``spec/imgur``."""
+        return self.spec.display_root() if self.spec else self.root_name
+
+    @property
+    def operation_count(self) -> int:
+        return _count_operations(self.spec.document) if self.spec else 0
+
+    @property
+    def model_count(self) -> int:
+        return _count_models(self.spec.document) if self.spec else 0
+
     def summary(self) -> str:
         """E.g. ``spec/imgur: 75 operations, 18 models, 0 errors, 1 warning``."""
-        name = self.spec.display_root() if self.spec else self.root_name
         counts = [
             _plural(len(self.errors), "error"),
             _plural(len(self.warnings), "warning"),
         ]
         if self.spec is not None:
-            document = self.spec.document
-            counts.insert(0, _plural(_count_models(document), "model"))
-            counts.insert(0, _plural(_count_operations(document), "operation"))
-        return f"{name}: {', '.join(counts)}"
+            counts.insert(0, _plural(self.model_count, "model"))
+            counts.insert(0, _plural(self.operation_count, "operation"))
+        return f"{self.name}: {', '.join(counts)}"
 
 
 def validate_path(path: Path) -> ValidationResult:
