@@ -1,0 +1,538 @@
+"""Each semantic rule fires on a spec that breaks it, and only then.
+
+Every case starts from tests/fixtures/specs/valid/minimal.yaml (which validates with
+no diagnostics at all), breaks one thing, and expects that rule's code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.diagnostics import Diagnostic, Severity
+from generator.lint import RULES
+from generator.validate import ValidationResult, validate_path
+
+VALID = Path(__file__).parent / "fixtures" / "specs" / "valid"
+
+Spec = dict[str, Any]
+Mutation = Callable[[Spec], None]
+CASES: list[tuple[str, Mutation]] = []
+
+
+def case(code: str) -> Callable[[Mutation], Mutation]:
+    def register(mutation: Mutation) -> Mutation:
+        CASES.append((code, mutation))
+        return mutation
+
+    return register
+
+
+def base() -> Spec:
+    spec: Spec = yaml.safe_load((VALID / "minimal.yaml").read_text(encoding="utf-8"))
+    return spec
+
+
+def get(spec: Spec) -> dict[str, Any]:
+    operation: dict[str, Any] = spec["resources"]["item"]["operations"]["get"]
+    return operation
+
+
+def add_operation(spec: Spec, name: str, **fields: Any) -> dict[str, Any]:
+    operation = {"method": "GET", "path": f"/{name}", "summary": "s.", **fields}
+    spec["resources"]["item"]["operations"][name] = operation
+    return operation
+
+
+def add_model(spec: Spec, name: str, **fields: Any) -> None:
+    spec["models"][name] = {"fields": fields}
+
+
+def use_model(spec: Spec, name: str) -> None:
+    add_operation(spec, f"get_{name.lower()}", returns=name)
+
+
+def run(spec: Spec, tmp_path: Path) -> ValidationResult:
+    path = tmp_path / "spec.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    return validate_path(path)
+
+
+def codes(spec: Spec, tmp_path: Path) -> list[str]:
+    return [d.code for d in run(spec, tmp_path).diagnostics]
+
+
+# paths.py
+
+
+@case("SPEC101")
+def placeholder_without_parameter(spec: Spec) -> None:
+    get(spec)["path"] = "/item/{id}/{extra}"
+
+
+@case("SPEC102")
+def parameter_without_placeholder(spec: Spec) -> None:
+    get(spec)["path"] = "/item"
+
+
+@case("SPEC103")
+def placeholder_twice(spec: Spec) -> None:
+    get(spec)["path"] = "/item/{id}/{id}"
+
+
+@case("SPEC104")
+def unbalanced_braces(spec: Spec) -> None:
+    get(spec)["path"] = "/item/{id"
+
+
+@case("SPEC104")
+def empty_placeholder(spec: Spec) -> None:
+    get(spec)["path"] = "/item/{id}/{}"
+
+
+@case("SPEC105")
+def same_route_twice(spec: Spec) -> None:
+    parameter = {"name": "key", "in": "path", "type": "string"}
+    add_operation(spec, "again", path="/item/{key}", parameters=[parameter])
+
+
+# names.py
+
+
+@case("SPEC111")
+def wire_name_not_identifier(spec: Spec) -> None:
+    get(spec)["parameters"].append({"name": "ids[]", "in": "query", "type": "string"})
+
+
+@case("SPEC112")
+def parameters_clash_after_keyword_rule(spec: Spec) -> None:
+    get(spec)["parameters"] += [
+        {"name": "from", "in": "query", "type": "string"},
+        {"name": "from_", "in": "query", "type": "string"},
+    ]
+
+
+@case("SPEC112")
+def parameter_declared_twice(spec: Spec) -> None:
+    get(spec)["parameters"].append({"name": "id", "in": "query", "type": "string"})
+
+
+@case("SPEC113")
+def fields_clash_after_keyword_rule(spec: Spec) -> None:
+    spec["models"]["Item"]["fields"]["class"] = {"type": "string"}
+    spec["models"]["Item"]["fields"]["class_"] = {"type": "string"}
+
+
+@case("SPEC113")
+def field_python_name_clash(spec: Spec) -> None:
+    fields = spec["models"]["Item"]["fields"]
+    fields["key"] = {"type": "string", "python_name": "id"}
+
+
+@case("SPEC114")
+def iter_method_clash(spec: Spec) -> None:
+    page = {"name": "page", "in": "query", "type": "integer"}
+    add_operation(
+        spec,
+        "list",
+        returns="list[Item]",
+        parameters=[page],
+        paginate={"parameter": "page"},
+    )
+    add_operation(spec, "iter_list")
+
+
+@case("SPEC115")
+def model_named_keyword(spec: Spec) -> None:
+    add_model(spec, "None", x={"type": "string"})
+    use_model(spec, "None")
+
+
+@case("SPEC115")
+def model_named_like_client(spec: Spec) -> None:
+    add_model(spec, "AsyncDemoClient", x={"type": "string"})
+    use_model(spec, "AsyncDemoClient")
+
+
+@case("SPEC116")
+def operations_clash_after_keyword_rule(spec: Spec) -> None:
+    add_operation(spec, "import")
+    add_operation(spec, "import_")
+
+
+def _api_key(argument: str) -> dict[str, str]:
+    return {
+        "type": "api_key",
+        "header": "X-Key",
+        "format": "{value}",
+        "argument": argument,
+    }
+
+
+@case("SPEC117")
+def auth_arguments_clash(spec: Spec) -> None:
+    spec["auth"] = {"one": _api_key("key"), "two": _api_key("key")}
+
+
+@case("SPEC118")
+def rate_limit_attributes_clash(spec: Spec) -> None:
+    spec["rate_limits"] = [
+        {"header": "X-A", "attribute": "left"},
+        {"header": "X-B", "attribute": "left"},
+    ]
+
+
+# references.py
+
+
+@case("SPEC121")
+def type_does_not_parse(spec: Spec) -> None:
+    get(spec)["returns"] = "list[item]"
+
+
+@case("SPEC122")
+def returns_unknown_model(spec: Spec) -> None:
+    get(spec)["returns"] = "Itme"
+
+
+@case("SPEC122")
+def field_of_unknown_model(spec: Spec) -> None:
+    spec["models"]["Item"]["fields"]["owner"] = {"type": "map[User]"}
+
+
+@case("SPEC122")
+def unknown_error_model(spec: Spec) -> None:
+    spec["errors"] = {"model": "Failure"}
+
+
+@case("SPEC122")
+def unknown_token_model(spec: Spec) -> None:
+    spec["auth"] = {
+        "user": {
+            "type": "oauth2",
+            "header": "Authorization",
+            "format": "Bearer {value}",
+            "argument": "token",
+            "authorize_url": "https://x.test/a",
+            "token_url": "https://x.test/t",
+            "token_model": "Token",
+        }
+    }
+
+
+@case("SPEC123")
+def operation_auth_unknown(spec: Spec) -> None:
+    spec["auth"] = {"key": _api_key("key")}
+    get(spec)["auth"] = ["kee"]
+
+
+@case("SPEC123")
+def default_auth_unknown(spec: Spec) -> None:
+    spec["defaults"] = {"auth": ["nobody"]}
+
+
+@case("SPEC124")
+def replacement_missing(spec: Spec) -> None:
+    get(spec)["deprecated"] = {"reason": "r", "replacement": "item.fetch"}
+
+
+@case("SPEC124")
+def replacement_is_itself(spec: Spec) -> None:
+    get(spec)["deprecated"] = {"reason": "r", "replacement": "item.get"}
+
+
+@case("SPEC125")
+def model_unused(spec: Spec) -> None:
+    add_model(spec, "Orphan", x={"type": "string"})
+
+
+# parameters.py
+
+
+@case("SPEC131")
+def form_on_get(spec: Spec) -> None:
+    get(spec)["parameters"].append({"name": "note", "in": "form", "type": "string"})
+
+
+@case("SPEC131")
+def form_on_delete(spec: Spec) -> None:
+    get(spec)["method"] = "DELETE"
+    get(spec)["parameters"].append({"name": "note", "in": "form", "type": "string"})
+
+
+@case("SPEC132")
+def file_on_get(spec: Spec) -> None:
+    get(spec)["parameters"].append({"name": "image", "in": "file", "type": "file"})
+
+
+@case("SPEC133")
+def file_type_outside_file_part(spec: Spec) -> None:
+    get(spec)["method"] = "POST"
+    get(spec)["parameters"].append({"name": "image", "in": "form", "type": "file"})
+
+
+@case("SPEC133")
+def file_part_without_file_type(spec: Spec) -> None:
+    get(spec)["method"] = "POST"
+    get(spec)["parameters"].append({"name": "image", "in": "file", "type": "string"})
+
+
+@case("SPEC134")
+def default_of_wrong_type(spec: Spec) -> None:
+    get(spec)["parameters"].append(
+        {"name": "page", "in": "query", "type": "integer", "default": "first"}
+    )
+
+
+@case("SPEC134")
+def boolean_default_for_integer(spec: Spec) -> None:
+    get(spec)["parameters"].append(
+        {"name": "page", "in": "query", "type": "integer", "default": True}
+    )
+
+
+@case("SPEC135")
+def default_outside_enum(spec: Spec) -> None:
+    get(spec)["parameters"].append(
+        {"name": "sort", "in": "query", "type": "string", "enum": ["a"], "default": "b"}
+    )
+
+
+@case("SPEC136")
+def field_enum_of_wrong_type(spec: Spec) -> None:
+    spec["models"]["Item"]["fields"]["size"] = {"type": "integer", "enum": [1, "big"]}
+
+
+@case("SPEC136")
+def parameter_enum_of_wrong_type(spec: Spec) -> None:
+    get(spec)["parameters"].append(
+        {"name": "ids", "in": "query", "type": "list[integer]", "enum": [1, "x"]}
+    )
+
+
+@case("SPEC137")
+def required_with_default(spec: Spec) -> None:
+    get(spec)["parameters"].append(
+        {
+            "name": "page",
+            "in": "query",
+            "type": "integer",
+            "required": True,
+            "default": 1,
+        }
+    )
+
+
+@case("SPEC138")
+def upload_kind_on_query(spec: Spec) -> None:
+    kind = {"parameter": "id", "values": {"url": "url"}}
+    get(spec)["parameters"].append(
+        {"name": "image", "in": "query", "type": "string", "upload_kind": kind}
+    )
+
+
+@case("SPEC138")
+def upload_kind_names_missing_sibling(spec: Spec) -> None:
+    get(spec)["method"] = "POST"
+    kind = {"parameter": "type", "values": {"file": "file"}}
+    get(spec)["parameters"].append(
+        {"name": "image", "in": "file", "type": "file", "upload_kind": kind}
+    )
+
+
+@case("SPEC139")
+def optional_path_parameter(spec: Spec) -> None:
+    get(spec)["parameters"][0]["required"] = False
+
+
+# operations.py
+
+
+def _paginated(spec: Spec, parameter: str, returns: str) -> None:
+    page = {"name": "page", "in": "query", "type": "integer"}
+    get(spec)["parameters"].append(page)
+    get(spec)["paginate"] = {"parameter": parameter}
+    get(spec)["returns"] = returns
+
+
+@case("SPEC141")
+def pagination_parameter_missing(spec: Spec) -> None:
+    _paginated(spec, "pg", "list[Item]")
+
+
+@case("SPEC142")
+def paginated_single_object(spec: Spec) -> None:
+    _paginated(spec, "page", "Item")
+
+
+# models.py
+
+
+@case("SPEC151")
+def models_require_each_other(spec: Spec) -> None:
+    spec["models"]["Item"]["fields"]["box"] = {"type": "Box", "required": True}
+    add_model(spec, "Box", item={"type": "Item", "required": True})
+
+
+@case("SPEC151")
+def model_requires_itself(spec: Spec) -> None:
+    spec["models"]["Item"]["fields"]["next"] = {"type": "Item", "required": True}
+
+
+def _union(spec: Spec, *variants: tuple[Any, str]) -> None:
+    spec["models"]["Item"]["fields"]["kind"] = {"type": "string"}
+    add_model(spec, "Other", kind={"type": "integer"})
+    spec["models"]["Any"] = {
+        "union": {
+            "discriminator": "kind",
+            "variants": [{"value": v, "model": m} for v, m in variants],
+        }
+    }
+    use_model(spec, "Any")
+
+
+@case("SPEC152")
+def variant_is_union(spec: Spec) -> None:
+    _union(spec, ("a", "Item"), (1, "Other"))
+    spec["models"]["Outer"] = {
+        "union": {
+            "discriminator": "kind",
+            "variants": [
+                {"value": "x", "model": "Any"},
+                {"value": "y", "model": "Item"},
+            ],
+        }
+    }
+    use_model(spec, "Outer")
+
+
+@case("SPEC153")
+def variant_without_discriminator(spec: Spec) -> None:
+    _union(spec, ("a", "Item"), (1, "Other"))
+    add_model(spec, "Plain", x={"type": "string"})
+    spec["models"]["Any"]["union"]["variants"].append({"value": "p", "model": "Plain"})
+
+
+@case("SPEC154")
+def variant_values_repeat(spec: Spec) -> None:
+    _union(spec, ("a", "Item"), ("a", "Item"), (1, "Other"))
+
+
+@case("SPEC155")
+def variant_value_of_wrong_type(spec: Spec) -> None:
+    _union(spec, ("a", "Item"), ("one", "Other"))
+
+
+def test_the_base_spec_is_clean(tmp_path: Path) -> None:
+    assert codes(base(), tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "mutation"), CASES, ids=[f"{c}-{m.__name__}" for c, m in CASES]
+)
+def test_rule_fires(code: str, mutation: Mutation, tmp_path: Path) -> None:
+    spec = base()
+    mutation(spec)
+    found = run(spec, tmp_path).diagnostics
+    matching = [d for d in found if d.code == code]
+    assert matching, f"{code} not reported; got {[d.code for d in found]}"
+    assert all(d.severity is RULES[code].severity for d in matching)
+    assert all(_located(d) for d in matching)
+
+
+def _located(diagnostic: Diagnostic) -> bool:
+    location = diagnostic.location
+    return location is not None and location.line > 1 and diagnostic.json_path != ""
+
+
+def test_every_rule_has_a_case() -> None:
+    assert {code for code, _ in CASES} == set(RULES)
+
+
+def test_full_feature_spec_passes_strict() -> None:
+    result = validate_path(VALID / "full_features.yaml")
+    assert result.diagnostics == []
+    assert result.ok(strict=True)
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        {"type": "Box"},
+        {"type": "Box", "required": True, "nullable": True},
+        {"type": "list[Box]", "required": True},
+        {"type": "map[Box]", "required": True},
+    ],
+    ids=["optional", "nullable", "list", "map"],
+)
+def test_cycles_that_data_can_end_are_fine(
+    field: dict[str, Any], tmp_path: Path
+) -> None:
+    spec = base()
+    spec["models"]["Item"]["fields"]["box"] = field
+    add_model(spec, "Box", item={"type": "Item", "required": True})
+    assert codes(spec, tmp_path) == []
+
+
+def test_cycle_is_reported_once_with_its_route(tmp_path: Path) -> None:
+    spec = base()
+    models_require_each_other(spec)
+    cycles = [d for d in run(spec, tmp_path).diagnostics if d.code == "SPEC151"]
+    assert [d.message for d in cycles] == [
+        "models need each other through required fields, so none can be built: "
+        "Box.item -> Item.box -> Box"
+    ]
+
+
+def test_path_parameter_with_default_is_optional(tmp_path: Path) -> None:
+    spec = base()
+    get(spec)["parameters"][0]["default"] = "latest"
+    assert codes(spec, tmp_path) == []
+
+
+def test_true_and_1_are_different_discriminator_values(tmp_path: Path) -> None:
+    spec = base()
+    _union(spec, (True, "Item"), (1, "Other"))
+    spec["models"]["Item"]["fields"]["kind"] = {"type": "boolean"}
+    assert "SPEC154" not in codes(spec, tmp_path)
+
+
+def test_models_reached_only_through_errors_tokens_and_unions_are_used(
+    tmp_path: Path,
+) -> None:
+    spec = base()
+    add_model(spec, "Failure", detail={"type": "Detail"})
+    add_model(spec, "Detail", x={"type": "string"})
+    spec["errors"] = {"model": "Failure"}
+    _union(spec, ("a", "Item"), (1, "Other"))
+    assert codes(spec, tmp_path) == []
+
+
+def test_models_only_used_by_unused_models_are_unused(tmp_path: Path) -> None:
+    spec = base()
+    add_model(spec, "Orphan", child={"type": "Child"})
+    add_model(spec, "Child", x={"type": "string"})
+    found = run(spec, tmp_path).diagnostics
+    assert [(d.code, d.message) for d in found] == [
+        ("SPEC125", "model Orphan is not used by any operation"),
+        ("SPEC125", "model Child is not used by any operation"),
+    ]
+
+
+def test_warnings_fail_only_when_strict(tmp_path: Path) -> None:
+    spec = base()
+    model_unused(spec)
+    result = run(spec, tmp_path)
+    assert [d.severity for d in result.diagnostics] == [Severity.WARNING]
+    assert result.ok() and not result.ok(strict=True)
+
+
+def test_semantic_rules_wait_for_a_schema_clean_spec(tmp_path: Path) -> None:
+    spec = base()
+    placeholder_without_parameter(spec)
+    get(spec)["summry"] = "typo"
+    assert codes(spec, tmp_path) == ["SPEC020"]
