@@ -169,13 +169,14 @@ class NodeConverter:
     def _key(self, key_node: yaml.Node) -> str | None:
         if isinstance(key_node, yaml.ScalarNode) and key_node.tag == _TAG + "str":
             return str(key_node.value)
-        shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "..."
-        self._problem(
-            "SPEC010",
-            key_node,
-            f"key {shown!r} is not text (YAML reads it as {_tag_name(key_node)})",
-            f"quote the key: '{shown}'",
-        )
+        if not isinstance(key_node, yaml.ScalarNode):
+            kind = "list" if isinstance(key_node, yaml.SequenceNode) else "mapping"
+            message = f"a {kind} cannot be a key"
+            self._problem("SPEC010", key_node, message, "keys must be plain names")
+            return None
+        shown = key_node.value
+        message = f"key {shown!r} is not text (YAML reads it as {_tag_name(key_node)})"
+        self._problem("SPEC010", key_node, message, f"quote the key: '{shown}'")
         return None
 
     def _record(
