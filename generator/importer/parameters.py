@@ -72,8 +72,12 @@ def build_parameters(
     """Parameters for one operation: path first, then query/form, then table-only."""
     result = ParameterSet()
     table = _Table(rows)
+    described: set[str] = set()
     for name, doc_name in placeholders:
-        result.params.append(_path_param(name, doc_name, line, table, result.defects))
+        # Only the first of a repeated placeholder is the one the table describes.
+        row = None if doc_name in described else table.find(doc_name)
+        described.add(doc_name)
+        result.params.append(_path_param(name, row, line, result.defects))
     location = "form" if method in BODY_METHODS else "query"
     for item in query:
         param = _query_param(item, location, table, result.defects)
@@ -109,10 +113,9 @@ def _loose(key: str) -> str:
 
 
 def _path_param(
-    name: str, doc_name: str, line: int, table: _Table, defects: list[Defect]
+    name: str, row: TableRow | None, line: int, defects: list[Defect]
 ) -> ParamDraft:
     param = ParamDraft(name=name, location="path", line=line, required=True)
-    row = table.find(doc_name) if name == doc_name else None
     if row is not None:
         _apply_row(param, row)
         if row.required is False and param.default is None:

@@ -92,23 +92,30 @@ def _strip_trailing_slash(result: CleanPath, line: int) -> None:
 
 def _rename_repeated(result: CleanPath, line: int) -> None:
     """Rename the second and later uses of a placeholder: ``{id}`` -> ``{id_2}``."""
-    names = [m.group("name") for m in PLACEHOLDER.finditer(result.path)]
-    taken = set(names)
+    taken = {
+        _placeholder_name(m.group("name")) for m in PLACEHOLDER.finditer(result.path)
+    }
     seen: Counter[str] = Counter()
     pieces = []
     position = 0
     for match in PLACEHOLDER.finditer(result.path):
         name = match.group("name")
         seen[name] += 1
-        new_name = name
+        new_name = _placeholder_name(name)
         if seen[name] > 1:
-            new_name = _free_name(name, seen[name], taken)
+            new_name = _free_name(new_name, seen[name], taken)
             taken.add(new_name)
             result.defects.append(_repeated_defect(name, new_name, line))
         pieces.append(result.path[position : match.start()] + "{" + new_name + "}")
         result.placeholders.append((new_name, name))
         position = match.end()
     result.path = "".join(pieces) + result.path[position:]
+
+
+def _placeholder_name(name: str) -> str:
+    """A placeholder name the spec accepts (an identifier); the wire is unchanged."""
+    cleaned = re.sub(r"\W", "_", name, flags=re.ASCII) or "value"
+    return f"p_{cleaned}" if cleaned[0].isdigit() else cleaned
 
 
 def _free_name(name: str, count: int, taken: set[str]) -> str:
