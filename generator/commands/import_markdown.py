@@ -19,7 +19,7 @@ from generator.diagnostics import Diagnostic
 from generator.importer.document import DocumentError
 from generator.importer.draft import ImportResult
 from generator.importer.pipeline import draft_yaml, import_document
-from generator.importer.schema_check import schema_problems
+from generator.importer.self_check import draft_problems
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 123
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -77,14 +77,14 @@ def _import(document: Path, output: Path | None, name: str | None) -> int:
         _error(f"{document}: no draft written")
         return EXIT_INVALID
     text = draft_yaml(result, document, output)
-    problems = schema_problems(result.draft)
+    problems = draft_problems(text)
     if output is None:
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
         print(f"wrote {output}", file=sys.stderr)
     for problem in problems:
-        _error(f"the draft breaks the schema (an importer bug): {problem}")
+        _error(f"the draft fails validation (an importer bug): {problem}")
     return EXIT_INVALID if problems else EXIT_OK
 
 
