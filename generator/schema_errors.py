@@ -48,10 +48,14 @@ def spec_validator() -> Draft202012Validator:
 
 def check_schema(spec: LoadedSpec) -> list[Diagnostic]:
     """Every place where the merged spec does not follow the JSON Schema."""
-    found: list[Diagnostic] = []
+    found: dict[tuple[str, str, str], Diagnostic] = {}
     for error in spec_validator().iter_errors(spec.document):
-        found.extend(_rewrite(_most_relevant(error), spec))
-    return found
+        for diagnostic in _rewrite(_most_relevant(error), spec):
+            # jsonschema reports each missing key of one object separately; the
+            # rewritten message already names them all.
+            key = (diagnostic.code, diagnostic.json_path, diagnostic.message)
+            found.setdefault(key, diagnostic)
+    return list(found.values())
 
 
 def _most_relevant(error: ValidationError) -> ValidationError:
@@ -156,8 +160,15 @@ Rewrite = Callable[[ValidationError, str], tuple[str, str, str | None]]
 
 def _wrong_type(error: ValidationError, where: str) -> tuple[str, str, str | None]:
     expected = expected_type(_value(error))
-    got = describe_value(_instance(error))
-    return WRONG_TYPE, f"{where}: expected {expected}, got {got}", None
+    instance = _instance(error)
+    # YAML reads 3, 1.0 and yes as numbers and booleans; quotes keep them text.
+    quotable = isinstance(instance, (int, float, bool)) and "string" in expected
+    hint = "put the value in quotes to make it a string" if quotable else None
+    return (
+        WRONG_TYPE,
+        f"{where}: expected {expected}, got {describe_value(instance)}",
+        hint,
+    )
 
 
 def _not_allowed(error: ValidationError, where: str) -> tuple[str, str, str | None]:
@@ -177,9 +188,11 @@ def _did_you_mean(value: Any, choices: list[Any]) -> str | None:
 
 def _missing(error: ValidationError, where: str) -> tuple[str, str, str | None]:
     missing = [key for key in _value(error) if key not in _instance(error)]
-    key = missing[0] if missing else "?"
-    description = property_description(_schema(error), key, load_schema())
-    return MISSING_KEY, f"{where} is missing '{key}'", description
+    listed = " and ".join(f"'{key}'" for key in missing)
+    hint = None
+    if len(missing) == 1:
+        hint = property_description(_schema(error), missing[0], load_schema())
+    return MISSING_KEY, f"{where} is missing {listed}", hint
 
 
 def _bad_pattern(error: ValidationError, where: str) -> tuple[str, str, str | None]:
