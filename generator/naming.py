@@ -12,7 +12,7 @@ import re
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 # Names that would shadow what every generated class or module relies on.
-RESERVED = frozenset({"self", "cls", "options", "raw"})
+RESERVED = frozenset({"self", "cls", "options", "raw", "from_dict", "to_dict"})
 
 
 def python_identifier(name: str) -> str:
@@ -37,3 +37,11 @@ def python_identifier(name: str) -> str:
 def pascal_case(name: str) -> str:
     """``gallery_image`` -> ``GalleryImage``."""
     return "".join(part[:1].upper() + part[1:] for part in name.split("_") if part)
+
+
+def snake_case(name: str) -> str:
+    """``GalleryItem`` -> ``gallery_item``."""
+    return "".join(
+        ("_" + c.lower()) if c.isupper() and i else c.lower()
+        for i, c in enumerate(name)
+    )

@@ -1,0 +1,120 @@
+"""Escaping filters: the only way spec text reaches generated files.
+
+Spec text is untrusted. Each filter makes a value safe for one context: a Python
+string literal, a docstring, a comment, a TOML string, Markdown. Templates never
+insert raw spec text into code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from typing import Any
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\x85]")
+_DOC_WIDTH = 88
+
+
+def pystr(value: Any) -> str:
+    """A Python literal for a string (or None): quotes and escapes handled by repr."""
+    if value is None:
+        return "None"
+    if not isinstance(value, str):
+        raise TypeError(f"pystr expects a string, got {type(value).__name__}")
+    return repr(value)
+
+
+def pyrepr(value: Any) -> str:
+    """A Python literal for a scalar from the spec (str, int, float, bool, None)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return repr(value)
+    raise TypeError(f"pyrepr expects a scalar, got {type(value).__name__}")
+
+
+def pyliteral(value: Any) -> str:
+    """A Python literal for JSON-like data (dicts, lists, scalars), all checked."""
+    if isinstance(value, dict):
+        items = ", ".join(f"{pystr(k)}: {pyliteral(v)}" for k, v in value.items())
+        return "{" + items + "}"
+    if isinstance(value, list | tuple):
+        inner = ", ".join(pyliteral(v) for v in value)
+        return (
+            f"({inner},)"
+            if isinstance(value, tuple) and len(value) == 1
+            else (f"({inner})" if isinstance(value, tuple) else f"[{inner}]")
+        )
+    return pyrepr(value)
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _CONTROL.sub(" ", text)
+
+
+def docstring(value: Any, indent: int = 0) -> str:
+    """Text for inside a triple-double-quoted docstring, wrapped to the line length.
+
+    Backslashes are doubled, and quotes are escaped wherever three could meet (a run
+    inside the text, or one at its end, next to the closing quotes), so the text can
+    neither end the string nor form an escape sequence. Continuation lines are
+    indented by ``indent``.
+    """
+    if not value:
+        return ""
+    text = _clean(str(value)).strip().replace("\\", "\\\\")
+    text = re.sub(r'"(?=")', r'\\"', text)
+    text = re.sub(r'"$', r'\\"', text)
+    width = max(40, _DOC_WIDTH - indent - 4)
+    paragraphs = [
+        textwrap.fill(" ".join(p.split()), width=width, break_long_words=False)
+        for p in re.split(r"\n\s*\n", text)
+        if p.strip()
+    ]
+    pad = "\n" + " " * indent
+    return ("\n" + pad).join(para.replace("\n", pad) for para in paragraphs)
+
+
+def docline(value: Any) -> str:
+    """One line of docstring text (no wrapping, no newlines)."""
+    return docstring(" ".join(_clean(str(value or "")).split()), 0).replace("\n", " ")
+
+
+def comment(value: Any) -> str:
+    """Text for a ``#`` comment: a single line whatever the input."""
+    return " ".join(_clean(str(value or "")).split())
+
+
+def tomlstr(value: Any) -> str:
+    """A TOML basic string (JSON string syntax is a subset of it)."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def markdown(value: Any) -> str:
+    """Inline Markdown text: HTML and Markdown syntax characters are escaped."""
+    text = " ".join(_clean(str(value or "")).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_{}\[\]|#])", r"\\\1", text)
+
+
+def markdown_code(value: Any) -> str:
+    """Inline code span that cannot be broken out of."""
+    text = " ".join(_clean(str(value or "")).split())
+    fence = "`"
+    while fence in text:
+        fence += "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+FILTERS = {
+    "pystr": pystr,
+    "pyrepr": pyrepr,
+    "pyliteral": pyliteral,
+    "docstring": docstring,
+    "docline": docline,
+    "comment": comment,
+    "tomlstr": tomlstr,
+    "md": markdown,
+    "mdcode": markdown_code,
+}

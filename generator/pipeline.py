@@ -1,0 +1,131 @@
+"""The whole pipeline: load -> validate -> model -> render -> format -> write.
+
+``build_outputs`` runs every stage up to formatting in memory; ``generate`` then
+writes and ``check`` compares. Both return plain results for the CLI to print.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from generator import __version__
+from generator.diagnostics import Diagnostic, SpecError
+from generator.formatting import (
+    FormatCache,
+    FormattedFile,
+    format_all,
+    formatter_id,
+    sha256,
+)
+from generator.model import build_model
+from generator.openapi_export import build_openapi, render_openapi_json
+from generator.render import make_environment, render_all
+from generator.resources import templates_dir
+from generator.validate import validate_path
+from generator.writer import (
+    CheckResult,
+    WriteResult,
+    compare_output,
+    read_manifest,
+    safe_target,
+    write_output,
+)
+
+__all__ = ["Outputs", "build_outputs", "check", "generate", "spec_label"]
+
+OPENAPI_PATH = "openapi.json"
+
+
+@dataclass(frozen=True)
+class Outputs:
+    files: list[FormattedFile]
+    warnings: list[Diagnostic]
+    operations: int
+    formatted: int  # how many files needed black (the rest came from the cache)
+
+
+def spec_label(spec: Path, out_dir: Path) -> str:
+    """Name the spec relative to the output folder's parent: the same everywhere."""
+    relative = os.path.relpath(spec.resolve(), out_dir.resolve().parent)
+    return PurePosixPath(*Path(relative).parts).as_posix()
+
+
+def build_outputs(
+    spec: Path, out_dir: Path, templates: Path | None = None, *, use_cache: bool = True
+) -> Outputs:
+    """Validate the spec and produce every output file in memory.
+
+    Raises:
+        SpecError: the spec has errors (warnings are returned, not raised).
+    """
+    result = validate_path(spec)
+    if result.errors or result.spec is None:
+        raise SpecError(result.diagnostics)
+    label = spec_label(spec, out_dir)
+    api = build_model(result.spec.document, spec_label=label)
+    openapi = render_openapi_json(build_openapi(result.spec.document, source=label))
+    env = make_environment(templates_dir(), templates)
+    rendered = render_all(api, env, {OPENAPI_PATH: openapi})
+    cache = _disk_cache(out_dir) if use_cache else _no_cache
+    counted = _CountingCache(cache)
+    files = format_all(rendered, label, counted)
+    return Outputs(
+        files=files,
+        warnings=result.warnings,
+        operations=api.operation_count,
+        formatted=counted.misses,
+    )
+
+
+def _no_cache(path: PurePosixPath, render_hash: str) -> str | None:
+    return None
+
+
+class _CountingCache:
+    """Counts the Python files the cache could not serve: those black formats."""
+
+    def __init__(self, inner: FormatCache) -> None:
+        self._inner = inner
+        self.misses = 0
+
+    def __call__(self, path: PurePosixPath, render_hash: str) -> str | None:
+        found = self._inner(path, render_hash)
+        if found is None and path.suffix == ".py":
+            self.misses += 1
+        return found
+
+
+def _disk_cache(out_dir: Path) -> FormatCache:
+    """Reuse a file on disk when the manifest says it is this render, formatted."""
+    manifest = read_manifest(out_dir)
+    usable = manifest is not None and manifest.formatter == formatter_id()
+
+    def lookup(path: PurePosixPath, render_hash: str) -> str | None:
+        if not usable or manifest is None:
+            return None
+        recorded = manifest.files.get(str(path))
+        if recorded is None or recorded[0] != render_hash:
+            return None
+        try:
+            text = safe_target(out_dir, path).read_text("utf-8")
+        except (OSError, UnicodeDecodeError, ValueError):
+            return None
+        return text if sha256(text) == recorded[1] else None
+
+    return lookup
+
+
+def generate(
+    spec: Path, out_dir: Path, templates: Path | None = None
+) -> tuple[Outputs, WriteResult]:
+    outputs = build_outputs(spec, out_dir, templates)
+    return outputs, write_output(out_dir, outputs.files, __version__)
+
+
+def check(
+    spec: Path, out_dir: Path, templates: Path | None = None
+) -> tuple[Outputs, CheckResult]:
+    outputs = build_outputs(spec, out_dir, templates)
+    return outputs, compare_output(out_dir, outputs.files, __version__)

@@ -1,0 +1,169 @@
+"""Stage 4 of the pipeline: render the intermediate model through the templates.
+
+Produces ``RenderedFile`` objects in memory (nothing touches the disk here). A user's
+template folder, when given, is searched before ours, so any single template can be
+overridden by a file of the same relative name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+
+from generator.diagnostics import InternalError
+from generator.escaping import FILTERS
+from generator.intermediate import ApiModel
+from generator.model_imports import isort_names
+from generator.sample_data import UPLOAD_FILENAME, build_cases
+
+__all__ = ["RenderedFile", "make_environment", "render_all"]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedFile:
+    """One output file before formatting.
+
+    ``origin`` names the template and the spec element, so a broken render can be
+    reported as our bug with enough context to find it.
+    """
+
+    path: PurePosixPath
+    content: str
+    origin: str
+
+
+def make_environment(templates: Path, custom: Path | None = None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if custom is not None:
+        loaders.append(jinja2.FileSystemLoader(str(custom)))
+    loaders.append(jinja2.FileSystemLoader(str(templates)))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters.update(FILTERS)
+    env.filters["isort"] = isort_names
+    return env
+
+
+# One entry per output file: (template, output path, spec element, extra context).
+Plan = Iterator[tuple[str, str, str, dict[str, Any]]]
+
+
+def _python_plan(api: ApiModel, runtime: list[str], runtime_tests: list[str]) -> Plan:
+    src = f"python/src/{api.package}"
+    yield "python/pyproject.toml.jinja", "python/pyproject.toml", "api", {}
+    yield "python/README.md.jinja", "python/README.md", "api", {}
+    yield "python/package/py.typed.jinja", f"{src}/py.typed", "api", {}
+    for name in ("__init__.py", "_client.py", "_config.py", "models.py"):
+        yield f"python/package/{name}.jinja", f"{src}/{name}", "api", {}
+    yield (
+        "python/package/resources/__init__.py.jinja",
+        f"{src}/resources/__init__.py",
+        "resources",
+        {},
+    )
+    for resource in api.resources:
+        yield (
+            "python/package/resources/resource.py.jinja",
+            f"{src}/resources/{resource.module}.py",
+            f"resource {resource.name}",
+            {"resource": resource},
+        )
+        yield (
+            "python/tests/test_resource.py.jinja",
+            f"python/tests/test_{resource.module}.py",
+            f"resource {resource.name}",
+            {
+                "resource": resource,
+                "cases": build_cases(api, resource.operations),
+                "base_path": urlsplit(api.base_url).path.rstrip("/"),
+                "upload_filename": UPLOAD_FILENAME,
+            },
+        )
+    for name in runtime:
+        yield f"python/runtime/{name}", f"{src}/{name}", "runtime", {}
+    for name in runtime_tests:
+        output = f"python/tests/{name.removesuffix('.jinja')}"
+        yield f"python/tests/{name}", output, "runtime", {}
+    exports = "python/tests/test_exports.py"
+    yield exports + ".jinja", exports, "api", {}
+
+
+def _template_names(
+    env: jinja2.Environment, folder: str, accept: Callable[[str], bool]
+) -> list[str]:
+    return sorted(
+        name.removeprefix(folder + "/")
+        for name in env.list_templates()
+        if name.startswith(folder + "/")
+        and "/" not in name.removeprefix(folder + "/")
+        and accept(name.rsplit("/", 1)[-1])
+    )
+
+
+def render_all(
+    api: ApiModel, env: jinja2.Environment, extra: dict[str, str]
+) -> list[RenderedFile]:
+    """Render every output file of the API.
+
+    Args:
+        api: the intermediate model.
+        env: from ``make_environment``.
+        extra: further files already rendered elsewhere (the OpenAPI export, docs),
+            by output path.
+    """
+    runtime = _template_names(env, "python/runtime", lambda n: n.endswith(".py"))
+    runtime_tests = _template_names(
+        env,
+        "python/tests",
+        lambda n: n.startswith("test_runtime") and n.endswith(".jinja"),
+    )
+    files = []
+    for template_name, output, element, context in _python_plan(
+        api, runtime, runtime_tests
+    ):
+        files.append(
+            _render_one(
+                env,
+                template_name,
+                output,
+                element,
+                {"api": api, "package": api.package, **context},
+            )
+        )
+    for output, content in extra.items():
+        files.append(
+            RenderedFile(PurePosixPath(output), content, f"{output} (built in code)")
+        )
+    return files
+
+
+def _render_one(
+    env: jinja2.Environment,
+    template_name: str,
+    output: str,
+    element: str,
+    context: dict[str, Any],
+) -> RenderedFile:
+    origin = f"template {template_name} for {element}"
+    try:
+        template = env.get_template(template_name)
+        if template_name.startswith("python/runtime/"):
+            content = (
+                template.filename and Path(template.filename).read_text("utf-8")
+            ) or ""
+        else:
+            content = template.render(**context)
+    except jinja2.TemplateError as exc:
+        raise InternalError(f"{origin} failed to render: {exc}") from exc
+    return RenderedFile(PurePosixPath(output), content, origin)
