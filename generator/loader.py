@@ -44,6 +44,7 @@ USAGE_CODES = frozenset({PATH_NOT_FOUND, NO_YAML_FILES, UNREADABLE})
 # Sections a folder spec may spread over several files, merged key by key; every
 # other section must live in exactly one file.
 MERGED_SECTIONS = frozenset({"auth", "models", "resources"})
+_ENTRY_KINDS = {"auth": "auth scheme", "models": "model", "resources": "resource"}
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,8 @@ def _merge_section(
 ) -> None:
     for name, value in extra.items():
         if name in into:
-            problems.append(where.twice((section, name), f"{section} entry '{name}'"))
+            what = f"{_ENTRY_KINDS[section]} '{name}'"
+            problems.append(where.twice((section, name), what))
         else:
             into[name] = value
 
@@ -307,6 +309,9 @@ def _syntax_error(label: str, err: yaml.YAMLError) -> Diagnostic:
     mark = getattr(err, "problem_mark", None)
     problem = getattr(err, "problem", None) or str(err)
     context = getattr(err, "context", None)
+    context_mark = getattr(err, "context_mark", None)
+    if context and context_mark is not None:
+        context += f" that starts at line {context_mark.line + 1}"
     message = f"not valid YAML: {problem}" + (f" ({context})" if context else "")
     location = _mark_location(label, mark)
     hint = "check the indentation and quoting at this position"

@@ -127,7 +127,7 @@ def test_same_entry_in_two_files_names_both_places(tmp_path: Path) -> None:
         (
             "SPEC014",
             f"{b}:3:3",
-            f"models entry 'Image' is defined in two places: {a}:2:3 and {b}:3:3",
+            f"model 'Image' is defined in two places: {a}:2:3 and {b}:3:3",
         )
     ]
 
