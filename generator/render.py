@@ -7,6 +7,7 @@ overridden by a file of the same relative name.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -16,9 +17,11 @@ from urllib.parse import urlsplit
 import jinja2
 
 from generator.diagnostics import InternalError
+from generator.docs_plan import docs_plan
 from generator.escaping import FILTERS
 from generator.intermediate import ApiModel
 from generator.model_imports import isort_names
+from generator.plan import PlanEntry
 from generator.sample_data import UPLOAD_FILENAME, build_cases
 
 __all__ = ["RenderedFile", "make_environment", "render_all"]
@@ -55,8 +58,7 @@ def make_environment(templates: Path, custom: Path | None = None) -> jinja2.Envi
     return env
 
 
-# One entry per output file: (template, output path, spec element, extra context).
-Plan = Iterator[tuple[str, str, str, dict[str, Any]]]
+Plan = Iterator[PlanEntry]
 
 
 def _python_plan(api: ApiModel, runtime: list[str], runtime_tests: list[str]) -> Plan:
@@ -129,9 +131,8 @@ def render_all(
         lambda n: n.startswith("test_runtime") and n.endswith(".jinja"),
     )
     files = []
-    for template_name, output, element, context in _python_plan(
-        api, runtime, runtime_tests
-    ):
+    plan = itertools.chain(_python_plan(api, runtime, runtime_tests), docs_plan(api))
+    for template_name, output, element, context in plan:
         files.append(
             _render_one(
                 env,
