@@ -9,5 +9,5 @@ from generator.plan import PlanEntry
 
 
 def docs_plan(api: ApiModel) -> Iterator[PlanEntry]:
-    """Plan entries for ``python/docs/``; the docs templates live in ``templates/docs``."""
+    """Plan entries for ``python/docs/``, from the templates in ``templates/docs``."""
     yield from ()
