@@ -143,9 +143,18 @@ def _short_name(operation: OperationDraft) -> str:
     resource = operation.resource.rstrip("_")
     if heading == resource or not heading:
         return _VERBS[operation.method]
-    if heading.startswith(resource + "_"):
-        return names.identifier(heading[len(resource) + 1 :], "operation")
+    first, _, rest = heading.partition("_")
+    if rest and _names_resource(first, resource):
+        return names.identifier(rest, "operation")
     return names.identifier(heading, "operation")
+
+
+def _names_resource(word: str, resource: str) -> bool:
+    """Whether a heading's first word names the resource: 'shelf' for 'shelves'."""
+    if resource.startswith(word) or word.startswith(resource):
+        return len(word) >= 3
+    # One letter of slack covers plurals that change the stem (shelf/shelves).
+    return len(word) >= 4 and resource.startswith(word[:-1])
 
 
 def _name_defect(operation: OperationDraft, wanted: str, chosen: str) -> Defect:

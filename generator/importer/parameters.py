@@ -156,7 +156,9 @@ def _check_row(
         if row.key.endswith("[]"):
             param.type = "list[string]"
         defects.append(_mismatch_defect(item, row, param.name))
-    if item.variable and row.required is not None and row.required != item.required:
+    # A required constant is neither; every other item says required or optional.
+    says = item.variable or not item.required
+    if says and row.required is not None and row.required != item.required:
         defects.append(_required_defect(item, row))
 
 
@@ -196,7 +198,7 @@ def _table_only(row: TableRow, location: str, defects: list[Defect]) -> ParamDra
             "table-only-parameter",
             row.line,
             f"the table lists {row.key!r} but the request template does not",
-            f"added as a {'required' if param.required else 'optional'} "
+            f"added as {'a required' if param.required else 'an optional'} "
             f"{location} parameter",
             "check whether the request sends it, and where",
         )

@@ -68,6 +68,7 @@ def split_rendered(lines: list[str]) -> Outline:
         outline.functions.append(_function(paragraphs, anchor, region, heading))
         start = anchor.end
     _skip_trailing(outline, paragraphs[start:], bool(anchors))
+    outline.description = _api_description(paragraphs, outline.title_line)
     outline.section_count = len(outline.functions) + len(outline.skipped)
     return outline
 
@@ -215,3 +216,14 @@ def _skip_trailing(
             outline.skipped.append(
                 SkippedSection(paragraph.text, paragraph.first.number, "title section")
             )
+
+
+def _api_description(paragraphs: list[_Paragraph], title_line: int) -> str | None:
+    """The prose after the title, up to the first heading-like line or label."""
+    after = [p for p in paragraphs if p.first.number > title_line] if title_line else []
+    prose = []
+    for paragraph in after:
+        if _heading_like(paragraph) or labels.match_label(paragraph.text):
+            break
+        prose.append(paragraph.text)
+    return labels.api_description(prose)
