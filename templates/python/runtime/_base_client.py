@@ -116,8 +116,14 @@ class SyncAPIClient(BaseClient):
     ) -> Any:
         prepared = self._prepare(op, args)
         response = self._send(prepared, options)
-        if self._wants_refresh(prepared, response) and self.oauth and prepared.auth:
-            self.oauth.refresh_if_current(prepared.auth.credential)
+        oauth, auth = self.oauth, prepared.auth
+        if (
+            oauth
+            and auth
+            and oauth.can_refresh()
+            and self._wants_refresh(prepared, response)
+        ):
+            oauth.refresh_if_current(auth.credential)
             prepared = self._reauthorize(prepared)
             response = self._send(prepared, options)
         return self._finish(op, response, raw=raw)
@@ -244,8 +250,14 @@ class AsyncAPIClient(BaseClient):
     ) -> Any:
         prepared = self._prepare(op, args)
         response = await self._send(prepared, options)
-        if self._wants_refresh(prepared, response) and self.oauth and prepared.auth:
-            await self.oauth.refresh_if_current(prepared.auth.credential)
+        oauth, auth = self.oauth, prepared.auth
+        if (
+            oauth
+            and auth
+            and oauth.can_refresh()
+            and self._wants_refresh(prepared, response)
+        ):
+            await oauth.refresh_if_current(auth.credential)
             prepared = self._reauthorize(prepared)
             response = await self._send(prepared, options)
         return self._finish(op, response, raw=raw)

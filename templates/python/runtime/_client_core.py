@@ -26,7 +26,13 @@ from ._operation import ApiConfig, Operation
 from ._rate_limits import RateLimits
 from ._request import RequestParts, build_request
 from ._response import APIResponse
-from ._retry import MAX_TOTAL_WAIT, parse_retry_after, retry_delay, should_retry
+from ._retry import (
+    MAX_TOTAL_WAIT,
+    is_retryable_status,
+    parse_retry_after,
+    retry_delay,
+    should_retry,
+)
 from ._types import NotGiven, RequestOptions, TimeoutTypes
 
 __all__ = ["BaseClient", "Prepared", "page_args"]
@@ -138,26 +144,36 @@ class BaseClient:
         error: Exception | None = None,
     ) -> float | None:
         """Return how long to wait before retrying, or ``None`` to stop."""
+        if response is not None and not is_retryable_status(response.status_code):
+            return None
+        name = prepared.op.name
+        reason = (
+            f"status {response.status_code}"
+            if response is not None
+            else type(error).__name__
+        )
         max_retries = options.get("max_retries", self.max_retries)
-        method = prepared.parts.method
-        reason = f"status {response.status_code}" if response else type(error).__name__
-        if attempt >= max_retries or not should_retry(
-            method,
+        if attempt >= max_retries:
+            logger.debug(
+                "not retrying %s after %s: %d retries used", name, reason, attempt
+            )
+            return None
+        if not should_retry(
+            prepared.parts.method,
             status=response.status_code if response is not None else None,
             error=error,
             retry_non_idempotent=options.get("retry_non_idempotent", False),
         ):
+            logger.debug("not retrying %s after %s: not safe to repeat", name, reason)
             return None
         headers = response.headers if response is not None else None
         delay = retry_delay(attempt, headers, self._clock(), jitter=self._jitter)
         if waited + delay > MAX_TOTAL_WAIT:
-            logger.debug(
-                "not retrying %s after %s: wait budget spent", prepared.op.name, reason
-            )
+            logger.debug("not retrying %s after %s: wait budget spent", name, reason)
             return None
         logger.debug(
             "retrying %s after %s in %.2f s (retry %d of %d)",
-            prepared.op.name,
+            name,
             reason,
             delay,
             attempt + 1,
@@ -190,7 +206,6 @@ class BaseClient:
             and prepared.auth.scheme == settings.scheme
             and response.status_code in settings.refresh_statuses
             and _refresh_enabled(self._config, settings)
-            and bool(settings.client_secret)
         )
 
     def _finish(

@@ -1,8 +1,11 @@
 """The package logger and deprecation warnings that point at the caller.
 
-The logger is named after the top-level package (the runtime is copied into each
-generated SDK), so ``logging.getLogger("<package>")`` configures it. Nothing
-logged carries a credential: callers pass headers through ``redact_headers``.
+The logger is named after the package the runtime was copied into (the generated
+SDK's import name), so ``logging.getLogger("<package>")`` configures it. The
+containing package is used rather than the top-level one so that an SDK vendored
+as ``app.vendor.sdk`` neither logs as ``app`` nor treats ``app`` code as its
+own. Nothing logged carries a credential: callers pass headers through
+``redact_headers``.
 """
 
 from __future__ import annotations
@@ -10,10 +13,11 @@ from __future__ import annotations
 import logging
 import sys
 import warnings
+from types import FrameType
 
 __all__ = ["logger", "warn_deprecated"]
 
-_PACKAGE = __name__.split(".")[0]
+_PACKAGE = __name__.rpartition(".")[0] or __name__
 
 logger = logging.getLogger(_PACKAGE)
 
@@ -32,6 +36,8 @@ def warn_deprecated(message: str) -> None:
     warnings.warn(message, DeprecationWarning, stacklevel=level)
 
 
-def _in_package(frame: object) -> bool:
-    module = getattr(frame, "f_globals", {}).get("__name__", "")
-    return isinstance(module, str) and module.split(".")[0] == _PACKAGE
+def _in_package(frame: FrameType) -> bool:
+    module = frame.f_globals.get("__name__", "")
+    return isinstance(module, str) and (
+        module == _PACKAGE or module.startswith(_PACKAGE + ".")
+    )

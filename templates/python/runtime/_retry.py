@@ -31,6 +31,7 @@ __all__ = [
     "MAX_TOTAL_WAIT",
     "RETRYABLE_STATUSES",
     "backoff_delay",
+    "is_retryable_status",
     "parse_retry_after",
     "retry_delay",
     "should_retry",
