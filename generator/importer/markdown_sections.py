@@ -35,6 +35,7 @@ def split_markdown(lines: list[str]) -> Outline:
     numbered = [SourceLine(i + 1, text) for i, text in enumerate(lines)]
     in_code = _code_mask(lines)
     headings = _headings(lines, in_code)
+    not_prose = _structure_mask(lines, in_code, headings)
     outline = Outline(kind="markdown")
     _read_preamble(outline, numbered, in_code)
     level_one = [h for h in headings if h.level == 1]
@@ -45,7 +46,7 @@ def split_markdown(lines: list[str]) -> Outline:
     for number, heading in enumerate(level_one):
         end = bounds[number + 1]
         subs = [h for h in headings if h.level == 2 and heading.index < h.index < end]
-        function = _function(heading, subs, end, numbered, in_code)
+        function = _function(heading, subs, end, numbered, in_code, not_prose)
         if isinstance(function, FunctionSection):
             outline.functions.append(function)
         else:
@@ -56,7 +57,7 @@ def split_markdown(lines: list[str]) -> Outline:
                 SkippedSection(heading.text, heading.index + 1, reason)
             )
     if level_one and outline.skipped and outline.skipped[0].line == outline.title_line:
-        prose = _paragraphs(numbered[level_one[0].index + 1 : bounds[1]], in_code)
+        prose = _paragraphs(numbered[level_one[0].index + 1 : bounds[1]], not_prose)
         outline.description = labels.api_description(prose)
     return outline
 
@@ -79,6 +80,24 @@ def _code_mask(lines: list[str]) -> list[bool]:
     return mask
 
 
+def _structure_mask(
+    lines: list[str], in_code: list[bool], headings: list[_Heading]
+) -> list[bool]:
+    """``in_code`` plus headings and setext underlines: the lines that are not prose."""
+    mask = list(in_code)
+    for heading in headings:
+        mask[heading.index] = True
+        below = heading.index + 1
+        if below < len(lines) and _is_underline(lines[below]):
+            mask[below] = True
+    return mask
+
+
+def _is_underline(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and stripped[0] in _SETEXT and set(stripped) == {stripped[0]}
+
+
 def _headings(lines: list[str], in_code: list[bool]) -> list[_Heading]:
     found = []
     for index, line in enumerate(lines):
@@ -97,8 +116,7 @@ def _headings(lines: list[str], in_code: list[bool]) -> list[_Heading]:
 def _is_setext(lines: list[str], in_code: list[bool], index: int) -> bool:
     if index + 1 >= len(lines) or in_code[index + 1] or not lines[index].strip():
         return False
-    underline = lines[index + 1].strip()
-    if not underline or underline[0] not in _SETEXT or set(underline) != {underline[0]}:
+    if not _is_underline(lines[index + 1]):
         return False
     # '- item' lines are list items, not headings.
     return not lines[index].lstrip().startswith(("-", "*", "+", "|", "<"))
@@ -125,6 +143,7 @@ def _function(
     end: int,
     lines: list[SourceLine],
     in_code: list[bool],
+    not_prose: list[bool],
 ) -> FunctionSection | str:
     """The heading's function section, or the reason it is not one."""
     matches = [(sub, labels.match_label(sub.text)) for sub in subs]
@@ -145,7 +164,7 @@ def _function(
         label=request.text,
         label_line=request.index + 1,
         template=template,
-        description=_paragraphs(lines[heading.index + 1 : first_sub], in_code),
+        description=_paragraphs(lines[heading.index + 1 : first_sub], not_prose),
         rows=tables.parse_html_tables(body) + tables.parse_pipe_tables(body),
     )
 
