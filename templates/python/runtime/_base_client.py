@@ -134,7 +134,7 @@ class SyncAPIClient(BaseClient):
             request = self._build(self._http, prepared, options)
             try:
                 response = self._http.send(request)
-            except httpx.TransportError as err:
+            except httpx.RequestError as err:
                 delay = self._next_delay(prepared, options, attempt, waited, error=err)
                 if delay is None:
                     raise self._connection_error(err, request, prepared.op) from err
@@ -270,7 +270,7 @@ class AsyncAPIClient(BaseClient):
             request = self._build(self._http, prepared, options)
             try:
                 response = await self._http.send(request)
-            except httpx.TransportError as err:
+            except httpx.RequestError as err:
                 delay = self._next_delay(prepared, options, attempt, waited, error=err)
                 if delay is None:
                     raise self._connection_error(err, request, prepared.op) from err

@@ -191,7 +191,7 @@ class BaseClient:
         )
 
     def _connection_error(
-        self, err: httpx.TransportError, request: httpx.Request, op: Operation[Any]
+        self, err: httpx.RequestError, request: httpx.Request, op: Operation[Any]
     ) -> APIConnectionError:
         if isinstance(err, httpx.TimeoutException):
             return APITimeoutError(request=request, operation=op.name)

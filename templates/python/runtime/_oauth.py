@@ -149,7 +149,7 @@ class _OAuthBase:
 
 
 def _transport_error(
-    err: httpx.TransportError, request: httpx.Request
+    err: httpx.RequestError, request: httpx.Request
 ) -> APIConnectionError:
     if isinstance(err, httpx.TimeoutException):
         return APITimeoutError(request=request, operation=_OPERATION)
@@ -198,7 +198,7 @@ class OAuthClient(_OAuthBase):
         request = self._token_request(self._http, grant, fields)
         try:
             response = self._http.send(request)
-        except httpx.TransportError as err:
+        except httpx.RequestError as err:
             raise _transport_error(err, request) from err
         token = self._read_token(response)
         if self._settings.on_token_refresh is not None:
@@ -247,7 +247,7 @@ class AsyncOAuthClient(_OAuthBase):
         request = self._token_request(self._http, grant, fields)
         try:
             response = await self._http.send(request)
-        except httpx.TransportError as err:
+        except httpx.RequestError as err:
             raise _transport_error(err, request) from err
         token = self._read_token(response)
         if self._settings.on_token_refresh is not None:

@@ -48,7 +48,8 @@ RETRYABLE_STATUSES = frozenset({408, 429})
 
 # Errors raised before any byte of the request left the machine.
 _NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-# Errors worth another try at all; others (bad URL, protocol) would fail again.
+# Errors worth another try at all; others (bad URL, decoding, redirect loops)
+# would fail again.
 _TRANSIENT_ERRORS = (
     httpx.TimeoutException,
     httpx.NetworkError,
