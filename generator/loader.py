@@ -21,15 +21,8 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic, Location, Severity, SpecError
-from generator.yaml_nodes import (
-    MAX_DEPTH,
-    MAX_NODES,
-    JsonPath,
-    NestingTooDeep,
-    NodeConverter,
-    compose_file,
-    too_deep,
-)
+from generator.yaml_compose import MAX_DEPTH, NestingTooDeep, compose_file
+from generator.yaml_nodes import MAX_NODES, JsonPath, NodeConverter, too_deep
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -148,7 +141,7 @@ def _load_file(path: Path, problems: list[Diagnostic]) -> _FileContent | None:
         return None
     label = str(path)
     try:
-        node = compose_file(text, label)
+        node = compose_file(text)
     except NestingTooDeep as err:
         problems.append(too_deep(_mark_location(label, err.problem_mark)))
         return None

@@ -14,58 +14,16 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from generator.diagnostics import Diagnostic, Location, Severity
+from generator.yaml_compose import MAX_DEPTH
 
 JsonPath = tuple[str | int, ...]
 
-# A real spec nests about 8 levels; 64 leaves room while staying far from Python's
-# recursion limit (each level costs a few frames in the composer and converter).
-MAX_DEPTH = 64
 # Counted after alias expansion: a 75-operation spec has ~10 000 nodes, while an
 # alias bomb reaches billions from a few lines.
 MAX_NODES = 250_000
 
 _TAG = "tag:yaml.org,2002:"
 _SCALARS = SafeConstructor()
-
-
-class NestingTooDeep(yaml.YAMLError):
-    """Raised by the composer before the nesting could exhaust the stack."""
-
-    def __init__(self, mark: yaml.Mark) -> None:
-        super().__init__(f"nesting deeper than {MAX_DEPTH} levels")
-        self.problem_mark = mark
-
-
-class _PositionComposer(yaml.SafeLoader):
-    """SafeLoader's composer with a depth cap; only nodes are built, never objects."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self._depth = 0
-
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                event = self.peek_event()  # type: ignore[no-untyped-call]  # stub gap
-                raise NestingTooDeep(event.start_mark)
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
-def compose_file(text: str, label: str) -> yaml.Node | None:
-    """Compose one YAML document; None when the file holds no document at all.
-
-    Raises:
-        yaml.YAMLError: syntax errors (NestingTooDeep for runaway nesting).
-    """
-    composer = _PositionComposer(text)
-    composer.name = label
-    try:
-        return composer.get_single_node()
-    finally:
-        composer.dispose()
 
 
 class _Abort(Exception):

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
+from generator import yaml_compose
 from generator.diagnostics import Location, SpecError
 from generator.loader import MAX_DEPTH, MAX_FILE_BYTES, LoadedSpec, load_spec
 
@@ -310,3 +314,48 @@ def test_all_files_are_checked_before_stopping(tmp_path: Path) -> None:
         "SPEC007",
         "SPEC006",
     ]
+
+
+# The two composers: libyaml events (fast path) and pure Python (fallback, errors)
+
+COMPOSER_SAMPLES = [
+    *sorted((Path(__file__).parent / "fixtures" / "specs" / "valid").glob("*.yaml")),
+]
+
+
+def _shape(node: yaml.Node) -> Any:
+    """A node graph as comparable data: tag, value and start/end positions."""
+    marks = (node.start_mark.line, node.start_mark.column)
+    if node.end_mark is not None:
+        marks += (node.end_mark.line, node.end_mark.column)
+    if isinstance(node, yaml.MappingNode):
+        return (node.tag, marks, [(_shape(k), _shape(v)) for k, v in node.value])
+    if isinstance(node, yaml.SequenceNode):
+        return (node.tag, marks, [_shape(item) for item in node.value])
+    return (node.tag, marks, node.value)
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+@pytest.mark.parametrize("sample", COMPOSER_SAMPLES, ids=lambda p: p.stem)
+def test_both_composers_build_the_same_nodes(sample: Path) -> None:
+    text = sample.read_text(encoding="utf-8")
+    text += "extra: &x {a: [1, 2.5, yes, null, '3', !!str 4]}\nmore: {<<: *x, b: 2}\n"
+    fast = yaml_compose._compose_from_libyaml(text)
+    slow = yaml_compose._compose_in_python(text)
+    assert fast is not None and slow is not None
+    assert _shape(fast) == _shape(slow)
+
+
+@pytest.mark.parametrize(
+    "compose",
+    [yaml_compose._compose_in_python, yaml_compose._compose_from_libyaml],
+    ids=["python", "libyaml"],
+)
+def test_both_composers_cap_the_depth(compose: Callable[[str], Any]) -> None:
+    if compose is yaml_compose._compose_from_libyaml and not yaml.__with_libyaml__:
+        pytest.skip("PyYAML built without libyaml")
+    # libyaml refuses flow nesting past 1000 itself (compose_file then asks the
+    # Python composer); below that, the cap must be ours.
+    depth = 500
+    with pytest.raises(yaml_compose.NestingTooDeep):
+        compose("a: " + "[" * depth + "]" * depth + "\n")
