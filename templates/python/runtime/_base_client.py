@@ -116,14 +116,9 @@ class SyncAPIClient(BaseClient):
     ) -> Any:
         prepared = self._prepare(op, args)
         response = self._send(prepared, options)
-        oauth, auth = self.oauth, prepared.auth
-        if (
-            oauth
-            and auth
-            and oauth.can_refresh()
-            and self._wants_refresh(prepared, response)
-        ):
-            oauth.refresh_if_current(auth.credential)
+        expired = self._expired_token(prepared, response, self.oauth)
+        if expired is not None and self.oauth is not None:
+            self.oauth.refresh_if_current(expired)
             prepared = self._reauthorize(prepared)
             response = self._send(prepared, options)
         return self._finish(op, response, raw=raw)
@@ -250,14 +245,9 @@ class AsyncAPIClient(BaseClient):
     ) -> Any:
         prepared = self._prepare(op, args)
         response = await self._send(prepared, options)
-        oauth, auth = self.oauth, prepared.auth
-        if (
-            oauth
-            and auth
-            and oauth.can_refresh()
-            and self._wants_refresh(prepared, response)
-        ):
-            await oauth.refresh_if_current(auth.credential)
+        expired = self._expired_token(prepared, response, self.oauth)
+        if expired is not None and self.oauth is not None:
+            await self.oauth.refresh_if_current(expired)
             prepared = self._reauthorize(prepared)
             response = await self._send(prepared, options)
         return self._finish(op, response, raw=raw)

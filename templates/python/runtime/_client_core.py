@@ -21,7 +21,7 @@ from ._auth import SelectedAuth, redact_headers, secret_header_names, select_aut
 from ._envelope import status_error, unwrap
 from ._exceptions import APIConnectionError, APITimeoutError, ResponseValidationError
 from ._logs import logger
-from ._oauth import OAuthSettings
+from ._oauth import BaseOAuthClient, OAuthSettings
 from ._operation import ApiConfig, Operation
 from ._rate_limits import RateLimits
 from ._request import RequestParts, build_request
@@ -198,15 +198,27 @@ class BaseClient:
         message = f"connection error ({type(err).__name__})"
         return APIConnectionError(message, request=request, operation=op.name)
 
-    def _wants_refresh(self, prepared: Prepared, response: httpx.Response) -> bool:
-        settings = self._oauth_settings
-        return (
-            settings is not None
-            and prepared.auth is not None
-            and prepared.auth.scheme == settings.scheme
+    def _expired_token(
+        self,
+        prepared: Prepared,
+        response: httpx.Response,
+        oauth: BaseOAuthClient | None,
+    ) -> str | None:
+        """Return the access token ``response`` rejected, if it can be refreshed."""
+        settings, auth = self._oauth_settings, prepared.auth
+        if settings is None or auth is None or oauth is None:
+            return None
+        rejected = (
+            auth.scheme == settings.scheme
             and response.status_code in settings.refresh_statuses
-            and _refresh_enabled(self._config, settings)
         )
+        if (
+            rejected
+            and _refresh_enabled(self._config, settings)
+            and oauth.can_refresh()
+        ):
+            return auth.credential
+        return None
 
     def _finish(
         self, op: Operation[Any], response: httpx.Response, *, raw: bool

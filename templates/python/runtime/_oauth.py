@@ -33,7 +33,13 @@ from ._oauth_types import OAuthSettings, TokenResponse
 from ._operation import ApiConfig
 from ._types import TimeoutTypes
 
-__all__ = ["AsyncOAuthClient", "OAuthClient", "OAuthSettings", "TokenResponse"]
+__all__ = [
+    "AsyncOAuthClient",
+    "BaseOAuthClient",
+    "OAuthClient",
+    "OAuthSettings",
+    "TokenResponse",
+]
 
 _OPERATION = "oauth.token"
 
@@ -42,7 +48,7 @@ def _token_path(response: httpx.Response) -> str:
     return response.request.url.path
 
 
-class _OAuthBase:
+class BaseOAuthClient:
     """State and I/O-free logic shared by the sync and async helpers."""
 
     def __init__(
@@ -160,7 +166,7 @@ def _transport_error(
     )
 
 
-class OAuthClient(_OAuthBase):
+class OAuthClient(BaseOAuthClient):
     """Token helpers of a synchronous client (``client.oauth``)."""
 
     def __init__(self, *, http: httpx.Client, **kwargs: Any) -> None:
@@ -206,7 +212,7 @@ class OAuthClient(_OAuthBase):
         return token
 
 
-class AsyncOAuthClient(_OAuthBase):
+class AsyncOAuthClient(BaseOAuthClient):
     """Token helpers of an asynchronous client (``client.oauth``)."""
 
     def __init__(self, *, http: httpx.AsyncClient, **kwargs: Any) -> None:
