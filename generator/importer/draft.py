@@ -65,7 +65,7 @@ def build_draft(
                 function, base_path(base_url), api_name, schemes
             )
         except SkipFunction as exc:
-            _skip(result, function.heading, function.label_line, str(exc), file)
+            _skip(result, function.heading, function.heading_line, str(exc), file)
             continue
         result.operations.append(operation)
     if not result.operations:
