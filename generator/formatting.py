@@ -80,9 +80,11 @@ def format_all(
             results[rendered.path] = FormattedFile(
                 rendered.path, reuse, render_hash, sha256(reuse)
             )
-        elif rendered.path.suffix == ".py":
+        elif rendered.path.suffix == ".py" and not rendered.preformatted:
             to_format.append((rendered, text, render_hash))
         else:
+            if rendered.path.suffix == ".py":
+                _check_syntax(rendered, text)
             results[rendered.path] = FormattedFile(
                 rendered.path, text, render_hash, sha256(text)
             )

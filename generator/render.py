@@ -38,14 +38,25 @@ class RenderedFile:
     path: PurePosixPath
     content: str
     origin: str
+    # Verbatim runtime sources are kept black-clean in the repository (a test checks),
+    # so formatting them again on every run would only cost time.
+    preformatted: bool = False
 
 
-def make_environment(templates: Path, custom: Path | None = None) -> jinja2.Environment:
+class TemplateEnvironment(jinja2.Environment):
+    """A Jinja environment that knows which folder holds sdkgen's own templates."""
+
+    builtin_templates: Path
+
+
+def make_environment(
+    templates: Path, custom: Path | None = None
+) -> TemplateEnvironment:
     loaders: list[jinja2.BaseLoader] = []
     if custom is not None:
         loaders.append(jinja2.FileSystemLoader(str(custom)))
     loaders.append(jinja2.FileSystemLoader(str(templates)))
-    env = jinja2.Environment(
+    env = TemplateEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -53,6 +64,7 @@ def make_environment(templates: Path, custom: Path | None = None) -> jinja2.Envi
         lstrip_blocks=True,
         autoescape=False,
     )
+    env.builtin_templates = templates.resolve()
     env.filters.update(FILTERS)
     env.filters["isort"] = isort_names
     return env
@@ -114,7 +126,7 @@ def _template_names(
 
 
 def render_all(
-    api: ApiModel, env: jinja2.Environment, extra: dict[str, str]
+    api: ApiModel, env: TemplateEnvironment, extra: dict[str, str]
 ) -> list[RenderedFile]:
     """Render every output file of the API.
 
@@ -150,7 +162,7 @@ def render_all(
 
 
 def _render_one(
-    env: jinja2.Environment,
+    env: TemplateEnvironment,
     template_name: str,
     output: str,
     element: str,
@@ -167,4 +179,8 @@ def _render_one(
             content = template.render(**context)
     except jinja2.TemplateError as exc:
         raise InternalError(f"{origin} failed to render: {exc}") from exc
-    return RenderedFile(PurePosixPath(output), content, origin)
+    # A user's override of a runtime module gets formatted like any render.
+    verbatim = template_name.startswith("python/runtime/") and Path(
+        template.filename or ""
+    ).resolve().is_relative_to(env.builtin_templates)
+    return RenderedFile(PurePosixPath(output), content, origin, preformatted=verbatim)
