@@ -33,13 +33,14 @@ __all__ = ["OPS_PER_RESOURCE", "SynthSpec", "resource_names", "write_spec"]
 OPS_PER_RESOURCE = 10
 UNION_EVERY = 3  # every third resource has a union model
 
-_NOUNS = tuple(
+_NOUN_TEXT = (
     "photo album story comment channel member invoice order product review "
     "playlist track artist ticket project task label report webhook token device "
     "message thread folder document page note event calendar contact company "
     "payment refund coupon shipment warehouse subscription plan feature flag "
     "dataset job pipeline build release deployment secret domain certificate"
-).split()
+)
+_NOUNS = tuple(_NOUN_TEXT.split())
 
 
 @dataclass(frozen=True)
