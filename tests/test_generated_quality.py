@@ -1,0 +1,24 @@
+"""The committed Imgur SDK passes black --check, ruff and mypy --strict with its own config."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SDK = Path(__file__).resolve().parent.parent / "generated" / "python"
+TOOLS = {
+    "black": ["-m", "black", "--check", "--quiet", "."],
+    "ruff": ["-m", "ruff", "check", "--quiet", "."],
+    "mypy": ["-m", "mypy", "--strict", "--no-incremental", "src"],
+}
+
+
+@pytest.mark.parametrize("tool", sorted(TOOLS))
+def test_generated_sdk_is_clean(tool: str) -> None:
+    result = subprocess.run(
+        [sys.executable, *TOOLS[tool]], cwd=SDK, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
