@@ -117,6 +117,29 @@ class OperationModel:
     model_imports: tuple[str, ...]
     departures: tuple[tuple[str, str, str], ...]
 
+    def signature(self, *, for_iterator: bool = False) -> str:
+        """The method's parameter list: required ones first, optional ones keyword-only."""
+        shown = self._shown(for_iterator)
+        parts = ["self"] + [f"{p.py_name}: {p.annotation}" for p in shown if p.required]
+        optional = [
+            f"{p.py_name}: {p.annotation} = None" for p in shown if not p.required
+        ]
+        if optional:
+            parts += ["*", *optional]
+        return ", ".join([*parts, "**options: Unpack[RequestOptions]"])
+
+    def arguments(self, *, for_iterator: bool = False) -> str:
+        """The dict literal handing the method's arguments to the runtime."""
+        pairs = ", ".join(
+            f"{p.py_name!r}: {p.py_name}" for p in self._shown(for_iterator)
+        )
+        return "{" + pairs + "}"
+
+    def _shown(self, for_iterator: bool) -> list[ParamModel]:
+        # An iterator drives the page parameter itself.
+        skipped = self.page_param if for_iterator else None
+        return [p for p in self.params if p.py_name != skipped]
+
 
 @dataclass(frozen=True, slots=True)
 class ResourceModel:
