@@ -118,7 +118,7 @@ class OperationModel:
     departures: tuple[tuple[str, str, str], ...]
 
     def signature(self, *, for_iterator: bool = False) -> str:
-        """The method's parameters: required ones first, then keyword-only optional ones."""
+        """The method's parameters: required first, then optional ones keyword-only."""
         shown = self._shown(for_iterator)
         parts = ["self"] + [f"{p.py_name}: {p.annotation}" for p in shown if p.required]
         optional = [
