@@ -17,6 +17,7 @@ from generator.formatting import (
     FormattedFile,
     format_all,
     formatter_id,
+    generated_notice,
     sha256,
 )
 from generator.model import build_model
@@ -65,7 +66,8 @@ def build_outputs(
         raise SpecError(result.diagnostics)
     label = spec_label(spec, out_dir)
     api = build_model(result.spec.document, spec_label=label)
-    openapi = render_openapi_json(build_openapi(result.spec.document, source=label))
+    exported = build_openapi(result.spec.document, source=label)
+    openapi = render_openapi_json({"x-generated": generated_notice(label), **exported})
     env = make_environment(templates_dir(), templates)
     rendered = render_all(api, env, {OPENAPI_PATH: openapi})
     cache = _disk_cache(out_dir) if use_cache else _no_cache
