@@ -1,13 +1,34 @@
-"""Which documentation files to render for an API, and from which templates."""
+"""Which documentation files to render for an API, and from which templates.
+
+The site model (anchors, links, signatures, examples) is built once here and
+handed to every docs template, so the pages agree on every link.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.docs_model import build_site
 from generator.intermediate import ApiModel
 from generator.plan import PlanEntry
+
+DOCS = "python/docs"
 
 
 def docs_plan(api: ApiModel) -> Iterator[PlanEntry]:
     """Plan entries for ``python/docs/``, from the templates in ``templates/docs``."""
-    yield from ()
+    site = build_site(api)
+    context = {"docs": site}
+    yield "docs/index.md.jinja", f"{DOCS}/index.md", "api", context
+    yield "docs/models.md.jinja", f"{DOCS}/models.md", "models", context
+    yield "docs/departures.md.jinja", f"{DOCS}/departures.md", "resources", context
+    # The README links into the docs and shows their quick start, so it is
+    # rendered from the same site (render.py's own entry for it is superseded).
+    yield "python/README.md.jinja", "python/README.md", "api", context
+    for page in site.resources:
+        yield (
+            "docs/resource.md.jinja",
+            f"{DOCS}/{page.path}",
+            f"resource {page.resource.name}",
+            {"docs": site, "page": page},
+        )

@@ -118,3 +118,61 @@ FILTERS = {
     "md": markdown,
     "mdcode": markdown_code,
 }
+
+
+# --- Filters for the generated Markdown docs -------------------------------------
+
+_BLOCK_START = re.compile(r"^(\d{1,9})([.)])")
+
+
+def markdown_text(value: Any) -> str:
+    """Inline Markdown that may also start a paragraph or a list item.
+
+    ``md`` plus the markers that only mean something at the start of a block (a
+    list bullet, an ordered-list number, a thematic break or setext underline)
+    and tildes, which open code fences and strike text through.
+    """
+    text = markdown(value).replace("~", "\\~")
+    if text[:1] in ("-", "+", "="):
+        return "\\" + text
+    return _BLOCK_START.sub(r"\1\\\2", text)
+
+
+def markdown_cell_code(value: Any) -> str:
+    """A code span for a table cell: GitHub splits cells even inside code spans.
+
+    An escaped pipe stays one cell and shows as ``|`` inside the code span.
+    """
+    return markdown_code(value).replace("|", "\\|")
+
+
+def markdown_fence(value: Any) -> str:
+    """A backtick fence longer than any backtick run in the code it encloses."""
+    longest = max((len(run) for run in re.findall(r"`+", str(value))), default=0)
+    return "`" * max(3, longest + 1)
+
+
+_URL_SAFE = re.compile(r"[^A-Za-z0-9\-._~:/?#@!$&'*+,;=%]")
+
+
+def markdown_url(value: Any) -> str:
+    """An http(s) URL usable as a Markdown link destination.
+
+    Characters that could end the destination or the link (parentheses, angle
+    brackets, spaces, quotes, pipes, backslashes) are percent-encoded; any other
+    scheme (``javascript:``, ``data:``) is refused, since a link must not run code.
+    """
+    text = str(value or "")
+    if not re.match(r"^https?://", text, re.IGNORECASE):
+        raise ValueError(f"not an http(s) URL: {text!r}")
+    return _URL_SAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), text)
+
+
+FILTERS.update(
+    {
+        "mdtext": markdown_text,
+        "mdcellcode": markdown_cell_code,
+        "mdfence": markdown_fence,
+        "mdurl": markdown_url,
+    }
+)
