@@ -20,19 +20,16 @@ from typing import Any
 
 import yaml
 
+from generator import load_errors
 from generator.diagnostics import Diagnostic, Location, Severity, SpecError
+from generator.load_errors import USAGE_CODES
+from generator.spec_elements import JsonPath, dotted
 from generator.yaml_compose import MAX_DEPTH, NestingTooDeep, compose_file
-from generator.yaml_nodes import MAX_NODES, JsonPath, NodeConverter, too_deep
+from generator.yaml_nodes import MAX_NODES, NodeConverter, too_deep
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
 
-# Codes of problems with the command line rather than the spec's content: the CLI
-# exits 2 for these (usage error), 1 for everything else.
-PATH_NOT_FOUND = "SPEC001"
-NO_YAML_FILES = "SPEC002"
-UNREADABLE = "SPEC003"
-USAGE_CODES = frozenset({PATH_NOT_FOUND, NO_YAML_FILES, UNREADABLE})
 
 # Sections a folder spec may spread over several files, merged key by key; every
 # other section must live in exactly one file.
@@ -101,20 +98,15 @@ def _spec_files(path: Path) -> tuple[Path, ...]:
     if path.is_file():
         return (path,)
     if not path.exists():
-        hint = "check the spelling, and the folder the command runs in"
-        raise SpecError(
-            [_file_error(PATH_NOT_FOUND, path, _missing_message(path), hint)]
-        )
+        raise SpecError([load_errors.path_not_found(path)])
     if not path.is_dir():
-        raise SpecError([_file_error(UNREADABLE, path, f"{path} is not a file")])
+        raise SpecError([load_errors.not_a_file(path)])
     try:
         found = sorted(_walk_yaml(path), key=lambda p: p.relative_to(path).as_posix())
     except OSError as err:
-        raise SpecError([_unreadable(path, err)]) from None
+        raise SpecError([load_errors.unreadable(path, err)]) from None
     if not found:
-        message = f"folder {path} holds no .yaml or .yml files"
-        hint = "pass the spec file itself, or the folder that holds the spec's files"
-        raise SpecError([_file_error(NO_YAML_FILES, path, message, hint)])
+        raise SpecError([load_errors.no_yaml_files(path)])
     return tuple(found)
 
 
@@ -131,10 +123,6 @@ def _walk_yaml(folder: Path) -> list[Path]:
     ]
 
 
-def _missing_message(path: Path) -> str:
-    return f"{path} does not exist"
-
-
 def _load_file(path: Path, problems: list[Diagnostic]) -> _FileContent | None:
     text = _read_text(path, problems)
     if text is None:
@@ -143,19 +131,19 @@ def _load_file(path: Path, problems: list[Diagnostic]) -> _FileContent | None:
     try:
         node = compose_file(text)
     except NestingTooDeep as err:
-        problems.append(too_deep(_mark_location(label, err.problem_mark)))
+        problems.append(too_deep(load_errors.mark_location(label, err.problem_mark)))
         return None
     except yaml.YAMLError as err:
-        problems.append(_syntax_error(label, err))
+        problems.append(load_errors.syntax_error(label, err))
         return None
     except RecursionError:  # the depth cap should make this unreachable
         problems.append(too_deep(Location(label, 1, 1)))
         return None
     if node is None:
-        problems.append(_file_error("SPEC007", path, f"{path} is empty", _EMPTY_HINT))
+        problems.append(load_errors.empty_file(path))
         return None
     if not isinstance(node, yaml.MappingNode):
-        problems.append(_top_not_mapping(label, node))
+        problems.append(load_errors.top_not_mapping(label, node))
         return None
     converter = NodeConverter(label)
     document = converter.convert_document(node)
@@ -163,24 +151,21 @@ def _load_file(path: Path, problems: list[Diagnostic]) -> _FileContent | None:
     return _FileContent(path, document, converter.values, converter.keys)
 
 
-_EMPTY_HINT = "write the spec's sections ('api', 'resources', ...) or delete the file"
-
-
 def _read_text(path: Path, problems: list[Diagnostic]) -> str | None:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            problems.append(_too_large(path, size))
+            problems.append(load_errors.too_large(path, size, MAX_FILE_BYTES))
             return None
         data = path.read_bytes()
     except OSError as err:
-        problems.append(_unreadable(path, err))
+        problems.append(load_errors.unreadable(path, err))
         return None
     try:
         # utf-8-sig: a byte-order mark is legal YAML and common from Windows editors.
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        problems.append(_not_utf8(path, data, err))
+        problems.append(load_errors.not_utf8(path, data, err))
         return None
 
 
@@ -234,7 +219,7 @@ class _Where:
             message=f"{what} is defined in two places: {first} and {second}",
             location=second,
             hint="keep one definition, or rename one of them",
-            json_path=_dotted(path),
+            json_path=dotted(path),
         )
 
 
@@ -251,81 +236,6 @@ def _merge_section(
             problems.append(where.twice((section, name), what))
         else:
             into[name] = value
-
-
-def _dotted(path: JsonPath) -> str:
-    """``('resources', 'album', 'operations')`` -> ``$.resources.album.operations``."""
-    parts = ["$"]
-    for part in path:
-        parts.append(f"[{part}]" if isinstance(part, int) else f".{part}")
-    return "".join(parts)
-
-
-def _file_error(
-    code: str, path: Path, message: str, hint: str | None = None
-) -> Diagnostic:
-    location = Location(str(path), 1, 1) if path.is_file() else None
-    return Diagnostic(code, Severity.ERROR, message, location, hint)
-
-
-def _unreadable(path: Path, err: OSError) -> Diagnostic:
-    reason = err.strerror or type(err).__name__
-    return _file_error(
-        UNREADABLE, path, f"cannot read {path}: {reason}", "check the permissions"
-    )
-
-
-def _too_large(path: Path, size: int) -> Diagnostic:
-    message = (
-        f"{path} is {size / 1024 / 1024:.1f} MiB; spec files may be at most "
-        f"{MAX_FILE_BYTES // 1024 // 1024} MiB"
-    )
-    return _file_error(
-        "SPEC004", path, message, "split the spec into a folder of files"
-    )
-
-
-def _not_utf8(path: Path, data: bytes, err: UnicodeDecodeError) -> Diagnostic:
-    before = data[: err.start]
-    line = before.count(b"\n") + 1
-    column = err.start - (before.rfind(b"\n") + 1) + 1
-    return Diagnostic(
-        code="SPEC005",
-        severity=Severity.ERROR,
-        message=f"{path} is not UTF-8 text: byte 0x{data[err.start]:02x} is invalid",
-        location=Location(str(path), line, column),
-        hint="save the file as UTF-8",
-    )
-
-
-def _syntax_error(label: str, err: yaml.YAMLError) -> Diagnostic:
-    mark = getattr(err, "problem_mark", None)
-    problem = getattr(err, "problem", None) or str(err)
-    context = getattr(err, "context", None)
-    context_mark = getattr(err, "context_mark", None)
-    if context and context_mark is not None:
-        context += f" that starts at line {context_mark.line + 1}"
-    message = f"not valid YAML: {problem}" + (f" ({context})" if context else "")
-    location = _mark_location(label, mark)
-    hint = "check the indentation and quoting at this position"
-    return Diagnostic("SPEC006", Severity.ERROR, message, location, hint)
-
-
-def _top_not_mapping(label: str, node: yaml.Node) -> Diagnostic:
-    kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
-    return Diagnostic(
-        code="SPEC008",
-        severity=Severity.ERROR,
-        message=f"the top of a spec file must be a mapping of sections, not {kind}",
-        location=_mark_location(label, node.start_mark),
-        hint="start the file with sections such as 'api:', 'models:', 'resources:'",
-    )
-
-
-def _mark_location(label: str, mark: yaml.Mark | None) -> Location:
-    if mark is None:
-        return Location(label, 1, 1)
-    return Location(label, mark.line + 1, mark.column + 1)
 
 
 __all__ = [

@@ -14,9 +14,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from generator.diagnostics import Diagnostic, Location, Severity
+from generator.spec_elements import JsonPath
 from generator.yaml_compose import MAX_DEPTH
-
-JsonPath = tuple[str | int, ...]
 
 # Counted after alias expansion: a 75-operation spec has ~10 000 nodes, while an
 # alias bomb reaches billions from a few lines.
