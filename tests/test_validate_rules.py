@@ -186,6 +186,16 @@ def rate_limit_attributes_clash(spec: Spec) -> None:
     ]
 
 
+@case("SPEC119")
+def resources_clash_after_keyword_rule(spec: Spec) -> None:
+    for name in ("import", "import_"):
+        spec["resources"][name] = {
+            "operations": {
+                "ping": {"method": "GET", "path": f"/{name}", "summary": "s."}
+            }
+        }
+
+
 # references.py
 
 

@@ -23,6 +23,7 @@ CHECKS: tuple[Check, ...] = (
     names.check_parameter_names,
     names.check_field_names,
     names.check_operation_names,
+    names.check_resource_names,
     names.check_model_names,
     names.check_auth_arguments,
     names.check_rate_limit_attributes,

@@ -38,6 +38,7 @@ RULES: dict[str, Rule] = {
         Rule("SPEC116", _E, "two operations of a resource share a Python name"),
         Rule("SPEC117", _E, "two auth schemes share a constructor argument"),
         Rule("SPEC118", _E, "two rate-limit headers share an attribute"),
+        Rule("SPEC119", _E, "two resources share a Python name"),
         # references.py
         Rule("SPEC121", _E, "type expression cannot be parsed"),
         Rule("SPEC122", _E, "reference to a model that does not exist"),

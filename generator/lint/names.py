@@ -91,6 +91,19 @@ def _operation_clashes(
             yield ctx.report("SPEC114", operation.path, message, "rename one of them")
 
 
+def check_resource_names(ctx: Context) -> Iterator[Diagnostic]:
+    """``client.import_`` would serve both resource 'import' and 'import_'."""
+    taken: dict[str, str] = {}
+    for resource in ctx.document["resources"]:
+        python_name = python_identifier(resource)
+        first = taken.setdefault(python_name, resource)
+        if first != resource:
+            message = f"resource {resource} becomes the client attribute "
+            message += f"'{python_name}', like resource {first}"
+            at = ("resources", resource)
+            yield ctx.report("SPEC119", at, message, "rename one of them", at_key=True)
+
+
 def check_model_names(ctx: Context) -> Iterator[Diagnostic]:
     client = str(ctx.document["api"]["client_class"])
     taken = {client: "the client class", f"Async{client}": "the async client class"}
