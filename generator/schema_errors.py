@@ -42,7 +42,7 @@ OTHER_SCHEMA = "SPEC027"
 
 @cache
 def spec_validator() -> Draft202012Validator:
-    """The validator, built once: compiling the schema costs more than checking."""
+    """The validator, built once per process and reused for every file."""
     return Draft202012Validator(load_schema())
 
 
@@ -66,9 +66,7 @@ def _most_relevant(error: ValidationError) -> ValidationError:
 
 
 def _is_model(error: ValidationError) -> bool:
-    return isinstance(error.schema, dict) and "union" in _schema(error).get(
-        "properties", {}
-    )
+    return "union" in _schema(error).get("properties", {})
 
 
 # jsonschema types these attributes loosely (they may be "unset"); every error that
