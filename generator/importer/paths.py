@@ -44,6 +44,8 @@ def clean_path(path: str, prefix: str, line: int) -> CleanPath:
     Raises:
         PathError: characters that no spec path may contain.
     """
+    if "{" in PLACEHOLDER.sub("", path) or "}" in PLACEHOLDER.sub("", path):
+        raise PathError(f"path {path!r} has unbalanced or nested braces")
     result = CleanPath(path=path)
     _strip_prefix(result, prefix, line)
     _strip_trailing_slash(result, line)
