@@ -40,6 +40,9 @@ class NodeConverter:
         self._nodes = 0
 
     def convert_document(self, node: yaml.MappingNode) -> dict[str, Any]:
+        if expanded_size(node, MAX_NODES) > MAX_NODES:
+            self._problem("SPEC012", node, _too_many_message(), _ALIAS_HINT)
+            return {}
         try:
             result = self._convert(node, (), 1)
         except _Abort:
@@ -167,6 +170,38 @@ class NodeConverter:
     def _problem(self, code: str, node: yaml.Node, message: str, hint: str) -> None:
         location = _location(self.label, node)
         self.problems.append(Diagnostic(code, Severity.ERROR, message, location, hint))
+
+
+def expanded_size(root: yaml.Node, limit: int) -> int:
+    """How many values the node graph holds once aliases are expanded (up to limit+1).
+
+    Each node is sized once from its children's sizes, so an alias bomb of a few
+    lines is measured in microseconds instead of being expanded. A node met again
+    while it is still being sized (an alias inside its own anchor) counts as one;
+    the depth cap reports that cycle during conversion.
+    """
+    sizes: dict[int, int] = {}
+    started: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if children_done:
+            total = 1 + sum(sizes.get(id(child), 1) for child in _children(node))
+            sizes[id(node)] = min(total, limit + 1)
+        elif id(node) not in started:
+            started.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node))
+    return sizes[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    """The nodes that become values: mapping values (keys are names) and items."""
+    if isinstance(node, yaml.MappingNode):
+        return [value for _key, value in node.value]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 def _location(label: str, node: yaml.Node) -> Location:
