@@ -25,10 +25,39 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 123
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
+_EPILOG = """how the document is read:
+  raw Markdown when any line has Markdown syntax (# heading, fence, <table>),
+  otherwise the text of a rendered page (page chrome around it is cut off).
+
+decisions (where the draft differs from the document, also a warning and a
+TODO departure on the operation):
+  - query items of POST/PUT/PATCH become form fields; GET/DELETE keep them in
+    the query. A constant item (format=json) becomes an optional parameter whose
+    default and only value is the constant: a spec has no constants.
+  - a required header with a variable and a credential-like name
+    (Authorization: {}) becomes an api_key auth scheme named after the header;
+    query keys (key={}, api_key={}) stay parameters: auth schemes are headers.
+  - a second function on the same method and path gets a made-up path
+    (<path>/<operation-name>) so the draft validates; find the real route.
+  - trailing slashes and a repeated base-URL prefix are removed; a repeated
+    placeholder {id} becomes {id_2}; a table key ids[] for a template ids
+    makes one list parameter sent as ids[].
+
+exit codes:
+  0    draft written (warnings are in the report)
+  1    no draft (no Endpoint line, no function), or the draft was written but
+       fails validation (an importer bug)
+  2    bad arguments, or a document that cannot be read
+  123  internal error in the importer (please report it)
+"""
+
+
 def add_parser(subparsers: Any) -> None:
     """Register the ``import-markdown`` subcommand."""
     parser = subparsers.add_parser(
         "import-markdown",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         help="turn webapi-markdown API documentation into a spec draft",
         description=(
             "Read API documentation in the webapi-markdown format (raw Markdown, or "

@@ -4,7 +4,8 @@ A required header that carries a variable and is named like a credential
 (``Authorization: {}``, ``X-Api-Key: {key}``) becomes an ``api_key`` auth scheme
 named after the header, its format the header value with ``{value}`` for the
 variable. Other variable headers become ``in: header`` parameters. Constant headers
-cannot be expressed in a spec and are reported.
+cannot be expressed in a spec and are reported. Query keys (``key={}``,
+``api_key={api-key}``) stay parameters: the spec's auth schemes are headers only.
 """
 
 from __future__ import annotations
