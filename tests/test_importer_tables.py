@@ -73,6 +73,7 @@ def test_flattened_rows_split_key_required_word_and_text() -> None:
     assert is_flat_table_header("Key Required Description")
     assert is_flat_table_header("key required value")
     assert not is_flat_table_header("The key is required")
+    assert not is_flat_table_header("name required The name of the thing")
     rows = parse_flat_rows(
         numbered("page optional integer - the page\nq required Query string\nx odd one")
     )

@@ -88,15 +88,36 @@ def _body(lines: list[str]) -> list[SourceLine]:
 
 
 def _paragraphs(lines: list[SourceLine]) -> list[_Paragraph]:
+    """Blank-line separated paragraphs, also split where the structure says so.
+
+    A copied page does not always keep a blank line between a heading and the
+    block under it, so a label stands alone, and a request line or a table
+    header starts a new paragraph.
+    """
     paragraphs: list[_Paragraph] = []
     current: list[SourceLine] = []
     for line in [*lines, SourceLine(0, "")]:
+        if current and _starts_block(line.text):
+            paragraphs.append(_Paragraph(current))
+            current = []
         if line.text.strip():
             current.append(line)
-        elif current:
+        if current and (not line.text.strip() or _is_label(line.text)):
             paragraphs.append(_Paragraph(current))
             current = []
     return paragraphs
+
+
+def _is_label(text: str) -> bool:
+    return labels.match_label(text) is not None or bool(_PARAMETERS_LABEL.match(text))
+
+
+def _starts_block(text: str) -> bool:
+    return (
+        _is_label(text)
+        or labels.is_request_line(text)
+        or tables.is_flat_table_header(text)
+    )
 
 
 def _read_preamble(outline: Outline, paragraphs: list[_Paragraph]) -> None:

@@ -24,8 +24,11 @@ _REQUIRED_WORDS = {
     "false": False,
 }
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# The whole line, so a row whose key is 'name' ('name required ...') is no header.
 _FLAT_HEADER = re.compile(
-    r"^\s*(key|name|parameter|param|field)\s+required\b", re.IGNORECASE
+    r"^\s*(key|name|parameter|param|field)\s+required"
+    r"(\s+(description|value|values|type|notes|details|meaning))*\s*$",
+    re.IGNORECASE,
 )
 
 
