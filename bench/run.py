@@ -122,7 +122,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def parse_args(argv: list[str] | None) -> Config:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer runs, <2 min")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="Imgur and 100 operations only, 2 runs, no warm-up round (the set-up "
+        "run warms up), no profiling: under two minutes",
+    )
     parser.add_argument("--runs", type=int, help="kept rounds per spec (default 5)")
     parser.add_argument("--warmup", type=int, help="warm-up rounds (default 1)")
     parser.add_argument("--large-runs", type=int, help=f"kept rounds, >= {LARGE} ops")
@@ -136,6 +141,9 @@ def parse_args(argv: list[str] | None) -> Config:
     parser.add_argument("--call-size", type=int, default=200, help="calls per batch")
     parser.add_argument("--no-opc", action="store_true", help="skip the OPC runs")
     parser.add_argument("--no-profile", action="store_true", help="skip profiling")
+    parser.add_argument(
+        "--profile", action="store_true", help="profile in quick mode too"
+    )
     parser.add_argument(
         "--ref",
         help="benchmark this git revision (extracted with git archive) instead of "
@@ -153,16 +161,16 @@ def parse_args(argv: list[str] | None) -> Config:
     )
     return Config(
         runs=pick(args.runs, 5, 2),
-        warmup=pick(args.warmup, 1, 1),
+        warmup=pick(args.warmup, 1, 0),
         large_runs=pick(args.large_runs, 2, 1),
         large_warmup=pick(args.large_warmup, 0, 0),
         huge_runs=pick(args.huge_runs, 1, 1),
         sizes=[int(s) for s in sizes.split(",") if s.strip()],
-        import_runs=pick(args.import_runs, 20, 8),
-        call_batches=pick(args.call_batches, 30, 10),
+        import_runs=pick(args.import_runs, 20, 6),
+        call_batches=pick(args.call_batches, 30, 8),
         call_size=args.call_size,
         opc=not args.no_opc,
-        profile=not args.no_profile,
+        profile=not args.no_profile and (not quick or args.profile),
         ref=args.ref,
         results=args.results,
         quick=quick,
