@@ -76,7 +76,7 @@ class HostileClient(SyncAPIClient):
 
     @cached_property
     def import_(self) -> ImportResource:
-        """A resource named with a keyword."""
+        """A resource named with a keyword. <img src=x onerror=alert(1)>"""
         from .resources.import_ import ImportResource
 
         return ImportResource(self)
@@ -147,7 +147,7 @@ class AsyncHostileClient(AsyncAPIClient):
 
     @cached_property
     def import_(self) -> AsyncImportResource:
-        """A resource named with a keyword."""
+        """A resource named with a keyword. <img src=x onerror=alert(1)>"""
         from .resources.import_ import AsyncImportResource
 
         return AsyncImportResource(self)
