@@ -22,9 +22,6 @@ def docs_plan(api: ApiModel) -> Iterator[PlanEntry]:
     yield "docs/index.md.jinja", f"{DOCS}/index.md", "api", context
     yield "docs/models.md.jinja", f"{DOCS}/models.md", "models", context
     yield "docs/departures.md.jinja", f"{DOCS}/departures.md", "resources", context
-    # The README links into the docs and shows their quick start, so it is
-    # rendered from the same site (render.py's own entry for it is superseded).
-    yield "python/README.md.jinja", "python/README.md", "api", context
     for page in site.resources:
         yield (
             "docs/resource.md.jinja",
