@@ -244,7 +244,8 @@ def _forbidden_keys(error: ValidationError, where: str) -> tuple[str, str, str |
         return _other(error, where)
     listed = ", ".join(f"'{k}'" for k in named)
     message = f"{where} sets {listed}, which only oauth2 schemes use"
-    return CONFLICTING_KEYS, message, "remove them, or set 'type: oauth2'"
+    them = "them" if len(named) > 1 else "it"
+    return CONFLICTING_KEYS, message, f"remove {them}, or set 'type: oauth2'"
 
 
 def _one_of(error: ValidationError, where: str) -> tuple[str, str, str | None]:
