@@ -25,6 +25,7 @@ def signatures(api: ApiModel, op: OperationModel) -> str:
     ]
     if op.iter_name:
         iterator = f"Iterator[{op.item_annotation}]"
+        blocks.append("")
         blocks.append(_stub(op, op.iter_name, iterator, is_async=False, skip_page=True))
     blocks += [
         "",
@@ -33,6 +34,7 @@ def signatures(api: ApiModel, op: OperationModel) -> str:
     ]
     if op.iter_name:
         iterator = f"AsyncIterator[{op.item_annotation}]"
+        blocks.append("")
         blocks.append(_stub(op, op.iter_name, iterator, is_async=True, skip_page=True))
     return "\n".join(blocks).replace("builtins.", "") + "\n"
 

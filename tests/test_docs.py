@@ -292,10 +292,12 @@ def test_spec_text_adds_no_html_links_headings_or_table_cells(
             assert "Injected" not in line or not line.startswith("#"), (page, line)
             assert not line.startswith(("- injected", "1. not", "~~~")), (page, line)
         header = None
-        for line in prose:
+        for number, line in enumerate(prose):
             if not line.startswith("|"):
                 header = None
                 continue
+            # A table right under a text line would be read as more of its text.
+            assert header is not None or not prose[number - 1].strip(), (page, line)
             cells = len(UNESCAPED_PIPE.findall(line))
             header = cells if header is None else header
             assert cells == header, (page, line)
