@@ -546,3 +546,20 @@ def test_semantic_rules_wait_for_a_schema_clean_spec(tmp_path: Path) -> None:
     placeholder_without_parameter(spec)
     get(spec)["summry"] = "typo"
     assert codes(spec, tmp_path) == ["SPEC020"]
+
+
+@pytest.mark.parametrize(
+    ("wire_name", "suggestion"),
+    [("ids[]", "ids"), ("X-Trace", "x_trace"), ("2x", "value_2x")],
+)
+def test_invalid_identifier_suggests_a_python_name(
+    wire_name: str, suggestion: str, tmp_path: Path
+) -> None:
+    spec = base()
+    get(spec)["parameters"].append({"name": wire_name, "in": "query", "type": "string"})
+    [found] = run(spec, tmp_path).diagnostics
+    assert (found.code, found.message, found.hint) == (
+        "SPEC111",
+        f"parameter '{wire_name}' of item.get is not a valid Python identifier",
+        f"set python_name, e.g. python_name: {suggestion}",
+    )

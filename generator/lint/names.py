@@ -7,6 +7,7 @@ Two spec names that normalise to one Python name would silently shadow each othe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -20,7 +21,7 @@ def check_parameter_names(ctx: Context) -> Iterator[Diagnostic]:
     for operation in ctx.operations:
         entries = [(at, p) for at, p in operation.parameters()]
         where = f"of {operation.label}"
-        yield from _unique(ctx, entries, "name", "parameter", where, "SPEC112")
+        yield from _unique(ctx, entries, "parameter", where, "SPEC112")
 
 
 def check_field_names(ctx: Context) -> Iterator[Diagnostic]:
@@ -29,15 +30,12 @@ def check_field_names(ctx: Context) -> Iterator[Diagnostic]:
             (field_path(model, name), {**field, "name": name})
             for name, field in body.get("fields", {}).items()
         ]
-        yield from _unique(
-            ctx, entries, "name", "field", f"of model {model}", "SPEC113"
-        )
+        yield from _unique(ctx, entries, "field", f"of model {model}", "SPEC113")
 
 
 def _unique(
     ctx: Context,
     entries: Iterable[tuple[JsonPath, dict[str, Any]]],
-    name_key: str,
     kind: str,
     where: str,
     code: str,
@@ -45,21 +43,31 @@ def _unique(
     """Report names that are not identifiers (SPEC111) or clash after normalising."""
     taken: dict[str, str] = {}
     for at, entry in entries:
-        spec_name = str(entry.get("python_name") or entry[name_key])
+        name = str(entry["name"])
+        spec_name = str(entry.get("python_name") or name)
         try:
             python_name = python_identifier(spec_name)
-        except ValueError as err:
-            yield ctx.report("SPEC111", at, f"{kind} '{spec_name}' {where}: {err}")
+        except ValueError:
+            message = f"{kind} '{spec_name}' {where} is not a valid Python identifier"
+            hint = f"set python_name, e.g. python_name: {_suggest_identifier(name)}"
+            yield ctx.report("SPEC111", at, message, hint)
             continue
         if python_name not in taken:
-            taken[python_name] = str(entry[name_key])
+            taken[python_name] = name
             continue
-        first, name = taken[python_name], str(entry[name_key])
+        first = taken[python_name]
         message = f"{kind} '{name}' {where} is declared twice"
         if first != name:
             message = f"{kind} '{name}' {where} becomes the Python name "
             message += f"'{python_name}', like {kind} '{first}'"
         yield ctx.report(code, at, message, "rename one, or set a python_name")
+
+
+def _suggest_identifier(name: str) -> str:
+    """``ids[]`` -> ``ids``, ``X-Trace`` -> ``x_trace``, ``2x`` -> ``value_2x``."""
+    words = re.sub(r"[^A-Za-z0-9]+", " ", name).split()
+    suggestion = "_".join(words).lower() or "value"
+    return "value_" + suggestion if suggestion[0].isdigit() else suggestion
 
 
 def check_operation_names(ctx: Context) -> Iterator[Diagnostic]:
