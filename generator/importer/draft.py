@@ -174,7 +174,7 @@ def _separate_shared_routes(operations: list[OperationDraft]) -> None:
         first = routes.get(route_key(operation.method, operation.path))
         if first is not None:
             original = operation.path
-            suffix = operation.name.replace("_", "-")
+            suffix = operation.name.rstrip("_").replace("_", "-")
             operation.path = f"{original.rstrip('/')}/{suffix}"
             while route_key(operation.method, operation.path) in routes:
                 operation.path += "-again"
