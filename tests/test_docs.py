@@ -210,6 +210,42 @@ def test_every_operation_has_a_section_linked_from_the_index(
             assert f"`{op.method} {op.path}`" in text
 
 
+def sections(page: Path) -> dict[str, str]:
+    """The text under each level-2 heading of a page, by heading."""
+    found: dict[str, str] = {}
+    current = ""
+    for line in page.read_text("utf-8").splitlines():
+        if line.startswith("## "):
+            current = line
+            found[current] = ""
+        elif current:
+            found[current] += line + "\n"
+    return found
+
+
+def test_each_operation_section_documents_the_call(generated: Generated) -> None:
+    """Parameters, route, credentials, deprecation and an example, per operation."""
+    arguments = {s.name: s.argument for s in generated.api.auth_schemes}
+    for resource in generated.api.resources:
+        page = generated.docs / "resources" / f"{resource.module}.md"
+        by_heading = sections(page)
+        for op in resource.operations:
+            text = by_heading[f"## `{op.py_name}`"]
+            assert f"**HTTP:** `{op.method} {op.path}`" in text
+            for param in op.params:
+                assert f"| `{param.py_name}` ({param.location}" in text, param.wire
+            for scheme in op.auth:
+                assert f"`{arguments[scheme]}=`" in text, scheme
+            if not op.auth:
+                assert "**Authentication:** none" in text
+            assert ("> **Deprecated.**" in text) == bool(op.deprecation_message)
+            if op.replacement:
+                target, _, name = op.replacement.partition(".")
+                assert f"[`{op.replacement}`]({target}.md#{name})" in text
+            assert f"client.{resource.attribute}.{op.py_name}(" in text
+            assert f"def {op.py_name}(" in text and f"async def {op.py_name}(" in text
+
+
 def test_every_model_and_union_has_a_section(generated: Generated) -> None:
     found = headings(generated.docs / "models.md")
     names = [m.name for m in generated.api.models] + [
