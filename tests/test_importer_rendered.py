@@ -82,3 +82,18 @@ def test_prose_sections_before_the_first_function_are_reported() -> None:
         ("Errors", 17, "no Request section after it (prose)"),
     ]
     assert [f.heading for f in outline.functions] == ["ping"]
+
+
+def test_tables_away_from_the_template_still_belong_to_their_function() -> None:
+    text = (
+        "Tiny API\n\nEndpoint: https://tiny.example\n\n"
+        "find\n\nFind things.\n\n"
+        "Key Required Description\nq required integer - what\n\n"
+        "Request\n\nGET /find\n    ?q={}\n\nResponse\n\nA list.\n\n"
+        "Key Required Value\nlimit optional integer - how many\n\n"
+        "ping\n\nAnswer.\n\nRequest\n\nGET /ping\n"
+    )
+    find, ping = split_rendered(text.splitlines()).functions
+    assert [(row.key, row.line) for row in find.rows] == [("q", 10), ("limit", 22)]
+    assert find.description == ["Find things."]
+    assert (ping.heading, ping.rows) == ("ping", [])

@@ -20,6 +20,7 @@ from generator.importer.outline import (
     Outline,
     SkippedSection,
     SourceLine,
+    TableRow,
 )
 
 _CHROME_END = re.compile(
@@ -65,8 +66,12 @@ def split_rendered(lines: list[str]) -> Outline:
         heading = choose(region)
         if number == 0:
             _skip_preamble(outline, region, heading)
+        else:
+            _add_later_tables(outline.functions[-1], region, heading)
         outline.functions.append(_function(paragraphs, anchor, region, heading))
         start = anchor.end
+    if outline.functions:
+        _add_later_tables(outline.functions[-1], paragraphs[start:], None)
     _skip_trailing(outline, paragraphs[start:], bool(anchors))
     outline.description = _api_description(paragraphs, outline.title_line)
     outline.section_count = len(outline.functions) + len(outline.skipped)
@@ -171,9 +176,6 @@ def _function(
 ) -> FunctionSection:
     label = paragraphs[anchor.label]
     owned = paragraphs[anchor.label + 2 : anchor.end]
-    table = owned[-1].lines if owned else []
-    if table and not tables.is_flat_table_header(table[0].text):
-        table = []
     described = region[region.index(heading) + 1 :] if heading else region
     return FunctionSection(
         heading=heading.text if heading else "",
@@ -181,9 +183,38 @@ def _function(
         label=label.text,
         label_line=label.first.number,
         template=paragraphs[anchor.label + 1].lines,
-        description=[p.text for p in described if not _PARAMETERS_LABEL.match(p.text)],
-        rows=tables.parse_flat_rows(table[1:]),
+        description=[p.text for p in described if not _is_structure(p)],
+        rows=_table_rows(described + owned),
     )
+
+
+def _is_structure(paragraph: _Paragraph) -> bool:
+    """A label or a table: not part of a description."""
+    return _is_label(paragraph.text) or _is_table(paragraph)
+
+
+def _is_table(paragraph: _Paragraph) -> bool:
+    return tables.is_flat_table_header(paragraph.first.text)
+
+
+def _table_rows(paragraphs: list[_Paragraph]) -> list[TableRow]:
+    rows: list[TableRow] = []
+    for paragraph in paragraphs:
+        if _is_table(paragraph):
+            rows += tables.parse_flat_rows(paragraph.lines[1:])
+    return rows
+
+
+def _add_later_tables(
+    function: FunctionSection, region: list[_Paragraph], heading: _Paragraph | None
+) -> None:
+    """Give a function the tables after its template (up to the next heading)."""
+    stop = region.index(heading) if heading else len(region)
+    later = region[:stop]
+    first_heading = _first_heading(later)
+    if first_heading is not None:
+        later = later[: later.index(first_heading)]
+    function.rows += _table_rows(later)
 
 
 def _heading_like(paragraph: _Paragraph) -> bool:
