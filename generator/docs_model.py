@@ -10,7 +10,7 @@ as it is here; the templates escape it for Markdown.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from generator.docs_examples import (
@@ -99,6 +99,7 @@ class ModelDoc:
     union: UnionClass | None
     variants: tuple[tuple[str, str, str], ...]  # (value literal, model, href)
     returned_by: tuple[tuple[str, str], ...]  # (label, href from the docs folder)
+    used_in: tuple[tuple[str, str], ...]  # (model, href): models that refer to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,7 +348,23 @@ def _models(
                 returned.setdefault(name, []).append((doc.op.sdk_path, doc.href))
     models = [_model(m, slugs[m.name], hrefs, returned) for m in api.models]
     unions = [_union(u, slugs[u.name], hrefs, returned) for u in api.unions]
-    return tuple(models + unions)
+    users = _users(models + unions)
+    return tuple(
+        replace(doc, used_in=tuple((name, hrefs[name]) for name in users[doc.name]))
+        for doc in models + unions
+    )
+
+
+def _users(docs: list[ModelDoc]) -> dict[str, list[str]]:
+    """For each model, the models whose fields or variants name it, in page order."""
+    users: dict[str, list[str]] = {doc.name: [] for doc in docs}
+    for doc in docs:
+        named = [name for f in doc.fields for name, href in f.type if href]
+        named += [name for _, name, _ in doc.variants]
+        for name in dict.fromkeys(named):
+            if name != doc.name:
+                users[name].append(doc.name)
+    return users
 
 
 def _model(
@@ -372,6 +389,7 @@ def _model(
         union=None,
         variants=(),
         returned_by=tuple(returned.get(model.name, ())),
+        used_in=(),
     )
 
 
@@ -391,4 +409,5 @@ def _union(
             (repr(v.value), v.model, hrefs[v.model]) for v in union.variants
         ),
         returned_by=tuple(returned.get(union.name, ())),
+        used_in=(),
     )
