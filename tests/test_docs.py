@@ -49,6 +49,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SPECS = {
     "imgur": ROOT / "spec" / "imgur",
     "hostile": ROOT / "tests" / "fixtures" / "docs" / "hostile.yaml",
+    # No auth, no source document, no departures: the pages must still read well.
+    "minimal": ROOT / "tests" / "fixtures" / "specs" / "valid" / "minimal.yaml",
 }
 
 
