@@ -26,6 +26,7 @@ from types import ModuleType
 import pytest
 
 from generator.cli import main
+from generator.validate import validate_path
 from generator.writer import MANIFEST_NAME
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -114,11 +115,17 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def test_every_case_is_listed_and_committed() -> None:
     assert sorted(COVERS) == CASES
+    packages = set()
     for case in CASES:
+        result = validate_path(GOLDEN / case / regen.SPEC_NAME)
+        assert result.diagnostics == [], case  # strict: not even a warning
+        assert result.spec is not None
+        packages.add(result.spec.document["api"]["package"])
         expected = GOLDEN / case / regen.EXPECTED
         assert (expected / MANIFEST_NAME).is_file(), f"run `make regen-golden` ({case})"
         assert (expected / "python" / "pyproject.toml").is_file(), case
         assert (expected / "openapi.json").is_file(), case
+    assert len(packages) == len(CASES), "one mypy run needs distinct package names"
 
 
 @pytest.mark.parametrize("case", CASES)
