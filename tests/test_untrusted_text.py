@@ -57,9 +57,12 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return expected
 
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def squash(text: str) -> str:
-    """Text modulo whitespace: what wrapping and indenting may change."""
-    return " ".join(text.split())
+    """Text modulo whitespace (wrapping, indenting); control characters count as it."""
+    return " ".join(CONTROL.sub(" ", text).split())
 
 
 def module_ast(out: Path, relative: str) -> ast.Module:
@@ -112,6 +115,8 @@ def test_the_spec_is_as_hostile_as_intended() -> None:
         "{%",
         "</script>",
         "<img src=x onerror=alert(1)>",
+        "NUL\\0 CR\\r ESC\\e",
+        "javascript:alert(1)",
         "| pipe |",
         "__import__('os').system('touch PWNED')",
         "name: class",
@@ -128,6 +133,23 @@ def test_every_generated_python_file_compiles(out: Path) -> None:
     assert len(files) > 20
     for path in files:
         compile(path.read_text("utf-8"), str(path), "exec", dont_inherit=True)
+
+
+def test_no_control_characters_reach_code_or_markdown(out: Path) -> None:
+    """Only JSON may hold them (escaped or as JSON allows); elsewhere they are blanked.
+
+    The spec puts NUL, CR, ESC, BEL, DEL, NEL, U+2028 and a tab into descriptions
+    and an envelope key.
+    """
+    unwanted = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+    checked = 0
+    for path in sorted(out.rglob("*")):
+        if path.is_file() and path.suffix != ".json":
+            text = path.read_text("utf-8")
+            found = sorted({repr(c) for c in unwanted.findall(text)})
+            assert found == [], (path, found)
+            checked += 1
+    assert checked > 30
 
 
 # --- nothing runs ---------------------------------------------------------------

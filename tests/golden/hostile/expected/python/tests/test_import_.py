@@ -57,7 +57,7 @@ def envelope(payload: Any) -> Any:
     return {
         'da"ta': payload,
         "ok'''": True,
-        "st\\atus": 200,
+        "st\\atus\x00\r": 200,
     }
 
 

@@ -20,7 +20,7 @@ CONFIG = ApiConfig(
     ),
     envelope_data='da"ta',
     envelope_success="ok'''",
-    envelope_status="st\\atus",
+    envelope_status="st\\atus\x00\r",
     error_message_paths=("error",),
     error_in_data=False,
     rate_limit_headers=(RateLimitHeader("X-Left", "left", None),),

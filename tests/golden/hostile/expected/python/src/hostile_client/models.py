@@ -32,7 +32,8 @@ class Thing(Model):
     from_: str | None = None
     """from ''' \\ {{ x }}"""
     import_: int | None = None
-    """Already ends in an underscore."""
+    """Already ends in an underscore. Control characters: NUL CR ESC [31m bell del nel
+    end"""
     kind: str | None = None
     """Enum values with quotes. __import__('os').system('touch PWNED')"""
     note: str | None = None
