@@ -9,7 +9,7 @@ as it is here; the templates escape it for Markdown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.docs_examples import (
     Example,
@@ -70,7 +70,8 @@ def build_site(api: ApiModel) -> DocsSite:
     ops = {doc.op.sdk_path: doc for page in resources for doc in page.operations}
     quick = pick_operation(api)
     paged = pick_operation(api, lambda op: op.iter_name is not None)
-    quick_example = build_example(api, quick) if quick else None
+    # The quick start is one call: no second loop over every page.
+    quick_example = replace(build_example(api, quick), iter_call="") if quick else None
     paged_example = build_example(api, paged) if paged else None
     return DocsSite(
         api=api,
