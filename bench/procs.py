@@ -2,8 +2,14 @@
 
 Each command runs as a child process; ``os.wait4`` returns its resource usage, which
 on Linux includes the descendants it waited for (black's worker processes, the ruff
-runs of openapi-python-client). ``ru_maxrss`` is the largest resident set of any one
+runs of openapi-python-client). Peak memory is the largest resident set of any one
 of those processes, not their sum.
+
+Peak memory comes from GNU time (``/usr/bin/time -f %M``) when it is installed:
+Linux counts the memory of the process that forked a child into the child's
+``ru_maxrss`` (the address space it had before ``exec``), so a large benchmark
+process would inflate small commands' numbers; GNU time, a small process, forks the
+command itself. Without it, ``ru_maxrss`` from ``wait4`` is used (an upper bound).
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+GNU_TIME = Path("/usr/bin/time")
 
 __all__ = ["Sample", "Series", "Stats", "paired_ratios", "run", "stats"]
 
@@ -58,10 +66,14 @@ def run(
     """Run ``command`` to completion and measure it; output is captured to files."""
     out_path = cwd / ".bench-stdout"
     err_path = cwd / ".bench-stderr"
+    rss_path = cwd / ".bench-rss"
+    argv = [str(c) for c in command]
+    if GNU_TIME.exists():
+        argv = [str(GNU_TIME), "-f", "%M", "-o", str(rss_path), *argv]
     with out_path.open("wb") as out, err_path.open("wb") as err:
         start = time.perf_counter()
         process = subprocess.Popen(
-            [str(c) for c in command],
+            argv,
             cwd=cwd,
             env=dict(env),
             stdin=subprocess.DEVNULL,
@@ -74,10 +86,16 @@ def run(
     stderr = err_path.read_text("utf-8", errors="replace")
     out_path.unlink()
     err_path.unlink()
+    rss_kib = float(usage.ru_maxrss)  # Linux reports KiB
+    if rss_path.exists():
+        lines = rss_path.read_text("utf-8", errors="replace").split()
+        if lines and lines[-1].isdigit():
+            rss_kib = float(lines[-1])
+        rss_path.unlink()
     return Sample(
         wall=wall,
         cpu=usage.ru_utime + usage.ru_stime,
-        rss_mib=usage.ru_maxrss / 1024,  # Linux reports KiB
+        rss_mib=rss_kib / 1024,
         returncode=status,
         stdout=stdout,
         stderr=stderr,

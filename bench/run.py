@@ -17,6 +17,7 @@ cache) and are not kept.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -464,9 +465,10 @@ def generate_empty(subject: Subject, tools: Tools) -> Sample:
     return sample
 
 
-def snapshot_text(folder: Path) -> dict[str, bytes]:
+def snapshot_text(folder: Path) -> dict[str, str]:
+    """Each file's content hash (hashes keep this process small: see procs.py)."""
     return {
-        str(p.relative_to(folder)): p.read_bytes()
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in folder.rglob("*")
         if p.is_file()
     }
@@ -672,6 +674,17 @@ def measure_sdk(src: Path, tools: Tools, config: Config) -> dict[str, Any]:
         name: import_breakdown(tools, env, workdir, module)
         for name, module in (("httpx", "httpx"), ("imgur_client", "imgur_client"))
     }
+    httpx_own = importtime["httpx"]["self_by_module"]
+    beyond = {
+        name: ms
+        for name, ms in importtime["imgur_client"]["self_by_module"].items()
+        if name not in httpx_own
+    }
+    importtime["beyond httpx"] = {
+        "modules": len(beyond),
+        "self_ms": sum(beyond.values()),
+        "top": sorted(beyond.items(), key=lambda item: -item[1])[:12],
+    }
     calls = procs.run(
         [
             str(tools.python),
@@ -714,6 +727,7 @@ def import_breakdown(
         "cumulative_ms": total / 1000,
         "top_self": [(n.strip(), s / 1000, c / 1000) for s, c, n in top],
         "modules": len(rows),
+        "self_by_module": {n.strip(): s / 1000 for s, _, n in rows},
     }
 
 
