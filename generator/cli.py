@@ -52,3 +52,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sdkgen: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug of ours: say so instead of a bare traceback
+        print(
+            f"sdkgen: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in sdkgen, not in your input; please report it with the "
+            "command you ran.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

@@ -52,4 +52,4 @@ class SpecError(Exception):
 
 
 class InternalError(Exception):
-    """Our bug (a broken template, a formatter failure): reported with a bug-report hint."""
+    """Our bug (a broken template, a formatter failure); reported with a bug hint."""

@@ -1,23 +1,21 @@
 """Which documentation files to render for an API, and from which templates.
 
-The site model (anchors, links, signatures, examples) is built once here and
-handed to every docs template, so the pages agree on every link.
+The site model (anchors, links, signatures, examples) is built once by the render
+stage and handed to every docs template and the README, so they agree on every link.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.docs_model import build_site
-from generator.intermediate import ApiModel
+from generator.docs_model import DocsSite
 from generator.plan import PlanEntry
 
 DOCS = "python/docs"
 
 
-def docs_plan(api: ApiModel) -> Iterator[PlanEntry]:
+def docs_plan(site: DocsSite) -> Iterator[PlanEntry]:
     """Plan entries for ``python/docs/``, from the templates in ``templates/docs``."""
-    site = build_site(api)
     context = {"docs": site}
     yield "docs/index.md.jinja", f"{DOCS}/index.md", "api", context
     yield "docs/models.md.jinja", f"{DOCS}/models.md", "models", context

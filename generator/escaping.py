@@ -12,7 +12,11 @@ import re
 import textwrap
 from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\x85]")
+# Control characters, line separators and the bidirectional overrides that make
+# text display in another order than it is read ("Trojan Source").
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 _DOC_WIDTH = 88
 
 

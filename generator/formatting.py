@@ -68,7 +68,8 @@ def header_for(path: PurePosixPath, spec_label: str) -> str:
     """
     text = generated_notice(spec_label)
     if path.suffix == ".md":
-        return f"<!-- {text} -->\n"
+        # A spec path holding "-->" must not end the comment early.
+        return f"<!-- {text.replace('--', '- -')} -->\n"
     if path.suffix in {".py", ".toml", ".typed", ".cfg", ".txt"}:
         return f"# {text}\n"
     return ""

@@ -171,7 +171,9 @@ def _field(
         json_name=json_name,
         py_name=python_identifier(raw.get("python_name", json_name)),
         annotation=ctx.types.annotation(ref, optional=nullable or not required),
-        parse_code=ctx.types.field_parse_code(ref, json_name, model, required, where),
+        parse_code=ctx.types.field_parse_code(
+            ref, json_name, model, required=required, nullable=nullable, where=where
+        ),
         required=required,
         nullable=nullable,
         type_label=raw["type"],

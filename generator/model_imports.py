@@ -25,6 +25,7 @@ MODEL_HELPERS = (
     "parse_map",
     "parse_optional",
     "require",
+    "require_key",
 )
 
 
@@ -45,6 +46,21 @@ def isort_names(names: Iterable[str]) -> list[str]:
         else:
             kind = 2
         return kind, name.lower()
+
+    return sorted(set(names), key=key)
+
+
+def dunder_all_order(names: Iterable[str]) -> list[str]:
+    """Order ``__all__`` as ruff's RUF022 does: like isort, but case-sensitive."""
+
+    def key(name: str) -> tuple[int, str]:
+        if name.isupper() and len(name) > 1:
+            kind = 0
+        elif name[:1].isupper():
+            kind = 1
+        else:
+            kind = 2
+        return kind, name
 
     return sorted(set(names), key=key)
 

@@ -59,15 +59,30 @@ class TypeMapper:
         return f"Mapping[str, {item}]" if sequence else f"dict[str, {item}]"
 
     def field_parse_code(
-        self, ref: TypeRef, json_name: str, model: str, required: bool, where: str
+        self,
+        ref: TypeRef,
+        json_name: str,
+        model: str,
+        *,
+        required: bool,
+        nullable: bool,
+        where: str,
     ) -> str:
-        """An expression that reads one field out of the mapping ``data``."""
+        """An expression that reads one field out of the mapping ``data``.
+
+        Required means the key is always sent; nullable that its value may be null.
+        """
         key = repr(json_name)
-        read = f"require(data, {key}, {model!r})" if required else f"data.get({key})"
+        if required and not nullable:
+            read = f"require(data, {key}, {model!r})"
+        elif required:
+            read = f"require_key(data, {key}, {model!r})"
+        else:
+            read = f"data.get({key})"
         parser = self._parser(ref, where, checked=False)
         if parser is None:
             return read
-        if required:
+        if required and not nullable:
             return f"{parser}({read})"
         return f"parse_optional({read}, {parser})"
 

@@ -17,10 +17,11 @@ from urllib.parse import urlsplit
 import jinja2
 
 from generator.diagnostics import InternalError
+from generator.docs_model import DocsSite, build_site
 from generator.docs_plan import docs_plan
 from generator.escaping import FILTERS
 from generator.intermediate import ApiModel
-from generator.model_imports import isort_names
+from generator.model_imports import dunder_all_order, isort_names
 from generator.plan import PlanEntry
 from generator.sample_data import UPLOAD_FILENAME, build_cases
 
@@ -67,16 +68,19 @@ def make_environment(
     env.builtin_templates = templates.resolve()
     env.filters.update(FILTERS)
     env.filters["isort"] = isort_names
+    env.filters["sort_all"] = dunder_all_order
     return env
 
 
 Plan = Iterator[PlanEntry]
 
 
-def _python_plan(api: ApiModel, runtime: list[str], runtime_tests: list[str]) -> Plan:
+def _python_plan(
+    api: ApiModel, runtime: list[str], runtime_tests: list[str], site: DocsSite
+) -> Plan:
     src = f"python/src/{api.package}"
     yield "python/pyproject.toml.jinja", "python/pyproject.toml", "api", {}
-    yield "python/README.md.jinja", "python/README.md", "api", {}
+    yield "python/README.md.jinja", "python/README.md", "api", {"docs": site}
     yield "python/package/py.typed.jinja", f"{src}/py.typed", "api", {}
     for name in ("__init__.py", "_client.py", "_config.py", "models.py"):
         yield f"python/package/{name}.jinja", f"{src}/{name}", "api", {}
@@ -114,15 +118,11 @@ def _python_plan(api: ApiModel, runtime: list[str], runtime_tests: list[str]) ->
 
 
 def _template_names(
-    env: jinja2.Environment, folder: str, accept: Callable[[str], bool]
+    env: TemplateEnvironment, folder: str, accept: Callable[[str], bool]
 ) -> list[str]:
-    return sorted(
-        name.removeprefix(folder + "/")
-        for name in env.list_templates()
-        if name.startswith(folder + "/")
-        and "/" not in name.removeprefix(folder + "/")
-        and accept(name.rsplit("/", 1)[-1])
-    )
+    """Our templates in ``folder``: overrides replace files, never add them."""
+    root = env.builtin_templates / folder
+    return sorted(p.name for p in root.iterdir() if p.is_file() and accept(p.name))
 
 
 def render_all(
@@ -143,7 +143,10 @@ def render_all(
         lambda n: n.startswith("test_runtime") and n.endswith(".jinja"),
     )
     files = []
-    plan = itertools.chain(_python_plan(api, runtime, runtime_tests), docs_plan(api))
+    site = build_site(api)
+    plan = itertools.chain(
+        _python_plan(api, runtime, runtime_tests, site), docs_plan(site)
+    )
     for template_name, output, element, context in plan:
         files.append(
             _render_one(

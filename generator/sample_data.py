@@ -208,7 +208,7 @@ class _Samples:
         for field in model.fields:
             if field.enum:
                 data[field.json_name] = field.enum[0]
-            elif depth >= self.MAX_DEPTH and not field.required:
+            elif depth >= self.MAX_DEPTH and (field.nullable or not field.required):
                 data[field.json_name] = (
                     None if field.nullable else self._empty(field.type_label)
                 )

@@ -17,7 +17,7 @@ TypeKind = Literal["primitive", "model", "list", "map"]
 
 @dataclass(frozen=True, slots=True)
 class TypeRef:
-    """A parsed type: ``name`` is set for primitives and models, ``item`` for containers."""
+    """A parsed type: ``name`` for primitives and models, ``item`` for containers."""
 
     kind: TypeKind
     name: str = ""

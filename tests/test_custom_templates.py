@@ -127,12 +127,6 @@ def test_a_template_we_do_not_have_is_ignored(project: Path) -> None:
     assert snapshot(project / "out") == before
 
 
-@pytest.mark.xfail(
-    reason="known bug: generator/render.py:_template_names lists python/runtime/*.py "
-    "and python/tests/test_runtime*.py.jinja from the whole ChoiceLoader, so an "
-    "override folder adds such files instead of being ignored; remove when fixed",
-    strict=True,
-)
 def test_new_runtime_files_in_the_override_folder_are_ignored(project: Path) -> None:
     before = snapshot(project / "out")
     override(project, "python/runtime/_extra.py", "EXTRA = 1\n")

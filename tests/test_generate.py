@@ -239,3 +239,33 @@ def test_runtime_sources_are_already_black_clean() -> None:
     for source in runtime:
         text = header_for(PurePosixPath(source.name), "spec/x") + source.read_text()
         assert black.format_str(text, mode=BLACK_MODE) == text, source.name
+
+
+def test_an_unexpected_exception_is_an_internal_error_not_a_traceback(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "build_model", explode)
+    assert run("generate", spec_of(project), "--out", project / "generated") == 123
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: boom" in err
+    assert "Traceback" not in err
+
+
+def test_a_cycle_through_a_required_nullable_field_generates(tmp_path: Path) -> None:
+    spec = tmp_path / "cycle.yaml"
+    spec.write_text(
+        "api: {name: demo, title: Demo, version: '1', base_url: https://x.test,"
+        " package: demo_client, client_class: DemoClient}\n"
+        "models:\n"
+        "  A: {fields: {b: {type: B, required: true, nullable: true}}}\n"
+        "  B: {fields: {a: {type: A, required: true}}}\n"
+        "resources: {item: {operations: {get: {method: GET, path: /a,"
+        " summary: Get., returns: A}}}}\n"
+    )
+    outputs = pipeline.build_outputs(spec, tmp_path / "out", use_cache=False)
+    assert any(str(f.path).endswith("models.py") for f in outputs.files)

@@ -1,4 +1,4 @@
-"""The committed Imgur SDK passes black --check, ruff and mypy --strict with its own config."""
+"""The committed Imgur SDK passes black, ruff and mypy --strict with its own config."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ SDK = Path(__file__).resolve().parent.parent / "generated" / "python"
 TOOLS = {
     "black": ["-m", "black", "--check", "--quiet", "."],
     "ruff": ["-m", "ruff", "check", "--quiet", "."],
-    "mypy": ["-m", "mypy", "--strict", "--no-incremental", "src"],
+    "mypy": ["-m", "mypy", "--strict", "--no-incremental", "src", "tests"],
 }
 
 

@@ -1,4 +1,4 @@
-"""sdkgen is a normal package: its wheel carries the templates and schema and works alone.
+"""sdkgen is a normal package: its wheel carries templates and schema, and works alone.
 
 Builds the wheel, installs it into a fresh virtual environment outside the
 repository, and generates an SDK there. Needs the package index for the build

@@ -24,7 +24,7 @@ from imgur_client import (
     models,
 )
 
-AUTH_HEADERS = ["Authorization"]
+AUTH_HEADERS: list[str] = ["Authorization"]
 
 CASES: list[dict[str, Any]] = [
     {
@@ -353,7 +353,7 @@ def test_call_without_a_usable_credential_fails_before_sending(
     case: dict[str, Any],
 ) -> None:
     seen: list[httpx.Request] = []
-    credentials = [{}]
+    credentials: list[dict[str, Any]] = [{}]
     if case["insufficient"]:
         credentials.append({case["insufficient"]: "not-enough"})
     with httpx.Client(transport=responder(seen, [case["payload"]])) as http:

@@ -14,7 +14,7 @@ from typing import Any
 from ._exceptions import ResponseValidationError
 from ._models import Model, expect_object, parse_list, parse_optional, require
 
-__all__ = [
+__all__: list[str] = [
     "Account",
     "AccountSettings",
     "Album",
@@ -119,7 +119,7 @@ class Image(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Image:
-        """Build a Image from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Image")
         return cls(
             id=require(data, "id", "Image"),
@@ -216,7 +216,7 @@ class Album(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Album:
-        """Build a Album from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Album")
         return cls(
             id=require(data, "id", "Album"),
@@ -261,7 +261,7 @@ class AlbumCreated(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> AlbumCreated:
-        """Build a AlbumCreated from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "AlbumCreated")
         return cls(
             id=require(data, "id", "AlbumCreated"),
@@ -281,7 +281,7 @@ class CommentCreated(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> CommentCreated:
-        """Build a CommentCreated from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "CommentCreated")
         return cls(
             id=require(data, "id", "CommentCreated"),
@@ -317,7 +317,7 @@ class Account(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Account:
-        """Build a Account from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Account")
         return cls(
             id=require(data, "id", "Account"),
@@ -344,7 +344,7 @@ class UserFollow(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> UserFollow:
-        """Build a UserFollow from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "UserFollow")
         return cls(
             status=data.get("status"),
@@ -388,7 +388,7 @@ class AccountSettings(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> AccountSettings:
-        """Build a AccountSettings from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "AccountSettings")
         return cls(
             email=data.get("email"),
@@ -426,7 +426,7 @@ class BlockedUser(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> BlockedUser:
-        """Build a BlockedUser from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "BlockedUser")
         return cls(
             blocked_id=require(data, "blocked_id", "BlockedUser"),
@@ -452,7 +452,7 @@ class GalleryProfile(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> GalleryProfile:
-        """Build a GalleryProfile from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "GalleryProfile")
         return cls(
             total_gallery_comments=data.get("total_gallery_comments"),
@@ -493,7 +493,7 @@ class Trophy(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Trophy:
-        """Build a Trophy from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Trophy")
         return cls(
             id=require(data, "id", "Trophy"),
@@ -549,7 +549,7 @@ class Comment(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Comment:
-        """Build a Comment from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Comment")
         return cls(
             id=require(data, "id", "Comment"),
@@ -654,7 +654,7 @@ class GalleryImage(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> GalleryImage:
-        """Build a GalleryImage from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "GalleryImage")
         return cls(
             id=require(data, "id", "GalleryImage"),
@@ -770,7 +770,7 @@ class GalleryAlbum(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> GalleryAlbum:
-        """Build a GalleryAlbum from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "GalleryAlbum")
         return cls(
             id=require(data, "id", "GalleryAlbum"),
@@ -828,7 +828,7 @@ class Vote(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Vote:
-        """Build a Vote from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Vote")
         return cls(
             ups=data.get("ups"),
@@ -855,7 +855,7 @@ class Notification(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Notification:
-        """Build a Notification from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Notification")
         return cls(
             id=require(data, "id", "Notification"),
@@ -879,7 +879,7 @@ class Notifications(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Notifications:
-        """Build a Notifications from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Notifications")
         return cls(
             replies=parse_optional(
@@ -925,7 +925,7 @@ class Conversation(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Conversation:
-        """Build a Conversation from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Conversation")
         return cls(
             id=require(data, "id", "Conversation"),
@@ -969,7 +969,7 @@ class Message(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Message:
-        """Build a Message from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Message")
         return cls(
             id=require(data, "id", "Message"),
@@ -1002,7 +1002,7 @@ class Credits(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Credits:
-        """Build a Credits from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Credits")
         return cls(
             user_limit=data.get("UserLimit"),
@@ -1037,7 +1037,7 @@ class OAuthToken(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> OAuthToken:
-        """Build a OAuthToken from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "OAuthToken")
         return cls(
             access_token=require(data, "access_token", "OAuthToken"),
@@ -1068,7 +1068,7 @@ class ErrorBody(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> ErrorBody:
-        """Build a ErrorBody from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "ErrorBody")
         return cls(
             data=parse_optional(data.get("data"), ErrorDetail.from_dict),
@@ -1095,7 +1095,7 @@ class ErrorDetail(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> ErrorDetail:
-        """Build a ErrorDetail from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "ErrorDetail")
         return cls(
             error=data.get("error"),

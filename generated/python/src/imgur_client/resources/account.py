@@ -36,21 +36,10 @@ _GET: Operation[Account] = Operation(
     method="GET",
     path="/account/{username}",
     params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "account_id",
-            "account_id",
-            "query",
-        ),
+        Param("username", "username", "path"),
+        Param("account_id", "account_id", "query"),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=Account.from_dict,
 )
 
@@ -58,13 +47,7 @@ _CREATE: Operation[bool] = Operation(
     name="account.create",
     method="POST",
     path="/account/{username}",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-    ),
+    params=(Param("username", "username", "path"),),
     auth=("client_id",),
     parse=expect_bool,
     deprecation="account.create is deprecated: Account creation through the API has been undocumented since 2013 and no client implements it; accounts are created on imgur.com.",
@@ -75,21 +58,9 @@ _DELETE: Operation[bool] = Operation(
     method="POST",
     path="/account/me/delete",
     params=(
-        Param(
-            "client_id",
-            "client_id",
-            "query",
-        ),
-        Param(
-            "password",
-            "password",
-            "form",
-        ),
-        Param(
-            "feedback",
-            "feedback",
-            "form",
-        ),
+        Param("client_id", "client_id", "query"),
+        Param("password", "password", "form"),
+        Param("feedback", "feedback", "form"),
     ),
     auth=("user_token",),
     parse=expect_bool,
@@ -99,17 +70,8 @@ _LIKES: Operation[list[GalleryItem]] = Operation(
     name="account.likes",
     method="GET",
     path="/account/{username}/likes",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("username", "username", "path"),),
+    auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, parse_gallery_item, "account.likes"),
     deprecation="account.likes is deprecated: The API no longer serves /account/{username}/likes; favorites took its place (apidocs.imgur.com 'Account Gallery Favorites'). Use account.gallery_favorites instead.",
 )
@@ -119,28 +81,11 @@ _GALLERY_FAVORITES: Operation[list[GalleryItem]] = Operation(
     method="GET",
     path="/account/{username}/gallery_favorites/{page}/{sort}",
     params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "page",
-            "page",
-            "path",
-            default=0,
-        ),
-        Param(
-            "sort",
-            "sort",
-            "path",
-            default="newest",
-        ),
+        Param("username", "username", "path"),
+        Param("page", "page", "path", default=0),
+        Param("sort", "sort", "path", default="newest"),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=lambda value: parse_list(
         value, parse_gallery_item, "account.gallery_favorites"
     ),
@@ -153,23 +98,9 @@ _FAVORITES: Operation[list[GalleryItem]] = Operation(
     method="GET",
     path="/account/{username}/favorites/{page}/{sort}",
     params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "page",
-            "page",
-            "path",
-            default=0,
-        ),
-        Param(
-            "sort",
-            "sort",
-            "path",
-            default="newest",
-        ),
+        Param("username", "username", "path"),
+        Param("page", "page", "path", default=0),
+        Param("sort", "sort", "path", default="newest"),
     ),
     auth=("user_token",),
     parse=lambda value: parse_list(value, parse_gallery_item, "account.favorites"),
@@ -182,22 +113,10 @@ _SUBMISSIONS: Operation[list[GalleryItem]] = Operation(
     method="GET",
     path="/account/{username}/submissions/{page}",
     params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "page",
-            "page",
-            "path",
-            default=0,
-        ),
+        Param("username", "username", "path"),
+        Param("page", "page", "path", default=0),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, parse_gallery_item, "account.submissions"),
     page_param="page",
     page_start=0,
@@ -207,13 +126,7 @@ _SETTINGS: Operation[AccountSettings] = Operation(
     name="account.settings",
     method="GET",
     path="/account/{username}/settings",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-    ),
+    params=(Param("username", "username", "path"),),
     auth=("user_token",),
     parse=AccountSettings.from_dict,
 )
@@ -223,51 +136,15 @@ _UPDATE_SETTINGS: Operation[bool] = Operation(
     method="PUT",
     path="/account/{username}/settings",
     params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "bio",
-            "bio",
-            "form",
-        ),
-        Param(
-            "public_images",
-            "public_images",
-            "form",
-        ),
-        Param(
-            "messaging_enabled",
-            "messaging_enabled",
-            "form",
-        ),
-        Param(
-            "album_privacy",
-            "album_privacy",
-            "form",
-        ),
-        Param(
-            "accepted_gallery_terms",
-            "accepted_gallery_terms",
-            "form",
-        ),
-        Param(
-            "new_username",
-            "username",
-            "form",
-        ),
-        Param(
-            "show_mature",
-            "show_mature",
-            "form",
-        ),
-        Param(
-            "newsletter_subscribed",
-            "newsletter_subscribed",
-            "form",
-        ),
+        Param("username", "username", "path"),
+        Param("bio", "bio", "form"),
+        Param("public_images", "public_images", "form"),
+        Param("messaging_enabled", "messaging_enabled", "form"),
+        Param("album_privacy", "album_privacy", "form"),
+        Param("accepted_gallery_terms", "accepted_gallery_terms", "form"),
+        Param("new_username", "username", "form"),
+        Param("show_mature", "show_mature", "form"),
+        Param("newsletter_subscribed", "newsletter_subscribed", "form"),
     ),
     auth=("user_token",),
     parse=expect_bool,
@@ -277,17 +154,8 @@ _STATS: Operation[Any] = Operation(
     name="account.stats",
     method="GET",
     path="/account/{username}/stats",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("username", "username", "path"),),
+    auth=("user_token", "client_id"),
     parse=identity,
     deprecation="account.stats is deprecated: /account/{username}/stats appears in no later Imgur documentation or client; gallery totals are in account.gallery_profile. Use account.gallery_profile instead.",
 )
@@ -296,17 +164,8 @@ _GALLERY_PROFILE: Operation[GalleryProfile] = Operation(
     name="account.gallery_profile",
     method="GET",
     path="/account/{username}/gallery_profile",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("username", "username", "path"),),
+    auth=("user_token", "client_id"),
     parse=GalleryProfile.from_dict,
 )
 
@@ -315,22 +174,10 @@ _ALBUMS: Operation[list[Album]] = Operation(
     method="GET",
     path="/account/{username}/albums/{page}",
     params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "page",
-            "page",
-            "path",
-            default=0,
-        ),
+        Param("username", "username", "path"),
+        Param("page", "page", "path", default=0),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, Album.from_dict, "account.albums"),
     page_param="page",
     page_start=0,
@@ -340,22 +187,8 @@ _ALBUM: Operation[Album] = Operation(
     name="account.album",
     method="GET",
     path="/account/{username}/album/{id}",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("username", "username", "path"), Param("id", "id", "path")),
+    auth=("user_token", "client_id"),
     parse=Album.from_dict,
 )
 
@@ -364,22 +197,10 @@ _ALBUM_IDS: Operation[list[str]] = Operation(
     method="GET",
     path="/account/{username}/albums/ids/{page}",
     params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "page",
-            "page",
-            "path",
-            default=0,
-        ),
+        Param("username", "username", "path"),
+        Param("page", "page", "path", default=0),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, expect_str, "account.album_ids"),
     page_param="page",
     page_start=0,
@@ -389,17 +210,8 @@ _ALBUM_COUNT: Operation[int] = Operation(
     name="account.album_count",
     method="GET",
     path="/account/{username}/albums/count",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("username", "username", "path"),),
+    auth=("user_token", "client_id"),
     parse=expect_int,
 )
 
@@ -407,18 +219,7 @@ _DELETE_ALBUM: Operation[bool] = Operation(
     name="account.delete_album",
     method="DELETE",
     path="/account/{username}/album/{id}",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
+    params=(Param("username", "username", "path"), Param("id", "id", "path")),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -428,28 +229,11 @@ _COMMENTS: Operation[list[Comment]] = Operation(
     method="GET",
     path="/account/{username}/comments/{sort}/{page}",
     params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "sort",
-            "sort",
-            "path",
-            default="newest",
-        ),
-        Param(
-            "page",
-            "page",
-            "path",
-            default=0,
-        ),
+        Param("username", "username", "path"),
+        Param("sort", "sort", "path", default="newest"),
+        Param("page", "page", "path", default=0),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, Comment.from_dict, "account.comments"),
     page_param="page",
     page_start=0,
@@ -459,22 +243,8 @@ _COMMENT: Operation[Comment] = Operation(
     name="account.comment",
     method="GET",
     path="/account/{username}/comment/{id}",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("username", "username", "path"), Param("id", "id", "path")),
+    auth=("user_token", "client_id"),
     parse=Comment.from_dict,
 )
 
@@ -483,28 +253,11 @@ _COMMENT_IDS: Operation[list[int]] = Operation(
     method="GET",
     path="/account/{username}/comments/ids/{sort}/{page}",
     params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "sort",
-            "sort",
-            "path",
-            default="newest",
-        ),
-        Param(
-            "page",
-            "page",
-            "path",
-            default=0,
-        ),
+        Param("username", "username", "path"),
+        Param("sort", "sort", "path", default="newest"),
+        Param("page", "page", "path", default=0),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, expect_int, "account.comment_ids"),
     page_param="page",
     page_start=0,
@@ -514,17 +267,8 @@ _COMMENT_COUNT: Operation[int] = Operation(
     name="account.comment_count",
     method="GET",
     path="/account/{username}/comments/count",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("username", "username", "path"),),
+    auth=("user_token", "client_id"),
     parse=expect_int,
 )
 
@@ -532,18 +276,7 @@ _DELETE_COMMENT: Operation[bool] = Operation(
     name="account.delete_comment",
     method="DELETE",
     path="/account/{username}/comment/{id}",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
+    params=(Param("username", "username", "path"), Param("id", "id", "path")),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -553,22 +286,10 @@ _IMAGES: Operation[list[Image]] = Operation(
     method="GET",
     path="/account/{username}/images/{page}",
     params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "page",
-            "page",
-            "path",
-            default=0,
-        ),
+        Param("username", "username", "path"),
+        Param("page", "page", "path", default=0),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, Image.from_dict, "account.images"),
     page_param="page",
     page_start=0,
@@ -578,22 +299,8 @@ _IMAGE: Operation[Image] = Operation(
     name="account.image",
     method="GET",
     path="/account/{username}/image/{id}",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("username", "username", "path"), Param("id", "id", "path")),
+    auth=("user_token", "client_id"),
     parse=Image.from_dict,
 )
 
@@ -602,22 +309,10 @@ _IMAGE_IDS: Operation[list[str]] = Operation(
     method="GET",
     path="/account/{username}/images/ids/{page}",
     params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "page",
-            "page",
-            "path",
-            default=0,
-        ),
+        Param("username", "username", "path"),
+        Param("page", "page", "path", default=0),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, expect_str, "account.image_ids"),
     page_param="page",
     page_start=0,
@@ -627,17 +322,8 @@ _IMAGE_COUNT: Operation[int] = Operation(
     name="account.image_count",
     method="GET",
     path="/account/{username}/images/count",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("username", "username", "path"),),
+    auth=("user_token", "client_id"),
     parse=expect_int,
 )
 
@@ -646,16 +332,8 @@ _DELETE_IMAGE: Operation[bool] = Operation(
     method="DELETE",
     path="/account/{username}/image/{deletehash}",
     params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "deletehash",
-            "deletehash",
-            "path",
-        ),
+        Param("username", "username", "path"),
+        Param("deletehash", "deletehash", "path"),
     ),
     auth=("user_token",),
     parse=expect_bool,
@@ -665,18 +343,7 @@ _NOTIFICATIONS: Operation[Notifications] = Operation(
     name="account.notifications",
     method="GET",
     path="/account/{username}/notifications",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "new",
-            "new",
-            "query",
-        ),
-    ),
+    params=(Param("username", "username", "path"), Param("new", "new", "query")),
     auth=("user_token",),
     parse=Notifications.from_dict,
 )
@@ -685,18 +352,7 @@ _MESSAGES: Operation[list[Notification]] = Operation(
     name="account.messages",
     method="GET",
     path="/account/{username}/notifications/messages",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "new",
-            "new",
-            "query",
-        ),
-    ),
+    params=(Param("username", "username", "path"), Param("new", "new", "query")),
     auth=("user_token",),
     parse=lambda value: parse_list(value, Notification.from_dict, "account.messages"),
     deprecation="account.messages is deprecated: Messaging was replaced by conversations; message notifications now come with notification.list (its 'messages' list). Use notification.list instead.",
@@ -707,26 +363,10 @@ _SEND_MESSAGE: Operation[bool] = Operation(
     method="POST",
     path="/account/{username}/message",
     params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "body",
-            "body",
-            "form",
-        ),
-        Param(
-            "subject",
-            "subject",
-            "form",
-        ),
-        Param(
-            "parent_id",
-            "parent_id",
-            "form",
-        ),
+        Param("username", "username", "path"),
+        Param("body", "body", "form"),
+        Param("subject", "subject", "form"),
+        Param("parent_id", "parent_id", "form"),
     ),
     auth=("user_token",),
     parse=expect_bool,
@@ -737,18 +377,7 @@ _REPLIES: Operation[list[Notification]] = Operation(
     name="account.replies",
     method="GET",
     path="/account/{username}/notifications/replies",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-        Param(
-            "new",
-            "new",
-            "query",
-        ),
-    ),
+    params=(Param("username", "username", "path"), Param("new", "new", "query")),
     auth=("user_token",),
     parse=lambda value: parse_list(value, Notification.from_dict, "account.replies"),
 )
@@ -780,19 +409,10 @@ class AccountResource:
         ``GET /account/{username}``
         """
         return self._client.call(
-            _GET,
-            {
-                "username": username,
-                "account_id": account_id,
-            },
-            options,
+            _GET, {"username": username, "account_id": account_id}, options
         )
 
-    def create(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    def create(self, username: str, **options: Unpack[RequestOptions]) -> bool:
         """Create a new Imgur account (no longer available).
 
         The 2012 document required reCAPTCHA data with this request. Accounts can no
@@ -806,13 +426,7 @@ class AccountResource:
 
         ``POST /account/{username}``
         """
-        return self._client.call(
-            _CREATE,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.call(_CREATE, {"username": username}, options)
 
     def delete(
         self,
@@ -836,18 +450,12 @@ class AccountResource:
         """
         return self._client.call(
             _DELETE,
-            {
-                "client_id": client_id,
-                "password": password,
-                "feedback": feedback,
-            },
+            {"client_id": client_id, "password": password, "feedback": feedback},
             options,
         )
 
     def likes(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> list[GalleryItem]:
         """List the images the member has upvoted (no longer available).
 
@@ -860,13 +468,7 @@ class AccountResource:
 
         ``GET /account/{username}/likes``
         """
-        return self._client.call(
-            _LIKES,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.call(_LIKES, {"username": username}, options)
 
     def gallery_favorites(
         self,
@@ -887,11 +489,7 @@ class AccountResource:
         """
         return self._client.call(
             _GALLERY_FAVORITES,
-            {
-                "username": username,
-                "page": page,
-                "sort": sort,
-            },
+            {"username": username, "page": page, "sort": sort},
             options,
         )
 
@@ -904,12 +502,7 @@ class AccountResource:
     ) -> Iterator[GalleryItem]:
         """Iterate over every item of ``gallery_favorites``, page after page, until a page is empty."""
         return self._client.paginate(
-            _GALLERY_FAVORITES,
-            {
-                "username": username,
-                "sort": sort,
-            },
-            options,
+            _GALLERY_FAVORITES, {"username": username, "sort": sort}, options
         )
 
     def favorites(
@@ -931,13 +524,7 @@ class AccountResource:
         ``GET /account/{username}/favorites/{page}/{sort}``
         """
         return self._client.call(
-            _FAVORITES,
-            {
-                "username": username,
-                "page": page,
-                "sort": sort,
-            },
-            options,
+            _FAVORITES, {"username": username, "page": page, "sort": sort}, options
         )
 
     def iter_favorites(
@@ -949,12 +536,7 @@ class AccountResource:
     ) -> Iterator[GalleryItem]:
         """Iterate over every item of ``favorites``, page after page, until a page is empty."""
         return self._client.paginate(
-            _FAVORITES,
-            {
-                "username": username,
-                "sort": sort,
-            },
-            options,
+            _FAVORITES, {"username": username, "sort": sort}, options
         )
 
     def submissions(
@@ -973,32 +555,17 @@ class AccountResource:
         ``GET /account/{username}/submissions/{page}``
         """
         return self._client.call(
-            _SUBMISSIONS,
-            {
-                "username": username,
-                "page": page,
-            },
-            options,
+            _SUBMISSIONS, {"username": username, "page": page}, options
         )
 
     def iter_submissions(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> Iterator[GalleryItem]:
         """Iterate over every item of ``submissions``, page after page, until a page is empty."""
-        return self._client.paginate(
-            _SUBMISSIONS,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.paginate(_SUBMISSIONS, {"username": username}, options)
 
     def settings(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> AccountSettings:
         """Get the authenticated member's account settings.
 
@@ -1007,13 +574,7 @@ class AccountResource:
 
         ``GET /account/{username}/settings``
         """
-        return self._client.call(
-            _SETTINGS,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.call(_SETTINGS, {"username": username}, options)
 
     def update_settings(
         self,
@@ -1062,11 +623,7 @@ class AccountResource:
             options,
         )
 
-    def stats(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
-    ) -> Any:
+    def stats(self, username: str, **options: Unpack[RequestOptions]) -> Any:
         """Get statistics about the account (no longer available).
 
         Deprecated: /account/{username}/stats appears in no later Imgur documentation or client;
@@ -1078,18 +635,10 @@ class AccountResource:
 
         ``GET /account/{username}/stats``
         """
-        return self._client.call(
-            _STATS,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.call(_STATS, {"username": username}, options)
 
     def gallery_profile(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> GalleryProfile:
         """Get the totals of the member's gallery activity, and their trophies.
 
@@ -1098,13 +647,7 @@ class AccountResource:
 
         ``GET /account/{username}/gallery_profile``
         """
-        return self._client.call(
-            _GALLERY_PROFILE,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.call(_GALLERY_PROFILE, {"username": username}, options)
 
     def albums(
         self,
@@ -1123,35 +666,15 @@ class AccountResource:
 
         ``GET /account/{username}/albums/{page}``
         """
-        return self._client.call(
-            _ALBUMS,
-            {
-                "username": username,
-                "page": page,
-            },
-            options,
-        )
+        return self._client.call(_ALBUMS, {"username": username, "page": page}, options)
 
     def iter_albums(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> Iterator[Album]:
         """Iterate over every item of ``albums``, page after page, until a page is empty."""
-        return self._client.paginate(
-            _ALBUMS,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.paginate(_ALBUMS, {"username": username}, options)
 
-    def album(
-        self,
-        username: str,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> Album:
+    def album(self, username: str, id: str, **options: Unpack[RequestOptions]) -> Album:
         """Get one of the member's albums.
 
         Works like album.get.
@@ -1162,14 +685,7 @@ class AccountResource:
 
         ``GET /account/{username}/album/{id}``
         """
-        return self._client.call(
-            _ALBUM,
-            {
-                "username": username,
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_ALBUM, {"username": username, "id": id}, options)
 
     def album_ids(
         self,
@@ -1187,33 +703,16 @@ class AccountResource:
         ``GET /account/{username}/albums/ids/{page}``
         """
         return self._client.call(
-            _ALBUM_IDS,
-            {
-                "username": username,
-                "page": page,
-            },
-            options,
+            _ALBUM_IDS, {"username": username, "page": page}, options
         )
 
     def iter_album_ids(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> Iterator[str]:
         """Iterate over every item of ``album_ids``, page after page, until a page is empty."""
-        return self._client.paginate(
-            _ALBUM_IDS,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.paginate(_ALBUM_IDS, {"username": username}, options)
 
-    def album_count(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
-    ) -> int:
+    def album_count(self, username: str, **options: Unpack[RequestOptions]) -> int:
         """Count the member's albums.
 
         Args:
@@ -1221,19 +720,10 @@ class AccountResource:
 
         ``GET /account/{username}/albums/count``
         """
-        return self._client.call(
-            _ALBUM_COUNT,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.call(_ALBUM_COUNT, {"username": username}, options)
 
     def delete_album(
-        self,
-        username: str,
-        id: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, id: str, **options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's albums.
 
@@ -1244,12 +734,7 @@ class AccountResource:
         ``DELETE /account/{username}/album/{id}``
         """
         return self._client.call(
-            _DELETE_ALBUM,
-            {
-                "username": username,
-                "id": id,
-            },
-            options,
+            _DELETE_ALBUM, {"username": username, "id": id}, options
         )
 
     def comments(
@@ -1270,13 +755,7 @@ class AccountResource:
         ``GET /account/{username}/comments/{sort}/{page}``
         """
         return self._client.call(
-            _COMMENTS,
-            {
-                "username": username,
-                "sort": sort,
-                "page": page,
-            },
-            options,
+            _COMMENTS, {"username": username, "sort": sort, "page": page}, options
         )
 
     def iter_comments(
@@ -1288,19 +767,11 @@ class AccountResource:
     ) -> Iterator[Comment]:
         """Iterate over every item of ``comments``, page after page, until a page is empty."""
         return self._client.paginate(
-            _COMMENTS,
-            {
-                "username": username,
-                "sort": sort,
-            },
-            options,
+            _COMMENTS, {"username": username, "sort": sort}, options
         )
 
     def comment(
-        self,
-        username: str,
-        id: int,
-        **options: Unpack[RequestOptions],
+        self, username: str, id: int, **options: Unpack[RequestOptions]
     ) -> Comment:
         """Get one of the member's comments.
 
@@ -1312,14 +783,7 @@ class AccountResource:
 
         ``GET /account/{username}/comment/{id}``
         """
-        return self._client.call(
-            _COMMENT,
-            {
-                "username": username,
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_COMMENT, {"username": username, "id": id}, options)
 
     def comment_ids(
         self,
@@ -1339,13 +803,7 @@ class AccountResource:
         ``GET /account/{username}/comments/ids/{sort}/{page}``
         """
         return self._client.call(
-            _COMMENT_IDS,
-            {
-                "username": username,
-                "sort": sort,
-                "page": page,
-            },
-            options,
+            _COMMENT_IDS, {"username": username, "sort": sort, "page": page}, options
         )
 
     def iter_comment_ids(
@@ -1357,19 +815,10 @@ class AccountResource:
     ) -> Iterator[int]:
         """Iterate over every item of ``comment_ids``, page after page, until a page is empty."""
         return self._client.paginate(
-            _COMMENT_IDS,
-            {
-                "username": username,
-                "sort": sort,
-            },
-            options,
+            _COMMENT_IDS, {"username": username, "sort": sort}, options
         )
 
-    def comment_count(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
-    ) -> int:
+    def comment_count(self, username: str, **options: Unpack[RequestOptions]) -> int:
         """Count the member's comments.
 
         Args:
@@ -1377,19 +826,10 @@ class AccountResource:
 
         ``GET /account/{username}/comments/count``
         """
-        return self._client.call(
-            _COMMENT_COUNT,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.call(_COMMENT_COUNT, {"username": username}, options)
 
     def delete_comment(
-        self,
-        username: str,
-        id: int,
-        **options: Unpack[RequestOptions],
+        self, username: str, id: int, **options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's comments.
 
@@ -1400,12 +840,7 @@ class AccountResource:
         ``DELETE /account/{username}/comment/{id}``
         """
         return self._client.call(
-            _DELETE_COMMENT,
-            {
-                "username": username,
-                "id": id,
-            },
-            options,
+            _DELETE_COMMENT, {"username": username, "id": id}, options
         )
 
     def images(
@@ -1423,35 +858,15 @@ class AccountResource:
 
         ``GET /account/{username}/images/{page}``
         """
-        return self._client.call(
-            _IMAGES,
-            {
-                "username": username,
-                "page": page,
-            },
-            options,
-        )
+        return self._client.call(_IMAGES, {"username": username, "page": page}, options)
 
     def iter_images(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> Iterator[Image]:
         """Iterate over every item of ``images``, page after page, until a page is empty."""
-        return self._client.paginate(
-            _IMAGES,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.paginate(_IMAGES, {"username": username}, options)
 
-    def image(
-        self,
-        username: str,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> Image:
+    def image(self, username: str, id: str, **options: Unpack[RequestOptions]) -> Image:
         """Get one of the member's images.
 
         Works like image.get.
@@ -1462,14 +877,7 @@ class AccountResource:
 
         ``GET /account/{username}/image/{id}``
         """
-        return self._client.call(
-            _IMAGE,
-            {
-                "username": username,
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_IMAGE, {"username": username, "id": id}, options)
 
     def image_ids(
         self,
@@ -1487,33 +895,16 @@ class AccountResource:
         ``GET /account/{username}/images/ids/{page}``
         """
         return self._client.call(
-            _IMAGE_IDS,
-            {
-                "username": username,
-                "page": page,
-            },
-            options,
+            _IMAGE_IDS, {"username": username, "page": page}, options
         )
 
     def iter_image_ids(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> Iterator[str]:
         """Iterate over every item of ``image_ids``, page after page, until a page is empty."""
-        return self._client.paginate(
-            _IMAGE_IDS,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.paginate(_IMAGE_IDS, {"username": username}, options)
 
-    def image_count(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
-    ) -> int:
+    def image_count(self, username: str, **options: Unpack[RequestOptions]) -> int:
         """Count the member's images.
 
         Args:
@@ -1521,19 +912,10 @@ class AccountResource:
 
         ``GET /account/{username}/images/count``
         """
-        return self._client.call(
-            _IMAGE_COUNT,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.call(_IMAGE_COUNT, {"username": username}, options)
 
     def delete_image(
-        self,
-        username: str,
-        deletehash: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, deletehash: str, **options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's images.
 
@@ -1544,12 +926,7 @@ class AccountResource:
         ``DELETE /account/{username}/image/{deletehash}``
         """
         return self._client.call(
-            _DELETE_IMAGE,
-            {
-                "username": username,
-                "deletehash": deletehash,
-            },
-            options,
+            _DELETE_IMAGE, {"username": username, "deletehash": deletehash}, options
         )
 
     def notifications(
@@ -1568,12 +945,7 @@ class AccountResource:
         ``GET /account/{username}/notifications``
         """
         return self._client.call(
-            _NOTIFICATIONS,
-            {
-                "username": username,
-                "new": new,
-            },
-            options,
+            _NOTIFICATIONS, {"username": username, "new": new}, options
         )
 
     def messages(
@@ -1595,14 +967,7 @@ class AccountResource:
 
         ``GET /account/{username}/notifications/messages``
         """
-        return self._client.call(
-            _MESSAGES,
-            {
-                "username": username,
-                "new": new,
-            },
-            options,
-        )
+        return self._client.call(_MESSAGES, {"username": username, "new": new}, options)
 
     def send_message(
         self,
@@ -1654,14 +1019,7 @@ class AccountResource:
 
         ``GET /account/{username}/notifications/replies``
         """
-        return self._client.call(
-            _REPLIES,
-            {
-                "username": username,
-                "new": new,
-            },
-            options,
-        )
+        return self._client.call(_REPLIES, {"username": username, "new": new}, options)
 
 
 class AsyncAccountResource:
@@ -1690,19 +1048,10 @@ class AsyncAccountResource:
         ``GET /account/{username}``
         """
         return await self._client.call(
-            _GET,
-            {
-                "username": username,
-                "account_id": account_id,
-            },
-            options,
+            _GET, {"username": username, "account_id": account_id}, options
         )
 
-    async def create(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    async def create(self, username: str, **options: Unpack[RequestOptions]) -> bool:
         """Create a new Imgur account (no longer available).
 
         The 2012 document required reCAPTCHA data with this request. Accounts can no
@@ -1716,13 +1065,7 @@ class AsyncAccountResource:
 
         ``POST /account/{username}``
         """
-        return await self._client.call(
-            _CREATE,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return await self._client.call(_CREATE, {"username": username}, options)
 
     async def delete(
         self,
@@ -1746,18 +1089,12 @@ class AsyncAccountResource:
         """
         return await self._client.call(
             _DELETE,
-            {
-                "client_id": client_id,
-                "password": password,
-                "feedback": feedback,
-            },
+            {"client_id": client_id, "password": password, "feedback": feedback},
             options,
         )
 
     async def likes(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> list[GalleryItem]:
         """List the images the member has upvoted (no longer available).
 
@@ -1770,13 +1107,7 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/likes``
         """
-        return await self._client.call(
-            _LIKES,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return await self._client.call(_LIKES, {"username": username}, options)
 
     async def gallery_favorites(
         self,
@@ -1797,11 +1128,7 @@ class AsyncAccountResource:
         """
         return await self._client.call(
             _GALLERY_FAVORITES,
-            {
-                "username": username,
-                "page": page,
-                "sort": sort,
-            },
+            {"username": username, "page": page, "sort": sort},
             options,
         )
 
@@ -1814,12 +1141,7 @@ class AsyncAccountResource:
     ) -> AsyncIterator[GalleryItem]:
         """Iterate over every item of ``gallery_favorites``, page after page, until a page is empty."""
         return self._client.paginate(
-            _GALLERY_FAVORITES,
-            {
-                "username": username,
-                "sort": sort,
-            },
-            options,
+            _GALLERY_FAVORITES, {"username": username, "sort": sort}, options
         )
 
     async def favorites(
@@ -1841,13 +1163,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/favorites/{page}/{sort}``
         """
         return await self._client.call(
-            _FAVORITES,
-            {
-                "username": username,
-                "page": page,
-                "sort": sort,
-            },
-            options,
+            _FAVORITES, {"username": username, "page": page, "sort": sort}, options
         )
 
     def iter_favorites(
@@ -1859,12 +1175,7 @@ class AsyncAccountResource:
     ) -> AsyncIterator[GalleryItem]:
         """Iterate over every item of ``favorites``, page after page, until a page is empty."""
         return self._client.paginate(
-            _FAVORITES,
-            {
-                "username": username,
-                "sort": sort,
-            },
-            options,
+            _FAVORITES, {"username": username, "sort": sort}, options
         )
 
     async def submissions(
@@ -1883,32 +1194,17 @@ class AsyncAccountResource:
         ``GET /account/{username}/submissions/{page}``
         """
         return await self._client.call(
-            _SUBMISSIONS,
-            {
-                "username": username,
-                "page": page,
-            },
-            options,
+            _SUBMISSIONS, {"username": username, "page": page}, options
         )
 
     def iter_submissions(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> AsyncIterator[GalleryItem]:
         """Iterate over every item of ``submissions``, page after page, until a page is empty."""
-        return self._client.paginate(
-            _SUBMISSIONS,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.paginate(_SUBMISSIONS, {"username": username}, options)
 
     async def settings(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> AccountSettings:
         """Get the authenticated member's account settings.
 
@@ -1917,13 +1213,7 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/settings``
         """
-        return await self._client.call(
-            _SETTINGS,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return await self._client.call(_SETTINGS, {"username": username}, options)
 
     async def update_settings(
         self,
@@ -1972,11 +1262,7 @@ class AsyncAccountResource:
             options,
         )
 
-    async def stats(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
-    ) -> Any:
+    async def stats(self, username: str, **options: Unpack[RequestOptions]) -> Any:
         """Get statistics about the account (no longer available).
 
         Deprecated: /account/{username}/stats appears in no later Imgur documentation or client;
@@ -1988,18 +1274,10 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/stats``
         """
-        return await self._client.call(
-            _STATS,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return await self._client.call(_STATS, {"username": username}, options)
 
     async def gallery_profile(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> GalleryProfile:
         """Get the totals of the member's gallery activity, and their trophies.
 
@@ -2009,11 +1287,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/gallery_profile``
         """
         return await self._client.call(
-            _GALLERY_PROFILE,
-            {
-                "username": username,
-            },
-            options,
+            _GALLERY_PROFILE, {"username": username}, options
         )
 
     async def albums(
@@ -2034,33 +1308,17 @@ class AsyncAccountResource:
         ``GET /account/{username}/albums/{page}``
         """
         return await self._client.call(
-            _ALBUMS,
-            {
-                "username": username,
-                "page": page,
-            },
-            options,
+            _ALBUMS, {"username": username, "page": page}, options
         )
 
     def iter_albums(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> AsyncIterator[Album]:
         """Iterate over every item of ``albums``, page after page, until a page is empty."""
-        return self._client.paginate(
-            _ALBUMS,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.paginate(_ALBUMS, {"username": username}, options)
 
     async def album(
-        self,
-        username: str,
-        id: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, id: str, **options: Unpack[RequestOptions]
     ) -> Album:
         """Get one of the member's albums.
 
@@ -2073,12 +1331,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/album/{id}``
         """
         return await self._client.call(
-            _ALBUM,
-            {
-                "username": username,
-                "id": id,
-            },
-            options,
+            _ALBUM, {"username": username, "id": id}, options
         )
 
     async def album_ids(
@@ -2097,32 +1350,17 @@ class AsyncAccountResource:
         ``GET /account/{username}/albums/ids/{page}``
         """
         return await self._client.call(
-            _ALBUM_IDS,
-            {
-                "username": username,
-                "page": page,
-            },
-            options,
+            _ALBUM_IDS, {"username": username, "page": page}, options
         )
 
     def iter_album_ids(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> AsyncIterator[str]:
         """Iterate over every item of ``album_ids``, page after page, until a page is empty."""
-        return self._client.paginate(
-            _ALBUM_IDS,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.paginate(_ALBUM_IDS, {"username": username}, options)
 
     async def album_count(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> int:
         """Count the member's albums.
 
@@ -2131,19 +1369,10 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/albums/count``
         """
-        return await self._client.call(
-            _ALBUM_COUNT,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return await self._client.call(_ALBUM_COUNT, {"username": username}, options)
 
     async def delete_album(
-        self,
-        username: str,
-        id: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, id: str, **options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's albums.
 
@@ -2154,12 +1383,7 @@ class AsyncAccountResource:
         ``DELETE /account/{username}/album/{id}``
         """
         return await self._client.call(
-            _DELETE_ALBUM,
-            {
-                "username": username,
-                "id": id,
-            },
-            options,
+            _DELETE_ALBUM, {"username": username, "id": id}, options
         )
 
     async def comments(
@@ -2180,13 +1404,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/comments/{sort}/{page}``
         """
         return await self._client.call(
-            _COMMENTS,
-            {
-                "username": username,
-                "sort": sort,
-                "page": page,
-            },
-            options,
+            _COMMENTS, {"username": username, "sort": sort, "page": page}, options
         )
 
     def iter_comments(
@@ -2198,19 +1416,11 @@ class AsyncAccountResource:
     ) -> AsyncIterator[Comment]:
         """Iterate over every item of ``comments``, page after page, until a page is empty."""
         return self._client.paginate(
-            _COMMENTS,
-            {
-                "username": username,
-                "sort": sort,
-            },
-            options,
+            _COMMENTS, {"username": username, "sort": sort}, options
         )
 
     async def comment(
-        self,
-        username: str,
-        id: int,
-        **options: Unpack[RequestOptions],
+        self, username: str, id: int, **options: Unpack[RequestOptions]
     ) -> Comment:
         """Get one of the member's comments.
 
@@ -2223,12 +1433,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/comment/{id}``
         """
         return await self._client.call(
-            _COMMENT,
-            {
-                "username": username,
-                "id": id,
-            },
-            options,
+            _COMMENT, {"username": username, "id": id}, options
         )
 
     async def comment_ids(
@@ -2249,13 +1454,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/comments/ids/{sort}/{page}``
         """
         return await self._client.call(
-            _COMMENT_IDS,
-            {
-                "username": username,
-                "sort": sort,
-                "page": page,
-            },
-            options,
+            _COMMENT_IDS, {"username": username, "sort": sort, "page": page}, options
         )
 
     def iter_comment_ids(
@@ -2267,18 +1466,11 @@ class AsyncAccountResource:
     ) -> AsyncIterator[int]:
         """Iterate over every item of ``comment_ids``, page after page, until a page is empty."""
         return self._client.paginate(
-            _COMMENT_IDS,
-            {
-                "username": username,
-                "sort": sort,
-            },
-            options,
+            _COMMENT_IDS, {"username": username, "sort": sort}, options
         )
 
     async def comment_count(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> int:
         """Count the member's comments.
 
@@ -2287,19 +1479,10 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/comments/count``
         """
-        return await self._client.call(
-            _COMMENT_COUNT,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return await self._client.call(_COMMENT_COUNT, {"username": username}, options)
 
     async def delete_comment(
-        self,
-        username: str,
-        id: int,
-        **options: Unpack[RequestOptions],
+        self, username: str, id: int, **options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's comments.
 
@@ -2310,12 +1493,7 @@ class AsyncAccountResource:
         ``DELETE /account/{username}/comment/{id}``
         """
         return await self._client.call(
-            _DELETE_COMMENT,
-            {
-                "username": username,
-                "id": id,
-            },
-            options,
+            _DELETE_COMMENT, {"username": username, "id": id}, options
         )
 
     async def images(
@@ -2334,33 +1512,17 @@ class AsyncAccountResource:
         ``GET /account/{username}/images/{page}``
         """
         return await self._client.call(
-            _IMAGES,
-            {
-                "username": username,
-                "page": page,
-            },
-            options,
+            _IMAGES, {"username": username, "page": page}, options
         )
 
     def iter_images(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> AsyncIterator[Image]:
         """Iterate over every item of ``images``, page after page, until a page is empty."""
-        return self._client.paginate(
-            _IMAGES,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.paginate(_IMAGES, {"username": username}, options)
 
     async def image(
-        self,
-        username: str,
-        id: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, id: str, **options: Unpack[RequestOptions]
     ) -> Image:
         """Get one of the member's images.
 
@@ -2373,12 +1535,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/image/{id}``
         """
         return await self._client.call(
-            _IMAGE,
-            {
-                "username": username,
-                "id": id,
-            },
-            options,
+            _IMAGE, {"username": username, "id": id}, options
         )
 
     async def image_ids(
@@ -2397,32 +1554,17 @@ class AsyncAccountResource:
         ``GET /account/{username}/images/ids/{page}``
         """
         return await self._client.call(
-            _IMAGE_IDS,
-            {
-                "username": username,
-                "page": page,
-            },
-            options,
+            _IMAGE_IDS, {"username": username, "page": page}, options
         )
 
     def iter_image_ids(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> AsyncIterator[str]:
         """Iterate over every item of ``image_ids``, page after page, until a page is empty."""
-        return self._client.paginate(
-            _IMAGE_IDS,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.paginate(_IMAGE_IDS, {"username": username}, options)
 
     async def image_count(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> int:
         """Count the member's images.
 
@@ -2431,19 +1573,10 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/images/count``
         """
-        return await self._client.call(
-            _IMAGE_COUNT,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return await self._client.call(_IMAGE_COUNT, {"username": username}, options)
 
     async def delete_image(
-        self,
-        username: str,
-        deletehash: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, deletehash: str, **options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's images.
 
@@ -2454,12 +1587,7 @@ class AsyncAccountResource:
         ``DELETE /account/{username}/image/{deletehash}``
         """
         return await self._client.call(
-            _DELETE_IMAGE,
-            {
-                "username": username,
-                "deletehash": deletehash,
-            },
-            options,
+            _DELETE_IMAGE, {"username": username, "deletehash": deletehash}, options
         )
 
     async def notifications(
@@ -2478,12 +1606,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/notifications``
         """
         return await self._client.call(
-            _NOTIFICATIONS,
-            {
-                "username": username,
-                "new": new,
-            },
-            options,
+            _NOTIFICATIONS, {"username": username, "new": new}, options
         )
 
     async def messages(
@@ -2506,12 +1629,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/notifications/messages``
         """
         return await self._client.call(
-            _MESSAGES,
-            {
-                "username": username,
-                "new": new,
-            },
-            options,
+            _MESSAGES, {"username": username, "new": new}, options
         )
 
     async def send_message(
@@ -2565,12 +1683,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/notifications/replies``
         """
         return await self._client.call(
-            _REPLIES,
-            {
-                "username": username,
-                "new": new,
-            },
-            options,
+            _REPLIES, {"username": username, "new": new}, options
         )
 
 

@@ -24,17 +24,8 @@ _GET: Operation[Album] = Operation(
     name="album.get",
     method="GET",
     path="/album/{id}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("id", "id", "path"),),
+    auth=("user_token", "client_id"),
     parse=Album.from_dict,
 )
 
@@ -42,17 +33,8 @@ _IMAGES: Operation[list[Image]] = Operation(
     name="album.images",
     method="GET",
     path="/album/{id}/images",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("id", "id", "path"),),
+    auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, Image.from_dict, "album.images"),
 )
 
@@ -61,21 +43,10 @@ _IMAGE: Operation[Image] = Operation(
     method="GET",
     path="/album/{album_id}/image/{image_id}",
     params=(
-        Param(
-            "album_id",
-            "album_id",
-            "path",
-        ),
-        Param(
-            "image_id",
-            "image_id",
-            "path",
-        ),
+        Param("album_id", "album_id", "path"),
+        Param("image_id", "image_id", "path"),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=Image.from_dict,
 )
 
@@ -84,46 +55,15 @@ _CREATE: Operation[AlbumCreated] = Operation(
     method="POST",
     path="/album",
     params=(
-        Param(
-            "ids",
-            "ids[]",
-            "form",
-        ),
-        Param(
-            "deletehashes",
-            "deletehashes[]",
-            "form",
-        ),
-        Param(
-            "title",
-            "title",
-            "form",
-        ),
-        Param(
-            "description",
-            "description",
-            "form",
-        ),
-        Param(
-            "privacy",
-            "privacy",
-            "form",
-        ),
-        Param(
-            "layout",
-            "layout",
-            "form",
-        ),
-        Param(
-            "cover",
-            "cover",
-            "form",
-        ),
+        Param("ids", "ids[]", "form"),
+        Param("deletehashes", "deletehashes[]", "form"),
+        Param("title", "title", "form"),
+        Param("description", "description", "form"),
+        Param("privacy", "privacy", "form"),
+        Param("layout", "layout", "form"),
+        Param("cover", "cover", "form"),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=AlbumCreated.from_dict,
 )
 
@@ -132,51 +72,16 @@ _UPDATE: Operation[bool] = Operation(
     method="PUT",
     path="/album/{id}",
     params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-        Param(
-            "ids",
-            "ids[]",
-            "form",
-        ),
-        Param(
-            "deletehashes",
-            "deletehashes[]",
-            "form",
-        ),
-        Param(
-            "title",
-            "title",
-            "form",
-        ),
-        Param(
-            "description",
-            "description",
-            "form",
-        ),
-        Param(
-            "privacy",
-            "privacy",
-            "form",
-        ),
-        Param(
-            "layout",
-            "layout",
-            "form",
-        ),
-        Param(
-            "cover",
-            "cover",
-            "form",
-        ),
+        Param("id", "id", "path"),
+        Param("ids", "ids[]", "form"),
+        Param("deletehashes", "deletehashes[]", "form"),
+        Param("title", "title", "form"),
+        Param("description", "description", "form"),
+        Param("privacy", "privacy", "form"),
+        Param("layout", "layout", "form"),
+        Param("cover", "cover", "form"),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=expect_bool,
 )
 
@@ -184,17 +89,8 @@ _DELETE: Operation[bool] = Operation(
     name="album.delete",
     method="DELETE",
     path="/album/{id}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("id", "id", "path"),),
+    auth=("user_token", "client_id"),
     parse=expect_bool,
 )
 
@@ -202,22 +98,8 @@ _SET_IMAGES: Operation[bool] = Operation(
     name="album.set_images",
     method="POST",
     path="/album/{id}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-        Param(
-            "ids",
-            "ids[]",
-            "form",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("id", "id", "path"), Param("ids", "ids[]", "form")),
+    auth=("user_token", "client_id"),
     parse=expect_bool,
 )
 
@@ -225,22 +107,8 @@ _ADD_IMAGES: Operation[bool] = Operation(
     name="album.add_images",
     method="POST",
     path="/album/{id}/add",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-        Param(
-            "ids",
-            "ids[]",
-            "form",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("id", "id", "path"), Param("ids", "ids[]", "form")),
+    auth=("user_token", "client_id"),
     parse=expect_bool,
 )
 
@@ -248,22 +116,8 @@ _REMOVE_IMAGES: Operation[bool] = Operation(
     name="album.remove_images",
     method="POST",
     path="/album/{id}/remove_images",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-        Param(
-            "ids",
-            "ids[]",
-            "form",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("id", "id", "path"), Param("ids", "ids[]", "form")),
+    auth=("user_token", "client_id"),
     parse=expect_bool,
 )
 
@@ -275,11 +129,7 @@ class AlbumResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> Album:
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> Album:
         """Get an album, with its images.
 
         Args:
@@ -287,19 +137,9 @@ class AlbumResource:
 
         ``GET /album/{id}``
         """
-        return self._client.call(
-            _GET,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_GET, {"id": id}, options)
 
-    def images(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> list[Image]:
+    def images(self, id: str, **options: Unpack[RequestOptions]) -> list[Image]:
         """List all images in an album.
 
         Not paged; the whole album comes back at once.
@@ -309,19 +149,10 @@ class AlbumResource:
 
         ``GET /album/{id}/images``
         """
-        return self._client.call(
-            _IMAGES,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_IMAGES, {"id": id}, options)
 
     def image(
-        self,
-        album_id: str,
-        image_id: str,
-        **options: Unpack[RequestOptions],
+        self, album_id: str, image_id: str, **options: Unpack[RequestOptions]
     ) -> Image:
         """Get one image of an album.
 
@@ -334,12 +165,7 @@ class AlbumResource:
         ``GET /album/{album_id}/image/{image_id}``
         """
         return self._client.call(
-            _IMAGE,
-            {
-                "album_id": album_id,
-                "image_id": image_id,
-            },
-            options,
+            _IMAGE, {"album_id": album_id, "image_id": image_id}, options
         )
 
     def create(
@@ -428,11 +254,7 @@ class AlbumResource:
             options,
         )
 
-    def delete(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    def delete(self, id: str, **options: Unpack[RequestOptions]) -> bool:
         """Delete an album.
 
         Args:
@@ -440,19 +262,10 @@ class AlbumResource:
 
         ``DELETE /album/{id}``
         """
-        return self._client.call(
-            _DELETE,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_DELETE, {"id": id}, options)
 
     def set_images(
-        self,
-        id: str,
-        ids: Sequence[str],
-        **options: Unpack[RequestOptions],
+        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
     ) -> bool:
         """Replace all images of an album with the ones given.
 
@@ -462,20 +275,10 @@ class AlbumResource:
 
         ``POST /album/{id}``
         """
-        return self._client.call(
-            _SET_IMAGES,
-            {
-                "id": id,
-                "ids": ids,
-            },
-            options,
-        )
+        return self._client.call(_SET_IMAGES, {"id": id, "ids": ids}, options)
 
     def add_images(
-        self,
-        id: str,
-        ids: Sequence[str],
-        **options: Unpack[RequestOptions],
+        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
     ) -> bool:
         """Add images to an album.
 
@@ -485,20 +288,10 @@ class AlbumResource:
 
         ``POST /album/{id}/add``
         """
-        return self._client.call(
-            _ADD_IMAGES,
-            {
-                "id": id,
-                "ids": ids,
-            },
-            options,
-        )
+        return self._client.call(_ADD_IMAGES, {"id": id, "ids": ids}, options)
 
     def remove_images(
-        self,
-        id: str,
-        ids: Sequence[str],
-        **options: Unpack[RequestOptions],
+        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
     ) -> bool:
         """Remove images from an album.
 
@@ -508,14 +301,7 @@ class AlbumResource:
 
         ``POST /album/{id}/remove_images``
         """
-        return self._client.call(
-            _REMOVE_IMAGES,
-            {
-                "id": id,
-                "ids": ids,
-            },
-            options,
-        )
+        return self._client.call(_REMOVE_IMAGES, {"id": id, "ids": ids}, options)
 
 
 class AsyncAlbumResource:
@@ -525,11 +311,7 @@ class AsyncAlbumResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def get(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> Album:
+    async def get(self, id: str, **options: Unpack[RequestOptions]) -> Album:
         """Get an album, with its images.
 
         Args:
@@ -537,19 +319,9 @@ class AsyncAlbumResource:
 
         ``GET /album/{id}``
         """
-        return await self._client.call(
-            _GET,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_GET, {"id": id}, options)
 
-    async def images(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> list[Image]:
+    async def images(self, id: str, **options: Unpack[RequestOptions]) -> list[Image]:
         """List all images in an album.
 
         Not paged; the whole album comes back at once.
@@ -559,19 +331,10 @@ class AsyncAlbumResource:
 
         ``GET /album/{id}/images``
         """
-        return await self._client.call(
-            _IMAGES,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_IMAGES, {"id": id}, options)
 
     async def image(
-        self,
-        album_id: str,
-        image_id: str,
-        **options: Unpack[RequestOptions],
+        self, album_id: str, image_id: str, **options: Unpack[RequestOptions]
     ) -> Image:
         """Get one image of an album.
 
@@ -584,12 +347,7 @@ class AsyncAlbumResource:
         ``GET /album/{album_id}/image/{image_id}``
         """
         return await self._client.call(
-            _IMAGE,
-            {
-                "album_id": album_id,
-                "image_id": image_id,
-            },
-            options,
+            _IMAGE, {"album_id": album_id, "image_id": image_id}, options
         )
 
     async def create(
@@ -678,11 +436,7 @@ class AsyncAlbumResource:
             options,
         )
 
-    async def delete(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    async def delete(self, id: str, **options: Unpack[RequestOptions]) -> bool:
         """Delete an album.
 
         Args:
@@ -690,19 +444,10 @@ class AsyncAlbumResource:
 
         ``DELETE /album/{id}``
         """
-        return await self._client.call(
-            _DELETE,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_DELETE, {"id": id}, options)
 
     async def set_images(
-        self,
-        id: str,
-        ids: Sequence[str],
-        **options: Unpack[RequestOptions],
+        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
     ) -> bool:
         """Replace all images of an album with the ones given.
 
@@ -712,20 +457,10 @@ class AsyncAlbumResource:
 
         ``POST /album/{id}``
         """
-        return await self._client.call(
-            _SET_IMAGES,
-            {
-                "id": id,
-                "ids": ids,
-            },
-            options,
-        )
+        return await self._client.call(_SET_IMAGES, {"id": id, "ids": ids}, options)
 
     async def add_images(
-        self,
-        id: str,
-        ids: Sequence[str],
-        **options: Unpack[RequestOptions],
+        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
     ) -> bool:
         """Add images to an album.
 
@@ -735,20 +470,10 @@ class AsyncAlbumResource:
 
         ``POST /album/{id}/add``
         """
-        return await self._client.call(
-            _ADD_IMAGES,
-            {
-                "id": id,
-                "ids": ids,
-            },
-            options,
-        )
+        return await self._client.call(_ADD_IMAGES, {"id": id, "ids": ids}, options)
 
     async def remove_images(
-        self,
-        id: str,
-        ids: Sequence[str],
-        **options: Unpack[RequestOptions],
+        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
     ) -> bool:
         """Remove images from an album.
 
@@ -758,14 +483,7 @@ class AsyncAlbumResource:
 
         ``POST /album/{id}/remove_images``
         """
-        return await self._client.call(
-            _REMOVE_IMAGES,
-            {
-                "id": id,
-                "ids": ids,
-            },
-            options,
-        )
+        return await self._client.call(_REMOVE_IMAGES, {"id": id, "ids": ids}, options)
 
 
 class AlbumResourceWithRawResponse:

@@ -23,17 +23,8 @@ _GET: Operation[Comment] = Operation(
     name="comment.get",
     method="GET",
     path="/comment/{id}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("id", "id", "path"),),
+    auth=("user_token", "client_id"),
     parse=Comment.from_dict,
 )
 
@@ -42,21 +33,9 @@ _CREATE: Operation[CommentCreated] = Operation(
     method="POST",
     path="/comment",
     params=(
-        Param(
-            "image_id",
-            "image_id",
-            "form",
-        ),
-        Param(
-            "comment",
-            "comment",
-            "form",
-        ),
-        Param(
-            "parent_id",
-            "parent_id",
-            "form",
-        ),
+        Param("image_id", "image_id", "form"),
+        Param("comment", "comment", "form"),
+        Param("parent_id", "parent_id", "form"),
     ),
     auth=("user_token",),
     parse=CommentCreated.from_dict,
@@ -66,13 +45,7 @@ _DELETE: Operation[bool] = Operation(
     name="comment.delete",
     method="DELETE",
     path="/comment/{id}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
+    params=(Param("id", "id", "path"),),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -81,17 +54,8 @@ _REPLIES: Operation[Comment] = Operation(
     name="comment.replies",
     method="GET",
     path="/comment/{id}/replies",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("id", "id", "path"),),
+    auth=("user_token", "client_id"),
     parse=Comment.from_dict,
 )
 
@@ -99,18 +63,7 @@ _VOTE: Operation[bool] = Operation(
     name="comment.vote",
     method="POST",
     path="/comment/{id}/vote/{vote}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-        Param(
-            "vote",
-            "vote",
-            "path",
-        ),
-    ),
+    params=(Param("id", "id", "path"), Param("vote", "vote", "path")),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -119,13 +72,7 @@ _REPORT: Operation[bool] = Operation(
     name="comment.report",
     method="POST",
     path="/comment/{id}/report",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
+    params=(Param("id", "id", "path"),),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -135,21 +82,9 @@ _REPLY: Operation[CommentCreated] = Operation(
     method="POST",
     path="/comment/{id}",
     params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-        Param(
-            "image_id",
-            "image_id",
-            "form",
-        ),
-        Param(
-            "comment",
-            "comment",
-            "form",
-        ),
+        Param("id", "id", "path"),
+        Param("image_id", "image_id", "form"),
+        Param("comment", "comment", "form"),
     ),
     auth=("user_token",),
     parse=CommentCreated.from_dict,
@@ -162,11 +97,7 @@ class CommentResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> Comment:
+    def get(self, id: int, **options: Unpack[RequestOptions]) -> Comment:
         """Get a comment.
 
         Args:
@@ -174,13 +105,7 @@ class CommentResource:
 
         ``GET /comment/{id}``
         """
-        return self._client.call(
-            _GET,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_GET, {"id": id}, options)
 
     def create(
         self,
@@ -203,19 +128,11 @@ class CommentResource:
         """
         return self._client.call(
             _CREATE,
-            {
-                "image_id": image_id,
-                "comment": comment,
-                "parent_id": parent_id,
-            },
+            {"image_id": image_id, "comment": comment, "parent_id": parent_id},
             options,
         )
 
-    def delete(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    def delete(self, id: int, **options: Unpack[RequestOptions]) -> bool:
         """Delete one of the authenticated member's comments.
 
         Args:
@@ -223,19 +140,9 @@ class CommentResource:
 
         ``DELETE /comment/{id}``
         """
-        return self._client.call(
-            _DELETE,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_DELETE, {"id": id}, options)
 
-    def replies(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> Comment:
+    def replies(self, id: int, **options: Unpack[RequestOptions]) -> Comment:
         """Get a comment with all of its replies.
 
         Args:
@@ -243,20 +150,9 @@ class CommentResource:
 
         ``GET /comment/{id}/replies``
         """
-        return self._client.call(
-            _REPLIES,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_REPLIES, {"id": id}, options)
 
-    def vote(
-        self,
-        id: int,
-        vote: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    def vote(self, id: int, vote: str, **options: Unpack[RequestOptions]) -> bool:
         """Vote on a comment.
 
         Args:
@@ -265,20 +161,9 @@ class CommentResource:
 
         ``POST /comment/{id}/vote/{vote}``
         """
-        return self._client.call(
-            _VOTE,
-            {
-                "id": id,
-                "vote": vote,
-            },
-            options,
-        )
+        return self._client.call(_VOTE, {"id": id, "vote": vote}, options)
 
-    def report(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    def report(self, id: int, **options: Unpack[RequestOptions]) -> bool:
         """Report a comment as inappropriate.
 
         Args:
@@ -286,20 +171,10 @@ class CommentResource:
 
         ``POST /comment/{id}/report``
         """
-        return self._client.call(
-            _REPORT,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_REPORT, {"id": id}, options)
 
     def reply(
-        self,
-        id: int,
-        image_id: str,
-        comment: str,
-        **options: Unpack[RequestOptions],
+        self, id: int, image_id: str, comment: str, **options: Unpack[RequestOptions]
     ) -> CommentCreated:
         """Reply to a comment.
 
@@ -311,13 +186,7 @@ class CommentResource:
         ``POST /comment/{id}``
         """
         return self._client.call(
-            _REPLY,
-            {
-                "id": id,
-                "image_id": image_id,
-                "comment": comment,
-            },
-            options,
+            _REPLY, {"id": id, "image_id": image_id, "comment": comment}, options
         )
 
 
@@ -327,11 +196,7 @@ class AsyncCommentResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def get(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> Comment:
+    async def get(self, id: int, **options: Unpack[RequestOptions]) -> Comment:
         """Get a comment.
 
         Args:
@@ -339,13 +204,7 @@ class AsyncCommentResource:
 
         ``GET /comment/{id}``
         """
-        return await self._client.call(
-            _GET,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_GET, {"id": id}, options)
 
     async def create(
         self,
@@ -368,19 +227,11 @@ class AsyncCommentResource:
         """
         return await self._client.call(
             _CREATE,
-            {
-                "image_id": image_id,
-                "comment": comment,
-                "parent_id": parent_id,
-            },
+            {"image_id": image_id, "comment": comment, "parent_id": parent_id},
             options,
         )
 
-    async def delete(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    async def delete(self, id: int, **options: Unpack[RequestOptions]) -> bool:
         """Delete one of the authenticated member's comments.
 
         Args:
@@ -388,19 +239,9 @@ class AsyncCommentResource:
 
         ``DELETE /comment/{id}``
         """
-        return await self._client.call(
-            _DELETE,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_DELETE, {"id": id}, options)
 
-    async def replies(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> Comment:
+    async def replies(self, id: int, **options: Unpack[RequestOptions]) -> Comment:
         """Get a comment with all of its replies.
 
         Args:
@@ -408,20 +249,9 @@ class AsyncCommentResource:
 
         ``GET /comment/{id}/replies``
         """
-        return await self._client.call(
-            _REPLIES,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_REPLIES, {"id": id}, options)
 
-    async def vote(
-        self,
-        id: int,
-        vote: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    async def vote(self, id: int, vote: str, **options: Unpack[RequestOptions]) -> bool:
         """Vote on a comment.
 
         Args:
@@ -430,20 +260,9 @@ class AsyncCommentResource:
 
         ``POST /comment/{id}/vote/{vote}``
         """
-        return await self._client.call(
-            _VOTE,
-            {
-                "id": id,
-                "vote": vote,
-            },
-            options,
-        )
+        return await self._client.call(_VOTE, {"id": id, "vote": vote}, options)
 
-    async def report(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    async def report(self, id: int, **options: Unpack[RequestOptions]) -> bool:
         """Report a comment as inappropriate.
 
         Args:
@@ -451,20 +270,10 @@ class AsyncCommentResource:
 
         ``POST /comment/{id}/report``
         """
-        return await self._client.call(
-            _REPORT,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_REPORT, {"id": id}, options)
 
     async def reply(
-        self,
-        id: int,
-        image_id: str,
-        comment: str,
-        **options: Unpack[RequestOptions],
+        self, id: int, image_id: str, comment: str, **options: Unpack[RequestOptions]
     ) -> CommentCreated:
         """Reply to a comment.
 
@@ -476,13 +285,7 @@ class AsyncCommentResource:
         ``POST /comment/{id}``
         """
         return await self._client.call(
-            _REPLY,
-            {
-                "id": id,
-                "image_id": image_id,
-                "comment": comment,
-            },
-            options,
+            _REPLY, {"id": id, "image_id": image_id, "comment": comment}, options
         )
 
 

@@ -34,23 +34,9 @@ _GET: Operation[Conversation] = Operation(
     method="GET",
     path="/conversations/{id}/{page}/{offset}",
     params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-        Param(
-            "page",
-            "page",
-            "path",
-            default=1,
-        ),
-        Param(
-            "offset",
-            "offset",
-            "path",
-            default=0,
-        ),
+        Param("id", "id", "path"),
+        Param("page", "page", "path", default=1),
+        Param("offset", "offset", "path", default=0),
     ),
     auth=("user_token",),
     parse=Conversation.from_dict,
@@ -60,18 +46,7 @@ _CREATE: Operation[bool] = Operation(
     name="conversation.create",
     method="POST",
     path="/conversations/{recipient}",
-    params=(
-        Param(
-            "recipient",
-            "recipient",
-            "path",
-        ),
-        Param(
-            "body",
-            "body",
-            "form",
-        ),
-    ),
+    params=(Param("recipient", "recipient", "path"), Param("body", "body", "form")),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -80,13 +55,7 @@ _DELETE: Operation[bool] = Operation(
     name="conversation.delete",
     method="DELETE",
     path="/conversations/{id}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
+    params=(Param("id", "id", "path"),),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -95,13 +64,7 @@ _REPORT_SENDER: Operation[bool] = Operation(
     name="conversation.report_sender",
     method="POST",
     path="/conversations/report/{username}",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-    ),
+    params=(Param("username", "username", "path"),),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -110,13 +73,7 @@ _BLOCK_SENDER: Operation[bool] = Operation(
     name="conversation.block_sender",
     method="POST",
     path="/conversations/block/{username}",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-    ),
+    params=(Param("username", "username", "path"),),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -128,10 +85,7 @@ class ConversationResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def list(
-        self,
-        **options: Unpack[RequestOptions],
-    ) -> builtins.list[Conversation]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Conversation]:
         """List the authenticated member's conversations, latest first.
 
         ``GET /conversations``
@@ -156,20 +110,11 @@ class ConversationResource:
         ``GET /conversations/{id}/{page}/{offset}``
         """
         return self._client.call(
-            _GET,
-            {
-                "id": id,
-                "page": page,
-                "offset": offset,
-            },
-            options,
+            _GET, {"id": id, "page": page, "offset": offset}, options
         )
 
     def create(
-        self,
-        recipient: str,
-        body: str,
-        **options: Unpack[RequestOptions],
+        self, recipient: str, body: str, **options: Unpack[RequestOptions]
     ) -> bool:
         """Send a message, starting or continuing the conversation with the recipient.
 
@@ -180,19 +125,10 @@ class ConversationResource:
         ``POST /conversations/{recipient}``
         """
         return self._client.call(
-            _CREATE,
-            {
-                "recipient": recipient,
-                "body": body,
-            },
-            options,
+            _CREATE, {"recipient": recipient, "body": body}, options
         )
 
-    def delete(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    def delete(self, id: int, **options: Unpack[RequestOptions]) -> bool:
         """Delete a conversation.
 
         Args:
@@ -200,19 +136,9 @@ class ConversationResource:
 
         ``DELETE /conversations/{id}``
         """
-        return self._client.call(
-            _DELETE,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_DELETE, {"id": id}, options)
 
-    def report_sender(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    def report_sender(self, username: str, **options: Unpack[RequestOptions]) -> bool:
         """Report a member for sending messages against the terms of service.
 
         Args:
@@ -220,19 +146,9 @@ class ConversationResource:
 
         ``POST /conversations/report/{username}``
         """
-        return self._client.call(
-            _REPORT_SENDER,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.call(_REPORT_SENDER, {"username": username}, options)
 
-    def block_sender(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    def block_sender(self, username: str, **options: Unpack[RequestOptions]) -> bool:
         """Block a member from sending messages to the authenticated member.
 
         Since 2018 apidocs.imgur.com documents blocking at
@@ -244,13 +160,7 @@ class ConversationResource:
 
         ``POST /conversations/block/{username}``
         """
-        return self._client.call(
-            _BLOCK_SENDER,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.call(_BLOCK_SENDER, {"username": username}, options)
 
 
 class AsyncConversationResource:
@@ -260,8 +170,7 @@ class AsyncConversationResource:
         self._client = client
 
     async def list(
-        self,
-        **options: Unpack[RequestOptions],
+        self, **options: Unpack[RequestOptions]
     ) -> builtins.list[Conversation]:
         """List the authenticated member's conversations, latest first.
 
@@ -287,20 +196,11 @@ class AsyncConversationResource:
         ``GET /conversations/{id}/{page}/{offset}``
         """
         return await self._client.call(
-            _GET,
-            {
-                "id": id,
-                "page": page,
-                "offset": offset,
-            },
-            options,
+            _GET, {"id": id, "page": page, "offset": offset}, options
         )
 
     async def create(
-        self,
-        recipient: str,
-        body: str,
-        **options: Unpack[RequestOptions],
+        self, recipient: str, body: str, **options: Unpack[RequestOptions]
     ) -> bool:
         """Send a message, starting or continuing the conversation with the recipient.
 
@@ -311,19 +211,10 @@ class AsyncConversationResource:
         ``POST /conversations/{recipient}``
         """
         return await self._client.call(
-            _CREATE,
-            {
-                "recipient": recipient,
-                "body": body,
-            },
-            options,
+            _CREATE, {"recipient": recipient, "body": body}, options
         )
 
-    async def delete(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    async def delete(self, id: int, **options: Unpack[RequestOptions]) -> bool:
         """Delete a conversation.
 
         Args:
@@ -331,18 +222,10 @@ class AsyncConversationResource:
 
         ``DELETE /conversations/{id}``
         """
-        return await self._client.call(
-            _DELETE,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_DELETE, {"id": id}, options)
 
     async def report_sender(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> bool:
         """Report a member for sending messages against the terms of service.
 
@@ -351,18 +234,10 @@ class AsyncConversationResource:
 
         ``POST /conversations/report/{username}``
         """
-        return await self._client.call(
-            _REPORT_SENDER,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return await self._client.call(_REPORT_SENDER, {"username": username}, options)
 
     async def block_sender(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
+        self, username: str, **options: Unpack[RequestOptions]
     ) -> bool:
         """Block a member from sending messages to the authenticated member.
 
@@ -375,13 +250,7 @@ class AsyncConversationResource:
 
         ``POST /conversations/block/{username}``
         """
-        return await self._client.call(
-            _BLOCK_SENDER,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return await self._client.call(_BLOCK_SENDER, {"username": username}, options)
 
 
 class ConversationResourceWithRawResponse:

@@ -23,10 +23,7 @@ _GET: Operation[Credits] = Operation(
     method="GET",
     path="/credits",
     params=(),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=Credits.from_dict,
 )
 
@@ -37,10 +34,7 @@ class CreditsResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(
-        self,
-        **options: Unpack[RequestOptions],
-    ) -> Credits:
+    def get(self, **options: Unpack[RequestOptions]) -> Credits:
         """Get the remaining rate-limit credits.
 
         The same numbers come back in the X-RateLimit-* headers of every response.
@@ -56,10 +50,7 @@ class AsyncCreditsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def get(
-        self,
-        **options: Unpack[RequestOptions],
-    ) -> Credits:
+    async def get(self, **options: Unpack[RequestOptions]) -> Credits:
         """Get the remaining rate-limit credits.
 
         The same numbers come back in the X-RateLimit-* headers of every response.

@@ -34,50 +34,15 @@ _LIST: Operation[builtins.list[GalleryItem]] = Operation(
     method="GET",
     path="/gallery/{section}/{sort}/{window}/{page}",
     params=(
-        Param(
-            "section",
-            "section",
-            "path",
-            default="hot",
-        ),
-        Param(
-            "sort",
-            "sort",
-            "path",
-            default="viral",
-        ),
-        Param(
-            "window",
-            "window",
-            "path",
-            default="day",
-        ),
-        Param(
-            "page",
-            "page",
-            "path",
-            default=0,
-        ),
-        Param(
-            "show_viral",
-            "showViral",
-            "query",
-        ),
-        Param(
-            "mature",
-            "mature",
-            "query",
-        ),
-        Param(
-            "album_previews",
-            "album_previews",
-            "query",
-        ),
+        Param("section", "section", "path", default="hot"),
+        Param("sort", "sort", "path", default="viral"),
+        Param("window", "window", "path", default="day"),
+        Param("page", "page", "path", default=0),
+        Param("show_viral", "showViral", "query"),
+        Param("mature", "mature", "query"),
+        Param("album_previews", "album_previews", "query"),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, parse_gallery_item, "gallery.list"),
     page_param="page",
     page_start=0,
@@ -88,34 +53,12 @@ _SUBREDDIT: Operation[builtins.list[GalleryItem]] = Operation(
     method="GET",
     path="/gallery/r/{subreddit}/{sort}/{window}/{page}",
     params=(
-        Param(
-            "subreddit",
-            "subreddit",
-            "path",
-        ),
-        Param(
-            "sort",
-            "sort",
-            "path",
-            default="time",
-        ),
-        Param(
-            "window",
-            "window",
-            "path",
-            default="week",
-        ),
-        Param(
-            "page",
-            "page",
-            "path",
-            default=0,
-        ),
+        Param("subreddit", "subreddit", "path"),
+        Param("sort", "sort", "path", default="time"),
+        Param("window", "window", "path", default="week"),
+        Param("page", "page", "path", default=0),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, parse_gallery_item, "gallery.subreddit"),
     page_param="page",
     page_start=0,
@@ -126,64 +69,18 @@ _SEARCH: Operation[builtins.list[GalleryItem]] = Operation(
     method="GET",
     path="/gallery/search/{sort}/{window}/{page}",
     params=(
-        Param(
-            "sort",
-            "sort",
-            "path",
-            default="time",
-        ),
-        Param(
-            "window",
-            "window",
-            "path",
-            default="all",
-        ),
-        Param(
-            "page",
-            "page",
-            "path",
-            default=0,
-        ),
-        Param(
-            "q",
-            "q",
-            "query",
-        ),
-        Param(
-            "q_all",
-            "q_all",
-            "query",
-        ),
-        Param(
-            "q_any",
-            "q_any",
-            "query",
-        ),
-        Param(
-            "q_exactly",
-            "q_exactly",
-            "query",
-        ),
-        Param(
-            "q_not",
-            "q_not",
-            "query",
-        ),
-        Param(
-            "q_type",
-            "q_type",
-            "query",
-        ),
-        Param(
-            "q_size_px",
-            "q_size_px",
-            "query",
-        ),
+        Param("sort", "sort", "path", default="time"),
+        Param("window", "window", "path", default="all"),
+        Param("page", "page", "path", default=0),
+        Param("q", "q", "query"),
+        Param("q_all", "q_all", "query"),
+        Param("q_any", "q_any", "query"),
+        Param("q_exactly", "q_exactly", "query"),
+        Param("q_not", "q_not", "query"),
+        Param("q_type", "q_type", "query"),
+        Param("q_size_px", "q_size_px", "query"),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, parse_gallery_item, "gallery.search"),
     page_param="page",
     page_start=0,
@@ -194,37 +91,12 @@ _SHARE_IMAGE: Operation[bool] = Operation(
     method="POST",
     path="/gallery/image/{id}",
     params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-        Param(
-            "title",
-            "title",
-            "form",
-        ),
-        Param(
-            "topic",
-            "topic",
-            "form",
-        ),
-        Param(
-            "terms",
-            "terms",
-            "form",
-        ),
-        Param(
-            "mature",
-            "mature",
-            "form",
-        ),
-        Param(
-            "tags",
-            "tags",
-            "form",
-            style="csv",
-        ),
+        Param("id", "id", "path"),
+        Param("title", "title", "form"),
+        Param("topic", "topic", "form"),
+        Param("terms", "terms", "form"),
+        Param("mature", "mature", "form"),
+        Param("tags", "tags", "form", style="csv"),
     ),
     auth=("user_token",),
     parse=expect_bool,
@@ -235,37 +107,12 @@ _SHARE_ALBUM: Operation[bool] = Operation(
     method="POST",
     path="/gallery/album/{id}",
     params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-        Param(
-            "title",
-            "title",
-            "form",
-        ),
-        Param(
-            "topic",
-            "topic",
-            "form",
-        ),
-        Param(
-            "terms",
-            "terms",
-            "form",
-        ),
-        Param(
-            "mature",
-            "mature",
-            "form",
-        ),
-        Param(
-            "tags",
-            "tags",
-            "form",
-            style="csv",
-        ),
+        Param("id", "id", "path"),
+        Param("title", "title", "form"),
+        Param("topic", "topic", "form"),
+        Param("terms", "terms", "form"),
+        Param("mature", "mature", "form"),
+        Param("tags", "tags", "form", style="csv"),
     ),
     auth=("user_token",),
     parse=expect_bool,
@@ -275,13 +122,7 @@ _REMOVE: Operation[bool] = Operation(
     name="gallery.remove",
     method="DELETE",
     path="/gallery/{id}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
+    params=(Param("id", "id", "path"),),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -290,17 +131,8 @@ _ALBUM: Operation[GalleryAlbum] = Operation(
     name="gallery.album",
     method="GET",
     path="/gallery/album/{id}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("id", "id", "path"),),
+    auth=("user_token", "client_id"),
     parse=GalleryAlbum.from_dict,
 )
 
@@ -308,17 +140,8 @@ _IMAGE: Operation[GalleryImage] = Operation(
     name="gallery.image",
     method="GET",
     path="/gallery/image/{id}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("id", "id", "path"),),
+    auth=("user_token", "client_id"),
     parse=GalleryImage.from_dict,
 )
 
@@ -326,18 +149,7 @@ _REPORT: Operation[bool] = Operation(
     name="gallery.report",
     method="POST",
     path="/gallery/{id}/report",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-        Param(
-            "reason",
-            "reason",
-            "form",
-        ),
-    ),
+    params=(Param("id", "id", "path"), Param("reason", "reason", "form")),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -346,17 +158,8 @@ _VOTES: Operation[Vote] = Operation(
     name="gallery.votes",
     method="GET",
     path="/gallery/{id}/votes",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("id", "id", "path"),),
+    auth=("user_token", "client_id"),
     parse=Vote.from_dict,
 )
 
@@ -364,18 +167,7 @@ _VOTE: Operation[bool] = Operation(
     name="gallery.vote",
     method="POST",
     path="/gallery/{id}/vote/{vote}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-        Param(
-            "vote",
-            "vote",
-            "path",
-        ),
-    ),
+    params=(Param("id", "id", "path"), Param("vote", "vote", "path")),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -384,23 +176,8 @@ _COMMENTS: Operation[builtins.list[Comment]] = Operation(
     name="gallery.comments",
     method="GET",
     path="/gallery/{id}/comments/{sort}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-        Param(
-            "sort",
-            "sort",
-            "path",
-            default="best",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("id", "id", "path"), Param("sort", "sort", "path", default="best")),
+    auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, Comment.from_dict, "gallery.comments"),
 )
 
@@ -408,22 +185,8 @@ _COMMENT: Operation[Comment] = Operation(
     name="gallery.comment",
     method="GET",
     path="/gallery/{id}/comment/{comment_id}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-        Param(
-            "comment_id",
-            "comment_id",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("id", "id", "path"), Param("comment_id", "comment_id", "path")),
+    auth=("user_token", "client_id"),
     parse=Comment.from_dict,
 )
 
@@ -431,18 +194,7 @@ _CREATE_COMMENT: Operation[CommentCreated] = Operation(
     name="gallery.create_comment",
     method="POST",
     path="/gallery/{id}/comment",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-        Param(
-            "comment",
-            "comment",
-            "form",
-        ),
-    ),
+    params=(Param("id", "id", "path"), Param("comment", "comment", "form")),
     auth=("user_token",),
     parse=CommentCreated.from_dict,
 )
@@ -452,21 +204,9 @@ _REPLY_TO_COMMENT: Operation[CommentCreated] = Operation(
     method="POST",
     path="/gallery/album/{id}/comment/{comment_id}",
     params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-        Param(
-            "comment_id",
-            "comment_id",
-            "path",
-        ),
-        Param(
-            "comment",
-            "comment",
-            "form",
-        ),
+        Param("id", "id", "path"),
+        Param("comment_id", "comment_id", "path"),
+        Param("comment", "comment", "form"),
     ),
     auth=("user_token",),
     parse=CommentCreated.from_dict,
@@ -477,17 +217,8 @@ _COMMENT_IDS: Operation[builtins.list[int]] = Operation(
     name="gallery.comment_ids",
     method="GET",
     path="/gallery/{id}/comments/ids",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("id", "id", "path"),),
+    auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, expect_int, "gallery.comment_ids"),
 )
 
@@ -495,17 +226,8 @@ _COMMENT_COUNT: Operation[int] = Operation(
     name="gallery.comment_count",
     method="GET",
     path="/gallery/{id}/comments/count",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("id", "id", "path"),),
+    auth=("user_token", "client_id"),
     parse=expect_int,
 )
 
@@ -604,12 +326,7 @@ class GalleryResource:
         """
         return self._client.call(
             _SUBREDDIT,
-            {
-                "subreddit": subreddit,
-                "sort": sort,
-                "window": window,
-                "page": page,
-            },
+            {"subreddit": subreddit, "sort": sort, "window": window, "page": page},
             options,
         )
 
@@ -624,11 +341,7 @@ class GalleryResource:
         """Iterate over every item of ``subreddit``, page after page, until a page is empty."""
         return self._client.paginate(
             _SUBREDDIT,
-            {
-                "subreddit": subreddit,
-                "sort": sort,
-                "window": window,
-            },
+            {"subreddit": subreddit, "sort": sort, "window": window},
             options,
         )
 
@@ -788,11 +501,7 @@ class GalleryResource:
             options,
         )
 
-    def remove(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    def remove(self, id: str, **options: Unpack[RequestOptions]) -> bool:
         """Remove one of the authenticated member's images or albums from the gallery.
 
         Args:
@@ -800,19 +509,9 @@ class GalleryResource:
 
         ``DELETE /gallery/{id}``
         """
-        return self._client.call(
-            _REMOVE,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_REMOVE, {"id": id}, options)
 
-    def album(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> GalleryAlbum:
+    def album(self, id: str, **options: Unpack[RequestOptions]) -> GalleryAlbum:
         """Get an album in the gallery.
 
         Args:
@@ -820,19 +519,9 @@ class GalleryResource:
 
         ``GET /gallery/album/{id}``
         """
-        return self._client.call(
-            _ALBUM,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_ALBUM, {"id": id}, options)
 
-    def image(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> GalleryImage:
+    def image(self, id: str, **options: Unpack[RequestOptions]) -> GalleryImage:
         """Get an image in the gallery.
 
         Args:
@@ -840,20 +529,10 @@ class GalleryResource:
 
         ``GET /gallery/image/{id}``
         """
-        return self._client.call(
-            _IMAGE,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_IMAGE, {"id": id}, options)
 
     def report(
-        self,
-        id: str,
-        *,
-        reason: int | None = None,
-        **options: Unpack[RequestOptions],
+        self, id: str, *, reason: int | None = None, **options: Unpack[RequestOptions]
     ) -> bool:
         """Report a gallery image or album as inappropriate.
 
@@ -864,20 +543,9 @@ class GalleryResource:
 
         ``POST /gallery/{id}/report``
         """
-        return self._client.call(
-            _REPORT,
-            {
-                "id": id,
-                "reason": reason,
-            },
-            options,
-        )
+        return self._client.call(_REPORT, {"id": id, "reason": reason}, options)
 
-    def votes(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> Vote:
+    def votes(self, id: str, **options: Unpack[RequestOptions]) -> Vote:
         """Get the vote totals of a gallery image or album.
 
         Args:
@@ -885,20 +553,9 @@ class GalleryResource:
 
         ``GET /gallery/{id}/votes``
         """
-        return self._client.call(
-            _VOTES,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_VOTES, {"id": id}, options)
 
-    def vote(
-        self,
-        id: str,
-        vote: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    def vote(self, id: str, vote: str, **options: Unpack[RequestOptions]) -> bool:
         """Vote on a gallery image or album.
 
         Args:
@@ -907,21 +564,10 @@ class GalleryResource:
 
         ``POST /gallery/{id}/vote/{vote}``
         """
-        return self._client.call(
-            _VOTE,
-            {
-                "id": id,
-                "vote": vote,
-            },
-            options,
-        )
+        return self._client.call(_VOTE, {"id": id, "vote": vote}, options)
 
     def comments(
-        self,
-        id: str,
-        *,
-        sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        self, id: str, *, sort: str | None = None, **options: Unpack[RequestOptions]
     ) -> builtins.list[Comment]:
         """List the comments on a gallery image or album.
 
@@ -931,20 +577,10 @@ class GalleryResource:
 
         ``GET /gallery/{id}/comments/{sort}``
         """
-        return self._client.call(
-            _COMMENTS,
-            {
-                "id": id,
-                "sort": sort,
-            },
-            options,
-        )
+        return self._client.call(_COMMENTS, {"id": id, "sort": sort}, options)
 
     def comment(
-        self,
-        id: str,
-        comment_id: int,
-        **options: Unpack[RequestOptions],
+        self, id: str, comment_id: int, **options: Unpack[RequestOptions]
     ) -> Comment:
         """Get one comment on a gallery image or album.
 
@@ -957,19 +593,11 @@ class GalleryResource:
         ``GET /gallery/{id}/comment/{comment_id}``
         """
         return self._client.call(
-            _COMMENT,
-            {
-                "id": id,
-                "comment_id": comment_id,
-            },
-            options,
+            _COMMENT, {"id": id, "comment_id": comment_id}, options
         )
 
     def create_comment(
-        self,
-        id: str,
-        comment: str,
-        **options: Unpack[RequestOptions],
+        self, id: str, comment: str, **options: Unpack[RequestOptions]
     ) -> CommentCreated:
         """Comment on a gallery image or album.
 
@@ -980,20 +608,11 @@ class GalleryResource:
         ``POST /gallery/{id}/comment``
         """
         return self._client.call(
-            _CREATE_COMMENT,
-            {
-                "id": id,
-                "comment": comment,
-            },
-            options,
+            _CREATE_COMMENT, {"id": id, "comment": comment}, options
         )
 
     def reply_to_comment(
-        self,
-        id: str,
-        comment_id: int,
-        comment: str,
-        **options: Unpack[RequestOptions],
+        self, id: str, comment_id: int, comment: str, **options: Unpack[RequestOptions]
     ) -> CommentCreated:
         """Reply to a comment on a gallery item (no longer documented).
 
@@ -1010,18 +629,12 @@ class GalleryResource:
         """
         return self._client.call(
             _REPLY_TO_COMMENT,
-            {
-                "id": id,
-                "comment_id": comment_id,
-                "comment": comment,
-            },
+            {"id": id, "comment_id": comment_id, "comment": comment},
             options,
         )
 
     def comment_ids(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
+        self, id: str, **options: Unpack[RequestOptions]
     ) -> builtins.list[int]:
         """List the ids of the comments on a gallery image or album.
 
@@ -1030,19 +643,9 @@ class GalleryResource:
 
         ``GET /gallery/{id}/comments/ids``
         """
-        return self._client.call(
-            _COMMENT_IDS,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_COMMENT_IDS, {"id": id}, options)
 
-    def comment_count(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> int:
+    def comment_count(self, id: str, **options: Unpack[RequestOptions]) -> int:
         """Count the comments on a gallery image or album.
 
         Args:
@@ -1050,13 +653,7 @@ class GalleryResource:
 
         ``GET /gallery/{id}/comments/count``
         """
-        return self._client.call(
-            _COMMENT_COUNT,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_COMMENT_COUNT, {"id": id}, options)
 
 
 class AsyncGalleryResource:
@@ -1153,12 +750,7 @@ class AsyncGalleryResource:
         """
         return await self._client.call(
             _SUBREDDIT,
-            {
-                "subreddit": subreddit,
-                "sort": sort,
-                "window": window,
-                "page": page,
-            },
+            {"subreddit": subreddit, "sort": sort, "window": window, "page": page},
             options,
         )
 
@@ -1173,11 +765,7 @@ class AsyncGalleryResource:
         """Iterate over every item of ``subreddit``, page after page, until a page is empty."""
         return self._client.paginate(
             _SUBREDDIT,
-            {
-                "subreddit": subreddit,
-                "sort": sort,
-                "window": window,
-            },
+            {"subreddit": subreddit, "sort": sort, "window": window},
             options,
         )
 
@@ -1337,11 +925,7 @@ class AsyncGalleryResource:
             options,
         )
 
-    async def remove(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    async def remove(self, id: str, **options: Unpack[RequestOptions]) -> bool:
         """Remove one of the authenticated member's images or albums from the gallery.
 
         Args:
@@ -1349,19 +933,9 @@ class AsyncGalleryResource:
 
         ``DELETE /gallery/{id}``
         """
-        return await self._client.call(
-            _REMOVE,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_REMOVE, {"id": id}, options)
 
-    async def album(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> GalleryAlbum:
+    async def album(self, id: str, **options: Unpack[RequestOptions]) -> GalleryAlbum:
         """Get an album in the gallery.
 
         Args:
@@ -1369,19 +943,9 @@ class AsyncGalleryResource:
 
         ``GET /gallery/album/{id}``
         """
-        return await self._client.call(
-            _ALBUM,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_ALBUM, {"id": id}, options)
 
-    async def image(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> GalleryImage:
+    async def image(self, id: str, **options: Unpack[RequestOptions]) -> GalleryImage:
         """Get an image in the gallery.
 
         Args:
@@ -1389,20 +953,10 @@ class AsyncGalleryResource:
 
         ``GET /gallery/image/{id}``
         """
-        return await self._client.call(
-            _IMAGE,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_IMAGE, {"id": id}, options)
 
     async def report(
-        self,
-        id: str,
-        *,
-        reason: int | None = None,
-        **options: Unpack[RequestOptions],
+        self, id: str, *, reason: int | None = None, **options: Unpack[RequestOptions]
     ) -> bool:
         """Report a gallery image or album as inappropriate.
 
@@ -1413,20 +967,9 @@ class AsyncGalleryResource:
 
         ``POST /gallery/{id}/report``
         """
-        return await self._client.call(
-            _REPORT,
-            {
-                "id": id,
-                "reason": reason,
-            },
-            options,
-        )
+        return await self._client.call(_REPORT, {"id": id, "reason": reason}, options)
 
-    async def votes(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> Vote:
+    async def votes(self, id: str, **options: Unpack[RequestOptions]) -> Vote:
         """Get the vote totals of a gallery image or album.
 
         Args:
@@ -1434,20 +977,9 @@ class AsyncGalleryResource:
 
         ``GET /gallery/{id}/votes``
         """
-        return await self._client.call(
-            _VOTES,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_VOTES, {"id": id}, options)
 
-    async def vote(
-        self,
-        id: str,
-        vote: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    async def vote(self, id: str, vote: str, **options: Unpack[RequestOptions]) -> bool:
         """Vote on a gallery image or album.
 
         Args:
@@ -1456,21 +988,10 @@ class AsyncGalleryResource:
 
         ``POST /gallery/{id}/vote/{vote}``
         """
-        return await self._client.call(
-            _VOTE,
-            {
-                "id": id,
-                "vote": vote,
-            },
-            options,
-        )
+        return await self._client.call(_VOTE, {"id": id, "vote": vote}, options)
 
     async def comments(
-        self,
-        id: str,
-        *,
-        sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        self, id: str, *, sort: str | None = None, **options: Unpack[RequestOptions]
     ) -> builtins.list[Comment]:
         """List the comments on a gallery image or album.
 
@@ -1480,20 +1001,10 @@ class AsyncGalleryResource:
 
         ``GET /gallery/{id}/comments/{sort}``
         """
-        return await self._client.call(
-            _COMMENTS,
-            {
-                "id": id,
-                "sort": sort,
-            },
-            options,
-        )
+        return await self._client.call(_COMMENTS, {"id": id, "sort": sort}, options)
 
     async def comment(
-        self,
-        id: str,
-        comment_id: int,
-        **options: Unpack[RequestOptions],
+        self, id: str, comment_id: int, **options: Unpack[RequestOptions]
     ) -> Comment:
         """Get one comment on a gallery image or album.
 
@@ -1506,19 +1017,11 @@ class AsyncGalleryResource:
         ``GET /gallery/{id}/comment/{comment_id}``
         """
         return await self._client.call(
-            _COMMENT,
-            {
-                "id": id,
-                "comment_id": comment_id,
-            },
-            options,
+            _COMMENT, {"id": id, "comment_id": comment_id}, options
         )
 
     async def create_comment(
-        self,
-        id: str,
-        comment: str,
-        **options: Unpack[RequestOptions],
+        self, id: str, comment: str, **options: Unpack[RequestOptions]
     ) -> CommentCreated:
         """Comment on a gallery image or album.
 
@@ -1529,20 +1032,11 @@ class AsyncGalleryResource:
         ``POST /gallery/{id}/comment``
         """
         return await self._client.call(
-            _CREATE_COMMENT,
-            {
-                "id": id,
-                "comment": comment,
-            },
-            options,
+            _CREATE_COMMENT, {"id": id, "comment": comment}, options
         )
 
     async def reply_to_comment(
-        self,
-        id: str,
-        comment_id: int,
-        comment: str,
-        **options: Unpack[RequestOptions],
+        self, id: str, comment_id: int, comment: str, **options: Unpack[RequestOptions]
     ) -> CommentCreated:
         """Reply to a comment on a gallery item (no longer documented).
 
@@ -1559,18 +1053,12 @@ class AsyncGalleryResource:
         """
         return await self._client.call(
             _REPLY_TO_COMMENT,
-            {
-                "id": id,
-                "comment_id": comment_id,
-                "comment": comment,
-            },
+            {"id": id, "comment_id": comment_id, "comment": comment},
             options,
         )
 
     async def comment_ids(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
+        self, id: str, **options: Unpack[RequestOptions]
     ) -> builtins.list[int]:
         """List the ids of the comments on a gallery image or album.
 
@@ -1579,19 +1067,9 @@ class AsyncGalleryResource:
 
         ``GET /gallery/{id}/comments/ids``
         """
-        return await self._client.call(
-            _COMMENT_IDS,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_COMMENT_IDS, {"id": id}, options)
 
-    async def comment_count(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> int:
+    async def comment_count(self, id: str, **options: Unpack[RequestOptions]) -> int:
         """Count the comments on a gallery image or album.
 
         Args:
@@ -1599,13 +1077,7 @@ class AsyncGalleryResource:
 
         ``GET /gallery/{id}/comments/count``
         """
-        return await self._client.call(
-            _COMMENT_COUNT,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_COMMENT_COUNT, {"id": id}, options)
 
 
 class GalleryResourceWithRawResponse:

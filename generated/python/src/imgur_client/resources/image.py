@@ -24,17 +24,8 @@ _GET: Operation[Image] = Operation(
     name="image.get",
     method="GET",
     path="/image/{id}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("id", "id", "path"),),
+    auth=("user_token", "client_id"),
     parse=Image.from_dict,
 )
 
@@ -42,17 +33,8 @@ _DELETE: Operation[bool] = Operation(
     name="image.delete",
     method="DELETE",
     path="/image/{deletehash}",
-    params=(
-        Param(
-            "deletehash",
-            "deletehash",
-            "path",
-        ),
-    ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    params=(Param("deletehash", "deletehash", "path"),),
+    auth=("user_token", "client_id"),
     parse=expect_bool,
 )
 
@@ -66,47 +48,16 @@ _UPLOAD: Operation[Image] = Operation(
             "image",
             "file",
             upload_kind_param="type",
-            upload_kind_values={
-                "base64": "base64",
-                "file": "file",
-                "url": "url",
-            },
+            upload_kind_values={"base64": "base64", "file": "file", "url": "url"},
         ),
-        Param(
-            "type",
-            "type",
-            "form",
-        ),
-        Param(
-            "album",
-            "album",
-            "form",
-        ),
-        Param(
-            "name",
-            "name",
-            "form",
-        ),
-        Param(
-            "title",
-            "title",
-            "form",
-        ),
-        Param(
-            "description",
-            "description",
-            "form",
-        ),
-        Param(
-            "disable_audio",
-            "disable_audio",
-            "form",
-        ),
+        Param("type", "type", "form"),
+        Param("album", "album", "form"),
+        Param("name", "name", "form"),
+        Param("title", "title", "form"),
+        Param("description", "description", "form"),
+        Param("disable_audio", "disable_audio", "form"),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=Image.from_dict,
 )
 
@@ -115,26 +66,11 @@ _UPDATE: Operation[bool] = Operation(
     method="POST",
     path="/image/{id}",
     params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-        Param(
-            "title",
-            "title",
-            "form",
-        ),
-        Param(
-            "description",
-            "description",
-            "form",
-        ),
+        Param("id", "id", "path"),
+        Param("title", "title", "form"),
+        Param("description", "description", "form"),
     ),
-    auth=(
-        "user_token",
-        "client_id",
-    ),
+    auth=("user_token", "client_id"),
     parse=expect_bool,
 )
 
@@ -146,11 +82,7 @@ class ImageResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> Image:
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> Image:
         """Get an image.
 
         Args:
@@ -158,19 +90,9 @@ class ImageResource:
 
         ``GET /image/{id}``
         """
-        return self._client.call(
-            _GET,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_GET, {"id": id}, options)
 
-    def delete(
-        self,
-        deletehash: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    def delete(self, deletehash: str, **options: Unpack[RequestOptions]) -> bool:
         """Delete an image.
 
         Anonymous images are deleted with their deletehash and the client id; a
@@ -181,13 +103,7 @@ class ImageResource:
 
         ``DELETE /image/{deletehash}``
         """
-        return self._client.call(
-            _DELETE,
-            {
-                "deletehash": deletehash,
-            },
-            options,
-        )
+        return self._client.call(_DELETE, {"deletehash": deletehash}, options)
 
     def upload(
         self,
@@ -257,13 +173,7 @@ class ImageResource:
         ``POST /image/{id}``
         """
         return self._client.call(
-            _UPDATE,
-            {
-                "id": id,
-                "title": title,
-                "description": description,
-            },
-            options,
+            _UPDATE, {"id": id, "title": title, "description": description}, options
         )
 
 
@@ -274,11 +184,7 @@ class AsyncImageResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def get(
-        self,
-        id: str,
-        **options: Unpack[RequestOptions],
-    ) -> Image:
+    async def get(self, id: str, **options: Unpack[RequestOptions]) -> Image:
         """Get an image.
 
         Args:
@@ -286,19 +192,9 @@ class AsyncImageResource:
 
         ``GET /image/{id}``
         """
-        return await self._client.call(
-            _GET,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_GET, {"id": id}, options)
 
-    async def delete(
-        self,
-        deletehash: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    async def delete(self, deletehash: str, **options: Unpack[RequestOptions]) -> bool:
         """Delete an image.
 
         Anonymous images are deleted with their deletehash and the client id; a
@@ -309,13 +205,7 @@ class AsyncImageResource:
 
         ``DELETE /image/{deletehash}``
         """
-        return await self._client.call(
-            _DELETE,
-            {
-                "deletehash": deletehash,
-            },
-            options,
-        )
+        return await self._client.call(_DELETE, {"deletehash": deletehash}, options)
 
     async def upload(
         self,
@@ -385,13 +275,7 @@ class AsyncImageResource:
         ``POST /image/{id}``
         """
         return await self._client.call(
-            _UPDATE,
-            {
-                "id": id,
-                "title": title,
-                "description": description,
-            },
-            options,
+            _UPDATE, {"id": id, "title": title, "description": description}, options
         )
 
 

@@ -35,14 +35,7 @@ _IDS: Operation[builtins.list[int]] = Operation(
     name="message.ids",
     method="GET",
     path="/messages/ids/{page}",
-    params=(
-        Param(
-            "page",
-            "page",
-            "path",
-            default=0,
-        ),
-    ),
+    params=(Param("page", "page", "path", default=0),),
     auth=("user_token",),
     parse=lambda value: parse_list(value, expect_int, "message.ids"),
     deprecation="message.ids is deprecated: Gone with the messages API; conversation ids come with conversation.list. Use conversation.list instead.",
@@ -64,13 +57,7 @@ _GET: Operation[Message] = Operation(
     name="message.get",
     method="GET",
     path="/message/{id}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
+    params=(Param("id", "id", "path"),),
     auth=("user_token",),
     parse=Message.from_dict,
     deprecation="message.get is deprecated: Gone with the messages API; messages are read a conversation at a time (imgurpython client.py get_conversation). Use conversation.get instead.",
@@ -80,13 +67,7 @@ _THREAD: Operation[builtins.list[Message]] = Operation(
     name="message.thread",
     method="GET",
     path="/message/{id}/thread",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
+    params=(Param("id", "id", "path"),),
     auth=("user_token",),
     parse=lambda value: parse_list(value, Message.from_dict, "message.thread"),
     deprecation="message.thread is deprecated: Threads became conversations, fetched by conversation id with GET /conversations/{id}/{page}/{offset}. Use conversation.get instead.",
@@ -97,26 +78,10 @@ _CREATE: Operation[bool] = Operation(
     method="POST",
     path="/message",
     params=(
-        Param(
-            "recipient",
-            "recipient",
-            "form",
-        ),
-        Param(
-            "body",
-            "body",
-            "form",
-        ),
-        Param(
-            "subject",
-            "subject",
-            "form",
-        ),
-        Param(
-            "parent_id",
-            "parent_id",
-            "form",
-        ),
+        Param("recipient", "recipient", "form"),
+        Param("body", "body", "form"),
+        Param("subject", "subject", "form"),
+        Param("parent_id", "parent_id", "form"),
     ),
     auth=("user_token",),
     parse=expect_bool,
@@ -127,13 +92,7 @@ _DELETE: Operation[bool] = Operation(
     name="message.delete",
     method="DELETE",
     path="/message/{id}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
+    params=(Param("id", "id", "path"),),
     auth=("user_token",),
     parse=expect_bool,
     deprecation="message.delete is deprecated: Single messages can no longer be deleted; DELETE /conversations/{id} deletes a whole conversation. Use conversation.delete instead.",
@@ -143,13 +102,7 @@ _REPORT: Operation[bool] = Operation(
     name="message.report",
     method="POST",
     path="/message/report/{username}",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-    ),
+    params=(Param("username", "username", "path"),),
     auth=("user_token",),
     parse=expect_bool,
     deprecation="message.report is deprecated: Moved to POST /conversations/report/{username} (imgurpython client.py report_sender). Use conversation.report_sender instead.",
@@ -159,13 +112,7 @@ _BLOCK: Operation[bool] = Operation(
     name="message.block",
     method="POST",
     path="/message/block/{username}",
-    params=(
-        Param(
-            "username",
-            "username",
-            "path",
-        ),
-    ),
+    params=(Param("username", "username", "path"),),
     auth=("user_token",),
     parse=expect_bool,
     deprecation="message.block is deprecated: Moved to POST /conversations/block/{username} (imgurpython client.py block_sender). Use conversation.block_sender instead.",
@@ -179,10 +126,7 @@ class MessageResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def list(
-        self,
-        **options: Unpack[RequestOptions],
-    ) -> builtins.list[Message]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Message]:
         """Get the latest message of every thread the member has received (no longer
         available).
 
@@ -196,10 +140,7 @@ class MessageResource:
         return self._client.call(_LIST, {}, options)
 
     def ids(
-        self,
-        *,
-        page: int | None = None,
-        **options: Unpack[RequestOptions],
+        self, *, page: int | None = None, **options: Unpack[RequestOptions]
     ) -> builtins.list[int]:
         """List the ids of the member's messages (no longer available).
 
@@ -211,25 +152,13 @@ class MessageResource:
 
         ``GET /messages/ids/{page}``
         """
-        return self._client.call(
-            _IDS,
-            {
-                "page": page,
-            },
-            options,
-        )
+        return self._client.call(_IDS, {"page": page}, options)
 
-    def iter_ids(
-        self,
-        **options: Unpack[RequestOptions],
-    ) -> Iterator[int]:
+    def iter_ids(self, **options: Unpack[RequestOptions]) -> Iterator[int]:
         """Iterate over every item of ``ids``, page after page, until a page is empty."""
         return self._client.paginate(_IDS, {}, options)
 
-    def count(
-        self,
-        **options: Unpack[RequestOptions],
-    ) -> int:
+    def count(self, **options: Unpack[RequestOptions]) -> int:
         """Count the member's messages (no longer available).
 
         Deprecated: Gone with the messages API; each conversation listed by conversation.list
@@ -240,11 +169,7 @@ class MessageResource:
         """
         return self._client.call(_COUNT, {}, options)
 
-    def get(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> Message:
+    def get(self, id: int, **options: Unpack[RequestOptions]) -> Message:
         """Get one message (no longer available).
 
         Deprecated: Gone with the messages API; messages are read a conversation at a time
@@ -256,18 +181,10 @@ class MessageResource:
 
         ``GET /message/{id}``
         """
-        return self._client.call(
-            _GET,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_GET, {"id": id}, options)
 
     def thread(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
+        self, id: int, **options: Unpack[RequestOptions]
     ) -> builtins.list[Message]:
         """Get a message and the rest of its thread (no longer available).
 
@@ -280,13 +197,7 @@ class MessageResource:
 
         ``GET /message/{id}/thread``
         """
-        return self._client.call(
-            _THREAD,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_THREAD, {"id": id}, options)
 
     def create(
         self,
@@ -322,11 +233,7 @@ class MessageResource:
             options,
         )
 
-    def delete(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    def delete(self, id: int, **options: Unpack[RequestOptions]) -> bool:
         """Delete a message (no longer available).
 
         Deprecated: Single messages can no longer be deleted; DELETE /conversations/{id} deletes
@@ -338,19 +245,9 @@ class MessageResource:
 
         ``DELETE /message/{id}``
         """
-        return self._client.call(
-            _DELETE,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_DELETE, {"id": id}, options)
 
-    def report(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    def report(self, username: str, **options: Unpack[RequestOptions]) -> bool:
         """Report a member for sending abusive messages (no longer available).
 
         Deprecated: Moved to POST /conversations/report/{username} (imgurpython client.py
@@ -362,19 +259,9 @@ class MessageResource:
 
         ``POST /message/report/{username}``
         """
-        return self._client.call(
-            _REPORT,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.call(_REPORT, {"username": username}, options)
 
-    def block(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    def block(self, username: str, **options: Unpack[RequestOptions]) -> bool:
         """Block a member from sending messages (no longer available).
 
         Deprecated: Moved to POST /conversations/block/{username} (imgurpython client.py
@@ -386,13 +273,7 @@ class MessageResource:
 
         ``POST /message/block/{username}``
         """
-        return self._client.call(
-            _BLOCK,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return self._client.call(_BLOCK, {"username": username}, options)
 
 
 class AsyncMessageResource:
@@ -402,10 +283,7 @@ class AsyncMessageResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def list(
-        self,
-        **options: Unpack[RequestOptions],
-    ) -> builtins.list[Message]:
+    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Message]:
         """Get the latest message of every thread the member has received (no longer
         available).
 
@@ -419,10 +297,7 @@ class AsyncMessageResource:
         return await self._client.call(_LIST, {}, options)
 
     async def ids(
-        self,
-        *,
-        page: int | None = None,
-        **options: Unpack[RequestOptions],
+        self, *, page: int | None = None, **options: Unpack[RequestOptions]
     ) -> builtins.list[int]:
         """List the ids of the member's messages (no longer available).
 
@@ -434,25 +309,13 @@ class AsyncMessageResource:
 
         ``GET /messages/ids/{page}``
         """
-        return await self._client.call(
-            _IDS,
-            {
-                "page": page,
-            },
-            options,
-        )
+        return await self._client.call(_IDS, {"page": page}, options)
 
-    def iter_ids(
-        self,
-        **options: Unpack[RequestOptions],
-    ) -> AsyncIterator[int]:
+    def iter_ids(self, **options: Unpack[RequestOptions]) -> AsyncIterator[int]:
         """Iterate over every item of ``ids``, page after page, until a page is empty."""
         return self._client.paginate(_IDS, {}, options)
 
-    async def count(
-        self,
-        **options: Unpack[RequestOptions],
-    ) -> int:
+    async def count(self, **options: Unpack[RequestOptions]) -> int:
         """Count the member's messages (no longer available).
 
         Deprecated: Gone with the messages API; each conversation listed by conversation.list
@@ -463,11 +326,7 @@ class AsyncMessageResource:
         """
         return await self._client.call(_COUNT, {}, options)
 
-    async def get(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> Message:
+    async def get(self, id: int, **options: Unpack[RequestOptions]) -> Message:
         """Get one message (no longer available).
 
         Deprecated: Gone with the messages API; messages are read a conversation at a time
@@ -479,18 +338,10 @@ class AsyncMessageResource:
 
         ``GET /message/{id}``
         """
-        return await self._client.call(
-            _GET,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_GET, {"id": id}, options)
 
     async def thread(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
+        self, id: int, **options: Unpack[RequestOptions]
     ) -> builtins.list[Message]:
         """Get a message and the rest of its thread (no longer available).
 
@@ -503,13 +354,7 @@ class AsyncMessageResource:
 
         ``GET /message/{id}/thread``
         """
-        return await self._client.call(
-            _THREAD,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_THREAD, {"id": id}, options)
 
     async def create(
         self,
@@ -545,11 +390,7 @@ class AsyncMessageResource:
             options,
         )
 
-    async def delete(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    async def delete(self, id: int, **options: Unpack[RequestOptions]) -> bool:
         """Delete a message (no longer available).
 
         Deprecated: Single messages can no longer be deleted; DELETE /conversations/{id} deletes
@@ -561,19 +402,9 @@ class AsyncMessageResource:
 
         ``DELETE /message/{id}``
         """
-        return await self._client.call(
-            _DELETE,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_DELETE, {"id": id}, options)
 
-    async def report(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    async def report(self, username: str, **options: Unpack[RequestOptions]) -> bool:
         """Report a member for sending abusive messages (no longer available).
 
         Deprecated: Moved to POST /conversations/report/{username} (imgurpython client.py
@@ -585,19 +416,9 @@ class AsyncMessageResource:
 
         ``POST /message/report/{username}``
         """
-        return await self._client.call(
-            _REPORT,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return await self._client.call(_REPORT, {"username": username}, options)
 
-    async def block(
-        self,
-        username: str,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    async def block(self, username: str, **options: Unpack[RequestOptions]) -> bool:
         """Block a member from sending messages (no longer available).
 
         Deprecated: Moved to POST /conversations/block/{username} (imgurpython client.py
@@ -609,13 +430,7 @@ class AsyncMessageResource:
 
         ``POST /message/block/{username}``
         """
-        return await self._client.call(
-            _BLOCK,
-            {
-                "username": username,
-            },
-            options,
-        )
+        return await self._client.call(_BLOCK, {"username": username}, options)
 
 
 class MessageResourceWithRawResponse:

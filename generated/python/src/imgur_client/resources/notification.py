@@ -24,13 +24,7 @@ _LIST: Operation[Notifications] = Operation(
     name="notification.list",
     method="GET",
     path="/notification",
-    params=(
-        Param(
-            "new",
-            "new",
-            "query",
-        ),
-    ),
+    params=(Param("new", "new", "query"),),
     auth=("user_token",),
     parse=Notifications.from_dict,
 )
@@ -39,13 +33,7 @@ _GET: Operation[Notification] = Operation(
     name="notification.get",
     method="GET",
     path="/notification/{id}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
+    params=(Param("id", "id", "path"),),
     auth=("user_token",),
     parse=Notification.from_dict,
 )
@@ -54,13 +42,7 @@ _MARK_VIEWED: Operation[bool] = Operation(
     name="notification.mark_viewed",
     method="PUT",
     path="/notification/{id}",
-    params=(
-        Param(
-            "id",
-            "id",
-            "path",
-        ),
-    ),
+    params=(Param("id", "id", "path"),),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -69,14 +51,7 @@ _MARK_ALL_VIEWED: Operation[bool] = Operation(
     name="notification.mark_all_viewed",
     method="POST",
     path="/notification",
-    params=(
-        Param(
-            "ids",
-            "ids",
-            "form",
-            style="csv",
-        ),
-    ),
+    params=(Param("ids", "ids", "form", style="csv"),),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -89,10 +64,7 @@ class NotificationResource:
         self._client = client
 
     def list(
-        self,
-        *,
-        new: bool | None = None,
-        **options: Unpack[RequestOptions],
+        self, *, new: bool | None = None, **options: Unpack[RequestOptions]
     ) -> Notifications:
         """List the authenticated member's notifications.
 
@@ -101,19 +73,9 @@ class NotificationResource:
 
         ``GET /notification``
         """
-        return self._client.call(
-            _LIST,
-            {
-                "new": new,
-            },
-            options,
-        )
+        return self._client.call(_LIST, {"new": new}, options)
 
-    def get(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> Notification:
+    def get(self, id: int, **options: Unpack[RequestOptions]) -> Notification:
         """Get one notification.
 
         Args:
@@ -121,19 +83,9 @@ class NotificationResource:
 
         ``GET /notification/{id}``
         """
-        return self._client.call(
-            _GET,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_GET, {"id": id}, options)
 
-    def mark_viewed(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    def mark_viewed(self, id: int, **options: Unpack[RequestOptions]) -> bool:
         """Mark a notification as viewed, so it no longer counts as new.
 
         Args:
@@ -141,18 +93,10 @@ class NotificationResource:
 
         ``PUT /notification/{id}``
         """
-        return self._client.call(
-            _MARK_VIEWED,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return self._client.call(_MARK_VIEWED, {"id": id}, options)
 
     def mark_all_viewed(
-        self,
-        ids: Sequence[int],
-        **options: Unpack[RequestOptions],
+        self, ids: Sequence[int], **options: Unpack[RequestOptions]
     ) -> bool:
         """Mark several notifications as viewed at once.
 
@@ -161,13 +105,7 @@ class NotificationResource:
 
         ``POST /notification``
         """
-        return self._client.call(
-            _MARK_ALL_VIEWED,
-            {
-                "ids": ids,
-            },
-            options,
-        )
+        return self._client.call(_MARK_ALL_VIEWED, {"ids": ids}, options)
 
 
 class AsyncNotificationResource:
@@ -177,10 +115,7 @@ class AsyncNotificationResource:
         self._client = client
 
     async def list(
-        self,
-        *,
-        new: bool | None = None,
-        **options: Unpack[RequestOptions],
+        self, *, new: bool | None = None, **options: Unpack[RequestOptions]
     ) -> Notifications:
         """List the authenticated member's notifications.
 
@@ -189,19 +124,9 @@ class AsyncNotificationResource:
 
         ``GET /notification``
         """
-        return await self._client.call(
-            _LIST,
-            {
-                "new": new,
-            },
-            options,
-        )
+        return await self._client.call(_LIST, {"new": new}, options)
 
-    async def get(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> Notification:
+    async def get(self, id: int, **options: Unpack[RequestOptions]) -> Notification:
         """Get one notification.
 
         Args:
@@ -209,19 +134,9 @@ class AsyncNotificationResource:
 
         ``GET /notification/{id}``
         """
-        return await self._client.call(
-            _GET,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_GET, {"id": id}, options)
 
-    async def mark_viewed(
-        self,
-        id: int,
-        **options: Unpack[RequestOptions],
-    ) -> bool:
+    async def mark_viewed(self, id: int, **options: Unpack[RequestOptions]) -> bool:
         """Mark a notification as viewed, so it no longer counts as new.
 
         Args:
@@ -229,18 +144,10 @@ class AsyncNotificationResource:
 
         ``PUT /notification/{id}``
         """
-        return await self._client.call(
-            _MARK_VIEWED,
-            {
-                "id": id,
-            },
-            options,
-        )
+        return await self._client.call(_MARK_VIEWED, {"id": id}, options)
 
     async def mark_all_viewed(
-        self,
-        ids: Sequence[int],
-        **options: Unpack[RequestOptions],
+        self, ids: Sequence[int], **options: Unpack[RequestOptions]
     ) -> bool:
         """Mark several notifications as viewed at once.
 
@@ -249,13 +156,7 @@ class AsyncNotificationResource:
 
         ``POST /notification``
         """
-        return await self._client.call(
-            _MARK_ALL_VIEWED,
-            {
-                "ids": ids,
-            },
-            options,
-        )
+        return await self._client.call(_MARK_ALL_VIEWED, {"ids": ids}, options)
 
 
 class NotificationResourceWithRawResponse:

@@ -23,7 +23,7 @@ from notes_client import (
     models,
 )
 
-AUTH_HEADERS = []
+AUTH_HEADERS: list[str] = []
 
 CASES: list[dict[str, Any]] = [
     {

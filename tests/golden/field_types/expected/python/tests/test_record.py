@@ -23,7 +23,7 @@ from fields_client import (
     models,
 )
 
-AUTH_HEADERS = []
+AUTH_HEADERS: list[str] = []
 
 CASES: list[dict[str, Any]] = [
     {
@@ -80,7 +80,7 @@ CASES: list[dict[str, Any]] = [
                 ],
                 "parent": {
                     "id": "text",
-                    "deleted_at": 3,
+                    "deleted_at": None,
                     "count": 3,
                     "ratio": 2.5,
                     "active": True,

@@ -98,9 +98,12 @@ def test_operation_without_auth_sends_no_credential() -> None:
 @pytest.mark.parametrize("empty", [None, ""])
 def test_missing_credential_fails_before_any_request(empty: str | None) -> None:
     seen: list[httpx.Request] = []
-    http = httpx.Client(
-        transport=httpx.MockTransport(lambda r: seen.append(r) or httpx.Response(200))
-    )
+
+    def record(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200)
+
+    http = httpx.Client(transport=httpx.MockTransport(record))
     client = SyncAPIClient(
         config=CONFIG,
         credentials={"user_token": empty, "client_id": None},

@@ -23,7 +23,7 @@ from kv_client import (
     models,
 )
 
-AUTH_HEADERS = []
+AUTH_HEADERS: list[str] = []
 
 CASES: list[dict[str, Any]] = [
     {

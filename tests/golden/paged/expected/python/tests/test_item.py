@@ -23,7 +23,7 @@ from pages_client import (
     models,
 )
 
-AUTH_HEADERS = []
+AUTH_HEADERS: list[str] = []
 
 CASES: list[dict[str, Any]] = [
     {

@@ -24,7 +24,7 @@ from media_client import (
     models,
 )
 
-AUTH_HEADERS = []
+AUTH_HEADERS: list[str] = []
 
 CASES: list[dict[str, Any]] = [
     {

@@ -30,6 +30,7 @@ __all__ = [
     "parse_map",
     "parse_optional",
     "require",
+    "require_key",
 ]
 
 
@@ -54,15 +55,21 @@ def expect_object(value: Any, model: str) -> Mapping[str, Any]:
 
 
 def require(data: Mapping[str, Any], key: str, model: str) -> Any:
+    """A field that is always sent and never null."""
+    value = require_key(data, key, model)
+    if value is None:
+        raise ResponseValidationError(f"{model}.{key} is required but was null")
+    return value
+
+
+def require_key(data: Mapping[str, Any], key: str, model: str) -> Any:
+    """A field that is always sent but may be null."""
     try:
-        value = data[key]
+        return data[key]
     except KeyError:
         raise ResponseValidationError(
             f"{model} is missing its required field '{key}'"
         ) from None
-    if value is None:
-        raise ResponseValidationError(f"{model}.{key} is required but was null")
-    return value
 
 
 def parse_optional(value: Any, parse: Callable[[Any], T]) -> T | None:

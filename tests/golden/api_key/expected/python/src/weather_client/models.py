@@ -32,7 +32,7 @@ class Forecast(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Forecast:
-        """Build a Forecast from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Forecast")
         return cls(
             place=require(data, "place", "Forecast"),
@@ -52,7 +52,7 @@ class Problem(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Problem:
-        """Build a Problem from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Problem")
         return cls(
             error=data.get("error"),

@@ -31,7 +31,7 @@ class Note(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Note:
-        """Build a Note from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Note")
         return cls(
             id=require(data, "id", "Note"),

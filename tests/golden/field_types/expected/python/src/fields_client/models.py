@@ -18,6 +18,7 @@ from ._models import (
     parse_map,
     parse_optional,
     require,
+    require_key,
 )
 
 __all__: list[str] = [
@@ -67,11 +68,11 @@ class Record(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Record:
-        """Build a Record from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Record")
         return cls(
             id=require(data, "id", "Record"),
-            deleted_at=require(data, "deleted_at", "Record"),
+            deleted_at=require_key(data, "deleted_at", "Record"),
             count=data.get("count"),
             ratio=data.get("ratio"),
             active=data.get("active"),
@@ -111,7 +112,7 @@ class Owner(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Owner:
-        """Build a Owner from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Owner")
         return cls(
             name=require(data, "name", "Owner"),

@@ -47,7 +47,7 @@ class Thing(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Thing:
-        """Build a Thing from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Thing")
         return cls(
             class_=require(data, "class", "Thing"),
@@ -72,7 +72,7 @@ class Left(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Left:
-        """Build a Left from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Left")
         return cls(
             side=require(data, "side", "Left"),
@@ -91,7 +91,7 @@ class Right(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Right:
-        """Build a Right from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Right")
         return cls(
             side=require(data, "side", "Right"),

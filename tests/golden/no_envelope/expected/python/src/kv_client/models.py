@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._models import Model, expect_object, require
+from ._models import Model, expect_object, require, require_key
 
 __all__: list[str] = [
     "Entry",
@@ -31,10 +31,10 @@ class Entry(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Entry:
-        """Build a Entry from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Entry")
         return cls(
             key=require(data, "key", "Entry"),
-            value=require(data, "value", "Entry"),
+            value=require_key(data, "value", "Entry"),
             raw=data,
         )

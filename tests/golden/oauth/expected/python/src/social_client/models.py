@@ -36,7 +36,7 @@ class Token(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Token:
-        """Build a Token from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Token")
         return cls(
             access_token=require(data, "access_token", "Token"),
@@ -58,7 +58,7 @@ class Profile(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Profile:
-        """Build a Profile from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Profile")
         return cls(
             name=require(data, "name", "Profile"),

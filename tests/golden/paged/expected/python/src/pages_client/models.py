@@ -31,7 +31,7 @@ class Item(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Item:
-        """Build a Item from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Item")
         return cls(
             id=require(data, "id", "Item"),

@@ -36,7 +36,7 @@ class Post(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Post:
-        """Build a Post from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Post")
         return cls(
             kind=require(data, "kind", "Post"),
@@ -60,7 +60,7 @@ class Photo(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Photo:
-        """Build a Photo from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Photo")
         return cls(
             kind=require(data, "kind", "Photo"),
@@ -81,7 +81,7 @@ class Pinned(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Pinned:
-        """Build a Pinned from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Pinned")
         return cls(
             entry=parse_entry(require(data, "entry", "Pinned")),

@@ -31,7 +31,7 @@ class Media(Model):
 
     @classmethod
     def from_dict(cls, value: Any) -> Media:
-        """Build a Media from its JSON object."""
+        """Build the model from its JSON object."""
         data = expect_object(value, "Media")
         return cls(
             id=require(data, "id", "Media"),
