@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from generator import cli
-from generator.commands import import_markdown
+from generator.importer import pipeline as importer_pipeline
 from generator.validate import validate_path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
@@ -148,6 +148,6 @@ def test_importer_bug_exits_123(
     def broken(path: Path, name: str | None = None) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(import_markdown, "import_document", broken)
+    monkeypatch.setattr(importer_pipeline, "import_document", broken)
     assert run(str(FIXTURES / "pets.md")) == 123
     assert "internal error in the importer" in capsys.readouterr().err

@@ -13,13 +13,12 @@ import re
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic
-from generator.importer.document import DocumentError
-from generator.importer.draft import ImportResult
-from generator.importer.pipeline import draft_yaml, import_document
-from generator.importer.self_check import draft_problems
+
+if TYPE_CHECKING:
+    from generator.importer.draft import ImportResult
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 123
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -83,6 +82,9 @@ def run(args: argparse.Namespace) -> int:
             f"--name {args.name!r}: use snake_case, a letter first, 40 chars at most"
         )
         return EXIT_USAGE
+    # Imported here so other commands do not pay for the importer at start-up.
+    from generator.importer.document import DocumentError
+
     try:
         return _import(args.document, args.output, args.name)
     except DocumentError as exc:
@@ -98,6 +100,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _import(document: Path, output: Path | None, name: str | None) -> int:
+    from generator.importer.pipeline import draft_yaml, import_document
+    from generator.importer.self_check import draft_problems
+
     result = import_document(document, name)
     for diagnostic in result.diagnostics:
         print(_format(diagnostic), file=sys.stderr)
