@@ -126,7 +126,7 @@ def parse_args(argv: list[str] | None) -> Config:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="Imgur and 100 operations only, 2 runs, no warm-up round (the set-up "
+        help="Imgur and 100 operations only, 3 runs, no warm-up round (the set-up "
         "run warms up), no profiling: under two minutes",
     )
     parser.add_argument("--runs", type=int, help="kept rounds per spec (default 5)")
@@ -161,7 +161,7 @@ def parse_args(argv: list[str] | None) -> Config:
         args.sizes if args.sizes is not None else ("100" if quick else "100,1000,5000")
     )
     return Config(
-        runs=pick(args.runs, 5, 2),
+        runs=pick(args.runs, 5, 3),
         warmup=pick(args.warmup, 1, 0),
         large_runs=pick(args.large_runs, 2, 1),
         large_warmup=pick(args.large_warmup, 0, 0),
