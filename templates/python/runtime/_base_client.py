@@ -12,7 +12,6 @@ to control retry timing without waiting.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from types import TracebackType
@@ -192,6 +191,9 @@ class AsyncAPIClient(BaseClient):
             if http_client is not None
             else httpx.AsyncClient(timeout=self.timeout)
         )
+        # Imported here: asyncio costs ~12 ms to import, and only async clients use it.
+        import asyncio
+
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
         self.oauth = None
         if self._oauth_settings is not None:
