@@ -17,10 +17,10 @@ from generator.formatting import (
     FormattedFile,
     format_all,
     formatter_id,
-    generated_notice,
     sha256,
 )
 from generator.model import build_model
+from generator.notice import generated_notice
 from generator.openapi_export import build_openapi, render_openapi_json
 from generator.render import make_environment, render_all
 from generator.resources import templates_dir

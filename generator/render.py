@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 
@@ -22,8 +21,9 @@ from generator.docs_plan import docs_plan
 from generator.escaping import FILTERS
 from generator.intermediate import ApiModel
 from generator.model_imports import dunder_all_order, isort_names
+from generator.operation_cases import cases_json
 from generator.plan import PlanEntry
-from generator.sample_data import UPLOAD_FILENAME, build_cases
+from generator.sample_data import UPLOAD_BYTES, UPLOAD_FILENAME
 
 __all__ = ["RenderedFile", "make_environment", "render_all"]
 
@@ -97,17 +97,12 @@ def _python_plan(
             f"resource {resource.name}",
             {"resource": resource},
         )
-        yield (
-            "python/tests/test_resource.py.jinja",
-            f"python/tests/test_{resource.module}.py",
-            f"resource {resource.name}",
-            {
-                "resource": resource,
-                "cases": build_cases(api, resource.operations),
-                "base_path": urlsplit(api.base_url).path.rstrip("/"),
-                "upload_filename": UPLOAD_FILENAME,
-            },
-        )
+    yield (
+        "python/tests/test_operations.py.jinja",
+        "python/tests/test_operations.py",
+        "operations",
+        {"upload_bytes": repr(UPLOAD_BYTES), "upload_filename": UPLOAD_FILENAME},
+    )
     for name in runtime:
         yield f"python/runtime/{name}", f"{src}/{name}", "runtime", {}
     for name in runtime_tests:
@@ -155,6 +150,15 @@ def render_all(
                 output,
                 element,
                 {"api": api, "package": api.package, **context},
+            )
+        )
+    for resource in api.resources:
+        output = f"python/tests/operations/{resource.module}.json"
+        files.append(
+            RenderedFile(
+                PurePosixPath(output),
+                cases_json(api, resource),
+                f"test cases of resource {resource.name} (built in code)",
             )
         )
     for output, content in extra.items():

@@ -35,7 +35,8 @@ class OperationCase:
     """Everything a generated test needs about one operation, as Python literals."""
 
     op: OperationModel
-    args_code: str  # a dict literal of keyword arguments
+    kwargs: dict[str, Any]  # keyword arguments; uploads are filled in by the test
+    uploads: tuple[str, ...]  # keyword arguments that take the sample upload
     path: str  # the expected request path, quoted
     query: list[tuple[str, str]]
     form: list[tuple[str, str]]
@@ -61,7 +62,8 @@ def sample_payload(api: ApiModel, type_label: str) -> Any:
 
 
 def _case(api: ApiModel, samples: _Samples, op: OperationModel) -> OperationCase:
-    args: list[str] = []
+    kwargs: dict[str, Any] = {}
+    uploads: list[str] = []
     path = op.path
     query: list[tuple[str, str]] = []
     form: list[tuple[str, str]] = []
@@ -71,8 +73,10 @@ def _case(api: ApiModel, samples: _Samples, op: OperationModel) -> OperationCase
     for param in op.params:
         if param.wire in sets_kind:
             continue  # the SDK fills it in from how the file was passed
-        code, wire_values = _argument(param)
-        args.append(f"{param.py_name!r}: {code}")
+        value, wire_values = _argument(param)
+        kwargs[param.py_name] = value
+        if param.location == "file":
+            uploads.append(param.py_name)
         if param.location == "path":
             path = path.replace("{" + param.wire + "}", quote(wire_values[0], safe=""))
         elif param.location == "file":
@@ -89,7 +93,8 @@ def _case(api: ApiModel, samples: _Samples, op: OperationModel) -> OperationCase
     scheme = _preferred_scheme(api, op)
     return OperationCase(
         op=op,
-        args_code="{" + ", ".join(args) + "}",
+        kwargs=kwargs,
+        uploads=tuple(uploads),
         path=path,
         query=query,
         form=sorted(form),
@@ -124,23 +129,19 @@ def _insufficient_argument(api: ApiModel, op: OperationModel) -> str | None:
     return None
 
 
-def _argument(param: ParamModel) -> tuple[str, list[str]]:
-    """The Python code of a sample argument and the wire values it must become."""
+def _argument(param: ParamModel) -> tuple[Any, list[str]]:
+    """A sample argument and the wire values it must become (uploads: None, [])."""
     ref = parse_type(param.type_label)
     if param.location == "file":
-        code = (
-            f"Upload.from_bytes({UPLOAD_BYTES!r}, filename={UPLOAD_FILENAME!r}, "
-            "content_type='image/png')"
-        )
-        return code, []
+        return None, []
     if ref.kind == "list":
         items = [_scalar(param, ref.item, index) for index in (1, 2)]
         wire = [_wire(v) for v in items]
         if param.style == "csv":
             wire = [",".join(wire)]
-        return repr(items), wire
+        return items, wire
     value = _scalar(param, ref, 0)
-    return repr(value), [_wire(value)]
+    return value, [_wire(value)]
 
 
 def _scalar(param: ParamModel, ref: TypeRef | None, index: int) -> Any:

@@ -156,8 +156,8 @@ def test_files_no_longer_generated_are_removed_but_others_are_left_alone(
     out = project / "generated"
     mine = out / "python" / "NOTES-OF-MINE.txt"
     mine.write_text("keep me")
-    tag_test = out / "python/tests/test_tag.py"
-    tag_test.write_text(tag_test.read_text() + "# my own addition\n")
+    tag_doc = out / "python/docs/resources/tag.md"
+    tag_doc.write_text(tag_doc.read_text() + "My own addition.\n")
     spec = spec_of(project)
     text = spec.read_text()
     spec.write_text(text[: text.index("  tag:\n")])
@@ -165,8 +165,8 @@ def test_files_no_longer_generated_are_removed_but_others_are_left_alone(
     assert "python/src/notes_client/resources/tag.py" in result.removed
     assert not (out / "python/src/notes_client/resources/tag.py").exists()
     assert mine.read_text() == "keep me"
-    assert result.kept_modified == ["python/tests/test_tag.py"]
-    assert tag_test.exists()
+    assert result.kept_modified == ["python/docs/resources/tag.md"]
+    assert tag_doc.exists()
 
 
 def test_a_failure_while_formatting_leaves_the_previous_output_intact(
