@@ -116,7 +116,7 @@ def black_by_kind(
     """
     import black
 
-    from generator.formatting import BLACK_MODE
+    from generator.formatting import black_mode
 
     kinds: dict[str, list[float]] = {}
     for path in sorted(folder.rglob("*.py")):
@@ -125,7 +125,7 @@ def black_by_kind(
             continue
         text = path.read_text("utf-8")
         start = time.perf_counter()
-        black.format_str(text, mode=BLACK_MODE)
+        black.format_str(text, mode=black_mode())
         seconds = time.perf_counter() - start
         entry = kinds.setdefault(_kind(relative), [0, 0, 0.0])
         entry[0] += 1

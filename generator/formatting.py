@@ -14,28 +14,38 @@ import ast
 import hashlib
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from importlib.metadata import version
+from functools import cache
 from pathlib import PurePosixPath
-
-import black
-from black.mode import TargetVersion
+from typing import TYPE_CHECKING
 
 from generator.diagnostics import InternalError
 from generator.notice import generated_notice
-from generator.render import RenderedFile
+from generator.versions import distribution_version
 
 __all__ = ["FormatCache", "FormattedFile", "format_all", "formatter_id", "sha256"]
 
-BLACK_MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=88)
+if TYPE_CHECKING:
+    import black
+
+    from generator.render import RenderedFile
+
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 24
 
 
+@cache
+def black_mode() -> black.Mode:
+    """black's settings; black is imported only when something needs formatting."""
+    import black
+    from black.mode import TargetVersion
+
+    return black.Mode(target_versions={TargetVersion.PY311}, line_length=88)
+
+
 def formatter_id() -> str:
     """Identifies the formatter and its settings; a change invalidates the cache."""
-    return f"black {version('black')} line-length=88 target=py311"
+    return f"black {distribution_version('black')} line-length=88 target=py311"
 
 
 def sha256(text: str) -> str:
@@ -105,6 +115,8 @@ def _format_python(
     texts = [text for _, text, _ in jobs]
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) >= PARALLEL_THRESHOLD and workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=workers) as pool:
             outputs = list(pool.map(_format_source, texts, chunksize=8))
     else:
@@ -122,7 +134,9 @@ def _format_python(
 def _format_source(text: str) -> str | Exception:
     """Runs in worker processes too, so errors come back as values, not raises."""
     try:
-        return black.format_str(text, mode=BLACK_MODE)
+        import black
+
+        return black.format_str(text, mode=black_mode())
     except Exception as exc:  # black raises several unrelated types; all are our bug
         return exc
 

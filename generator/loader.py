@@ -83,7 +83,7 @@ def load_spec(path: Path) -> LoadedSpec:
     Raises:
         SpecError: with every problem found, when the spec cannot be loaded.
     """
-    files = _spec_files(path)
+    files = spec_files(path)
     problems: list[Diagnostic] = []
     contents = [c for f in files if (c := _load_file(f, problems)) is not None]
     if problems:
@@ -94,7 +94,12 @@ def load_spec(path: Path) -> LoadedSpec:
     return spec
 
 
-def _spec_files(path: Path) -> tuple[Path, ...]:
+def spec_files(path: Path) -> tuple[Path, ...]:
+    """The YAML files a spec consists of, in merge order.
+
+    Raises:
+        SpecError: the path is missing, unreadable, or a folder without YAML files.
+    """
     if path.is_file():
         return (path,)
     if not path.exists():
@@ -245,4 +250,5 @@ __all__ = [
     "USAGE_CODES",
     "LoadedSpec",
     "load_spec",
+    "spec_files",
 ]

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from generator import __version__
 from generator.diagnostics import Diagnostic, SpecError
+from generator.fingerprint import input_fingerprint
 from generator.formatting import (
     FormatCache,
     FormattedFile,
@@ -19,22 +20,28 @@ from generator.formatting import (
     formatter_id,
     sha256,
 )
-from generator.model import build_model
 from generator.notice import generated_notice
-from generator.openapi_export import build_openapi, render_openapi_json
-from generator.render import make_environment, render_all
-from generator.resources import templates_dir
-from generator.validate import validate_path
 from generator.writer import (
+    MANIFEST_NAME,
     CheckResult,
+    Manifest,
     WriteResult,
+    build_manifest,
     compare_output,
+    files_match_manifest,
     read_manifest,
     safe_target,
     write_output,
 )
 
-__all__ = ["Outputs", "build_outputs", "check", "generate", "spec_label"]
+__all__ = [
+    "Outputs",
+    "build_outputs",
+    "check",
+    "generate",
+    "spec_label",
+    "unchanged_output",
+]
 
 OPENAPI_PATH = "openapi.json"
 
@@ -45,6 +52,9 @@ class Outputs:
     warnings: list[Diagnostic]
     operations: int
     formatted: int  # how many files needed black (the rest came from the cache)
+    manifest: Manifest
+    # True when the fingerprint showed nothing changed and no stage ran at all.
+    skipped: bool = False
 
 
 def spec_label(spec: Path, out_dir: Path) -> str:
@@ -61,10 +71,18 @@ def build_outputs(
     Raises:
         SpecError: the spec has errors (warnings are returned, not raised).
     """
+    # Imported here: when nothing changed, generate and check never need them.
+    from generator.model import build_model
+    from generator.openapi_export import build_openapi, render_openapi_json
+    from generator.render import make_environment, render_all
+    from generator.resources import templates_dir
+    from generator.validate import validate_path
+
+    label = spec_label(spec, out_dir)
+    fingerprint = input_fingerprint(spec, label, formatter_id(), templates)
     result = validate_path(spec)
     if result.errors or result.spec is None:
         raise SpecError(result.diagnostics)
-    label = spec_label(spec, out_dir)
     api = build_model(result.spec.document, spec_label=label)
     exported = build_openapi(result.spec.document, source=label)
     openapi = render_openapi_json({"x-generated": generated_notice(label), **exported})
@@ -73,12 +91,44 @@ def build_outputs(
     cache = _disk_cache(out_dir) if use_cache else _no_cache
     counted = _CountingCache(cache)
     files = format_all(rendered, label, counted)
+    manifest = build_manifest(
+        files,
+        __version__,
+        # A skipped run could not repeat the warnings, so warn-y specs never skip.
+        inputs=None if result.warnings else fingerprint,
+        operations=api.operation_count,
+    )
     return Outputs(
         files=files,
         warnings=result.warnings,
         operations=api.operation_count,
         formatted=counted.misses,
+        manifest=manifest,
     )
+
+
+def unchanged_output(
+    spec: Path, out_dir: Path, templates: Path | None = None
+) -> Outputs | None:
+    """The outputs of the last run when no input and no output file has changed since.
+
+    Answers from the manifest and a hash of the inputs alone: nothing is validated,
+    rendered or formatted. None means the full pipeline must run.
+    """
+    manifest = read_manifest(out_dir)
+    if manifest is None or manifest.inputs is None:
+        return None
+    if (manifest.generator, manifest.formatter) != (__version__, formatter_id()):
+        return None
+    label = spec_label(spec, out_dir)
+    if input_fingerprint(spec, label, formatter_id(), templates) != manifest.inputs:
+        return None
+    if not files_match_manifest(out_dir, manifest):
+        return None
+    manifest_text = (out_dir / MANIFEST_NAME).read_text("utf-8")
+    if manifest_text != manifest.to_json():
+        return None
+    return Outputs([], [], manifest.operations, 0, manifest, skipped=True)
 
 
 def _no_cache(path: PurePosixPath, render_hash: str) -> str | None:
@@ -122,12 +172,20 @@ def _disk_cache(out_dir: Path) -> FormatCache:
 def generate(
     spec: Path, out_dir: Path, templates: Path | None = None
 ) -> tuple[Outputs, WriteResult]:
+    unchanged = unchanged_output(spec, out_dir, templates)
+    if unchanged is not None:
+        return unchanged, WriteResult(
+            unchanged=[*unchanged.manifest.files, MANIFEST_NAME]
+        )
     outputs = build_outputs(spec, out_dir, templates)
-    return outputs, write_output(out_dir, outputs.files, __version__)
+    return outputs, write_output(out_dir, outputs.files, outputs.manifest)
 
 
 def check(
     spec: Path, out_dir: Path, templates: Path | None = None
 ) -> tuple[Outputs, CheckResult]:
+    unchanged = unchanged_output(spec, out_dir, templates)
+    if unchanged is not None:
+        return unchanged, CheckResult()
     outputs = build_outputs(spec, out_dir, templates)
-    return outputs, compare_output(out_dir, outputs.files, __version__)
+    return outputs, compare_output(out_dir, outputs.files, outputs.manifest)

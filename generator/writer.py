@@ -26,7 +26,9 @@ __all__ = [
     "Manifest",
     "OutputPathError",
     "WriteResult",
+    "build_manifest",
     "compare_output",
+    "files_match_manifest",
     "read_manifest",
     "write_output",
 ]
@@ -44,12 +46,18 @@ class Manifest:
     generator: str
     formatter: str
     files: dict[str, tuple[str, str]]  # path -> (render hash, output hash)
+    # Fingerprint of every input, set when the run had no warnings (a skipped run
+    # could not print them again); operations counted for the CLI's summary.
+    inputs: str | None = None
+    operations: int = 0
 
     def to_json(self) -> str:
         body = {
             "generated_by": "sdkgen; do not edit, this records what sdkgen wrote",
             "generator": self.generator,
             "formatter": self.formatter,
+            "inputs": self.inputs,
+            "operations": self.operations,
             "files": {
                 path: {"render": render, "output": output}
                 for path, (render, output) in sorted(self.files.items())
@@ -69,16 +77,31 @@ def read_manifest(out_dir: Path) -> Manifest | None:
             str(path): (str(entry["render"]), str(entry["output"]))
             for path, entry in data["files"].items()
         }
-        return Manifest(str(data["generator"]), str(data["formatter"]), files)
+        inputs = data.get("inputs")
+        return Manifest(
+            generator=str(data["generator"]),
+            formatter=str(data["formatter"]),
+            files=files,
+            inputs=inputs if isinstance(inputs, str) else None,
+            operations=int(data.get("operations", 0)),
+        )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def build_manifest(files: Iterable[FormattedFile], generator_version: str) -> Manifest:
+def build_manifest(
+    files: Iterable[FormattedFile],
+    generator_version: str,
+    *,
+    inputs: str | None = None,
+    operations: int = 0,
+) -> Manifest:
     return Manifest(
         generator=generator_version,
         formatter=formatter_id(),
         files={str(f.path): (f.render_hash, f.output_hash) for f in files},
+        inputs=inputs,
+        operations=operations,
     )
 
 
@@ -106,11 +129,10 @@ class WriteResult:
 
 
 def write_output(
-    out_dir: Path, files: list[FormattedFile], generator_version: str
+    out_dir: Path, files: list[FormattedFile], manifest: Manifest
 ) -> WriteResult:
     """Write ``files`` and the manifest into ``out_dir``, changing only what differs."""
     old = read_manifest(out_dir)
-    manifest = build_manifest(files, generator_version)
     everything = [*files, _manifest_file(manifest)]
     result = WriteResult()
     pending: list[tuple[Path, str]] = []
@@ -201,10 +223,10 @@ class CheckResult:
 
 
 def compare_output(
-    out_dir: Path, files: list[FormattedFile], generator_version: str
+    out_dir: Path, files: list[FormattedFile], manifest: Manifest
 ) -> CheckResult:
     """Compare what the spec gives with the output folder, without writing anything."""
-    everything = [*files, _manifest_file(build_manifest(files, generator_version))]
+    everything = [*files, _manifest_file(manifest)]
     result = CheckResult()
     for item in everything:
         current = _current_text(safe_target(out_dir, item.path))
@@ -223,3 +245,15 @@ def compare_output(
         if _current_text(safe_target(out_dir, PurePosixPath(path))) is not None
     )
     return result
+
+
+def files_match_manifest(out_dir: Path, manifest: Manifest) -> bool:
+    """Every file the manifest lists is on disk with the content it records."""
+    for path, (_, output_hash) in manifest.files.items():
+        try:
+            text = safe_target(out_dir, PurePosixPath(path)).read_text("utf-8")
+        except (OSError, UnicodeDecodeError, OutputPathError):
+            return False
+        if sha256(text) != output_hash:
+            return False
+    return True

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 import black
 import pytest
 
-from generator import formatting, pipeline
+from generator import formatting, model, pipeline
 from generator.cli import main
 from generator.diagnostics import InternalError
 from generator.writer import MANIFEST_NAME
@@ -231,14 +231,14 @@ def test_manifest_lists_every_generated_file(project: Path) -> None:
 
 def test_runtime_sources_are_already_black_clean() -> None:
     """Runtime modules are copied without formatting; they must not need it."""
-    from generator.formatting import BLACK_MODE, header_for
+    from generator.formatting import black_mode, header_for
     from generator.resources import templates_dir
 
     runtime = sorted((templates_dir() / "python" / "runtime").glob("*.py"))
     assert runtime
     for source in runtime:
         text = header_for(PurePosixPath(source.name), "spec/x") + source.read_text()
-        assert black.format_str(text, mode=BLACK_MODE) == text, source.name
+        assert black.format_str(text, mode=black_mode()) == text, source.name
 
 
 def test_an_unexpected_exception_is_an_internal_error_not_a_traceback(
@@ -249,8 +249,10 @@ def test_an_unexpected_exception_is_an_internal_error_not_a_traceback(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pipeline, "build_model", explode)
-    assert run("generate", spec_of(project), "--out", project / "generated") == 123
+    monkeypatch.setattr(model, "build_model", explode)
+    spec = spec_of(project)
+    spec.write_text(spec.read_text().replace("Fetch one note.", "Fetch a note."))
+    assert run("generate", spec, "--out", project / "generated") == 123
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err
     assert "Traceback" not in err
@@ -269,3 +271,55 @@ def test_a_cycle_through_a_required_nullable_field_generates(tmp_path: Path) -> 
     )
     outputs = pipeline.build_outputs(spec, tmp_path / "out", use_cache=False)
     assert any(str(f.path).endswith("models.py") for f in outputs.files)
+
+
+def test_unchanged_inputs_skip_every_stage(project: Path) -> None:
+    out = project / "generated"
+    outputs, compared = pipeline.check(spec_of(project), out)
+    assert outputs.skipped
+    assert compared.ok
+
+
+def test_a_changed_input_file_is_never_skipped(project: Path) -> None:
+    out = project / "generated"
+    spec = spec_of(project)
+    spec.write_text(spec.read_text().replace("Fetch one note.", "Fetch a note."))
+    outputs, compared = pipeline.check(spec, out)
+    assert not outputs.skipped
+    assert "python/src/notes_client/resources/note.py" in compared.stale
+
+
+def test_an_override_template_takes_part_in_the_fingerprint(project: Path) -> None:
+    out = project / "generated"
+    overrides = project / "templates" / "python"
+    overrides.mkdir(parents=True)
+    (overrides / "README.md.jinja").write_text("# {{ api.title | md }}\n")
+    outputs, compared = pipeline.check(spec_of(project), out, project / "templates")
+    assert not outputs.skipped
+    assert compared.stale == ["python/README.md", MANIFEST_NAME]
+
+
+def test_a_manifest_whose_hashes_do_not_match_is_not_trusted(project: Path) -> None:
+    out = project / "generated"
+    manifest = out / MANIFEST_NAME
+    text = manifest.read_text()
+    start = text.index('"output": "') + len('"output": "')
+    manifest.write_text(text[:start] + "0" * 64 + text[start + 64 :])
+    outputs, compared = pipeline.check(spec_of(project), out)
+    assert not outputs.skipped
+    assert compared.stale == [MANIFEST_NAME]
+
+
+def test_a_spec_with_warnings_is_always_checked_in_full(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = spec_of(project)
+    unused = "  Unused:\n    fields:\n      id: {type: string}\n"
+    spec.write_text(spec.read_text().replace("models:\n", "models:\n" + unused))
+    out = project / "generated"
+    assert run("generate", spec, "--out", out) == 0
+    assert '"inputs": null' in (out / MANIFEST_NAME).read_text()
+    assert "SPEC125" in capsys.readouterr().err
+    outputs, _ = pipeline.generate(spec, out)
+    assert not outputs.skipped
+    assert [d.code for d in outputs.warnings] == ["SPEC125"]

@@ -13,6 +13,7 @@ from generator.loader import USAGE_CODES
 from generator.reporting import text_line
 
 if TYPE_CHECKING:
+    from generator.pipeline import Outputs
     from generator.writer import CheckResult
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 123
@@ -106,7 +107,7 @@ def _run(args: argparse.Namespace, check: bool) -> int:
     print(
         f"{args.out}: {len(written.written)} written, "
         f"{len(written.unchanged)} unchanged, {len(written.removed)} removed "
-        f"({outputs.operations} operations; black formatted {outputs.formatted} files)"
+        f"({outputs.operations} operations; {_work_done(outputs)})"
     )
     for path in written.kept_modified:
         print(
@@ -114,6 +115,12 @@ def _run(args: argparse.Namespace, check: bool) -> int:
             "remove it yourself"
         )
     return EXIT_OK
+
+
+def _work_done(outputs: Outputs) -> str:
+    if outputs.skipped:
+        return "inputs unchanged since the last run, nothing regenerated"
+    return f"black formatted {outputs.formatted} files"
 
 
 def _report_check(args: argparse.Namespace, compared: CheckResult) -> int:
