@@ -24,6 +24,7 @@ from generator.model_imports import dunder_all_order, isort_names
 from generator.operation_cases import cases_json
 from generator.plan import PlanEntry
 from generator.sample_data import UPLOAD_BYTES, UPLOAD_FILENAME
+from generator.template_cache import template_bytecode_cache
 
 __all__ = ["RenderedFile", "make_environment", "render_all"]
 
@@ -64,6 +65,7 @@ def make_environment(
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,
+        bytecode_cache=template_bytecode_cache(),
     )
     env.builtin_templates = templates.resolve()
     env.filters.update(FILTERS)

@@ -323,3 +323,26 @@ def test_a_spec_with_warnings_is_always_checked_in_full(
     outputs, _ = pipeline.generate(spec, out)
     assert not outputs.skipped
     assert [d.code for d in outputs.warnings] == ["SPEC125"]
+
+
+def test_compiled_templates_are_cached_and_the_cache_can_be_turned_off(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.template_cache import template_bytecode_cache
+
+    monkeypatch.setenv("SDKGEN_CACHE_DIR", str(tmp_path / "cache"))
+    pipeline.build_outputs(spec_of(project), project / "generated", use_cache=False)
+    cached = list((tmp_path / "cache").rglob("*.cache"))
+    assert cached
+    monkeypatch.setenv("SDKGEN_CACHE_DIR", "")
+    assert template_bytecode_cache() is None
+
+
+def test_an_unwritable_template_cache_only_costs_time(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("SDKGEN_CACHE_DIR", str(blocker))
+    outputs = pipeline.build_outputs(spec_of(project), project / "generated")
+    assert outputs.files

@@ -1,0 +1,45 @@
+"""A cache of compiled templates, shared by every run on this machine.
+
+Compiling the templates is most of the render stage's cost. Jinja's bytecode cache
+keys each entry by the template's source, so a stale entry can never be used; a
+cache that cannot be written only costs time. ``SDKGEN_CACHE_DIR`` moves it, and an
+empty value turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+import jinja2
+
+from generator import __version__
+
+__all__ = ["template_bytecode_cache"]
+
+
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Never lets a read-only or full disk fail a generation."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def template_bytecode_cache() -> jinja2.BytecodeCache | None:
+    """The cache folder for this sdkgen version, or None when it cannot be used."""
+    configured = os.environ.get("SDKGEN_CACHE_DIR")
+    if configured == "":
+        return None
+    if configured is not None:
+        base = Path(configured)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        base = (Path(xdg) if xdg else Path.home() / ".cache") / "sdkgen"
+    folder = base / f"jinja-{__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _QuietBytecodeCache(str(folder))
