@@ -16,7 +16,7 @@ help:
 	@echo "make validate      validate $(SPEC) (strict: warnings fail)"
 	@echo "make lint          black --check, ruff and mypy --strict on generator/ and $(OUT)/python"
 	@echo "make regen-golden  refresh the golden outputs under tests/golden"
-	@echo "make bench         run the benchmark, write bench/RESULTS.md"
+	@echo "make bench         run the benchmark, write bench/RESULTS.md (BENCH_ARGS=--quick: < 2 min)"
 
 # Reinstall when pyproject.toml changes; the stamp records the last good install.
 $(STAMP): pyproject.toml
@@ -49,7 +49,7 @@ regen-golden: $(STAMP)
 	$(PY) -m tests.golden.regen
 
 bench: $(STAMP)
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist
