@@ -22,6 +22,8 @@ from typing import Any
 
 # Functions whose cumulative time is a stage (module path suffix, function name).
 STAGES = (
+    ("input fingerprint", "generator/fingerprint.py", "input_fingerprint"),
+    ("unchanged-output test", "generator/pipeline.py", "unchanged_output"),
     ("load spec (YAML)", "generator/loader.py", "load_spec"),
     ("JSON Schema check", "generator/schema_errors.py", "check_schema"),
     ("semantic rules", "generator/lint/__init__.py", "run_rules"),
@@ -116,7 +118,12 @@ def black_by_kind(
     """
     import black
 
-    from generator.formatting import black_mode
+    from generator import formatting
+
+    # The mode is a function since the formatter is imported lazily; a constant before.
+    made = getattr(formatting, "black_mode", None)
+    legacy = "BLACK_MODE"
+    mode = made() if made is not None else getattr(formatting, legacy)
 
     kinds: dict[str, list[float]] = {}
     for path in sorted(folder.rglob("*.py")):
@@ -125,7 +132,7 @@ def black_by_kind(
             continue
         text = path.read_text("utf-8")
         start = time.perf_counter()
-        black.format_str(text, mode=black_mode())
+        black.format_str(text, mode=mode)
         seconds = time.perf_counter() - start
         entry = kinds.setdefault(_kind(relative), [0, 0, 0.0])
         entry[0] += 1

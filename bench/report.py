@@ -74,8 +74,11 @@ def render(
     )
     add(
         "- `validate`: `sdkgen validate SPEC`.\n"
-        "- generate, empty folder: the output folder is deleted first, so nothing is "
-        "cached; every Python file goes through black.\n"
+        "- generate, empty folder: the output folder is deleted first, so no manifest "
+        "and no earlier output can be reused; every Python file goes through black. "
+        "sdkgen's compiled-template cache (`SDKGEN_CACHE_DIR`, here "
+        "`bench/.work/sdkgen-cache`, emptied at the start) is warm after the set-up "
+        "run, as Python's `.pyc` files are.\n"
         "- generate, nothing changed: the same output folder again; before and after, "
         "every file's inode and mtime are compared (a rewrite changes them).\n"
         "- generate, one operation edited: one operation's summary is changed in a "
@@ -306,25 +309,30 @@ def linearity_rows(subjects: list[Subject]) -> list[tuple[str, str, str]]:
     if len(synthetic) < 2:
         return [("Time and memory grow linearly", "needs two synthetic sizes", "-")]
     small, large = synthetic[-2], synthetic[-1]
-    parts, worst = [], 0.0
-    for name in ("validate", "generate-empty", "generate-edit", "check"):
-        a, b = median_wall(small, name), median_wall(large, name)
-        if a and b:
+    # Judged on CPU time and peak memory: on a shared machine a single long run's
+    # wall time also measures whoever else was running (wall k shown for reference).
+    found: dict[str, list[str]] = {"cpu": [], "rss_mib": [], "wall": []}
+    worst = 0.0
+    for attribute, names in (
+        ("cpu", ("validate", "generate-empty", "generate-edit", "check")),
+        ("rss_mib", ("generate-empty", "check")),
+        ("wall", ("validate", "generate-empty", "generate-edit", "check")),
+    ):
+        for name in names:
+            sa, sb = small.series.get(name), large.series.get(name)
+            if not (sa and sb and sa.ok and sb.ok):
+                continue
+            a = statistics.median(sa.values(attribute))
+            b = statistics.median(sb.values(attribute))
             k = exponent((small.operations, a), (large.operations, b))
-            worst = max(worst, k)
-            parts.append(f"{name} {k:.2f}")
-    rss = []
-    for name in ("generate-empty", "check"):
-        sa, sb = small.series.get(name), large.series.get(name)
-        if sa and sb and sa.ok and sb.ok:
-            a = statistics.median(sa.values("rss_mib"))
-            b = statistics.median(sb.values("rss_mib"))
-            k = exponent((small.operations, a), (large.operations, b))
-            worst = max(worst, k)
-            rss.append(f"{name} RSS {k:.2f}")
+            if attribute != "wall":
+                worst = max(worst, k)
+            found[attribute].append(f"{name} {k:.2f}")
     measured = (
-        f"exponent k in cost ∝ ops^k from {small.operations} to {large.operations} "
-        f"ops: {', '.join(parts + rss)}"
+        f"k in cost ∝ ops^k from {small.operations} to {large.operations} ops. "
+        f"CPU time: {', '.join(found['cpu'])}; peak RSS: "
+        f"{', '.join(found['rss_mib'])} (wall time, load-dependent: "
+        f"{', '.join(found['wall'])})"
     )
     verdict = "**met**" if worst <= 1.15 else f"**missed**: worst k = {worst:.2f}"
     return [("Time and memory grow linearly (k ≤ 1.15)", measured, verdict)]

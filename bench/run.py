@@ -40,6 +40,7 @@ WORK = REPO / "bench" / ".work"
 OPC_VENV = WORK / "opc-venv"
 OPC_REQUIREMENT = "openapi-python-client==0.29.*"
 RESULTS = REPO / "bench" / "RESULTS.md"
+RAW = WORK / "results.json"
 SCENARIOS = ("validate", "generate-empty", "generate-same", "generate-edit", "check")
 OPC = "opc"
 LARGE = 1000  # from this many operations on, specs get the "large" run counts
@@ -63,6 +64,7 @@ class Config:
     ref: str | None
     results: Path
     quick: bool
+    render_only: bool = False
 
 
 @dataclass
@@ -99,6 +101,8 @@ class Tools:
 
 def main(argv: list[str] | None = None) -> int:
     config = parse_args(argv)
+    if config.render_only:
+        return render_saved(config)
     started = time.time()
     WORK.mkdir(parents=True, exist_ok=True)
     tools = prepare_tools(config)
@@ -116,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     machine["duration"] = time.time() - started
     text = report.render(machine, subjects, sdk, profile, config)
     config.results.write_text(text, encoding="utf-8")
-    dump_raw(machine, subjects, sdk, profile)
+    dump_raw(machine, subjects, sdk, profile, config)
     log(f"wrote {config.results} in {machine['duration']:.0f} s")
     return 0
 
@@ -151,6 +155,11 @@ def parse_args(argv: list[str] | None) -> Config:
         "the working tree, e.g. HEAD",
     )
     parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--render-only",
+        action="store_true",
+        help=f"measure nothing: rewrite the results from {RAW.relative_to(REPO)}",
+    )
     args = parser.parse_args(argv)
     quick = bool(args.quick)
 
@@ -175,6 +184,7 @@ def parse_args(argv: list[str] | None) -> Config:
         ref=args.ref,
         results=args.results,
         quick=quick,
+        render_only=args.render_only,
     )
 
 
@@ -191,6 +201,11 @@ def prepare_tools(config: Config) -> Tools:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("PYTHONPATH", None)
     env["PYTHONHASHSEED"] = "0"
+    # sdkgen keeps compiled templates in a per-user cache (like .pyc files); keep the
+    # bench's apart, emptied at the start and warmed by the set-up run.
+    cache = WORK / "sdkgen-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    env["SDKGEN_CACHE_DIR"] = str(cache)
     tree = REPO
     if config.ref:
         tree = extract_tree(config.ref)
@@ -795,6 +810,7 @@ def dump_raw(
     subjects: list[Subject],
     sdk: dict[str, Any],
     profile: dict[str, Any],
+    config: Config,
 ) -> None:
     def series_dict(series: Series) -> dict[str, Any]:
         return {
@@ -823,8 +839,49 @@ def dump_raw(
             "calls": sdk.get("calls"),
         },
         "profile": profile,
+        "config": {
+            key: str(value) if isinstance(value, Path) else value
+            for key, value in vars(config).items()
+        },
     }
-    (WORK / "results.json").write_text(json.dumps(raw, indent=2), "utf-8")
+    RAW.write_text(json.dumps(raw, indent=2), "utf-8")
+
+
+def render_saved(config: Config) -> int:
+    """Rewrite the results from the raw measurements of the last run."""
+    raw = json.loads(RAW.read_text("utf-8"))
+    saved = raw.get("config", {})
+    for key, value in saved.items():
+        if key not in {"results", "render_only", "ref"}:
+            setattr(config, key, value)
+
+    def series(name: str, data: dict[str, Any]) -> Series:
+        loaded = Series(name, failures=data["failures"], notes=data["notes"])
+        for wall, cpu, rss in zip(
+            data["wall"], data["cpu"], data["rss_mib"], strict=True
+        ):
+            loaded.samples.append(Sample(wall, cpu, rss, 0, "", ""))
+        return loaded
+
+    subjects = []
+    for key, data in raw["subjects"].items():
+        subject = Subject(
+            key,
+            data["title"],
+            data["operations"],
+            "imgur" if key == "imgur" else "synth",
+            WORK / "run" / key,
+            notes=data["notes"],
+            error=data["error"],
+        )
+        subject.series = {n: series(n, d) for n, d in data["series"].items()}
+        subjects.append(subject)
+    sdk = dict(raw["sdk"])
+    sdk["imports"] = {n: series(n, d) for n, d in sdk.get("imports", {}).items()}
+    text = report.render(raw["machine"], subjects, sdk, raw["profile"], config)
+    config.results.write_text(text, encoding="utf-8")
+    log(f"rewrote {config.results} from {RAW}")
+    return 0
 
 
 if __name__ == "__main__":
