@@ -58,11 +58,13 @@ class SyncAPIClient(BaseClient):
         )
         # A caller's client stays the caller's to close.
         self._owns_http = http_client is None
-        self._http = (
-            http_client
-            if http_client is not None
-            else httpx.Client(timeout=self.timeout)
-        )
+        if http_client is None:
+            self._http = httpx.Client(
+                timeout=self.timeout, headers=self._default_headers
+            )
+            self._headers_per_request = False
+        else:
+            self._http = http_client
         self._sleep: Callable[[float], None] = time.sleep
         self.oauth = None
         if self._oauth_settings is not None:
@@ -134,6 +136,8 @@ class SyncAPIClient(BaseClient):
                     raise self._connection_error(err, request, prepared.op) from err
             else:
                 self._record(response)
+                if response.status_code < 400:  # the common case: nothing to decide
+                    return response
                 delay = self._next_delay(
                     prepared, options, attempt, waited, response=response
                 )
@@ -186,11 +190,13 @@ class AsyncAPIClient(BaseClient):
             oauth=oauth,
         )
         self._owns_http = http_client is None
-        self._http = (
-            http_client
-            if http_client is not None
-            else httpx.AsyncClient(timeout=self.timeout)
-        )
+        if http_client is None:
+            self._http = httpx.AsyncClient(
+                timeout=self.timeout, headers=self._default_headers
+            )
+            self._headers_per_request = False
+        else:
+            self._http = http_client
         # Imported here: asyncio costs ~12 ms to import, and only async clients use it.
         import asyncio
 
@@ -268,6 +274,8 @@ class AsyncAPIClient(BaseClient):
                     raise self._connection_error(err, request, prepared.op) from err
             else:
                 self._record(response)
+                if response.status_code < 400:  # the common case: nothing to decide
+                    return response
                 delay = self._next_delay(
                     prepared, options, attempt, waited, response=response
                 )

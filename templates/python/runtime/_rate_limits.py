@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
+import httpx
+
 from ._operation import RateLimitHeader
 
 __all__ = ["RateLimits"]
@@ -23,6 +25,12 @@ class RateLimits:
         self._headers = headers
         self._values: dict[str, int | None] = {h.attribute: None for h in headers}
         self._resets: dict[str, datetime] = {}
+        self._lowered = tuple((h, h.header.lower()) for h in headers)
+        # Raw (bytes) names for ``_find``; it handles ASCII names, as HTTP has them.
+        ascii_only = all(h.header.isascii() for h in headers)
+        self._wanted = frozenset(
+            h.header.lower().encode("ascii") for h in headers if ascii_only
+        )
 
     def __getattr__(self, name: str) -> int | None:
         # Only reached for names that are not real attributes.
@@ -39,10 +47,17 @@ class RateLimits:
 
     def update(self, headers: Mapping[str, str], now: float) -> None:
         """Take the values present in ``headers``; keep the others."""
-        lowered = {key.lower(): value for key, value in headers.items()}
-        for spec in self._headers:
-            raw = lowered.get(spec.header.lower())
-            value = _to_int(raw)
+        if not self._headers:
+            return
+        found = (
+            self._find(headers)
+            if self._wanted and isinstance(headers, httpx.Headers)
+            else {key.lower(): value for key, value in headers.items()}
+        )
+        if not found:
+            return
+        for spec, name in self._lowered:
+            value = _to_int(found.get(name))
             if value is None:
                 continue
             self._values[spec.attribute] = value
@@ -50,6 +65,25 @@ class RateLimits:
                 self._resets[spec.attribute] = datetime.fromtimestamp(value, UTC)
             elif spec.reset == "seconds":
                 self._resets[spec.attribute] = datetime.fromtimestamp(now + value, UTC)
+
+    def _find(self, headers: httpx.Headers) -> dict[str, str]:
+        """The configured headers present, by lower-cased name, as ``items()`` has them.
+
+        ``items()`` would decode every header, which costs more than the rest of
+        the update: only the configured ones are decoded here.
+        """
+        found: dict[str, str] = {}
+        for key, value in headers.raw:
+            name = key.lower()
+            if name not in self._wanted:
+                continue
+            text = name.decode("ascii")
+            if text in found or not value.isascii():
+                # Repeated (joined with ", ") or not ASCII: httpx decodes it.
+                found[text] = headers[text]
+            else:
+                found[text] = value.decode("ascii")
+        return found
 
     def snapshot(self) -> RateLimits:
         """Return an independent copy (what a ``RateLimitError`` keeps)."""
