@@ -41,6 +41,7 @@ __all__ = ["BaseClient", "Prepared", "page_args"]
 T = TypeVar("T")
 QueryValue = str | int | float | bool | None
 _URL_CACHE_SIZE = 256
+_UNSET = object()
 
 
 @dataclass(slots=True)
@@ -91,6 +92,7 @@ class BaseClient:
         }
         self._headers_per_request = True
         self._urls: dict[str, httpx.URL] = {}
+        self._timeout_cache: tuple[object, dict[str, float | None]] = (_UNSET, {})
         self._clock: Callable[[], float] = time.time
         self._jitter: Callable[[], float] = random.random
 
@@ -137,7 +139,7 @@ class BaseClient:
             headers=headers,
             data=parts.data or None,
             files=parts.files or None,
-            timeout=options.get("timeout", self.timeout),
+            extensions={"timeout": self._timeout(options.get("timeout", self.timeout))},
         )
         if self._headers_per_request:
             # Set on the request rather than merged by httpx (which costs more);
@@ -154,6 +156,20 @@ class BaseClient:
                 redact_headers(request.headers.multi_items(), self._secret_headers),
             )
         return request
+
+    def _timeout(self, timeout: TimeoutTypes) -> dict[str, float | None]:
+        """``timeout`` as the request extension httpx reads, built once per value.
+
+        What ``build_request(timeout=...)`` would do on every call. The cache is one
+        tuple, so threads sharing the client never pair a value with another key.
+        """
+        if isinstance(timeout, httpx.Timeout):
+            return timeout.as_dict()  # its attributes can change: read it each time
+        key, value = self._timeout_cache
+        if key is not timeout:
+            value = httpx.Timeout(timeout).as_dict()
+            self._timeout_cache = (timeout, value)
+        return dict(value)
 
     def _url(self, text: str) -> httpx.URL:
         """Return ``text`` as an ``httpx.URL``, parsing each recent URL only once.

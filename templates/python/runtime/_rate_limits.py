@@ -25,7 +25,9 @@ class RateLimits:
         self._headers = headers
         self._values: dict[str, int | None] = {h.attribute: None for h in headers}
         self._resets: dict[str, datetime] = {}
-        self._lowered = tuple((h, h.header.lower()) for h in headers)
+        self._by_name: dict[str, list[RateLimitHeader]] = {}
+        for spec in headers:
+            self._by_name.setdefault(spec.header.lower(), []).append(spec)
         # Raw (bytes) names for ``_find``; it handles ASCII names, as HTTP has them.
         ascii_only = all(h.header.isascii() for h in headers)
         self._wanted = frozenset(
@@ -54,17 +56,18 @@ class RateLimits:
             if self._wanted and isinstance(headers, httpx.Headers)
             else {key.lower(): value for key, value in headers.items()}
         )
-        if not found:
-            return
-        for spec, name in self._lowered:
-            value = _to_int(found.get(name))
-            if value is None:
+        for name, raw in found.items():
+            specs = self._by_name.get(name)
+            value = _to_int(raw) if specs else None
+            if specs is None or value is None:
                 continue
-            self._values[spec.attribute] = value
-            if spec.reset == "epoch":
-                self._resets[spec.attribute] = datetime.fromtimestamp(value, UTC)
-            elif spec.reset == "seconds":
-                self._resets[spec.attribute] = datetime.fromtimestamp(now + value, UTC)
+            for spec in specs:
+                self._values[spec.attribute] = value
+                if spec.reset == "epoch":
+                    self._resets[spec.attribute] = datetime.fromtimestamp(value, UTC)
+                elif spec.reset == "seconds":
+                    reset = datetime.fromtimestamp(now + value, UTC)
+                    self._resets[spec.attribute] = reset
 
     def _find(self, headers: httpx.Headers) -> dict[str, str]:
         """The configured headers present, by lower-cased name, as ``items()`` has them.
