@@ -26,12 +26,25 @@ def pystr(value: Any) -> str:
         return "None"
     if not isinstance(value, str):
         raise TypeError(f"pystr expects a string, got {type(value).__name__}")
-    return repr(value)
+    return _string_literal(value)
+
+
+def _string_literal(text: str) -> str:
+    """repr(), in double quotes where that needs no extra escapes, as black writes it.
+
+    Output black leaves unchanged is formatted in one pass instead of two.
+    """
+    literal = repr(text)
+    if literal.startswith("'") and '"' not in text:
+        return '"' + literal[1:-1] + '"'
+    return literal
 
 
 def pyrepr(value: Any) -> str:
     """A Python literal for a scalar from the spec (str, int, float, bool, None)."""
-    if value is None or isinstance(value, bool | int | float | str):
+    if isinstance(value, str):
+        return _string_literal(value)
+    if value is None or isinstance(value, bool | int | float):
         return repr(value)
     raise TypeError(f"pyrepr expects a scalar, got {type(value).__name__}")
 

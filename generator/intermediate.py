@@ -131,7 +131,7 @@ class OperationModel:
     def arguments(self, *, for_iterator: bool = False) -> str:
         """The dict literal handing the method's arguments to the runtime."""
         pairs = ", ".join(
-            f"{p.py_name!r}: {p.py_name}" for p in self._shown(for_iterator)
+            f'"{p.py_name}": {p.py_name}' for p in self._shown(for_iterator)
         )
         return "{" + pairs + "}"
 

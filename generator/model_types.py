@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.escaping import pystr
 from generator.naming import snake_case
 from generator.typeexpr import TypeRef
 
@@ -72,11 +73,11 @@ class TypeMapper:
 
         Required means the key is always sent; nullable that its value may be null.
         """
-        key = repr(json_name)
+        key = pystr(json_name)
         if required and not nullable:
-            read = f"require(data, {key}, {model!r})"
+            read = f"require(data, {key}, {pystr(model)})"
         elif required:
-            read = f"require_key(data, {key}, {model!r})"
+            read = f"require_key(data, {key}, {pystr(model)})"
         else:
             read = f"data.get({key})"
         parser = self._parser(ref, where, checked=False)
@@ -111,7 +112,7 @@ class TypeMapper:
         if item is None:
             return None
         helper = "parse_list" if ref.kind == "list" else "parse_map"
-        return f"lambda value: {helper}(value, {item}, {where!r})"
+        return f"lambda value: {helper}(value, {item}, {pystr(where)})"
 
 
 def _optional(annotation: str) -> str:
