@@ -407,7 +407,9 @@ def measure_subject(subject: Subject, tools: Tools, config: Config) -> None:
             tools.sdkgen("validate", subject.spec_rel), cwd=base, env=tools.env
         ),
         "generate-empty": lambda i: (
-            first if i == 0 and warmup == 0 else generate_empty(subject, tools)
+            first
+            if i == 0 and warmup == 0 and large
+            else generate_empty(subject, tools)
         ),
         "generate-same": lambda _: generate_same(subject, tools),
         "generate-edit": lambda i: generate_edit(subject, tools, i),
