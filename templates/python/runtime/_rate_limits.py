@@ -28,11 +28,12 @@ class RateLimits:
         self._by_name: dict[str, list[RateLimitHeader]] = {}
         for spec in headers:
             self._by_name.setdefault(spec.header.lower(), []).append(spec)
-        # Raw (bytes) names for ``_find``; it handles ASCII names, as HTTP has them.
+        # ``update`` reads an ``httpx.Headers`` through its raw bytes when every
+        # configured name is ASCII (as HTTP header names are): lower-cased names.
         ascii_only = all(h.header.isascii() for h in headers)
-        self._wanted = frozenset(
-            h.header.lower().encode("ascii") for h in headers if ascii_only
-        )
+        self._raw_names = {
+            name.encode("ascii"): name for name in self._by_name if ascii_only
+        }
 
     def __getattr__(self, name: str) -> int | None:
         # Only reached for names that are not real attributes.
@@ -49,44 +50,47 @@ class RateLimits:
 
     def update(self, headers: Mapping[str, str], now: float) -> None:
         """Take the values present in ``headers``; keep the others."""
-        if not self._headers:
+        # Attributes are read once into locals: with ``__getattr__`` defined, every
+        # ``self.<name>`` takes Python's slow path, and this runs on every call.
+        by_name, raw_names = self._by_name, self._raw_names
+        if not by_name:
             return
-        found = (
-            self._find(headers)
-            if self._wanted and isinstance(headers, httpx.Headers)
-            else {key.lower(): value for key, value in headers.items()}
-        )
-        for name, raw in found.items():
-            specs = self._by_name.get(name)
-            value = _to_int(raw) if specs else None
-            if specs is None or value is None:
-                continue
-            for spec in specs:
-                self._values[spec.attribute] = value
-                if spec.reset == "epoch":
-                    self._resets[spec.attribute] = datetime.fromtimestamp(value, UTC)
-                elif spec.reset == "seconds":
-                    reset = datetime.fromtimestamp(now + value, UTC)
-                    self._resets[spec.attribute] = reset
-
-    def _find(self, headers: httpx.Headers) -> dict[str, str]:
-        """The configured headers present, by lower-cased name, as ``items()`` has them.
-
-        ``items()`` would decode every header, which costs more than the rest of
-        the update: only the configured ones are decoded here.
-        """
-        found: dict[str, str] = {}
-        for key, value in headers.raw:
-            name = key.lower()
-            if name not in self._wanted:
-                continue
-            text = name.decode("ascii")
-            if text in found or not value.isascii():
-                # Repeated (joined with ", ") or not ASCII: httpx decodes it.
-                found[text] = headers[text]
+        if not (raw_names and isinstance(headers, httpx.Headers)):
+            lowered = {key.lower(): raw for key, raw in headers.items()}
+            for name, specs in by_name.items():
+                value = _to_int(lowered.get(name))
+                if value is not None:
+                    self._set(specs, value, now)
+            return
+        # items() would decode every header, which costs more than all the rest:
+        # find the configured ones among the raw bytes and read plain digits as
+        # they are. Anything else (repeated, spaces, not ASCII) goes the long way,
+        # through httpx's decoding, as before.
+        found: dict[bytes, bytes] = {}
+        repeated: set[bytes] = set()
+        for key, data in headers.raw:
+            lowered_key = key.lower()
+            if lowered_key in raw_names:
+                if lowered_key in found:
+                    repeated.add(lowered_key)
+                found[lowered_key] = data
+        for lowered_key, data in found.items():
+            text = raw_names[lowered_key]
+            if data.isdigit() and lowered_key not in repeated:
+                value = int(data)
             else:
-                found[text] = value.decode("ascii")
-        return found
+                value = _to_int(headers[text])
+            if value is not None:
+                self._set(by_name[text], value, now)
+
+    def _set(self, specs: list[RateLimitHeader], value: int, now: float) -> None:
+        values, resets = self._values, self._resets
+        for spec in specs:
+            values[spec.attribute] = value
+            if spec.reset == "epoch":
+                resets[spec.attribute] = datetime.fromtimestamp(value, UTC)
+            elif spec.reset == "seconds":
+                resets[spec.attribute] = datetime.fromtimestamp(now + value, UTC)
 
     def snapshot(self) -> RateLimits:
         """Return an independent copy (what a ``RateLimitError`` keeps)."""
