@@ -50,8 +50,8 @@ class RateLimits:
 
     def update(self, headers: Mapping[str, str], now: float) -> None:
         """Take the values present in ``headers``; keep the others."""
-        # Attributes are read once into locals: with ``__getattr__`` defined, every
-        # ``self.<name>`` takes Python's slow path, and this runs on every call.
+        # Runs on every call: attributes are read once (with ``__getattr__`` defined,
+        # CPython does not specialize ``self.<name>`` lookups).
         by_name, raw_names = self._by_name, self._raw_names
         if not by_name:
             return
