@@ -51,8 +51,11 @@ def input_fingerprint(
         for name, path in _code_files():
             add("code:" + name, path.read_bytes())
         if custom_templates is not None:
-            for name, path in _tree(custom_templates, "override:"):
-                add(name, path.read_bytes())
+            # Only overrides of our templates are used; other files are ignored.
+            ours = templates_dir()
+            for name, path in _tree(custom_templates, ""):
+                if (ours / name).is_file():
+                    add("override:" + name, path.read_bytes())
     except (OSError, SpecError, ValueError):
         return None
     return digest.hexdigest()

@@ -41,7 +41,7 @@ def generate_case(spec: Path, out: Path) -> set[str]:
     left empty, so ``out`` ends up holding exactly the generated tree.
     """
     outputs, _ = pipeline.generate(spec, out)
-    produced = {f.path.as_posix() for f in outputs.files} | {MANIFEST_NAME}
+    produced = set(outputs.manifest.files) | {MANIFEST_NAME}
     for path in sorted(out.rglob("*"), reverse=True):
         relative = path.relative_to(out).as_posix()
         if path.is_dir() and not path.is_symlink():

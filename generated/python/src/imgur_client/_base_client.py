@@ -13,7 +13,6 @@ to control retry timing without waiting.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from types import TracebackType
@@ -60,11 +59,13 @@ class SyncAPIClient(BaseClient):
         )
         # A caller's client stays the caller's to close.
         self._owns_http = http_client is None
-        self._http = (
-            http_client
-            if http_client is not None
-            else httpx.Client(timeout=self.timeout)
-        )
+        if http_client is None:
+            self._http = httpx.Client(
+                timeout=self.timeout, headers=self._default_headers
+            )
+            self._headers_per_request = False
+        else:
+            self._http = http_client
         self._sleep: Callable[[float], None] = time.sleep
         self.oauth = None
         if self._oauth_settings is not None:
@@ -136,6 +137,8 @@ class SyncAPIClient(BaseClient):
                     raise self._connection_error(err, request, prepared.op) from err
             else:
                 self._record(response)
+                if response.status_code < 400:  # the common case: nothing to decide
+                    return response
                 delay = self._next_delay(
                     prepared, options, attempt, waited, response=response
                 )
@@ -188,11 +191,16 @@ class AsyncAPIClient(BaseClient):
             oauth=oauth,
         )
         self._owns_http = http_client is None
-        self._http = (
-            http_client
-            if http_client is not None
-            else httpx.AsyncClient(timeout=self.timeout)
-        )
+        if http_client is None:
+            self._http = httpx.AsyncClient(
+                timeout=self.timeout, headers=self._default_headers
+            )
+            self._headers_per_request = False
+        else:
+            self._http = http_client
+        # Imported here: asyncio costs ~12 ms to import, and only async clients use it.
+        import asyncio
+
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
         self.oauth = None
         if self._oauth_settings is not None:
@@ -267,6 +275,8 @@ class AsyncAPIClient(BaseClient):
                     raise self._connection_error(err, request, prepared.op) from err
             else:
                 self._record(response)
+                if response.status_code < 400:  # the common case: nothing to decide
+                    return response
                 delay = self._next_delay(
                     prepared, options, attempt, waited, response=response
                 )

@@ -12,7 +12,6 @@ token refresh it once.
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 import threading
 from collections.abc import Mapping
@@ -219,6 +218,8 @@ class AsyncOAuthClient(BaseOAuthClient):
     def __init__(self, *, http: httpx.AsyncClient, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._http = http
+        import asyncio  # here, not at the top: only async clients need it
+
         self._lock = asyncio.Lock()
 
     async def exchange_code(self, code: str) -> TokenResponse:

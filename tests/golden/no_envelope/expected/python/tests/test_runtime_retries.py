@@ -288,6 +288,24 @@ def test_timeout_none_means_no_timeout() -> None:
     assert set(timeout_of(script.requests[0]).values()) == {None}
 
 
+def test_timeout_changes_take_effect_on_the_next_call() -> None:
+    script = Script(status(200))
+    shared = httpx.Timeout(4.0)
+    client, _ = make_client(script, timeout=shared)
+
+    client.call(GET, {}, {})
+    shared.read = 9.0  # an httpx.Timeout can change after it was passed in
+    client.call(GET, {}, {})
+    client.timeout = 7.0
+    client.call(GET, {}, {})
+    client.call(GET, {}, {})
+    timeout_of(script.requests[-1])["read"] = 0.0  # each request has its own dict
+    client.call(GET, {}, {})
+
+    reads = [timeout_of(r)["read"] for r in script.requests]
+    assert reads == [4.0, 9.0, 7.0, 0.0, 7.0]
+
+
 def test_async_retries_with_backoff_and_post_rules() -> None:
     script = Script(status(500), status(200), status(500))
     sleeps: list[float] = []

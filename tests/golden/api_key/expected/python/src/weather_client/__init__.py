@@ -2,10 +2,12 @@
 """Weather API: a typed Python client for version 1.
 
 Start with ``WeatherClient`` (or ``AsyncWeatherClient``); models live in
-``weather_client.models``.
+``weather_client.models``, loaded on first use so that importing the package stays
+cheap.
 """
 
-from . import models
+from typing import TYPE_CHECKING
+
 from ._client import AsyncWeatherClient, WeatherClient
 from ._exceptions import (
     APIConnectionError,
@@ -29,6 +31,9 @@ from ._rate_limits import RateLimits
 from ._response import APIResponse
 from ._types import NOT_GIVEN, NotGiven, RequestOptions
 from ._uploads import Upload
+
+if TYPE_CHECKING:
+    from . import models
 
 __version__ = "0.1.0"
 
@@ -60,3 +65,16 @@ __all__ = [
     "__version__",
     "models",
 ]
+
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        # Only reached for names the module does not have yet.
+        if name == "models":
+            import importlib
+
+            return importlib.import_module(".models", __name__)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), "models"})

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
+import httpx
+
 from ._operation import RateLimitHeader
 
 __all__ = ["RateLimits"]
@@ -24,6 +26,15 @@ class RateLimits:
         self._headers = headers
         self._values: dict[str, int | None] = {h.attribute: None for h in headers}
         self._resets: dict[str, datetime] = {}
+        self._by_name: dict[str, list[RateLimitHeader]] = {}
+        for spec in headers:
+            self._by_name.setdefault(spec.header.lower(), []).append(spec)
+        # ``update`` reads an ``httpx.Headers`` through its raw bytes when every
+        # configured name is ASCII (as HTTP header names are): lower-cased names.
+        ascii_only = all(h.header.isascii() for h in headers)
+        self._raw_names = {
+            name.encode("ascii"): name for name in self._by_name if ascii_only
+        }
 
     def __getattr__(self, name: str) -> int | None:
         # Only reached for names that are not real attributes.
@@ -40,17 +51,47 @@ class RateLimits:
 
     def update(self, headers: Mapping[str, str], now: float) -> None:
         """Take the values present in ``headers``; keep the others."""
-        lowered = {key.lower(): value for key, value in headers.items()}
-        for spec in self._headers:
-            raw = lowered.get(spec.header.lower())
-            value = _to_int(raw)
-            if value is None:
-                continue
-            self._values[spec.attribute] = value
+        # Runs on every call: attributes are read once (with ``__getattr__`` defined,
+        # CPython does not specialize ``self.<name>`` lookups).
+        by_name, raw_names = self._by_name, self._raw_names
+        if not by_name:
+            return
+        if not (raw_names and isinstance(headers, httpx.Headers)):
+            lowered = {key.lower(): raw for key, raw in headers.items()}
+            for name, specs in by_name.items():
+                value = _to_int(lowered.get(name))
+                if value is not None:
+                    self._set(specs, value, now)
+            return
+        # items() would decode every header, which costs more than all the rest:
+        # find the configured ones among the raw bytes and read plain digits as
+        # they are. Anything else (repeated, spaces, not ASCII) goes the long way,
+        # through httpx's decoding, as before.
+        found: dict[bytes, bytes] = {}
+        repeated: set[bytes] = set()
+        for key, data in headers.raw:
+            lowered_key = key.lower()
+            if lowered_key in raw_names:
+                if lowered_key in found:
+                    repeated.add(lowered_key)
+                found[lowered_key] = data
+        for lowered_key, data in found.items():
+            text = raw_names[lowered_key]
+            if data.isdigit() and lowered_key not in repeated:
+                value = int(data)
+            else:
+                value = _to_int(headers[text])
+            if value is not None:
+                self._set(by_name[text], value, now)
+
+    def _set(self, specs: list[RateLimitHeader], value: int, now: float) -> None:
+        values, resets = self._values, self._resets
+        for spec in specs:
+            values[spec.attribute] = value
             if spec.reset == "epoch":
-                self._resets[spec.attribute] = datetime.fromtimestamp(value, UTC)
+                resets[spec.attribute] = datetime.fromtimestamp(value, UTC)
             elif spec.reset == "seconds":
-                self._resets[spec.attribute] = datetime.fromtimestamp(now + value, UTC)
+                resets[spec.attribute] = datetime.fromtimestamp(now + value, UTC)
 
     def snapshot(self) -> RateLimits:
         """Return an independent copy (what a ``RateLimitError`` keeps)."""

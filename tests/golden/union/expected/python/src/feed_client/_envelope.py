@@ -112,6 +112,8 @@ def unwrap(
 ) -> Any:
     """Return the payload of a non-error-status response, checking the envelope.
 
+    ``rate_limits`` may be the client's live object: an error gets a snapshot.
+
     Raises:
         APIStatusError: the body reports an error despite the HTTP status.
         ResponseValidationError: the body is not the documented JSON shape.
@@ -140,7 +142,7 @@ def unwrap(
             operation=op.name,
             path=op.path,
             status_code=_body_status(config, body, response),
-            rate_limits=rate_limits,
+            rate_limits=rate_limits.snapshot() if rate_limits is not None else None,
         )
     return data
 

@@ -10,11 +10,12 @@ wait, so they cannot drift apart.
 
 from __future__ import annotations
 
+import logging
 import random
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import httpx
 
@@ -40,6 +41,8 @@ __all__ = ["BaseClient", "Prepared", "page_args"]
 
 T = TypeVar("T")
 QueryValue = str | int | float | bool | None
+_URL_CACHE_SIZE = 256
+_UNSET = object()
 
 
 @dataclass(slots=True)
@@ -81,6 +84,16 @@ class BaseClient:
         self._oauth_settings = _resolve_oauth(config, oauth)
         self._secret_headers = secret_header_names(config)
         self._rate_limits = RateLimits(config.rate_limit_headers)
+        # Headers every request carries, below the operation's and the caller's.
+        # A client the SDK creates holds them as its own default headers (httpx
+        # merges those for free); a caller's client gets them on each request.
+        self._default_headers = {
+            "User-Agent": config.user_agent,
+            "Accept": "application/json",
+        }
+        self._headers_per_request = True
+        self._urls: dict[str, httpx.URL] = {}
+        self._timeout_cache: tuple[object, dict[str, float | None]] = (_UNSET, {})
         self._clock: Callable[[], float] = time.time
         self._jitter: Callable[[], float] = random.random
 
@@ -107,32 +120,71 @@ class BaseClient:
         options: RequestOptions,
     ) -> httpx.Request:
         parts = prepared.parts
-        headers = {"User-Agent": self._config.user_agent, "Accept": "application/json"}
-        headers.update(parts.headers)
+        headers = dict(parts.headers)
         if prepared.auth is not None:
             headers[prepared.auth.header] = prepared.auth.value
-        headers.update(options.get("extra_headers", {}))
-        extra_query = options.get("extra_query", {})
-        params: list[tuple[str, QueryValue]] = [
-            (k, v) for k, v in parts.params if k not in extra_query
-        ]
-        params.extend(extra_query.items())
+        extra_headers = options.get("extra_headers")
+        if extra_headers:
+            headers.update(extra_headers)
+        extra_query = options.get("extra_query")
+        # httpx's type wants the wider value type; the list is only read.
+        params = cast("list[tuple[str, QueryValue]]", parts.params)
+        if extra_query:
+            params = [(k, v) for k, v in parts.params if k not in extra_query]
+            params.extend(extra_query.items())
         request = http.build_request(
             parts.method,
-            parts.url,
-            params=params,
+            self._url(parts.url),
+            # None, not []: httpx parses the URL again to merge even no params.
+            params=params or None,
             headers=headers,
             data=parts.data or None,
             files=parts.files or None,
-            timeout=options.get("timeout", self.timeout),
+            extensions={"timeout": self._timeout(options.get("timeout", self.timeout))},
         )
-        logger.debug(
-            "HTTP request: %s %s headers=%s",
-            request.method,
-            request.url,
-            redact_headers(request.headers.multi_items(), self._secret_headers),
-        )
+        if self._headers_per_request:
+            # Set on the request rather than merged by httpx (which costs more);
+            # the operation's and the caller's headers win over these.
+            given = {key.lower() for key in headers}
+            for key, value in self._default_headers.items():
+                if key.lower() not in given:
+                    request.headers[key] = value
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "HTTP request: %s %s headers=%s",
+                request.method,
+                request.url,
+                redact_headers(request.headers.multi_items(), self._secret_headers),
+            )
         return request
+
+    def _timeout(self, timeout: TimeoutTypes) -> dict[str, float | None]:
+        """``timeout`` as the request extension httpx reads, built once per value.
+
+        What ``build_request(timeout=...)`` would do on every call. The cache is one
+        tuple, so threads sharing the client never pair a value with another key.
+        """
+        if isinstance(timeout, httpx.Timeout):
+            return timeout.as_dict()  # its attributes can change: read it each time
+        key, value = self._timeout_cache
+        if key is not timeout:
+            value = httpx.Timeout(timeout).as_dict()
+            self._timeout_cache = (timeout, value)
+        return dict(value)
+
+    def _url(self, text: str) -> httpx.URL:
+        """Return ``text`` as an ``httpx.URL``, parsing each recent URL only once.
+
+        Parsing is a good part of building a request, and calls often repeat a URL
+        (the same resource, the next page). The cache is bounded: when full, it
+        starts again empty.
+        """
+        url = self._urls.get(text)
+        if url is None:
+            if len(self._urls) >= _URL_CACHE_SIZE:
+                self._urls.clear()
+            url = self._urls[text] = httpx.URL(text)
+        return url
 
     def _next_delay(
         self,
@@ -184,12 +236,13 @@ class BaseClient:
 
     def _record(self, response: httpx.Response) -> None:
         self._rate_limits.update(response.headers, self._clock())
-        logger.debug(
-            "HTTP response: %s %s -> %d",
-            response.request.method,
-            response.request.url,
-            response.status_code,
-        )
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "HTTP response: %s %s -> %d",
+                response.request.method,
+                response.request.url,
+                response.status_code,
+            )
 
     def _connection_error(
         self, err: httpx.RequestError, request: httpx.Request, op: Operation[Any]
@@ -234,9 +287,8 @@ class BaseClient:
                 rate_limits=self._rate_limits.snapshot(),
                 retry_after=retry_after,
             )
-        payload = unwrap(
-            self._config, op, response, rate_limits=self._rate_limits.snapshot()
-        )
+        # The live object: unwrap copies it only if it raises.
+        payload = unwrap(self._config, op, response, rate_limits=self._rate_limits)
         if raw:
             return APIResponse(
                 response, lambda: _parse(op, payload, response), operation=op.name
