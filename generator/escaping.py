@@ -40,6 +40,14 @@ def _string_literal(text: str) -> str:
     return literal
 
 
+def pybytes(value: bytes) -> str:
+    """A bytes literal, in double quotes where black would put them."""
+    literal = repr(value)
+    if literal.startswith("b'") and b'"' not in value:
+        return 'b"' + literal[2:-1] + '"'
+    return literal
+
+
 def pyrepr(value: Any) -> str:
     """A Python literal for a scalar from the spec (str, int, float, bool, None)."""
     if isinstance(value, str):

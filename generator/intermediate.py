@@ -6,8 +6,12 @@ by ``generator.model`` when it builds these objects; templates only read them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from generator.escaping import pyrepr, pystr
+from generator.layout import LINE_LENGTH, DictLiteral, Item, bracketed, parse_call
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +91,22 @@ class ParamModel:
     upload_kind_param: str | None
     upload_kind_values: tuple[tuple[str, str], ...]
 
+    @property
+    def code(self) -> str:
+        """The runtime's ``Param(...)`` describing this parameter."""
+        parts = [pystr(self.py_name), pystr(self.wire), pystr(self.location)]
+        if self.is_list and self.style != "repeat":
+            parts.append(f"style={pystr(self.style)}")
+        if self.path_default is not None:
+            parts.append(f"default={pyrepr(self.path_default)}")
+        if self.upload_kind_param:
+            values = ", ".join(
+                f"{pystr(k)}: {pystr(v)}" for k, v in self.upload_kind_values
+            )
+            parts.append(f"upload_kind_param={pystr(self.upload_kind_param)}")
+            parts.append(f"upload_kind_values={{{values}}}")
+        return "Param(" + ", ".join(parts) + ")"
+
 
 @dataclass(frozen=True, slots=True)
 class OperationModel:
@@ -117,28 +137,61 @@ class OperationModel:
     model_imports: tuple[str, ...]
     departures: tuple[tuple[str, str, str], ...]
 
-    def signature(self, *, for_iterator: bool = False) -> str:
-        """The method's parameters: required first, then optional ones keyword-only."""
+    def method_def(self, *, is_async: bool, for_iterator: bool = False) -> str:
+        """The ``def`` line(s) of the method: required parameters first, then
+        optional ones keyword-only."""
         shown = self._shown(for_iterator)
-        parts = ["self"] + [f"{p.py_name}: {p.annotation}" for p in shown if p.required]
+        items = ["self"] + [f"{p.py_name}: {p.annotation}" for p in shown if p.required]
         optional = [
             f"{p.py_name}: {p.annotation} = None" for p in shown if not p.required
         ]
         if optional:
-            parts += ["*", *optional]
-        return ", ".join([*parts, "**options: Unpack[RequestOptions]"])
+            items += ["*", *optional]
+        items.append("**options: Unpack[RequestOptions]")
+        if for_iterator:
+            kind = "AsyncIterator" if is_async else "Iterator"
+            head, returns = f"def {self.iter_name}(", f"{kind}[{self.item_annotation}]"
+        else:
+            prefix = "async " if is_async else ""
+            head, returns = f"{prefix}def {self.py_name}(", self.return_annotation
+        return bracketed(head, items, f") -> {returns}:", 4)
 
-    def arguments(self, *, for_iterator: bool = False) -> str:
-        """The dict literal handing the method's arguments to the runtime."""
-        pairs = ", ".join(
-            f'"{p.py_name}": {p.py_name}' for p in self._shown(for_iterator)
+    def call_statement(self, *, is_async: bool, for_iterator: bool = False) -> str:
+        """The ``return`` statement handing the arguments to the runtime."""
+        if for_iterator:
+            head = "return self._client.paginate("
+        else:
+            head = f"return {'await ' if is_async else ''}self._client.call("
+        arguments = DictLiteral(
+            tuple(f'"{p.py_name}": {p.py_name}' for p in self._shown(for_iterator))
         )
-        return "{" + pairs + "}"
+        return bracketed(head, [self.constant, arguments, "options"], ")", 8)
+
+    @property
+    def params_field(self) -> str:
+        """The ``params=(...)`` line(s) of the operation's definition."""
+        return _tuple_field("params", [parse_call(p.code) for p in self.params])
+
+    @property
+    def auth_field(self) -> str:
+        return _tuple_field("auth", [pystr(name) for name in self.auth])
 
     def _shown(self, for_iterator: bool) -> list[ParamModel]:
         # An iterator drives the page parameter itself.
         skipped = self.page_param if for_iterator else None
         return [p for p in self.params if p.py_name != skipped]
+
+
+def _tuple_field(name: str, items: Sequence[Item]) -> str:
+    if len(items) == 1:
+        one_line = f"    {name}=({_one_line(items[0])},),"
+        if len(one_line) <= LINE_LENGTH:
+            return one_line
+    return bracketed(f"{name}=(", items, "),", 4, literal=True)
+
+
+def _one_line(item: Item) -> str:
+    return item if isinstance(item, str) else item.one_line()
 
 
 @dataclass(frozen=True, slots=True)

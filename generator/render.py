@@ -18,8 +18,9 @@ import jinja2
 from generator.diagnostics import InternalError
 from generator.docs_model import DocsSite, build_site
 from generator.docs_plan import docs_plan
-from generator.escaping import FILTERS
+from generator.escaping import FILTERS, pybytes
 from generator.intermediate import ApiModel
+from generator.layout import assignment, import_from, wrapped_call
 from generator.model_imports import dunder_all_order, isort_names
 from generator.operation_cases import cases_json
 from generator.plan import PlanEntry
@@ -71,6 +72,9 @@ def make_environment(
     env.filters.update(FILTERS)
     env.filters["isort"] = isort_names
     env.filters["sort_all"] = dunder_all_order
+    env.globals["import_from"] = import_from
+    env.globals["wrapped_call"] = wrapped_call
+    env.globals["assignment"] = assignment
     return env
 
 
@@ -103,7 +107,10 @@ def _python_plan(
         "python/tests/test_operations.py.jinja",
         "python/tests/test_operations.py",
         "operations",
-        {"upload_bytes": repr(UPLOAD_BYTES), "upload_filename": UPLOAD_FILENAME},
+        {
+            "upload_bytes": pybytes(UPLOAD_BYTES),
+            "upload_filename": UPLOAD_FILENAME,
+        },
     )
     for name in runtime:
         yield f"python/runtime/{name}", f"{src}/{name}", "runtime", {}

@@ -346,3 +346,36 @@ def test_an_unwritable_template_cache_only_costs_time(
     monkeypatch.setenv("SDKGEN_CACHE_DIR", str(blocker))
     outputs = pipeline.build_outputs(spec_of(project), project / "generated")
     assert outputs.files
+
+
+def test_rendered_python_is_already_in_black_style() -> None:
+    """black reformats whatever its first pass changed; our style saves that pass.
+
+    Not a correctness property (black still formats everything), so only the bulk
+    of the output is held to it: resource modules, models and the runtime tests.
+    """
+    from generator.formatting import black_mode, header_for
+    from generator.model import build_model
+    from generator.render import make_environment, render_all
+    from generator.resources import templates_dir
+    from generator.validate import validate_path
+
+    spec = Path(__file__).resolve().parent.parent / "spec" / "imgur"
+    result = validate_path(spec)
+    assert result.spec is not None
+    api = build_model(result.spec.document, spec_label="spec/imgur")
+    files = render_all(api, make_environment(templates_dir()), {})
+    checked = [
+        f
+        for f in files
+        if f.path.suffix == ".py"
+        and (
+            "/resources/" in str(f.path)
+            or f.path.name == "models.py"
+            or f.path.name.startswith("test_runtime")
+        )
+    ]
+    assert len(checked) > 10
+    for rendered in checked:
+        text = header_for(rendered.path, "spec/imgur") + rendered.content
+        assert black.format_str(text, mode=black_mode()) == text, rendered.path

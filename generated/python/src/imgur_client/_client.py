@@ -73,10 +73,7 @@ if TYPE_CHECKING:
         NotificationResourceWithRawResponse,
     )
 
-__all__ = [
-    "AsyncImgurClient",
-    "ImgurClient",
-]
+__all__ = ["AsyncImgurClient", "ImgurClient"]
 
 
 class ImgurClient(SyncAPIClient):

@@ -23,10 +23,7 @@ if TYPE_CHECKING:
         ForecastResourceWithRawResponse,
     )
 
-__all__ = [
-    "AsyncWeatherClient",
-    "WeatherClient",
-]
+__all__ = ["AsyncWeatherClient", "WeatherClient"]
 
 
 class WeatherClient(SyncAPIClient):

@@ -23,10 +23,7 @@ if TYPE_CHECKING:
         NoteResourceWithRawResponse,
     )
 
-__all__ = [
-    "AsyncNotesClient",
-    "NotesClient",
-]
+__all__ = ["AsyncNotesClient", "NotesClient"]
 
 
 class NotesClient(SyncAPIClient):

@@ -23,10 +23,7 @@ if TYPE_CHECKING:
         RecordResourceWithRawResponse,
     )
 
-__all__ = [
-    "AsyncFieldsClient",
-    "FieldsClient",
-]
+__all__ = ["AsyncFieldsClient", "FieldsClient"]
 
 
 class FieldsClient(SyncAPIClient):

@@ -29,10 +29,7 @@ if TYPE_CHECKING:
         ThingResourceWithRawResponse,
     )
 
-__all__ = [
-    "AsyncHostileClient",
-    "HostileClient",
-]
+__all__ = ["AsyncHostileClient", "HostileClient"]
 
 
 class HostileClient(SyncAPIClient):

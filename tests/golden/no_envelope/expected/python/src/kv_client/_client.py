@@ -23,10 +23,7 @@ if TYPE_CHECKING:
         EntryResourceWithRawResponse,
     )
 
-__all__ = [
-    "AsyncKvClient",
-    "KvClient",
-]
+__all__ = ["AsyncKvClient", "KvClient"]
 
 
 class KvClient(SyncAPIClient):

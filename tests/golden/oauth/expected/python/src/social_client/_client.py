@@ -25,10 +25,7 @@ if TYPE_CHECKING:
         ProfileResourceWithRawResponse,
     )
 
-__all__ = [
-    "AsyncSocialClient",
-    "SocialClient",
-]
+__all__ = ["AsyncSocialClient", "SocialClient"]
 
 
 class SocialClient(SyncAPIClient):

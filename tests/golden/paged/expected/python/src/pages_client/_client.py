@@ -23,10 +23,7 @@ if TYPE_CHECKING:
         ItemResourceWithRawResponse,
     )
 
-__all__ = [
-    "AsyncPagesClient",
-    "PagesClient",
-]
+__all__ = ["AsyncPagesClient", "PagesClient"]
 
 
 class PagesClient(SyncAPIClient):

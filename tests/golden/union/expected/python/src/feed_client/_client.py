@@ -23,10 +23,7 @@ if TYPE_CHECKING:
         FeedResourceWithRawResponse,
     )
 
-__all__ = [
-    "AsyncFeedClient",
-    "FeedClient",
-]
+__all__ = ["AsyncFeedClient", "FeedClient"]
 
 
 class FeedClient(SyncAPIClient):

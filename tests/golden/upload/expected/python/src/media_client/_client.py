@@ -23,10 +23,7 @@ if TYPE_CHECKING:
         MediaResourceWithRawResponse,
     )
 
-__all__ = [
-    "AsyncMediaClient",
-    "MediaClient",
-]
+__all__ = ["AsyncMediaClient", "MediaClient"]
 
 
 class MediaClient(SyncAPIClient):

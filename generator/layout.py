@@ -1,0 +1,189 @@
+"""Lay out generated calls and definitions the way black would.
+
+black formats a file a second time whenever its first pass changed anything, so
+rendering code black already accepts halves the slowest step of a generation. This
+follows black's rules for the few constructs templates emit with a variable number
+of items: one line when it fits; for calls and definitions, the items on one
+indented line of their own; otherwise one item per line with a trailing comma
+(collection literals skip the middle step). Getting it wrong costs only time: black
+still formats the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+LINE_LENGTH = 88
+
+__all__ = [
+    "Call",
+    "DictLiteral",
+    "assignment",
+    "bracketed",
+    "import_from",
+    "parse_call",
+    "wrapped_call",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DictLiteral:
+    """A dict display whose entries may need a line each."""
+
+    entries: tuple[str, ...]
+
+    def one_line(self) -> str:
+        return "{" + ", ".join(self.entries) + "}"
+
+    def exploded(self, indent: int, suffix: str) -> list[str]:
+        pad = " " * indent
+        inner = " " * (indent + 4)
+        return [pad + "{", *(inner + e + "," for e in self.entries), pad + "}" + suffix]
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """A call whose arguments may need a line each: ``head`` ends with ``(``."""
+
+    head: str
+    arguments: tuple[Item, ...]
+
+    def one_line(self) -> str:
+        return self.head + ", ".join(_text(a) for a in self.arguments) + ")"
+
+
+Item = str | DictLiteral | Call
+
+
+def _text(item: Item) -> str:
+    return item if isinstance(item, str) else item.one_line()
+
+
+def parse_call(code: str) -> Item:
+    """Read ``f(a, g(b, c))`` into nested ``Call`` items; other code stays text.
+
+    Understands the expressions the generator itself writes: names, calls, string
+    literals and lambdas, with brackets balanced.
+    """
+    opening = _top_level_call_start(code)
+    if opening is None:
+        return code
+    inner = code[opening + 1 : -1]
+    return Call(
+        code[: opening + 1], tuple(parse_call(a) for a in _split_arguments(inner))
+    )
+
+
+def _top_level_call_start(code: str) -> int | None:
+    """Index of the ``(`` whose match is the final ``)``, when that ends the code."""
+    if not code.endswith(")"):
+        return None
+    depth, quote = 0, ""
+    for index, char in enumerate(code):
+        if quote:
+            if char == "\\":
+                continue
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([{":
+            if depth == 0 and char == "(" and _matches_end(code, index):
+                return index
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+    return None
+
+
+def _matches_end(code: str, opening: int) -> bool:
+    depth, quote = 0, ""
+    for index in range(opening, len(code)):
+        char = code[index]
+        if quote:
+            if char == quote and code[index - 1] != "\\":
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth == 0:
+                return index == len(code) - 1
+    return False
+
+
+def _split_arguments(text: str) -> list[str]:
+    parts, depth, quote, start = [], 0, "", 0
+    for index, char in enumerate(text):
+        if quote:
+            if char == quote and text[index - 1] != "\\":
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:index].strip())
+            start = index + 1
+    tail = text[start:].strip()
+    return [*parts, tail] if tail else parts
+
+
+def assignment(name: str, code: str, indent: int, *, suffix: str = ",") -> str:
+    """``name=code`` plus ``suffix``, its trailing call split as black would."""
+    one_line = " " * indent + f"{name}={code}{suffix}"
+    item = parse_call(code)
+    if len(one_line) <= LINE_LENGTH or not isinstance(item, Call):
+        return one_line
+    return bracketed(f"{name}={item.head}", item.arguments, ")" + suffix, indent)
+
+
+def bracketed(
+    head: str, items: Sequence[Item], tail: str, indent: int, *, literal: bool = False
+) -> str:
+    """``head`` + items joined by commas + ``tail``, split as black splits it.
+
+    Args:
+        head: text up to and including the opening bracket, e.g. ``def get(``.
+        items: the comma-separated items.
+        tail: the closing bracket and what follows it, e.g. ``) -> Image:``.
+        indent: the indentation of the first line.
+        literal: a tuple, list or dict display, which black never hugs.
+    """
+    pad = " " * indent
+    inner = " " * (indent + 4)
+    texts = [_text(item) for item in items]
+    one_line = pad + head + ", ".join(texts) + tail
+    if len(one_line) <= LINE_LENGTH:
+        return one_line
+    hugged = inner + ", ".join(texts)
+    if not literal and len(hugged) <= LINE_LENGTH:
+        return "\n".join([pad + head, hugged, pad + tail])
+    lines = [pad + head]
+    for item, text in zip(items, texts, strict=True):
+        if len(inner + text + ",") <= LINE_LENGTH or isinstance(item, str):
+            lines.append(inner + text + ",")
+        elif isinstance(item, DictLiteral):
+            lines.extend(item.exploded(indent + 4, ","))
+        else:
+            lines.append(bracketed(item.head, item.arguments, "),", indent + 4))
+    lines.append(pad + tail)
+    return "\n".join(lines)
+
+
+def import_from(module: str, names: Sequence[str]) -> str:
+    """``from module import names``: one line, or one name per line in parentheses."""
+    one_line = f"from {module} import {', '.join(names)}"
+    if len(one_line) <= LINE_LENGTH:
+        return one_line
+    return bracketed(f"from {module} import (", names, ")", 0, literal=True)
+
+
+def wrapped_call(head: str, argument: str, indent: int) -> str:
+    """``head`` + ``(argument)``, hugged onto its own line when too long."""
+    return bracketed(head + "(", [argument], ")", indent)
