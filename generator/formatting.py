@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 
     from generator.render import RenderedFile
 
-# Below this many files, starting worker processes costs more than it saves.
-PARALLEL_THRESHOLD = 24
+# Below this much source to format, starting worker processes costs more than
+# it saves (black handles roughly 100 kB a second).
+PARALLEL_CHARACTERS = 60_000
 
 
 @cache
@@ -114,11 +115,8 @@ def _format_python(
         _check_syntax(rendered, text)
     texts = [text for _, text, _ in jobs]
     workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) >= PARALLEL_THRESHOLD and workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            outputs = list(pool.map(_format_source, texts, chunksize=8))
+    if sum(map(len, texts)) >= PARALLEL_CHARACTERS and workers > 1:
+        outputs = _format_in_parallel(texts, workers)
     else:
         outputs = [_format_source(text) for text in texts]
     results = []
@@ -129,6 +127,20 @@ def _format_python(
             )
         results.append((rendered, output, render_hash))
     return results
+
+
+def _format_in_parallel(texts: list[str], workers: int) -> list[str | Exception]:
+    """Largest files first, one at a time, so the workers finish together."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    black_mode()  # import black once here; forked workers inherit it
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        formatted = list(pool.map(_format_source, [texts[i] for i in order]))
+    outputs: list[str | Exception] = [""] * len(texts)
+    for index, output in zip(order, formatted, strict=True):
+        outputs[index] = output
+    return outputs
 
 
 def _format_source(text: str) -> str | Exception:

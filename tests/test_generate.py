@@ -379,3 +379,15 @@ def test_rendered_python_is_already_in_black_style() -> None:
     for rendered in checked:
         text = header_for(rendered.path, "spec/imgur") + rendered.content
         assert black.format_str(text, mode=black_mode()) == text, rendered.path
+
+
+def test_formatting_in_worker_processes_gives_the_same_files(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = pipeline.build_outputs(spec_of(project), project / "g", use_cache=False)
+    monkeypatch.setattr(formatting, "PARALLEL_CHARACTERS", 0)
+    monkeypatch.setattr(formatting.os, "cpu_count", lambda: 2)
+    parallel = pipeline.build_outputs(spec_of(project), project / "g", use_cache=False)
+    assert [(f.path, f.content) for f in parallel.files] == [
+        (f.path, f.content) for f in serial.files
+    ]
