@@ -11,7 +11,7 @@ still formats the result.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 LINE_LENGTH = 88
@@ -66,64 +66,48 @@ def parse_call(code: str) -> Item:
     Understands the expressions the generator itself writes: names, calls, string
     literals and lambdas, with brackets balanced.
     """
-    opening = _top_level_call_start(code)
-    if opening is None:
-        return code
-    inner = code[opening + 1 : -1]
-    return Call(
-        code[: opening + 1], tuple(parse_call(a) for a in _split_arguments(inner))
-    )
-
-
-def _top_level_call_start(code: str) -> int | None:
-    """Index of the ``(`` whose match is the final ``)``, when that ends the code."""
     if not code.endswith(")"):
-        return None
-    depth, quote = 0, ""
-    for index, char in enumerate(code):
-        if quote:
-            if char == "\\":
-                continue
-            if char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char in "([{":
-            if depth == 0 and char == "(" and _matches_end(code, index):
-                return index
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-    return None
+        return code
+    opening = _opening_of_last_bracket(code)
+    if opening is None or opening == 0:
+        return code
+    arguments = _split_arguments(code[opening + 1 : -1])
+    return Call(code[: opening + 1], tuple(parse_call(a) for a in arguments))
 
 
-def _matches_end(code: str, opening: int) -> bool:
-    depth, quote = 0, ""
-    for index in range(opening, len(code)):
-        char = code[index]
-        if quote:
-            if char == quote and code[index - 1] != "\\":
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-            if depth == 0:
-                return index == len(code) - 1
-    return False
-
-
-def _split_arguments(text: str) -> list[str]:
-    parts, depth, quote, start = [], 0, "", 0
+def _outside_strings(text: str) -> Iterator[tuple[int, str]]:
+    """Each character that is not inside a string literal, with its index."""
+    quote = ""
     for index, char in enumerate(text):
         if quote:
             if char == quote and text[index - 1] != "\\":
                 quote = ""
         elif char in "\"'":
             quote = char
-        elif char in "([{":
+        else:
+            yield index, char
+
+
+def _opening_of_last_bracket(text: str) -> int | None:
+    """Where the outermost bracket closed by the text's last character opens."""
+    stack: list[int] = []
+    last_pair: tuple[int, int] | None = None
+    for index, char in _outside_strings(text):
+        if char in "([{":
+            stack.append(index)
+        elif char in ")]}" and stack:
+            opening = stack.pop()
+            if not stack:
+                last_pair = (opening, index)
+    if last_pair is None or stack or last_pair[1] != len(text) - 1:
+        return None
+    return last_pair[0]
+
+
+def _split_arguments(text: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for index, char in _outside_strings(text):
+        if char in "([{":
             depth += 1
         elif char in ")]}":
             depth -= 1

@@ -35,34 +35,21 @@ def helpers_used(code: Iterable[str]) -> tuple[str, ...]:
     return tuple(h for h in MODEL_HELPERS if h in words)
 
 
+def _kind(name: str) -> int:
+    """isort's ``order-by-type`` groups: CONSTANTS, then Classes, then the rest."""
+    if name.isupper() and len(name) > 1:
+        return 0
+    return 1 if name[:1].isupper() else 2
+
+
 def isort_names(names: Iterable[str]) -> list[str]:
-    """Order names as isort's ``order-by-type`` does: CONSTANTS, Classes, functions."""
-
-    def key(name: str) -> tuple[int, str]:
-        if name.isupper() and len(name) > 1:
-            kind = 0
-        elif name[:1].isupper():
-            kind = 1
-        else:
-            kind = 2
-        return kind, name.lower()
-
-    return sorted(set(names), key=key)
+    """Order imported names as isort does: by kind, then case-insensitively."""
+    return sorted(set(names), key=lambda name: (_kind(name), name.lower()))
 
 
 def dunder_all_order(names: Iterable[str]) -> list[str]:
     """Order ``__all__`` as ruff's RUF022 does: like isort, but case-sensitive."""
-
-    def key(name: str) -> tuple[int, str]:
-        if name.isupper() and len(name) > 1:
-            kind = 0
-        elif name[:1].isupper():
-            kind = 1
-        else:
-            kind = 2
-        return kind, name
-
-    return sorted(set(names), key=key)
+    return sorted(set(names), key=lambda name: (_kind(name), name))
 
 
 def resource_imports(
