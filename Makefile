@@ -43,7 +43,7 @@ lint: $(STAMP)
 	$(VENV)/bin/black --check generator tests bench
 	$(VENV)/bin/ruff check generator tests bench
 	$(VENV)/bin/mypy
-	cd $(OUT)/python && ../../$(VENV)/bin/black --check . && ../../$(VENV)/bin/ruff check . && ../../$(VENV)/bin/mypy --strict src tests
+	cd $(OUT)/python && ../../$(VENV)/bin/black --check --config pyproject.toml . && ../../$(VENV)/bin/ruff check . && ../../$(VENV)/bin/mypy --strict src tests
 
 regen-golden: $(STAMP)
 	$(PY) -m tests.golden.regen

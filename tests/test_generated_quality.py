@@ -10,7 +10,7 @@ import pytest
 
 SDK = Path(__file__).resolve().parent.parent / "generated" / "python"
 TOOLS = {
-    "black": ["-m", "black", "--check", "--quiet", "."],
+    "black": ["-m", "black", "--check", "--config", "pyproject.toml", "."],
     "ruff": ["-m", "ruff", "check", "--quiet", "."],
     "mypy": ["-m", "mypy", "--strict", "--no-incremental", "src", "tests"],
 }
