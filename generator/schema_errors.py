@@ -20,6 +20,7 @@ from jsonschema.exceptions import ValidationError, best_match
 from generator.diagnostics import Diagnostic, Location, Severity
 from generator.loader import LoadedSpec
 from generator.resources import load_schema
+from generator.schema_cache import SchemaCache
 from generator.schema_words import (
     allowed_choices,
     describe_value,
@@ -49,12 +50,16 @@ def spec_validator() -> Draft202012Validator:
 def check_schema(spec: LoadedSpec) -> list[Diagnostic]:
     """Every place where the merged spec does not follow the JSON Schema."""
     found: dict[tuple[str, str, str], Diagnostic] = {}
-    for error in spec_validator().iter_errors(spec.document):
+    cache = SchemaCache.open()
+    document, fresh = cache.split(spec.document)
+    for error in spec_validator().iter_errors(document):
         for diagnostic in _rewrite(_most_relevant(error), spec):
             # jsonschema reports each missing key of one object separately; the
             # rewritten message already names them all.
             key = (diagnostic.code, diagnostic.json_path, diagnostic.message)
             found.setdefault(key, diagnostic)
+    if not found:
+        cache.remember(fresh)
     return list(found.values())
 
 

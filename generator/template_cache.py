@@ -1,9 +1,9 @@
-"""A cache of compiled templates, shared by every run on this machine.
+"""Caches shared by every run on this machine: compiled templates, schema results.
 
 Compiling the templates is most of the render stage's cost. Jinja's bytecode cache
 keys each entry by the template's source, so a stale entry can never be used; a
-cache that cannot be written only costs time. ``SDKGEN_CACHE_DIR`` moves it, and an
-empty value turns it off.
+cache that cannot be written only costs time. ``SDKGEN_CACHE_DIR`` moves the caches,
+and an empty value turns them off.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import jinja2
 
 from generator import __version__
 
-__all__ = ["template_bytecode_cache"]
+__all__ = ["cache_folder", "template_bytecode_cache"]
 
 
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
@@ -27,8 +27,8 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def template_bytecode_cache() -> jinja2.BytecodeCache | None:
-    """The cache folder for this sdkgen version, or None when it cannot be used."""
+def cache_folder(name: str) -> Path | None:
+    """``<cache>/<name>-<version>``, created; None when caching is off or fails."""
     configured = os.environ.get("SDKGEN_CACHE_DIR")
     if configured == "":
         return None
@@ -37,9 +37,15 @@ def template_bytecode_cache() -> jinja2.BytecodeCache | None:
     else:
         xdg = os.environ.get("XDG_CACHE_HOME")
         base = (Path(xdg) if xdg else Path.home() / ".cache") / "sdkgen"
-    folder = base / f"jinja-{__version__}"
+    folder = base / f"{name}-{__version__}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return _QuietBytecodeCache(str(folder))
+    return folder
+
+
+def template_bytecode_cache() -> jinja2.BytecodeCache | None:
+    """The compiled-template cache for this sdkgen version, or None."""
+    folder = cache_folder("jinja")
+    return None if folder is None else _QuietBytecodeCache(str(folder))
