@@ -205,7 +205,6 @@ class ResourceModel:
     module: str
     description: str
     operations: tuple[OperationModel, ...]
-    model_imports: tuple[str, ...]
     imports: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -233,7 +232,6 @@ class ApiModel:
     envelope_status: str | None
     error_message_paths: tuple[str, ...]
     error_in_data: bool
-    error_model: str | None
     rate_limits: tuple[RateLimitModel, ...]
     default_timeout: float
     default_max_retries: int

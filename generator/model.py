@@ -83,7 +83,6 @@ def build_model(document: dict[str, Any], *, spec_label: str) -> ApiModel:
         envelope_status=envelope.get("status"),
         error_message_paths=tuple(errors.get("message_paths", ("error", "message"))),
         error_in_data=bool(errors.get("error_in_data", False)),
-        error_model=errors.get("model"),
         rate_limits=tuple(_rate_limit(raw) for raw in document.get("rate_limits", [])),
         default_timeout=float(defaults.get("timeout", 60.0)),
         default_max_retries=int(defaults.get("max_retries", 2)),
@@ -222,7 +221,6 @@ def _resource(
         module=python_identifier(name),
         description=raw.get("description", ""),
         operations=operations,
-        model_imports=tuple(sorted({m for op in operations for m in op.model_imports})),
         imports=resource_imports(operations, ctx.union_parsers),
     )
 
