@@ -1,7 +1,8 @@
 """A hash of everything a generation depends on, so an unchanged one can be skipped.
 
 The inputs are the spec's files, the name the output uses for the spec, sdkgen's own
-code, templates and schema, the formatter, and any override templates. When the
+code, templates and schema, the formatter, the template engine and YAML parser, and
+every file of an override-templates folder. When the
 manifest in the output folder records the same fingerprint and every file there
 still has the content the manifest records, the output is exactly what the spec
 gives, and ``check`` and ``generate`` can answer without validating, rendering or
@@ -45,17 +46,16 @@ def input_fingerprint(
         add("label", spec_label.encode())
         add("sdkgen", generator.__version__.encode())
         add("jinja2", distribution_version("jinja2").encode())
+        add("pyyaml", distribution_version("PyYAML").encode())
         add("formatter", formatter.encode())
         for path in files:
             add("spec:" + path.relative_to(root).as_posix(), path.read_bytes())
         for name, path in _code_files():
             add("code:" + name, path.read_bytes())
         if custom_templates is not None:
-            # Only overrides of our templates are used; other files are ignored.
-            ours = templates_dir()
-            for name, path in _tree(custom_templates, ""):
-                if (ours / name).is_file():
-                    add("override:" + name, path.read_bytes())
+            # Every file counts: an override may include or import a file of its own.
+            for name, path in _tree(custom_templates, "override:"):
+                add(name, path.read_bytes())
     except (OSError, SpecError, ValueError):
         return None
     return digest.hexdigest()

@@ -391,3 +391,18 @@ def test_formatting_in_worker_processes_gives_the_same_files(
     assert [(f.path, f.content) for f in parallel.files] == [
         (f.path, f.content) for f in serial.files
     ]
+
+
+def test_a_file_an_override_includes_takes_part_in_the_fingerprint(
+    project: Path,
+) -> None:
+    out = project / "generated"
+    overrides = project / "templates" / "python"
+    overrides.mkdir(parents=True)
+    (overrides / "README.md.jinja").write_text('{% include "python/intro.md" %}\n')
+    (overrides / "intro.md").write_text("First words.\n")
+    pipeline.generate(spec_of(project), out, project / "templates")
+    (overrides / "intro.md").write_text("Other words.\n")
+    outputs, compared = pipeline.check(spec_of(project), out, project / "templates")
+    assert not outputs.skipped
+    assert "python/README.md" in compared.stale
