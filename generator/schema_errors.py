@@ -96,6 +96,8 @@ def _rewrite(error: ValidationError, spec: LoadedSpec) -> Iterator[Diagnostic]:
     if "propertyNames" in error.relative_schema_path:
         yield _bad_name(error, path, spec)
         return
+    if error.validator == "required" and not _missing_keys(error):
+        return  # every missing key is misspelled: the unknown-key error says so
     rewrite = _REWRITERS.get(str(error.validator), _other)
     code, message, hint = rewrite(error, subject(path, spec.document))
     yield _diagnostic(code, message, hint, spec.locate(path), path)
@@ -189,8 +191,21 @@ def _did_you_mean(value: Any, choices: list[Any]) -> str | None:
     return f"did you mean '{match}'?" if match else None
 
 
+def _missing_keys(error: ValidationError) -> list[str]:
+    """Required keys that are absent and not present under a near-miss spelling."""
+    instance = _instance(error)
+    allowed = _schema(error).get("properties", {})
+    spelled = {
+        close
+        for key in instance
+        if key not in allowed
+        for close in difflib.get_close_matches(str(key), sorted(allowed), n=1)
+    }
+    return [k for k in _value(error) if k not in instance and k not in spelled]
+
+
 def _missing(error: ValidationError, where: str) -> tuple[str, str, str | None]:
-    missing = [key for key in _value(error) if key not in _instance(error)]
+    missing = _missing_keys(error)
     listed = " and ".join(f"'{key}'" for key in missing)
     hint = None
     if len(missing) == 1:
