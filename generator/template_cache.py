@@ -36,7 +36,10 @@ def cache_folder(name: str) -> Path | None:
         base = Path(configured)
     else:
         xdg = os.environ.get("XDG_CACHE_HOME")
-        base = (Path(xdg) if xdg else Path.home() / ".cache") / "sdkgen"
+        try:
+            base = (Path(xdg) if xdg else Path.home() / ".cache") / "sdkgen"
+        except RuntimeError:  # no home folder to be found: run without caches
+            return None
     folder = base / f"{name}-{__version__}"
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -406,3 +406,17 @@ def test_a_file_an_override_includes_takes_part_in_the_fingerprint(
     outputs, compared = pipeline.check(spec_of(project), out, project / "templates")
     assert not outputs.skipped
     assert "python/README.md" in compared.stale
+
+
+def test_no_home_folder_means_no_cache_not_a_failure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator.template_cache import cache_folder
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("SDKGEN_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", no_home)
+    assert cache_folder("jinja") is None
