@@ -18,7 +18,6 @@ from generator.formatting import (
     FormattedFile,
     format_all,
     formatter_id,
-    sha256,
 )
 from generator.notice import generated_notice
 from generator.writer import (
@@ -30,7 +29,7 @@ from generator.writer import (
     compare_output,
     files_match_manifest,
     read_manifest,
-    safe_target,
+    recorded_text,
     write_output,
 )
 
@@ -160,11 +159,7 @@ def _disk_cache(out_dir: Path) -> FormatCache:
         recorded = manifest.files.get(str(path))
         if recorded is None or recorded[0] != render_hash:
             return None
-        try:
-            text = safe_target(out_dir, path).read_text("utf-8")
-        except (OSError, UnicodeDecodeError, ValueError):
-            return None
-        return text if sha256(text) == recorded[1] else None
+        return recorded_text(out_dir, str(path), recorded[1])
 
     return lookup
 

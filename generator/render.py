@@ -185,18 +185,24 @@ def _render_one(
     context: dict[str, Any],
 ) -> RenderedFile:
     origin = f"template {template_name} for {element}"
+    if template_name.startswith("python/runtime/"):
+        return _copy_runtime(env, template_name, output, origin)
     try:
-        template = env.get_template(template_name)
-        if template_name.startswith("python/runtime/"):
-            content = (
-                template.filename and Path(template.filename).read_text("utf-8")
-            ) or ""
-        else:
-            content = template.render(**context)
+        content = env.get_template(template_name).render(**context)
     except jinja2.TemplateError as exc:
         raise InternalError(f"{origin} failed to render: {exc}") from exc
+    return RenderedFile(PurePosixPath(output), content, origin)
+
+
+def _copy_runtime(
+    env: TemplateEnvironment, template_name: str, output: str, origin: str
+) -> RenderedFile:
+    """Runtime modules are plain Python: read, never compiled as Jinja templates."""
+    assert env.loader is not None
+    try:
+        source, filename, _ = env.loader.get_source(env, template_name)
+    except jinja2.TemplateError as exc:
+        raise InternalError(f"{origin} could not be read: {exc}") from exc
     # A user's override of a runtime module gets formatted like any render.
-    verbatim = template_name.startswith("python/runtime/") and Path(
-        template.filename or ""
-    ).resolve().is_relative_to(env.builtin_templates)
-    return RenderedFile(PurePosixPath(output), content, origin, preformatted=verbatim)
+    ours = Path(filename or "").resolve().is_relative_to(env.builtin_templates)
+    return RenderedFile(PurePosixPath(output), source, origin, preformatted=ours)

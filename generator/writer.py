@@ -30,6 +30,7 @@ __all__ = [
     "compare_output",
     "files_match_manifest",
     "read_manifest",
+    "recorded_text",
     "write_output",
 ]
 
@@ -247,13 +248,18 @@ def compare_output(
     return result
 
 
+def recorded_text(out_dir: Path, path: str, output_hash: str) -> str | None:
+    """A file's text when it still hashes as the manifest recorded; None otherwise."""
+    try:
+        text = safe_target(out_dir, PurePosixPath(path)).read_text("utf-8")
+    except (OSError, UnicodeDecodeError, OutputPathError):
+        return None
+    return text if sha256(text) == output_hash else None
+
+
 def files_match_manifest(out_dir: Path, manifest: Manifest) -> bool:
     """Every file the manifest lists is on disk with the content it records."""
-    for path, (_, output_hash) in manifest.files.items():
-        try:
-            text = safe_target(out_dir, PurePosixPath(path)).read_text("utf-8")
-        except (OSError, UnicodeDecodeError, OutputPathError):
-            return False
-        if sha256(text) != output_hash:
-            return False
-    return True
+    return all(
+        recorded_text(out_dir, path, output_hash) is not None
+        for path, (_, output_hash) in manifest.files.items()
+    )

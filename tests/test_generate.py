@@ -420,3 +420,14 @@ def test_no_home_folder_means_no_cache_not_a_failure(
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setattr(Path, "home", no_home)
     assert cache_folder("jinja") is None
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_usage_error(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocked = project / "a-file-not-a-folder"
+    blocked.write_text("in the way")
+    assert run("generate", spec_of(project), "--out", blocked) == 2
+    err = capsys.readouterr().err
+    assert f"cannot write to {blocked}" in err
+    assert "Traceback" not in err
