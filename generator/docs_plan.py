@@ -15,14 +15,15 @@ DOCS = "python/docs"
 
 
 def docs_plan(site: DocsSite) -> Iterator[PlanEntry]:
-    """Plan entries for ``python/docs/``, from the templates in ``templates/docs``."""
+    """Plan entries for ``python/docs/``, from ``templates/python/docs``."""
     context = {"docs": site}
-    yield "docs/index.md.jinja", f"{DOCS}/index.md", "api", context
-    yield "docs/models.md.jinja", f"{DOCS}/models.md", "models", context
-    yield "docs/departures.md.jinja", f"{DOCS}/departures.md", "resources", context
+    yield "python/docs/index.md.jinja", f"{DOCS}/index.md", "api", context
+    yield "python/docs/models.md.jinja", f"{DOCS}/models.md", "models", context
+    departures = "python/docs/departures.md.jinja"
+    yield departures, f"{DOCS}/departures.md", "resources", context
     for page in site.resources:
         yield (
-            "docs/resource.md.jinja",
+            "python/docs/resource.md.jinja",
             f"{DOCS}/{page.path}",
             f"resource {page.resource.name}",
             {"docs": site, "page": page},

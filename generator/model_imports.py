@@ -84,7 +84,7 @@ def resource_imports(
     groups: list[tuple[str, list[str]]] = [
         ("collections.abc", collections),
         ("typing", typing),
-        ("._base_client", ["AsyncAPIClient", "SyncAPIClient"]),
+        ("._api_client", ["AsyncAPIClient", "SyncAPIClient"]),
         ("._models", list(helpers_used(op.parse_code for op in operations))),
         ("._operation", ["Operation"] + (["Param"] if has_params else [])),
         ("._response", ["async_to_raw_response_wrapper", "to_raw_response_wrapper"]),

@@ -122,7 +122,7 @@ def test_an_override_of_a_runtime_module_is_copied_as_it_is(project: Path) -> No
 def test_a_template_we_do_not_have_is_ignored(project: Path) -> None:
     before = snapshot(project / "out")
     override(project, "python/package/extra.py.jinja", "this is not python (\n")
-    override(project, "docs/unknown.md.jinja", "{{ nothing_defined }}\n")
+    override(project, "python/docs/unknown.md.jinja", "{{ nothing_defined }}\n")
     override(project, "notes.txt", "not a template\n")
     assert generate("--templates", "custom") == 0
     # Only the manifest changes: it fingerprints every file of the override folder.

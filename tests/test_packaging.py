@@ -32,7 +32,7 @@ def test_wheel_installs_into_a_fresh_environment_and_generates(tmp_path: Path) -
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
     assert "generator/_schema/sdkgen.schema.json" in names
-    assert "generator/_templates/python/runtime/_base_client.py" in names
+    assert "generator/_templates/python/runtime/_api_client.py" in names
     assert "generator/_templates/python/package/_client.py.jinja" in names
 
     venv = tmp_path / "venv"

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from imgur_client._base_client import AsyncAPIClient, SyncAPIClient
+from imgur_client._api_client import AsyncAPIClient, SyncAPIClient
 from imgur_client._exceptions import NotFoundError
 from imgur_client._operation import ApiConfig, Operation, Param
 from imgur_client._response import (

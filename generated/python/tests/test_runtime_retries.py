@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from imgur_client._base_client import AsyncAPIClient, SyncAPIClient
+from imgur_client._api_client import AsyncAPIClient, SyncAPIClient
 from imgur_client._exceptions import (
     APIConnectionError,
     APITimeoutError,

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from imgur_client._base_client import SyncAPIClient
+from imgur_client._api_client import SyncAPIClient
 from imgur_client._exceptions import SDKError
 from imgur_client._oauth import OAuthSettings, TokenResponse
 from imgur_client._operation import ApiConfig, AuthScheme, Operation

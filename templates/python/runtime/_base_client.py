@@ -1,302 +1,330 @@
-"""The base clients every generated client class extends.
+"""The I/O-free half of the clients, shared by ``SyncAPIClient`` and ``AsyncAPIClient``.
 
-``call(op, args, options)`` is the whole call path: encode the arguments, choose
-the credential, send with retries, refresh an expired OAuth2 token once and
-retry, check the envelope and build the result with ``op.parse``. The steps
-without I/O live in ``_client_core.BaseClient``; the two classes here only send
-and wait, one with ``await``.
-
-Tests replace ``_clock`` (Unix time), ``_sleep`` and ``_jitter`` on an instance
-to control retry timing without waiting.
+``BaseClient`` holds the configuration and does every step of a call that needs
+no network: encoding, choosing the credential, building the ``httpx.Request``,
+deciding on retries and refreshes, and turning the final response into a result
+or an exception. The sync and async clients in ``_api_client`` only send and
+wait, so they cannot drift apart.
 """
 
 from __future__ import annotations
 
+import logging
+import random
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from types import TracebackType
-from typing import Any, Self, TypeVar
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar, cast
 
 import httpx
 
-from ._client_core import BaseClient, Prepared, page_args
-from ._logs import warn_deprecated
-from ._oauth import AsyncOAuthClient, OAuthClient, OAuthSettings
+from ._auth import SelectedAuth, redact_headers, secret_header_names, select_auth
+from ._envelope import status_error, unwrap
+from ._exceptions import APIConnectionError, APITimeoutError, ResponseValidationError
+from ._logs import logger
+from ._oauth import BaseOAuthClient, OAuthSettings
 from ._operation import ApiConfig, Operation
-from ._response import raw_response_requested
-from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
+from ._rate_limits import RateLimits
+from ._request import RequestParts, build_request
+from ._response import APIResponse
+from ._retry import (
+    MAX_TOTAL_WAIT,
+    is_retryable_status,
+    parse_retry_after,
+    retry_delay,
+    should_retry,
+)
+from ._types import NotGiven, RequestOptions, TimeoutTypes
 
-__all__ = ["AsyncAPIClient", "SyncAPIClient"]
+__all__ = ["BaseClient", "Prepared", "page_args"]
 
 T = TypeVar("T")
+QueryValue = str | int | float | bool | None
+_URL_CACHE_SIZE = 256
+_UNSET = object()
 
 
-class SyncAPIClient(BaseClient):
-    """Synchronous client: generated resources call ``call`` and ``paginate``."""
+@dataclass(slots=True)
+class Prepared:
+    """One call's encoded request and the credential chosen for it."""
 
-    oauth: OAuthClient | None
-    """Token helpers, when the API has an OAuth2 scheme."""
-
-    def __init__(
-        self,
-        *,
-        config: ApiConfig,
-        credentials: Mapping[str, str | None],
-        base_url: str | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        http_client: httpx.Client | None = None,
-        oauth: OAuthSettings | None = None,
-    ) -> None:
-        super().__init__(
-            config=config,
-            credentials=credentials,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            oauth=oauth,
-        )
-        # A caller's client stays the caller's to close.
-        self._owns_http = http_client is None
-        if http_client is None:
-            self._http = httpx.Client(
-                timeout=self.timeout, headers=self._default_headers
-            )
-            self._headers_per_request = False
-        else:
-            self._http = http_client
-        self._sleep: Callable[[float], None] = time.sleep
-        self.oauth = None
-        if self._oauth_settings is not None:
-            self.oauth = OAuthClient(
-                http=self._http,
-                config=config,
-                settings=self._oauth_settings,
-                credentials=self._credentials,
-                timeout=self.timeout,
-            )
-
-    def call(
-        self, op: Operation[T], args: Mapping[str, Any], options: RequestOptions
-    ) -> T:
-        """Send ``op`` with ``args``; return what ``op.parse`` builds from it."""
-        if op.deprecation:
-            warn_deprecated(op.deprecation)
-        result: T = self._call(op, args, options, raw=raw_response_requested())
-        return result
-
-    def paginate(
-        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
-    ) -> Iterator[T]:
-        """Iterate over every item of every page, stopping at the first empty page."""
-        if op.deprecation:
-            warn_deprecated(op.deprecation)
-        page_args(op, args, op.page_start)  # fail now, not at the first next()
-        return self._pages(op, args, options)
-
-    def _pages(
-        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
-    ) -> Iterator[T]:
-        page = op.page_start
-        while True:
-            items: list[T] = self._call(
-                op, page_args(op, args, page), options, raw=False
-            )
-            if not items:
-                return
-            yield from items
-            page += 1
-
-    def _call(
-        self,
-        op: Operation[Any],
-        args: Mapping[str, Any],
-        options: RequestOptions,
-        *,
-        raw: bool,
-    ) -> Any:
-        prepared = self._prepare(op, args)
-        response = self._send(prepared, options)
-        expired = self._expired_token(prepared, response, self.oauth)
-        if expired is not None and self.oauth is not None:
-            self.oauth.refresh_if_current(expired)
-            prepared = self._reauthorize(prepared)
-            response = self._send(prepared, options)
-        return self._finish(op, response, raw=raw)
-
-    def _send(self, prepared: Prepared, options: RequestOptions) -> httpx.Response:
-        attempt, waited = 0, 0.0
-        while True:
-            request = self._build(self._http, prepared, options)
-            try:
-                response = self._http.send(request)
-            except httpx.RequestError as err:
-                delay = self._next_delay(prepared, options, attempt, waited, error=err)
-                if delay is None:
-                    raise self._connection_error(err, request, prepared.op) from err
-            else:
-                self._record(response)
-                if response.status_code < 400:  # the common case: nothing to decide
-                    return response
-                delay = self._next_delay(
-                    prepared, options, attempt, waited, response=response
-                )
-                if delay is None:
-                    return response
-                response.close()
-            self._sleep(delay)
-            attempt, waited = attempt + 1, waited + delay
-
-    def close(self) -> None:
-        """Close the HTTP client, unless the caller passed it in."""
-        if self._owns_http:
-            self._http.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
+    op: Operation[Any]
+    parts: RequestParts
+    auth: SelectedAuth | None
 
 
-class AsyncAPIClient(BaseClient):
-    """Asynchronous client: ``await call(...)``; ``paginate`` is an async iterator."""
-
-    oauth: AsyncOAuthClient | None
-    """Token helpers, when the API has an OAuth2 scheme."""
+class BaseClient:
+    """Configuration, request building and response handling without I/O."""
 
     def __init__(
         self,
         *,
         config: ApiConfig,
         credentials: Mapping[str, str | None],
-        base_url: str | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        http_client: httpx.AsyncClient | None = None,
-        oauth: OAuthSettings | None = None,
+        base_url: str | None,
+        timeout: TimeoutTypes | NotGiven,
+        max_retries: int | NotGiven,
+        oauth: OAuthSettings | None,
     ) -> None:
-        super().__init__(
-            config=config,
-            credentials=credentials,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            oauth=oauth,
+        self._config = config
+        self._credentials: dict[str, str | None] = dict(credentials)
+        self.base_url = base_url or config.base_url
+        self.timeout: TimeoutTypes = (
+            config.default_timeout if isinstance(timeout, NotGiven) else timeout
         )
-        self._owns_http = http_client is None
-        if http_client is None:
-            self._http = httpx.AsyncClient(
-                timeout=self.timeout, headers=self._default_headers
-            )
-            self._headers_per_request = False
-        else:
-            self._http = http_client
-        # Imported here: asyncio costs ~12 ms to import, and only async clients use it.
-        import asyncio
+        retries = (
+            config.default_max_retries
+            if isinstance(max_retries, NotGiven)
+            else max_retries
+        )
+        if retries < 0:
+            raise ValueError("max_retries must be 0 or more")
+        self.max_retries = retries
+        self._oauth_settings = _resolve_oauth(config, oauth)
+        self._secret_headers = secret_header_names(config)
+        self._rate_limits = RateLimits(config.rate_limit_headers)
+        # Headers every request carries, below the operation's and the caller's.
+        # A client the SDK creates holds them as its own default headers (httpx
+        # merges those for free); a caller's client gets them on each request.
+        self._default_headers = {
+            "User-Agent": config.user_agent,
+            "Accept": "application/json",
+        }
+        self._headers_per_request = True
+        self._urls: dict[str, httpx.URL] = {}
+        self._timeout_cache: tuple[object, dict[str, float | None]] = (_UNSET, {})
+        self._clock: Callable[[], float] = time.time
+        self._jitter: Callable[[], float] = random.random
 
-        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
-        self.oauth = None
-        if self._oauth_settings is not None:
-            self.oauth = AsyncOAuthClient(
-                http=self._http,
-                config=config,
-                settings=self._oauth_settings,
-                credentials=self._credentials,
-                timeout=self.timeout,
-            )
+    @property
+    def rate_limits(self) -> RateLimits:
+        """Rate-limit values from the latest response that carried them."""
+        return self._rate_limits
 
-    async def call(
-        self, op: Operation[T], args: Mapping[str, Any], options: RequestOptions
-    ) -> T:
-        """Send ``op`` with ``args``; return what ``op.parse`` builds from it."""
-        if op.deprecation:
-            warn_deprecated(op.deprecation)
-        result: T = await self._call(op, args, options, raw=raw_response_requested())
-        return result
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={self.base_url!r}>"
 
-    def paginate(
-        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
-    ) -> AsyncIterator[T]:
-        """Iterate (``async for``) over every item of every page."""
-        if op.deprecation:
-            warn_deprecated(op.deprecation)
-        page_args(op, args, op.page_start)  # fail now, not at the first __anext__()
-        return self._pages(op, args, options)
+    def _prepare(self, op: Operation[Any], args: Mapping[str, Any]) -> Prepared:
+        parts = build_request(op, args, base_url=self.base_url)
+        return Prepared(op, parts, select_auth(self._config, op, self._credentials))
 
-    async def _pages(
-        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
-    ) -> AsyncIterator[T]:
-        page = op.page_start
-        while True:
-            items: list[T] = await self._call(
-                op, page_args(op, args, page), options, raw=False
-            )
-            if not items:
-                return
-            for item in items:
-                yield item
-            page += 1
+    def _reauthorize(self, prepared: Prepared) -> Prepared:
+        auth = select_auth(self._config, prepared.op, self._credentials)
+        return Prepared(prepared.op, prepared.parts, auth)
 
-    async def _call(
+    def _build(
         self,
-        op: Operation[Any],
-        args: Mapping[str, Any],
+        http: httpx.Client | httpx.AsyncClient,
+        prepared: Prepared,
         options: RequestOptions,
-        *,
-        raw: bool,
-    ) -> Any:
-        prepared = self._prepare(op, args)
-        response = await self._send(prepared, options)
-        expired = self._expired_token(prepared, response, self.oauth)
-        if expired is not None and self.oauth is not None:
-            await self.oauth.refresh_if_current(expired)
-            prepared = self._reauthorize(prepared)
-            response = await self._send(prepared, options)
-        return self._finish(op, response, raw=raw)
+    ) -> httpx.Request:
+        parts = prepared.parts
+        headers = dict(parts.headers)
+        if prepared.auth is not None:
+            headers[prepared.auth.header] = prepared.auth.value
+        extra_headers = options.get("extra_headers")
+        if extra_headers:
+            headers.update(extra_headers)
+        extra_query = options.get("extra_query")
+        # httpx's type wants the wider value type; the list is only read.
+        params = cast("list[tuple[str, QueryValue]]", parts.params)
+        if extra_query:
+            params = [(k, v) for k, v in parts.params if k not in extra_query]
+            params.extend(extra_query.items())
+        request = http.build_request(
+            parts.method,
+            self._url(parts.url),
+            # None, not []: httpx parses the URL again to merge even no params.
+            params=params or None,
+            headers=headers,
+            data=parts.data or None,
+            files=parts.files or None,
+            extensions={"timeout": self._timeout(options.get("timeout", self.timeout))},
+        )
+        if self._headers_per_request:
+            # Set on the request rather than merged by httpx (which costs more);
+            # the operation's and the caller's headers win over these.
+            given = {key.lower() for key in headers}
+            for key, value in self._default_headers.items():
+                if key.lower() not in given:
+                    request.headers[key] = value
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "HTTP request: %s %s headers=%s",
+                request.method,
+                request.url,
+                redact_headers(request.headers.multi_items(), self._secret_headers),
+            )
+        return request
 
-    async def _send(
-        self, prepared: Prepared, options: RequestOptions
-    ) -> httpx.Response:
-        attempt, waited = 0, 0.0
-        while True:
-            request = self._build(self._http, prepared, options)
-            try:
-                response = await self._http.send(request)
-            except httpx.RequestError as err:
-                delay = self._next_delay(prepared, options, attempt, waited, error=err)
-                if delay is None:
-                    raise self._connection_error(err, request, prepared.op) from err
-            else:
-                self._record(response)
-                if response.status_code < 400:  # the common case: nothing to decide
-                    return response
-                delay = self._next_delay(
-                    prepared, options, attempt, waited, response=response
-                )
-                if delay is None:
-                    return response
-                await response.aclose()
-            await self._sleep(delay)
-            attempt, waited = attempt + 1, waited + delay
+    def _timeout(self, timeout: TimeoutTypes) -> dict[str, float | None]:
+        """``timeout`` as the request extension httpx reads, built once per value.
 
-    async def aclose(self) -> None:
-        """Close the HTTP client, unless the caller passed it in."""
-        if self._owns_http:
-            await self._http.aclose()
+        What ``build_request(timeout=...)`` would do on every call. The cache is one
+        tuple, so threads sharing the client never pair a value with another key.
+        """
+        if isinstance(timeout, httpx.Timeout):
+            return timeout.as_dict()  # its attributes can change: read it each time
+        key, value = self._timeout_cache
+        if key is not timeout:
+            value = httpx.Timeout(timeout).as_dict()
+            self._timeout_cache = (timeout, value)
+        return dict(value)
 
-    async def __aenter__(self) -> Self:
-        return self
+    def _url(self, text: str) -> httpx.URL:
+        """Return ``text`` as an ``httpx.URL``, parsing each recent URL only once.
 
-    async def __aexit__(
+        Parsing is a good part of building a request, and calls often repeat a URL
+        (the same resource, the next page). The cache is bounded: when full, it
+        starts again empty.
+        """
+        url = self._urls.get(text)
+        if url is None:
+            if len(self._urls) >= _URL_CACHE_SIZE:
+                self._urls.clear()
+            url = self._urls[text] = httpx.URL(text)
+        return url
+
+    def _next_delay(
         self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
+        prepared: Prepared,
+        options: RequestOptions,
+        attempt: int,
+        waited: float,
+        *,
+        response: httpx.Response | None = None,
+        error: Exception | None = None,
+    ) -> float | None:
+        """Return how long to wait before retrying, or ``None`` to stop."""
+        if response is not None and not is_retryable_status(response.status_code):
+            return None
+        name = prepared.op.name
+        reason = (
+            f"status {response.status_code}"
+            if response is not None
+            else type(error).__name__
+        )
+        max_retries = options.get("max_retries", self.max_retries)
+        if attempt >= max_retries:
+            logger.debug(
+                "not retrying %s after %s: %d retries used", name, reason, attempt
+            )
+            return None
+        if not should_retry(
+            prepared.parts.method,
+            status=response.status_code if response is not None else None,
+            error=error,
+            retry_non_idempotent=options.get("retry_non_idempotent", False),
+        ):
+            logger.debug("not retrying %s after %s: not safe to repeat", name, reason)
+            return None
+        headers = response.headers if response is not None else None
+        delay = retry_delay(attempt, headers, self._clock(), jitter=self._jitter)
+        if waited + delay > MAX_TOTAL_WAIT:
+            logger.debug("not retrying %s after %s: wait budget spent", name, reason)
+            return None
+        logger.debug(
+            "retrying %s after %s in %.2f s (retry %d of %d)",
+            name,
+            reason,
+            delay,
+            attempt + 1,
+            max_retries,
+        )
+        return delay
+
+    def _record(self, response: httpx.Response) -> None:
+        self._rate_limits.update(response.headers, self._clock())
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "HTTP response: %s %s -> %d",
+                response.request.method,
+                response.request.url,
+                response.status_code,
+            )
+
+    def _connection_error(
+        self, err: httpx.RequestError, request: httpx.Request, op: Operation[Any]
+    ) -> APIConnectionError:
+        if isinstance(err, httpx.TimeoutException):
+            return APITimeoutError(request=request, operation=op.name)
+        message = f"connection error ({type(err).__name__})"
+        return APIConnectionError(message, request=request, operation=op.name)
+
+    def _expired_token(
+        self,
+        prepared: Prepared,
+        response: httpx.Response,
+        oauth: BaseOAuthClient | None,
+    ) -> str | None:
+        """Return the access token ``response`` rejected, if it can be refreshed."""
+        settings, auth = self._oauth_settings, prepared.auth
+        if settings is None or auth is None or oauth is None:
+            return None
+        rejected = (
+            auth.scheme == settings.scheme
+            and response.status_code in settings.refresh_statuses
+        )
+        if (
+            rejected
+            and _refresh_enabled(self._config, settings)
+            and oauth.can_refresh()
+        ):
+            return auth.credential
+        return None
+
+    def _finish(
+        self, op: Operation[Any], response: httpx.Response, *, raw: bool
+    ) -> Any:
+        if response.status_code >= 400:
+            retry_after = parse_retry_after(response.headers, self._clock())
+            raise status_error(
+                self._config,
+                response,
+                operation=op.name,
+                path=op.path,
+                rate_limits=self._rate_limits.snapshot(),
+                retry_after=retry_after,
+            )
+        # The live object: unwrap copies it only if it raises.
+        payload = unwrap(self._config, op, response, rate_limits=self._rate_limits)
+        if raw:
+            return APIResponse(
+                response, lambda: _parse(op, payload, response), operation=op.name
+            )
+        return _parse(op, payload, response)
+
+
+def _parse(op: Operation[T], payload: Any, response: httpx.Response) -> T:
+    try:
+        return op.parse(payload)
+    except ResponseValidationError as err:
+        err.attach(operation=op.name, response=response, path=op.path)
+        raise
+    except (KeyError, TypeError, ValueError) as err:
+        error = ResponseValidationError(f"unexpected response shape: {err!r}")
+        raise error.attach(operation=op.name, response=response, path=op.path) from err
+
+
+def _resolve_oauth(
+    config: ApiConfig, oauth: OAuthSettings | None
+) -> OAuthSettings | None:
+    if oauth is not None:
+        if config.scheme(oauth.scheme).kind != "oauth2":
+            raise ValueError(f"auth scheme {oauth.scheme!r} is not an oauth2 scheme")
+        return oauth
+    for scheme in config.auth_schemes:
+        if scheme.kind == "oauth2":
+            return OAuthSettings(scheme=scheme.name)
+    return None
+
+
+def _refresh_enabled(config: ApiConfig, settings: OAuthSettings) -> bool:
+    scheme = config.scheme(settings.scheme)
+    return scheme.refresh or "refresh_token" in scheme.grants
+
+
+def page_args(op: Operation[Any], args: Mapping[str, Any], page: int) -> dict[str, Any]:
+    if op.page_param is None:
+        raise TypeError(f"{op.name} is not paginated")
+    return {**args, op.page_param: page}

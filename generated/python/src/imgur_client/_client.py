@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._api_client import AsyncAPIClient, SyncAPIClient
 from ._config import CONFIG
 from ._oauth import OAuthSettings, TokenResponse
 from ._types import NOT_GIVEN, NotGiven

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Unpack
 
-from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper

@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 import pytest
 
-from weather_client._base_client import SyncAPIClient
+from weather_client._api_client import SyncAPIClient
 from weather_client._exceptions import AuthenticationRequiredError, SDKError
 from weather_client._operation import ApiConfig, AuthScheme, Operation
 

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from weather_client._base_client import AsyncAPIClient, SyncAPIClient
+from weather_client._api_client import AsyncAPIClient, SyncAPIClient
 from weather_client._exceptions import NotFoundError
 from weather_client._operation import ApiConfig, Operation, Param
 from weather_client._response import (

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from notes_client._base_client import AsyncAPIClient, SyncAPIClient
+from notes_client._api_client import AsyncAPIClient, SyncAPIClient
 from notes_client._exceptions import NotFoundError
 from notes_client._operation import ApiConfig, Operation, Param
 from notes_client._response import (

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from notes_client._base_client import SyncAPIClient
+from notes_client._api_client import SyncAPIClient
 from notes_client._exceptions import SDKError
 from notes_client._oauth import OAuthSettings, TokenResponse
 from notes_client._operation import ApiConfig, AuthScheme, Operation

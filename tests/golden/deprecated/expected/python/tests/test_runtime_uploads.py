@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from notes_client._base_client import AsyncAPIClient, SyncAPIClient
+from notes_client._api_client import AsyncAPIClient, SyncAPIClient
 from notes_client._operation import ApiConfig, Operation, Param
 from notes_client._uploads import Upload
 

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from fields_client._base_client import AsyncAPIClient, SyncAPIClient
+from fields_client._api_client import AsyncAPIClient, SyncAPIClient
 from fields_client._exceptions import NotFoundError
 from fields_client._operation import ApiConfig, Operation, Param
 from fields_client._response import (

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from fields_client._base_client import SyncAPIClient
+from fields_client._api_client import SyncAPIClient
 from fields_client._exceptions import RateLimitError
 from fields_client._operation import ApiConfig, Operation, RateLimitHeader
 

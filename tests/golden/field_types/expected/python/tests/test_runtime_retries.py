@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from fields_client._base_client import AsyncAPIClient, SyncAPIClient
+from fields_client._api_client import AsyncAPIClient, SyncAPIClient
 from fields_client._exceptions import (
     APIConnectionError,
     APITimeoutError,

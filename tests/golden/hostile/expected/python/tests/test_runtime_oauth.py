@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from hostile_client._base_client import AsyncAPIClient, SyncAPIClient
+from hostile_client._api_client import AsyncAPIClient, SyncAPIClient
 from hostile_client._exceptions import (
     APIStatusError,
     BadRequestError,

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from hostile_client._base_client import SyncAPIClient
+from hostile_client._api_client import SyncAPIClient
 from hostile_client._exceptions import SDKError
 from hostile_client._oauth import OAuthSettings, TokenResponse
 from hostile_client._operation import ApiConfig, AuthScheme, Operation

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from hostile_client._base_client import AsyncAPIClient, SyncAPIClient
+from hostile_client._api_client import AsyncAPIClient, SyncAPIClient
 from hostile_client._operation import ApiConfig, Operation, Param
 from hostile_client._uploads import Upload
 

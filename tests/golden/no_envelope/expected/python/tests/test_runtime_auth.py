@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 import pytest
 
-from kv_client._base_client import SyncAPIClient
+from kv_client._api_client import SyncAPIClient
 from kv_client._exceptions import AuthenticationRequiredError, SDKError
 from kv_client._operation import ApiConfig, AuthScheme, Operation
 

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from kv_client._base_client import AsyncAPIClient, SyncAPIClient
+from kv_client._api_client import AsyncAPIClient, SyncAPIClient
 from kv_client._exceptions import NotFoundError
 from kv_client._operation import ApiConfig, Operation, Param
 from kv_client._response import (

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from kv_client._base_client import SyncAPIClient
+from kv_client._api_client import SyncAPIClient
 from kv_client._exceptions import SDKError
 from kv_client._oauth import OAuthSettings, TokenResponse
 from kv_client._operation import ApiConfig, AuthScheme, Operation

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from social_client._base_client import AsyncAPIClient, SyncAPIClient
+from social_client._api_client import AsyncAPIClient, SyncAPIClient
 from social_client._operation import ApiConfig, AuthScheme, Operation, Param
 
 CONFIG = ApiConfig(

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from pages_client._base_client import AsyncAPIClient, SyncAPIClient
+from pages_client._api_client import AsyncAPIClient, SyncAPIClient
 from pages_client._operation import ApiConfig, AuthScheme, Operation, Param
 
 CONFIG = ApiConfig(

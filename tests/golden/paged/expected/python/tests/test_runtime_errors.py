@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 import pytest
 
-from pages_client._base_client import SyncAPIClient
+from pages_client._api_client import SyncAPIClient
 from pages_client._exceptions import (
     APIConnectionError,
     APIError,

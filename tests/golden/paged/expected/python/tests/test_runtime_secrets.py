@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from pages_client._base_client import SyncAPIClient
+from pages_client._api_client import SyncAPIClient
 from pages_client._exceptions import SDKError
 from pages_client._oauth import OAuthSettings, TokenResponse
 from pages_client._operation import ApiConfig, AuthScheme, Operation

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from feed_client._base_client import SyncAPIClient
+from feed_client._api_client import SyncAPIClient
 from feed_client._exceptions import SDKError
 from feed_client._oauth import OAuthSettings, TokenResponse
 from feed_client._operation import ApiConfig, AuthScheme, Operation

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from feed_client._base_client import AsyncAPIClient, SyncAPIClient
+from feed_client._api_client import AsyncAPIClient, SyncAPIClient
 from feed_client._operation import ApiConfig, Operation, Param
 from feed_client._uploads import Upload
 

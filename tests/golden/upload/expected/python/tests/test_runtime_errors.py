@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 import pytest
 
-from media_client._base_client import SyncAPIClient
+from media_client._api_client import SyncAPIClient
 from media_client._exceptions import (
     APIConnectionError,
     APIError,

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from media_client._base_client import SyncAPIClient
+from media_client._api_client import SyncAPIClient
 from media_client._exceptions import RateLimitError
 from media_client._operation import ApiConfig, Operation, RateLimitHeader
 

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from media_client._base_client import SyncAPIClient
+from media_client._api_client import SyncAPIClient
 from media_client._exceptions import SDKError
 from media_client._oauth import OAuthSettings, TokenResponse
 from media_client._operation import ApiConfig, AuthScheme, Operation

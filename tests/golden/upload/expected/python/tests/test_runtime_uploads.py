@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from media_client._base_client import AsyncAPIClient, SyncAPIClient
+from media_client._api_client import AsyncAPIClient, SyncAPIClient
 from media_client._operation import ApiConfig, Operation, Param
 from media_client._uploads import Upload
 

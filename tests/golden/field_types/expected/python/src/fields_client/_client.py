@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._api_client import AsyncAPIClient, SyncAPIClient
 from ._config import CONFIG
 from ._types import NOT_GIVEN, NotGiven
 

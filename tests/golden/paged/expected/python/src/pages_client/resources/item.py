@@ -7,7 +7,7 @@ import builtins
 from collections.abc import AsyncIterator, Iterator
 from typing import Unpack
 
-from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import parse_list
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper

@@ -1,0 +1,302 @@
+"""The base clients every generated client class extends.
+
+``call(op, args, options)`` is the whole call path: encode the arguments, choose
+the credential, send with retries, refresh an expired OAuth2 token once and
+retry, check the envelope and build the result with ``op.parse``. The steps
+without I/O live in ``_base_client.BaseClient``; the two classes here only send
+and wait, one with ``await``.
+
+Tests replace ``_clock`` (Unix time), ``_sleep`` and ``_jitter`` on an instance
+to control retry timing without waiting.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+import httpx
+
+from ._base_client import BaseClient, Prepared, page_args
+from ._logs import warn_deprecated
+from ._oauth import AsyncOAuthClient, OAuthClient, OAuthSettings
+from ._operation import ApiConfig, Operation
+from ._response import raw_response_requested
+from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
+
+__all__ = ["AsyncAPIClient", "SyncAPIClient"]
+
+T = TypeVar("T")
+
+
+class SyncAPIClient(BaseClient):
+    """Synchronous client: generated resources call ``call`` and ``paginate``."""
+
+    oauth: OAuthClient | None
+    """Token helpers, when the API has an OAuth2 scheme."""
+
+    def __init__(
+        self,
+        *,
+        config: ApiConfig,
+        credentials: Mapping[str, str | None],
+        base_url: str | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        http_client: httpx.Client | None = None,
+        oauth: OAuthSettings | None = None,
+    ) -> None:
+        super().__init__(
+            config=config,
+            credentials=credentials,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            oauth=oauth,
+        )
+        # A caller's client stays the caller's to close.
+        self._owns_http = http_client is None
+        if http_client is None:
+            self._http = httpx.Client(
+                timeout=self.timeout, headers=self._default_headers
+            )
+            self._headers_per_request = False
+        else:
+            self._http = http_client
+        self._sleep: Callable[[float], None] = time.sleep
+        self.oauth = None
+        if self._oauth_settings is not None:
+            self.oauth = OAuthClient(
+                http=self._http,
+                config=config,
+                settings=self._oauth_settings,
+                credentials=self._credentials,
+                timeout=self.timeout,
+            )
+
+    def call(
+        self, op: Operation[T], args: Mapping[str, Any], options: RequestOptions
+    ) -> T:
+        """Send ``op`` with ``args``; return what ``op.parse`` builds from it."""
+        if op.deprecation:
+            warn_deprecated(op.deprecation)
+        result: T = self._call(op, args, options, raw=raw_response_requested())
+        return result
+
+    def paginate(
+        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
+    ) -> Iterator[T]:
+        """Iterate over every item of every page, stopping at the first empty page."""
+        if op.deprecation:
+            warn_deprecated(op.deprecation)
+        page_args(op, args, op.page_start)  # fail now, not at the first next()
+        return self._pages(op, args, options)
+
+    def _pages(
+        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
+    ) -> Iterator[T]:
+        page = op.page_start
+        while True:
+            items: list[T] = self._call(
+                op, page_args(op, args, page), options, raw=False
+            )
+            if not items:
+                return
+            yield from items
+            page += 1
+
+    def _call(
+        self,
+        op: Operation[Any],
+        args: Mapping[str, Any],
+        options: RequestOptions,
+        *,
+        raw: bool,
+    ) -> Any:
+        prepared = self._prepare(op, args)
+        response = self._send(prepared, options)
+        expired = self._expired_token(prepared, response, self.oauth)
+        if expired is not None and self.oauth is not None:
+            self.oauth.refresh_if_current(expired)
+            prepared = self._reauthorize(prepared)
+            response = self._send(prepared, options)
+        return self._finish(op, response, raw=raw)
+
+    def _send(self, prepared: Prepared, options: RequestOptions) -> httpx.Response:
+        attempt, waited = 0, 0.0
+        while True:
+            request = self._build(self._http, prepared, options)
+            try:
+                response = self._http.send(request)
+            except httpx.RequestError as err:
+                delay = self._next_delay(prepared, options, attempt, waited, error=err)
+                if delay is None:
+                    raise self._connection_error(err, request, prepared.op) from err
+            else:
+                self._record(response)
+                if response.status_code < 400:  # the common case: nothing to decide
+                    return response
+                delay = self._next_delay(
+                    prepared, options, attempt, waited, response=response
+                )
+                if delay is None:
+                    return response
+                response.close()
+            self._sleep(delay)
+            attempt, waited = attempt + 1, waited + delay
+
+    def close(self) -> None:
+        """Close the HTTP client, unless the caller passed it in."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncAPIClient(BaseClient):
+    """Asynchronous client: ``await call(...)``; ``paginate`` is an async iterator."""
+
+    oauth: AsyncOAuthClient | None
+    """Token helpers, when the API has an OAuth2 scheme."""
+
+    def __init__(
+        self,
+        *,
+        config: ApiConfig,
+        credentials: Mapping[str, str | None],
+        base_url: str | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        http_client: httpx.AsyncClient | None = None,
+        oauth: OAuthSettings | None = None,
+    ) -> None:
+        super().__init__(
+            config=config,
+            credentials=credentials,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            oauth=oauth,
+        )
+        self._owns_http = http_client is None
+        if http_client is None:
+            self._http = httpx.AsyncClient(
+                timeout=self.timeout, headers=self._default_headers
+            )
+            self._headers_per_request = False
+        else:
+            self._http = http_client
+        # Imported here: asyncio costs ~12 ms to import, and only async clients use it.
+        import asyncio
+
+        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+        self.oauth = None
+        if self._oauth_settings is not None:
+            self.oauth = AsyncOAuthClient(
+                http=self._http,
+                config=config,
+                settings=self._oauth_settings,
+                credentials=self._credentials,
+                timeout=self.timeout,
+            )
+
+    async def call(
+        self, op: Operation[T], args: Mapping[str, Any], options: RequestOptions
+    ) -> T:
+        """Send ``op`` with ``args``; return what ``op.parse`` builds from it."""
+        if op.deprecation:
+            warn_deprecated(op.deprecation)
+        result: T = await self._call(op, args, options, raw=raw_response_requested())
+        return result
+
+    def paginate(
+        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
+    ) -> AsyncIterator[T]:
+        """Iterate (``async for``) over every item of every page."""
+        if op.deprecation:
+            warn_deprecated(op.deprecation)
+        page_args(op, args, op.page_start)  # fail now, not at the first __anext__()
+        return self._pages(op, args, options)
+
+    async def _pages(
+        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
+    ) -> AsyncIterator[T]:
+        page = op.page_start
+        while True:
+            items: list[T] = await self._call(
+                op, page_args(op, args, page), options, raw=False
+            )
+            if not items:
+                return
+            for item in items:
+                yield item
+            page += 1
+
+    async def _call(
+        self,
+        op: Operation[Any],
+        args: Mapping[str, Any],
+        options: RequestOptions,
+        *,
+        raw: bool,
+    ) -> Any:
+        prepared = self._prepare(op, args)
+        response = await self._send(prepared, options)
+        expired = self._expired_token(prepared, response, self.oauth)
+        if expired is not None and self.oauth is not None:
+            await self.oauth.refresh_if_current(expired)
+            prepared = self._reauthorize(prepared)
+            response = await self._send(prepared, options)
+        return self._finish(op, response, raw=raw)
+
+    async def _send(
+        self, prepared: Prepared, options: RequestOptions
+    ) -> httpx.Response:
+        attempt, waited = 0, 0.0
+        while True:
+            request = self._build(self._http, prepared, options)
+            try:
+                response = await self._http.send(request)
+            except httpx.RequestError as err:
+                delay = self._next_delay(prepared, options, attempt, waited, error=err)
+                if delay is None:
+                    raise self._connection_error(err, request, prepared.op) from err
+            else:
+                self._record(response)
+                if response.status_code < 400:  # the common case: nothing to decide
+                    return response
+                delay = self._next_delay(
+                    prepared, options, attempt, waited, response=response
+                )
+                if delay is None:
+                    return response
+                await response.aclose()
+            await self._sleep(delay)
+            attempt, waited = attempt + 1, waited + delay
+
+    async def aclose(self) -> None:
+        """Close the HTTP client, unless the caller passed it in."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
