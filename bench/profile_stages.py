@@ -22,23 +22,23 @@ from typing import Any
 
 # Functions whose cumulative time is a stage (module path suffix, function name).
 STAGES = (
-    ("input fingerprint", "generator/fingerprint.py", "input_fingerprint"),
+    ("input fingerprint", "generator/output/fingerprint.py", "input_fingerprint"),
     ("unchanged-output test", "generator/pipeline.py", "unchanged_output"),
-    ("load spec (YAML)", "generator/loader.py", "load_spec"),
-    ("JSON Schema check", "generator/schema_errors.py", "check_schema"),
-    ("semantic rules", "generator/lint/__init__.py", "run_rules"),
-    ("build model", "generator/model.py", "build_model"),
-    ("OpenAPI export", "generator/openapi_export.py", "build_openapi"),
-    ("OpenAPI JSON text", "generator/openapi_export.py", "render_openapi_json"),
-    ("Jinja environment", "generator/render.py", "make_environment"),
-    ("render templates", "generator/render.py", "render_all"),
-    ("format (all)", "generator/formatting.py", "format_all"),
-    ("  black", "generator/formatting.py", "_format_source"),
-    ("  ast.parse check", "generator/formatting.py", "_check_syntax"),
-    ("  sha256", "generator/formatting.py", "sha256"),
+    ("load spec (YAML)", "generator/spec/load.py", "load_spec"),
+    ("JSON Schema check", "generator/spec/schema/check.py", "check_schema"),
+    ("semantic rules", "generator/spec/lint/__init__.py", "run_rules"),
+    ("build model", "generator/model/build.py", "build_model"),
+    ("OpenAPI export", "generator/targets/openapi/export.py", "build_openapi"),
+    ("OpenAPI JSON text", "generator/targets/openapi/export.py", "render_openapi_json"),
+    ("Jinja environment", "generator/targets/render.py", "make_environment"),
+    ("render templates", "generator/targets/render.py", "render_all"),
+    ("format (all)", "generator/output/format.py", "format_all"),
+    ("  black", "generator/output/format.py", "_format_source"),
+    ("  ast.parse check", "generator/output/format.py", "_check_syntax"),
+    ("  sha256", "generator/output/format.py", "sha256"),
     ("manifest cache lookups", "generator/pipeline.py", "lookup"),
-    ("write files", "generator/writer.py", "write_output"),
-    ("compare files", "generator/writer.py", "compare_output"),
+    ("write files", "generator/output/write.py", "write_output"),
+    ("compare files", "generator/output/write.py", "compare_output"),
 )
 
 
@@ -118,7 +118,7 @@ def black_by_kind(
     """
     import black
 
-    from generator import formatting
+    from generator.output import format as formatting
 
     # The mode is a function since the formatter is imported lazily; a constant before.
     made = getattr(formatting, "black_mode", None)
@@ -162,7 +162,7 @@ def _kind(relative: str) -> str:
 def main() -> int:
     spec = sys.argv[1]
     skip_empty = "--skip-empty" in sys.argv[2:]
-    from generator import formatting
+    from generator.output import format as formatting
 
     formatting.PARALLEL_CHARACTERS = 10**12  # format in-process, where cProfile sees it
     formatted = _record_formatted(formatting)

@@ -583,7 +583,7 @@ def profile_section(profile: dict[str, Any]) -> str:
     imports = profile.get("cli_imports")
     if imports:
         lines.append(
-            f"`-X importtime` of `generator.commands.validate`: "
+            f"`-X importtime` of `generator.cli.commands.validate`: "
             f"{imports['cumulative_ms']:.0f} ms; costliest: "
             + ", ".join(f"`{n}` {s:.1f}/{c:.1f}" for n, s, c in imports["top_self"][:6])
             + ".\n"

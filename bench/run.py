@@ -802,7 +802,7 @@ def run_profile(
         else {"error": tail(found.stderr, 12)}
     )
     out["cli_imports"] = import_breakdown(
-        tools, tools.env, WORK, "generator.commands.validate"
+        tools, tools.env, WORK, "generator.cli.commands.validate"
     )
     return out
 

@@ -12,15 +12,15 @@ from pathlib import Path, PurePosixPath
 
 from generator import __version__
 from generator.diagnostics import Diagnostic, SpecError
-from generator.fingerprint import input_fingerprint
-from generator.formatting import (
+from generator.output.fingerprint import input_fingerprint
+from generator.output.format import (
     FormatCache,
     FormattedFile,
     format_all,
     formatter_id,
 )
-from generator.notice import generated_notice
-from generator.writer import (
+from generator.output.notice import generated_notice
+from generator.output.write import (
     MANIFEST_NAME,
     CheckResult,
     Manifest,
@@ -71,11 +71,11 @@ def build_outputs(
         SpecError: the spec has errors (warnings are returned, not raised).
     """
     # Imported here: when nothing changed, generate and check never need them.
-    from generator.model import build_model
-    from generator.openapi_export import build_openapi, render_openapi_json
-    from generator.render import make_environment, render_all
+    from generator.model.build import build_model
     from generator.resources import templates_dir
-    from generator.validate import validate_path
+    from generator.spec.validate import validate_path
+    from generator.targets.openapi.export import build_openapi, render_openapi_json
+    from generator.targets.render import make_environment, render_all
 
     label = spec_label(spec, out_dir)
     fingerprint = input_fingerprint(spec, label, formatter_id(), templates)

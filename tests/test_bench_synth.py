@@ -10,8 +10,8 @@ from types import ModuleType
 import pytest
 from openapi_spec_validator import validate
 
-from generator.openapi_export import build_openapi
-from generator.validate import validate_path
+from generator.spec.validate import validate_path
+from generator.targets.openapi.export import build_openapi
 
 SYNTH = Path(__file__).resolve().parent.parent / "bench" / "synth.py"
 

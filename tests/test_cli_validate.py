@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.commands import validate as validate_command
+from generator.cli.commands import validate as validate_command
+from generator.cli.report import format_github, format_text
 from generator.diagnostics import Diagnostic, Location, Severity
-from generator.reporting import format_github, format_text
-from generator.validate import ValidationResult
+from generator.spec.validate import ValidationResult
 
 FIXTURES = Path(__file__).parent / "fixtures" / "specs"
 MINIMAL = FIXTURES / "valid" / "minimal.yaml"

@@ -18,8 +18,8 @@ import pytest
 
 from generator import pipeline
 from generator.cli import main
+from generator.output.write import MANIFEST_NAME
 from generator.resources import templates_dir
-from generator.writer import MANIFEST_NAME
 
 SPEC = Path(__file__).resolve().parent / "golden" / "no_envelope" / "spec.yaml"
 README = "python/README.md"

@@ -28,18 +28,18 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from generator.docs_examples import EXAMPLE_UPLOAD
-from generator.escaping import (
+from generator.model.api import ApiModel, OperationModel
+from generator.model.build import build_model
+from generator.pipeline import generate
+from generator.spec.validate import validate_path
+from generator.targets.docs.examples import EXAMPLE_UPLOAD
+from generator.targets.python.escaping import (
     markdown_cell_code,
     markdown_fence,
     markdown_text,
     markdown_url,
 )
-from generator.intermediate import ApiModel, OperationModel
-from generator.model import build_model
-from generator.pipeline import generate
-from generator.sample_data import sample_payload
-from generator.validate import validate_path
+from generator.targets.python.samples import sample_payload
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = {

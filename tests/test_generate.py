@@ -14,10 +14,12 @@ from pathlib import Path, PurePosixPath
 import black
 import pytest
 
-from generator import formatting, model, pipeline
+from generator import pipeline
 from generator.cli import main
 from generator.diagnostics import InternalError
-from generator.writer import MANIFEST_NAME
+from generator.model import build as model
+from generator.output import format as formatting
+from generator.output.write import MANIFEST_NAME
 
 FIXTURE = Path(__file__).parent / "fixtures" / "generate" / "notes.yaml"
 
@@ -231,7 +233,7 @@ def test_manifest_lists_every_generated_file(project: Path) -> None:
 
 def test_runtime_sources_are_already_black_clean() -> None:
     """Runtime modules are copied without formatting; they must not need it."""
-    from generator.formatting import black_mode, header_for
+    from generator.output.format import black_mode, header_for
     from generator.resources import templates_dir
 
     runtime = sorted((templates_dir() / "python" / "runtime").glob("*.py"))
@@ -328,7 +330,7 @@ def test_a_spec_with_warnings_is_always_checked_in_full(
 def test_compiled_templates_are_cached_and_the_cache_can_be_turned_off(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator.template_cache import template_bytecode_cache
+    from generator.caches import template_bytecode_cache
 
     monkeypatch.setenv("SDKGEN_CACHE_DIR", str(tmp_path / "cache"))
     pipeline.build_outputs(spec_of(project), project / "generated", use_cache=False)
@@ -354,11 +356,11 @@ def test_rendered_python_is_already_in_black_style() -> None:
     Not a correctness property (black still formats everything), so only the bulk
     of the output is held to it: resource modules, models and the runtime tests.
     """
-    from generator.formatting import black_mode, header_for
-    from generator.model import build_model
-    from generator.render import make_environment, render_all
+    from generator.model.build import build_model
+    from generator.output.format import black_mode, header_for
     from generator.resources import templates_dir
-    from generator.validate import validate_path
+    from generator.spec.validate import validate_path
+    from generator.targets.render import make_environment, render_all
 
     spec = Path(__file__).resolve().parent.parent / "spec" / "imgur"
     result = validate_path(spec)
@@ -411,7 +413,7 @@ def test_a_file_an_override_includes_takes_part_in_the_fingerprint(
 def test_no_home_folder_means_no_cache_not_a_failure(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from generator.template_cache import cache_folder
+    from generator.caches import cache_folder
 
     def no_home() -> Path:
         raise RuntimeError("Could not determine home directory.")

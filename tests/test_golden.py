@@ -27,8 +27,8 @@ from types import ModuleType
 import pytest
 
 from generator.cli import main
-from generator.validate import validate_path
-from generator.writer import MANIFEST_NAME
+from generator.output.write import MANIFEST_NAME
+from generator.spec.validate import validate_path
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ERRORS = GOLDEN / "errors"

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from generator.typeexpr import parse_type
+from generator.spec.typeexpr import parse_type
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "spec" / "sdkgen.schema.json"

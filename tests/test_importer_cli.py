@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from generator import cli
-from generator.importer import pipeline as importer_pipeline
-from generator.validate import validate_path
+from generator.importers.markdown import pipeline as importer_pipeline
+from generator.spec.validate import validate_path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 SCHEMA = Path(__file__).parents[1] / "spec" / "sdkgen.schema.json"

@@ -10,7 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer.document import DocumentError, detect_kind, read_document
+from generator.importers.markdown.document import (
+    DocumentError,
+    detect_kind,
+    read_document,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 

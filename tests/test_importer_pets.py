@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from generator.importer.draft import ImportResult
-from generator.importer.pipeline import draft_yaml, import_document
-from generator.validate import validate_path
+from generator.importers.markdown.draft import ImportResult
+from generator.importers.markdown.pipeline import draft_yaml, import_document
+from generator.spec.validate import validate_path
 
 PETS = Path(__file__).parent / "fixtures" / "markdown" / "pets.md"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.importer.rendered_sections import split_rendered
+from generator.importers.markdown.rendered_sections import split_rendered
 
 NOTES = Path(__file__).parent / "fixtures" / "markdown" / "notes_compact.txt"
 

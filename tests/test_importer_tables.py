@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.importer.outline import SourceLine, TableRow
-from generator.importer.param_types import read_words
-from generator.importer.tables import (
+from generator.importers.markdown.outline import SourceLine, TableRow
+from generator.importers.markdown.param_types import read_words
+from generator.importers.markdown.tables import (
     is_flat_table_header,
     parse_flat_rows,
     parse_html_tables,

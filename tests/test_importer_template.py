@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.importer.outline import SourceLine
-from generator.importer.request_template import (
+from generator.importers.markdown.outline import SourceLine
+from generator.importers.markdown.request_template import (
     RequestTemplate,
     TemplateError,
     TemplateItem,

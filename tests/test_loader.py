@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import yaml_compose, yaml_nodes
 from generator.diagnostics import Location, SpecError
-from generator.loader import MAX_DEPTH, MAX_FILE_BYTES, LoadedSpec, load_spec
+from generator.spec import yaml_compose, yaml_nodes
+from generator.spec.load import MAX_DEPTH, MAX_FILE_BYTES, LoadedSpec, load_spec
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -1,4 +1,4 @@
-"""Tests for generator.openapi_export: spec document in, valid OpenAPI 3.1 out."""
+"""Tests for the OpenAPI export: spec document in, valid OpenAPI 3.1 out."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
-from generator.loader import load_spec
-from generator.openapi_export import (
+from generator.spec.load import load_spec
+from generator.spec.typeexpr import parse_type
+from generator.targets.openapi.export import (
     build_openapi,
     field_schema,
     render_openapi_json,
     type_schema,
 )
-from generator.typeexpr import parse_type
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "openapi"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.schema_cache import SchemaCache
-from generator.validate import validate_path
+from generator.spec.schema.cache import SchemaCache
+from generator.spec.validate import validate_path
 
 FIXTURE = Path(__file__).parent / "fixtures" / "generate" / "notes.yaml"
 

@@ -29,7 +29,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.writer import OutputPathError, safe_target
+from generator.output.write import OutputPathError, safe_target
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CASE = "hostile"

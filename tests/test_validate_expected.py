@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.reporting import format_text
-from generator.validate import validate_path
+from generator.cli.report import format_text
+from generator.spec.validate import validate_path
 
 INVALID = Path(__file__).parent / "fixtures" / "specs" / "invalid"
 VALID = Path(__file__).parent / "fixtures" / "specs" / "valid"

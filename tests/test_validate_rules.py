@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from generator.diagnostics import Diagnostic, Severity
-from generator.lint import RULES
-from generator.validate import ValidationResult, validate_path
+from generator.spec.lint import RULES
+from generator.spec.validate import ValidationResult, validate_path
 
 VALID = Path(__file__).parent / "fixtures" / "specs" / "valid"
 

@@ -12,8 +12,8 @@ from jsonschema.exceptions import SchemaError
 
 from generator import resources
 from generator.diagnostics import Diagnostic
-from generator.schema_errors import _most_relevant
-from generator.validate import validate_path
+from generator.spec.schema.check import _most_relevant
+from generator.spec.validate import validate_path
 
 VALID = Path(__file__).parent / "fixtures" / "specs" / "valid"
 

@@ -20,9 +20,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import pipeline
+from generator.cli.report import text_line
 from generator.diagnostics import InternalError, SpecError
-from generator.reporting import text_line
-from generator.writer import MANIFEST_NAME
+from generator.output.write import MANIFEST_NAME
 
 GOLDEN = Path(__file__).resolve().parent
 SPEC_NAME = "spec.yaml"

@@ -1,0 +1,51 @@
+"""Semantic rules: the third layer of validation, for what a JSON Schema cannot say.
+
+Runs only on a spec the schema layer accepted, so rules may rely on its shapes.
+One module per rule family (paths, names, references, parameters, operations,
+models); every rule has a stable code listed with its severity in ``codes.RULES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from generator.diagnostics import Diagnostic
+from generator.spec.lint import models, names, operations, parameters, paths, references
+from generator.spec.lint.codes import RULES, Rule
+from generator.spec.lint.context import Context
+from generator.spec.load import LoadedSpec
+
+Check = Callable[[Context], Iterable[Diagnostic]]
+
+CHECKS: tuple[Check, ...] = (
+    paths.check_placeholders,
+    paths.check_duplicate_routes,
+    names.check_parameter_names,
+    names.check_field_names,
+    names.check_operation_names,
+    names.check_resource_names,
+    names.check_model_names,
+    names.check_auth_arguments,
+    names.check_rate_limit_attributes,
+    references.check_types_parse,
+    references.check_models_exist,
+    references.check_auth_exists,
+    references.check_replacements,
+    references.check_unused_models,
+    parameters.check_placement,
+    parameters.check_defaults,
+    parameters.check_enums,
+    parameters.check_upload_kinds,
+    operations.check_pagination,
+    models.check_required_cycles,
+    models.check_unions,
+)
+
+
+def run_rules(spec: LoadedSpec) -> list[Diagnostic]:
+    """Every semantic problem in ``spec``, which the JSON Schema already accepted."""
+    context = Context(spec)
+    return [diagnostic for check in CHECKS for diagnostic in check(context)]
+
+
+__all__ = ["CHECKS", "RULES", "Rule", "run_rules"]

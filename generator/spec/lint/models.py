@@ -1,0 +1,117 @@
+"""Rules on models: cycles that no data can satisfy, and well-formed unions.
+
+A model whose required, non-nullable field holds another model (not a list or map
+of them) cannot exist without that other model. If such references form a cycle,
+no finite JSON document can build any model on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import Any
+
+from generator.diagnostics import Diagnostic
+from generator.spec.lint.context import Context, field_path
+from generator.spec.lint.values import describe_mismatch
+from generator.spec.typeexpr import TypeSyntaxError, parse_type
+
+
+def check_required_cycles(ctx: Context) -> Iterator[Diagnostic]:
+    edges = _required_edges(ctx)
+    reported: set[frozenset[str]] = set()
+    for start in sorted(edges):
+        cycle = _cycle_from(start, edges)
+        if cycle is None or frozenset(cycle) in reported:
+            continue
+        reported.add(frozenset(cycle))
+        steps = [f"{m}.{edges[m][n]}" for m, n in pairwise(cycle)]
+        message = "models need each other through required fields, so none can be "
+        message += "built: " + " -> ".join([*steps, cycle[0]])
+        hint = "make one of these fields optional (required: false) or nullable"
+        at = field_path(cycle[0], edges[cycle[0]][cycle[1]])
+        yield ctx.report("SPEC151", at, message, hint)
+
+
+def _required_edges(ctx: Context) -> dict[str, dict[str, str]]:
+    """model -> {model it cannot exist without: the field that needs it}."""
+    edges: dict[str, dict[str, str]] = {}
+    for model, name, field in ctx.fields():
+        if field.get("required") is not True or field.get("nullable") is True:
+            continue
+        try:
+            ref = parse_type(str(field["type"]))
+        except TypeSyntaxError:
+            continue
+        target = ctx.models.get(ref.name) if ref.kind == "model" else None
+        # A union can be built from any variant, so it is not a hard need.
+        if target is not None and "fields" in target:
+            edges.setdefault(model, {}).setdefault(ref.name, name)
+    return edges
+
+
+def _cycle_from(start: str, edges: dict[str, dict[str, str]]) -> list[str] | None:
+    """The smallest cycle back to ``start`` as [start, ..., start], by breadth first."""
+    paths = {start: [start]}
+    queue = [start]
+    for model in queue:
+        for target in sorted(edges.get(model, {})):
+            if target == start:
+                return [*paths[model], start]
+            if target not in paths:
+                paths[target] = [*paths[model], target]
+                queue.append(target)
+    return None
+
+
+def check_unions(ctx: Context) -> Iterator[Diagnostic]:
+    for model, body in ctx.models.items():
+        if "union" in body:
+            yield from _check_union(ctx, model, body["union"])
+
+
+def _check_union(
+    ctx: Context, model: str, union: dict[str, Any]
+) -> Iterator[Diagnostic]:
+    discriminator = str(union["discriminator"])
+    seen: dict[Any, str] = {}
+    for index, variant in enumerate(union["variants"]):
+        at = ("models", model, "union", "variants", index)
+        name, value = str(variant["model"]), variant["value"]
+        # bool is an int in Python: keep true and 1 apart.
+        key = (type(value) is bool, value)
+        if key in seen:
+            message = f"union {model} maps value {value!r} to both {seen[key]} "
+            message += f"and {name}"
+            yield ctx.report("SPEC154", (*at, "value"), message, "give each its own")
+        seen.setdefault(key, name)
+        target = ctx.models.get(name)
+        if target is None:
+            continue  # reported as an unknown model
+        yield from _check_variant(ctx, model, at, name, target, discriminator, value)
+
+
+def _check_variant(
+    ctx: Context,
+    union: str,
+    at: tuple[str | int, ...],
+    name: str,
+    target: dict[str, Any],
+    discriminator: str,
+    value: Any,
+) -> Iterator[Diagnostic]:
+    if "union" in target:
+        message = f"variant {name} of union {union} is itself a union"
+        yield ctx.report("SPEC152", (*at, "model"), message, "list its variants here")
+        return
+    field = target.get("fields", {}).get(discriminator)
+    if field is None:
+        message = f"variant {name} of union {union} has no field '{discriminator}'"
+        hint = f"add '{discriminator}' to model {name}'s fields"
+        yield ctx.report("SPEC153", (*at, "model"), message, hint)
+        return
+    mismatch = describe_mismatch(value, str(field["type"]))
+    if mismatch:
+        message = f"discriminator value {value!r} for {name} in union {union} "
+        message += f"{mismatch} (the type of {name}.{discriminator})"
+        yield ctx.report("SPEC155", (*at, "value"), message)

@@ -1,0 +1,34 @@
+"""Rules on operations as a whole: pagination.
+
+``iter_<operation>`` fetches page after page by setting the pagination parameter,
+and stops at the first empty list, so both must exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.diagnostics import Diagnostic
+from generator.spec.lint.context import Context
+
+
+def check_pagination(ctx: Context) -> Iterator[Diagnostic]:
+    for operation in ctx.operations:
+        paginate = operation.data.get("paginate")
+        if paginate is None:
+            continue
+        names = [str(p["name"]) for _, p in operation.parameters()]
+        wanted = str(paginate["parameter"])
+        if wanted not in names:
+            message = f"operation {operation.label} pages with parameter '{wanted}', "
+            message += "which it does not have"
+            hint = "use one of: " + ", ".join(names) if names else "add the parameter"
+            at = (*operation.path, "paginate", "parameter")
+            yield ctx.report("SPEC141", at, message, hint)
+        returns = str(operation.data.get("returns", ""))
+        if not returns.startswith("list["):
+            shown = f"'{returns}'" if returns else "nothing"
+            message = f"paginated operation {operation.label} returns {shown}, "
+            message += "not a list"
+            hint = "pages end at an empty list: return list[...] or drop 'paginate'"
+            yield ctx.report("SPEC142", (*operation.path, "paginate"), message, hint)

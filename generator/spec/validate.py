@@ -1,0 +1,133 @@
+"""Validate a spec: the second stage of load -> validate -> model -> render -> write.
+
+Three layers, each collecting every problem before the next one runs:
+1. loading (``generator.spec.load``): files, encoding, YAML syntax, duplicate keys;
+2. the JSON Schema (``generator.spec.schema.check``): shapes, types, allowed values;
+3. semantic rules (``generator.spec.lint``): what a schema cannot say, such as path
+   placeholders matching path parameters or models that exist.
+A layer runs only when the one before it found no errors, so the semantic rules can
+rely on the shapes the schema guarantees. Nothing here raises for user input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import Diagnostic, Severity, SpecError
+from generator.spec.load import LoadedSpec, load_spec
+
+MISSING_SECTION = "SPEC028"
+REQUIRED_SECTIONS = ("api", "resources")
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """What validation found; ``spec`` is None when the spec could not be loaded."""
+
+    spec: LoadedSpec | None
+    diagnostics: list[Diagnostic]
+    root_name: str = ""
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.WARNING]
+
+    def ok(self, strict: bool = False) -> bool:
+        """No errors (and, when strict, no warnings either)."""
+        return not self.errors and not (strict and self.warnings)
+
+    @property
+    def name(self) -> str:
+        """How to name the spec in messages, e.g. ``spec/imgur``."""
+        return self.spec.display_root() if self.spec else self.root_name
+
+    @property
+    def operation_count(self) -> int:
+        return _count_operations(self.spec.document) if self.spec else 0
+
+    @property
+    def model_count(self) -> int:
+        return _count_models(self.spec.document) if self.spec else 0
+
+    def summary(self) -> str:
+        """E.g. ``spec/imgur: 75 operations, 18 models, 0 errors, 1 warning``."""
+        counts = [
+            _plural(len(self.errors), "error"),
+            _plural(len(self.warnings), "warning"),
+        ]
+        if self.spec is not None:
+            counts.insert(0, _plural(self.model_count, "model"))
+            counts.insert(0, _plural(self.operation_count, "operation"))
+        return f"{self.name}: {', '.join(counts)}"
+
+
+def validate_path(path: Path) -> ValidationResult:
+    """Load and check the spec at ``path``; problems come back as diagnostics."""
+    try:
+        spec = load_spec(path)
+    except SpecError as err:
+        return ValidationResult(None, _sorted(err.diagnostics), str(path))
+    return ValidationResult(spec, _sorted(validate_spec(spec)), spec.display_root())
+
+
+def validate_spec(spec: LoadedSpec) -> list[Diagnostic]:
+    """The schema layer, then (if it found no errors) the semantic layer."""
+    # Imported here: jsonschema takes a noticeable share of a short CLI run, and
+    # callers that only load a spec should not pay for it.
+    from generator.spec.lint import run_rules
+    from generator.spec.schema.check import check_schema
+
+    found = check_schema(spec) + _missing_sections(spec)
+    if any(d.is_error for d in found):
+        return found
+    return found + run_rules(spec)
+
+
+def _missing_sections(spec: LoadedSpec) -> list[Diagnostic]:
+    return [
+        Diagnostic(
+            code=MISSING_SECTION,
+            severity=Severity.ERROR,
+            message=f"the spec has no '{section}' section",
+            location=spec.locate(()),
+            hint=f"add '{section}:' at the top level of a spec file",
+            json_path="$",
+        )
+        for section in REQUIRED_SECTIONS
+        if section not in spec.document
+    ]
+
+
+def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    def key(d: Diagnostic) -> tuple[str, int, int, str, str]:
+        loc = d.location
+        where = (loc.file, loc.line, loc.column) if loc else ("", 0, 0)
+        return (*where, d.code, d.message)
+
+    return sorted(diagnostics, key=key)
+
+
+def _count_operations(document: dict[str, Any]) -> int:
+    resources = document.get("resources")
+    if not isinstance(resources, dict):
+        return 0
+    return sum(
+        len(r["operations"])
+        for r in resources.values()
+        if isinstance(r, dict) and isinstance(r.get("operations"), dict)
+    )
+
+
+def _count_models(document: dict[str, Any]) -> int:
+    models = document.get("models")
+    return len(models) if isinstance(models, dict) else 0
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -1,0 +1,238 @@
+"""Example values for the generated tests and docs, derived from the spec.
+
+For each operation this decides the arguments a test passes, the request those
+arguments must produce (method, path, query, form, auth header) and a response
+payload of the declared return type. The expected request is computed here,
+independently of the SDK's runtime, so the generated tests check the runtime
+against the spec rather than against itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from generator.model.api import (
+    ApiModel,
+    AuthSchemeModel,
+    ModelClass,
+    OperationModel,
+    ParamModel,
+    UnionClass,
+)
+from generator.spec.typeexpr import TypeRef, parse_type
+
+__all__ = ["OperationCase", "build_cases", "sample_payload"]
+
+# Sent as the file of every upload test; the name and type travel in the multipart part.
+UPLOAD_BYTES = b"\x89PNG sample bytes"
+UPLOAD_FILENAME = "sample.png"
+
+
+@dataclass(frozen=True, slots=True)
+class OperationCase:
+    """Everything a generated test needs about one operation, as Python literals."""
+
+    op: OperationModel
+    kwargs: dict[str, Any]  # keyword arguments; uploads are filled in by the test
+    uploads: tuple[str, ...]  # keyword arguments that take the sample upload
+    path: str  # the expected request path, quoted
+    query: list[tuple[str, str]]
+    form: list[tuple[str, str]]
+    headers: list[tuple[str, str]]
+    multipart: bool
+    credential: tuple[str, str] | None  # (constructor argument, value)
+    auth_header: tuple[str, str] | None
+    missing_auth_argument: str | None  # a credential that is not enough for this op
+    payload: Any
+    result_class: str | None  # the model class the result must be, if any
+
+
+def build_cases(
+    api: ApiModel, operations: tuple[OperationModel, ...]
+) -> list[OperationCase]:
+    samples = _Samples(api)
+    return [_case(api, samples, op) for op in operations]
+
+
+def sample_payload(api: ApiModel, type_label: str) -> Any:
+    """A JSON value of the given type, as the API would send it."""
+    return _Samples(api).value(parse_type(type_label), depth=0) if type_label else True
+
+
+def _case(api: ApiModel, samples: _Samples, op: OperationModel) -> OperationCase:
+    kwargs: dict[str, Any] = {}
+    uploads: list[str] = []
+    path = op.path
+    query: list[tuple[str, str]] = []
+    form: list[tuple[str, str]] = []
+    headers: list[tuple[str, str]] = []
+    multipart = False
+    sets_kind = {p.upload_kind_param for p in op.params if p.upload_kind_param}
+    for param in op.params:
+        if param.wire in sets_kind:
+            continue  # the SDK fills it in from how the file was passed
+        value, wire_values = _argument(param)
+        kwargs[param.py_name] = value
+        if param.location == "file":
+            uploads.append(param.py_name)
+        if param.location == "path":
+            path = path.replace("{" + param.wire + "}", quote(wire_values[0], safe=""))
+        elif param.location == "file":
+            multipart = True
+            if param.upload_kind_param:
+                form.append(
+                    (param.upload_kind_param, dict(param.upload_kind_values)["file"])
+                )
+        elif param.location == "header":
+            headers.append((param.wire, wire_values[0]))
+        else:
+            target = query if param.location == "query" else form
+            target.extend((param.wire, value) for value in wire_values)
+    scheme = _preferred_scheme(api, op)
+    return OperationCase(
+        op=op,
+        kwargs=kwargs,
+        uploads=tuple(uploads),
+        path=path,
+        query=query,
+        form=sorted(form),
+        headers=headers,
+        multipart=multipart,
+        credential=(scheme.argument, f"test-{scheme.name}") if scheme else None,
+        auth_header=(
+            (scheme.header, scheme.format.replace("{value}", f"test-{scheme.name}"))
+            if scheme
+            else None
+        ),
+        missing_auth_argument=_insufficient_argument(api, op),
+        payload=(
+            samples.value(parse_type(op.returns_label), 0) if op.returns_label else True
+        ),
+        result_class=samples.result_class(op.returns_label),
+    )
+
+
+def _preferred_scheme(api: ApiModel, op: OperationModel) -> AuthSchemeModel | None:
+    by_name = {s.name: s for s in api.auth_schemes}
+    return by_name[op.auth[0]] if op.auth else None
+
+
+def _insufficient_argument(api: ApiModel, op: OperationModel) -> str | None:
+    """A credential argument whose scheme the operation does not accept."""
+    if not op.auth:
+        return None
+    for scheme in api.auth_schemes:
+        if scheme.name not in op.auth:
+            return scheme.argument
+    return None
+
+
+def _argument(param: ParamModel) -> tuple[Any, list[str]]:
+    """A sample argument and the wire values it must become (uploads: None, [])."""
+    ref = parse_type(param.type_label)
+    if param.location == "file":
+        return None, []
+    if ref.kind == "list":
+        items = [_scalar(param, ref.item, index) for index in (1, 2)]
+        wire = [_wire(v) for v in items]
+        if param.style == "csv":
+            wire = [",".join(wire)]
+        return items, wire
+    value = _scalar(param, ref, 0)
+    return value, [_wire(value)]
+
+
+def _scalar(param: ParamModel, ref: TypeRef | None, index: int) -> Any:
+    if param.enum:
+        return param.enum[index % len(param.enum)]
+    name = ref.name if ref is not None else "string"
+    if name == "integer":
+        return 2 + index
+    if name == "number":
+        return 1.5 + index
+    if name == "boolean":
+        return True
+    if param.location == "path":
+        # A space and a slash prove path values are quoted, not spliced in.
+        return f"{param.wire} {index}/x"
+    return f"{param.wire}-{index}"
+
+
+def _wire(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+class _Samples:
+    """Builds sample JSON values; recursion through models stops at a fixed depth."""
+
+    MAX_DEPTH = 2
+
+    def __init__(self, api: ApiModel) -> None:
+        self._models: dict[str, ModelClass] = {m.name: m for m in api.models}
+        self._unions: dict[str, UnionClass] = {u.name: u for u in api.unions}
+
+    def value(self, ref: TypeRef, depth: int) -> Any:
+        if ref.kind == "list":
+            assert ref.item is not None
+            return [] if depth > self.MAX_DEPTH else [self.value(ref.item, depth + 1)]
+        if ref.kind == "map":
+            assert ref.item is not None
+            return (
+                {}
+                if depth > self.MAX_DEPTH
+                else {"key": self.value(ref.item, depth + 1)}
+            )
+        if ref.kind == "model":
+            return self._object(ref.name, depth)
+        return {
+            "string": "text",
+            "integer": 3,
+            "number": 2.5,
+            "boolean": True,
+            "any": {"anything": 1},
+            "file": "file",
+        }[ref.name]
+
+    def _object(self, name: str, depth: int) -> dict[str, Any]:
+        union = self._unions.get(name)
+        if union is not None:
+            variant = union.variants[0]
+            tagged = self._object(variant.model, depth)
+            tagged[union.discriminator] = variant.value
+            return tagged
+        model = self._models[name]
+        data: dict[str, Any] = {}
+        for field in model.fields:
+            if field.enum:
+                data[field.json_name] = field.enum[0]
+            elif depth >= self.MAX_DEPTH and (field.nullable or not field.required):
+                data[field.json_name] = (
+                    None if field.nullable else self._empty(field.type_label)
+                )
+            else:
+                data[field.json_name] = self.value(
+                    parse_type(field.type_label), depth + 1
+                )
+        data["field_added_later"] = "models keep what they do not know"
+        return data
+
+    def _empty(self, type_label: str) -> Any:
+        ref = parse_type(type_label)
+        if ref.kind in ("list", "map"):
+            return [] if ref.kind == "list" else {}
+        return self.value(ref, self.MAX_DEPTH) if ref.kind == "primitive" else None
+
+    def result_class(self, type_label: str) -> str | None:
+        if not type_label:
+            return None
+        ref = parse_type(type_label)
+        while ref.kind in ("list", "map") and ref.item is not None:
+            ref = ref.item
+        if ref.kind != "model":
+            return None
+        union = self._unions.get(ref.name)
+        return union.variants[0].model if union else ref.name

@@ -1,0 +1,208 @@
+"""Stage 4 of the pipeline: render the intermediate model through the templates.
+
+Produces ``RenderedFile`` objects in memory (nothing touches the disk here). A user's
+template folder, when given, is searched before ours, so any single template can be
+overridden by a file of the same relative name.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import jinja2
+
+from generator.caches import template_bytecode_cache
+from generator.diagnostics import InternalError
+from generator.model.api import ApiModel
+from generator.targets.docs.plan import docs_plan
+from generator.targets.docs.site import DocsSite, build_site
+from generator.targets.plan import PlanEntry
+from generator.targets.python.cases import cases_json
+from generator.targets.python.escaping import FILTERS, pybytes
+from generator.targets.python.imports import dunder_all_order, isort_names
+from generator.targets.python.layout import assignment, import_from, wrapped_call
+from generator.targets.python.samples import UPLOAD_BYTES, UPLOAD_FILENAME
+
+__all__ = ["RenderedFile", "make_environment", "render_all"]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedFile:
+    """One output file before formatting.
+
+    ``origin`` names the template and the spec element, so a broken render can be
+    reported as our bug with enough context to find it.
+    """
+
+    path: PurePosixPath
+    content: str
+    origin: str
+    # Verbatim runtime sources are kept black-clean in the repository (a test checks),
+    # so formatting them again on every run would only cost time.
+    preformatted: bool = False
+
+
+class TemplateEnvironment(jinja2.Environment):
+    """A Jinja environment that knows which folder holds sdkgen's own templates."""
+
+    builtin_templates: Path
+
+
+def make_environment(
+    templates: Path, custom: Path | None = None
+) -> TemplateEnvironment:
+    loaders: list[jinja2.BaseLoader] = []
+    if custom is not None:
+        loaders.append(jinja2.FileSystemLoader(str(custom)))
+    loaders.append(jinja2.FileSystemLoader(str(templates)))
+    env = TemplateEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        bytecode_cache=template_bytecode_cache(),
+    )
+    env.builtin_templates = templates.resolve()
+    env.filters.update(FILTERS)
+    env.filters["isort"] = isort_names
+    env.filters["sort_all"] = dunder_all_order
+    env.globals["import_from"] = import_from
+    env.globals["wrapped_call"] = wrapped_call
+    env.globals["assignment"] = assignment
+    return env
+
+
+Plan = Iterator[PlanEntry]
+
+
+def _python_plan(
+    api: ApiModel, runtime: list[str], runtime_tests: list[str], site: DocsSite
+) -> Plan:
+    src = f"python/src/{api.package}"
+    yield "python/pyproject.toml.jinja", "python/pyproject.toml", "api", {}
+    yield "python/README.md.jinja", "python/README.md", "api", {"docs": site}
+    yield "python/package/py.typed.jinja", f"{src}/py.typed", "api", {}
+    for name in ("__init__.py", "_client.py", "_config.py", "models.py"):
+        yield f"python/package/{name}.jinja", f"{src}/{name}", "api", {}
+    yield (
+        "python/package/resources/__init__.py.jinja",
+        f"{src}/resources/__init__.py",
+        "resources",
+        {},
+    )
+    for resource in api.resources:
+        yield (
+            "python/package/resources/resource.py.jinja",
+            f"{src}/resources/{resource.module}.py",
+            f"resource {resource.name}",
+            {"resource": resource},
+        )
+    yield (
+        "python/tests/test_operations.py.jinja",
+        "python/tests/test_operations.py",
+        "operations",
+        {
+            "upload_bytes": pybytes(UPLOAD_BYTES),
+            "upload_filename": UPLOAD_FILENAME,
+        },
+    )
+    for name in runtime:
+        yield f"python/runtime/{name}", f"{src}/{name}", "runtime", {}
+    for name in runtime_tests:
+        output = f"python/tests/{name.removesuffix('.jinja')}"
+        yield f"python/tests/{name}", output, "runtime", {}
+    exports = "python/tests/test_exports.py"
+    yield exports + ".jinja", exports, "api", {}
+
+
+def _template_names(
+    env: TemplateEnvironment, folder: str, accept: Callable[[str], bool]
+) -> list[str]:
+    """Our templates in ``folder``: overrides replace files, never add them."""
+    root = env.builtin_templates / folder
+    return sorted(p.name for p in root.iterdir() if p.is_file() and accept(p.name))
+
+
+def render_all(
+    api: ApiModel, env: TemplateEnvironment, extra: dict[str, str]
+) -> list[RenderedFile]:
+    """Render every output file of the API.
+
+    Args:
+        api: the intermediate model.
+        env: from ``make_environment``.
+        extra: further files already rendered elsewhere (the OpenAPI export, docs),
+            by output path.
+    """
+    runtime = _template_names(env, "python/runtime", lambda n: n.endswith(".py"))
+    runtime_tests = _template_names(
+        env,
+        "python/tests",
+        lambda n: n.startswith("test_runtime") and n.endswith(".jinja"),
+    )
+    files = []
+    site = build_site(api)
+    plan = itertools.chain(
+        _python_plan(api, runtime, runtime_tests, site), docs_plan(site)
+    )
+    for template_name, output, element, context in plan:
+        files.append(
+            _render_one(
+                env,
+                template_name,
+                output,
+                element,
+                {"api": api, "package": api.package, **context},
+            )
+        )
+    for resource in api.resources:
+        output = f"python/tests/operations/{resource.module}.json"
+        files.append(
+            RenderedFile(
+                PurePosixPath(output),
+                cases_json(api, resource),
+                f"test cases of resource {resource.name} (built in code)",
+            )
+        )
+    for output, content in extra.items():
+        files.append(
+            RenderedFile(PurePosixPath(output), content, f"{output} (built in code)")
+        )
+    return files
+
+
+def _render_one(
+    env: TemplateEnvironment,
+    template_name: str,
+    output: str,
+    element: str,
+    context: dict[str, Any],
+) -> RenderedFile:
+    origin = f"template {template_name} for {element}"
+    if template_name.startswith("python/runtime/"):
+        return _copy_runtime(env, template_name, output, origin)
+    try:
+        content = env.get_template(template_name).render(**context)
+    except jinja2.TemplateError as exc:
+        raise InternalError(f"{origin} failed to render: {exc}") from exc
+    return RenderedFile(PurePosixPath(output), content, origin)
+
+
+def _copy_runtime(
+    env: TemplateEnvironment, template_name: str, output: str, origin: str
+) -> RenderedFile:
+    """Runtime modules are plain Python: read, never compiled as Jinja templates."""
+    assert env.loader is not None
+    try:
+        source, filename, _ = env.loader.get_source(env, template_name)
+    except jinja2.TemplateError as exc:
+        raise InternalError(f"{origin} could not be read: {exc}") from exc
+    # A user's override of a runtime module gets formatted like any render.
+    ours = Path(filename or "").resolve().is_relative_to(env.builtin_templates)
+    return RenderedFile(PurePosixPath(output), source, origin, preformatted=ours)
