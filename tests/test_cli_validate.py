@@ -40,7 +40,9 @@ def test_invalid_spec_exits_1_with_located_diagnostics(
 ) -> None:
     assert main(["validate", str(INVALID)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith(f"{INVALID}:20:15: SPEC101 placeholder '{{item_id}}'")
+    assert lines[0].startswith(
+        f"{INVALID}:20:15: error[SPEC101]: placeholder '{{item_id}}'"
+    )
     assert lines[1] == "  hint: add a parameter with name: item_id and in: path"
     assert lines[-1] == f"{INVALID}: 2 operations, 1 model, 7 errors, 0 warnings"
 
@@ -82,7 +84,7 @@ def test_warnings_fail_only_with_strict(
 ) -> None:
     spec = str(with_unused_model(tmp_path))
     assert main(["validate", spec]) == 0
-    assert "SPEC125 (warning) model Orphan" in capsys.readouterr().out
+    assert "warning[SPEC125]: model Orphan" in capsys.readouterr().out
     assert main(["validate", spec, "--strict"]) == 1
 
 
@@ -154,7 +156,7 @@ def test_github_escaping() -> None:
 def test_text_without_location() -> None:
     diagnostic = Diagnostic("SPEC001", Severity.ERROR, "x does not exist", hint="look")
     assert format_text(_result_with(diagnostic)) == (
-        "SPEC001 x does not exist\n  hint: look\nspec: 1 error, 0 warnings\n"
+        "error[SPEC001]: x does not exist\n  hint: look\nspec: 1 error, 0 warnings\n"
     )
 
 
@@ -169,7 +171,8 @@ def test_internal_error_exits_123(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "RuntimeError: bug" in captured.err
-    assert "sdkgen: internal error while validating" in captured.err
+    assert "sdkgen: internal error: validating" in captured.err
+    assert "Traceback" not in captured.err
 
 
 def test_help_documents_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:

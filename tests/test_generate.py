@@ -256,7 +256,7 @@ def test_an_unexpected_exception_is_an_internal_error_not_a_traceback(
     spec.write_text(spec.read_text().replace("Fetch one note.", "Fetch a note."))
     assert run("generate", spec, "--out", project / "generated") == 123
     err = capsys.readouterr().err
-    assert "internal error: RuntimeError: boom" in err
+    assert "internal error: sdkgen generate failed: RuntimeError: boom" in err
     assert "Traceback" not in err
 
 

@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from generator import cli
+from generator.importers.common import self_check
 from generator.importers.markdown import pipeline as importer_pipeline
 from generator.spec.validate import validate_path
 
@@ -150,4 +151,21 @@ def test_importer_bug_exits_123(
 
     monkeypatch.setattr(importer_pipeline, "import_document", broken)
     assert run(str(FIXTURES / "pets.md")) == 123
-    assert "internal error in the importer" in capsys.readouterr().err
+    assert "internal error: importing" in capsys.readouterr().err
+
+
+def test_a_draft_failing_its_self_check_is_an_internal_error(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The importer promises drafts that validate: one that does not is its bug.
+    monkeypatch.setattr(
+        self_check, "draft_problems", lambda text: ["spec.yaml:1:1: SPEC020 bad key"]
+    )
+    target = tmp_path / "draft.yaml"
+    assert run(str(FIXTURES / "pets.md"), "-o", str(target)) == 123
+    err = capsys.readouterr().err
+    assert "internal error: the draft fails its own validation" in err
+    assert "SPEC020 bad key" in err
+    assert "Traceback" not in err

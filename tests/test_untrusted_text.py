@@ -440,13 +440,13 @@ PATH_NAMES = {
     "resource": (
         "RESOURCE",
         "../evil",
-        "SPEC024 resource name '../evil' must be lowercase snake_case",
+        "error[SPEC024]: resource name '../evil' must be lowercase snake_case",
     ),
-    "model": ("MODEL", "A/B", "SPEC024 model name 'A/B' must be PascalCase"),
+    "model": ("MODEL", "A/B", "error[SPEC024]: model name 'A/B' must be PascalCase"),
     "operation": (
         "OPERATION",
         "a/../../b",
-        "SPEC024 operation name 'a/../../b' in resource item must be lowercase",
+        "error[SPEC024]: operation name 'a/../../b' in resource item must be lowercase",
     ),
     "package": (
         "PACKAGE",

@@ -1,7 +1,8 @@
 """The ``sdkgen`` command line: the only module tree that prints or exits.
 
-Exit codes: 0 success; 1 the spec is invalid or the output is stale; 2 usage error
-(bad arguments, missing files); 123 internal error (a bug in sdkgen: please report).
+Exit codes are defined once, in ``generator.cli.exit_codes``; diagnostics are
+printed one way, by ``generator.cli.printer``; a bug of ours is reported by
+``generator.cli.internal_error``. Each command is a module of ``cli.commands``.
 """
 
 from __future__ import annotations
@@ -12,25 +13,15 @@ from collections.abc import Sequence
 
 from generator import __version__
 from generator.cli.commands import generate, import_markdown, validate
-
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
-EXIT_INTERNAL = 123
-
-_EPILOG = """exit codes:
-  0    success
-  1    the spec is invalid, or (check) the output folder is stale
-  2    usage error: bad arguments or a file that cannot be read
-  123  internal error in sdkgen (please report it with the command you ran)
-"""
+from generator.cli.exit_codes import ExitCode, epilog
+from generator.cli.internal_error import report_internal_error
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sdkgen",
         description="Generate a typed Python SDK, docs and tests from a YAML API spec.",
-        epilog=_EPILOG,
+        epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"sdkgen {__version__}")
@@ -51,12 +42,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except KeyboardInterrupt:
         print("sdkgen: interrupted", file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
     except Exception as exc:  # a bug of ours: say so instead of a bare traceback
-        print(
-            f"sdkgen: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in sdkgen, not in your input; please report it with the "
-            "command you ran.",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+        return report_internal_error(f"sdkgen {args.command} failed", exc)

@@ -11,27 +11,18 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from generator.diagnostics import Diagnostic, Severity
+from generator.cli.printer import diagnostic_text
+from generator.diagnostics import Diagnostic
 from generator.spec.validate import ValidationResult
 
 Formatter = Callable[[ValidationResult, bool], str]
 
 
 def format_text(result: ValidationResult, strict: bool = False) -> str:
-    """``path:line:col: CODE message`` lines with indented hints, then a summary."""
-    lines: list[str] = []
-    for diagnostic in result.diagnostics:
-        lines.append(text_line(diagnostic))
-        if diagnostic.hint:
-            lines.append(f"  hint: {diagnostic.hint}")
+    """``path:line:col: severity[CODE]: message`` with hints, then a summary."""
+    lines = [diagnostic_text(d) for d in result.diagnostics]
     lines.append(result.summary())
     return "\n".join(lines) + "\n"
-
-
-def text_line(diagnostic: Diagnostic) -> str:
-    where = f"{diagnostic.location}: " if diagnostic.location else ""
-    marker = " (warning)" if diagnostic.severity is Severity.WARNING else ""
-    return f"{where}{diagnostic.code}{marker} {diagnostic.message}"
 
 
 def format_json(result: ValidationResult, strict: bool = False) -> str:

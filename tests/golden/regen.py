@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import pipeline
-from generator.cli.report import text_line
+from generator.cli.printer import diagnostic_line
 from generator.diagnostics import InternalError, SpecError
 from generator.output.write import MANIFEST_NAME
 
@@ -83,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             produced = generate_case(folder / SPEC_NAME, folder / EXPECTED)
         except SpecError as exc:
             for diagnostic in exc.diagnostics:
-                print(f"regen: {case}: {text_line(diagnostic)}", file=sys.stderr)
+                print(f"regen: {case}: {diagnostic_line(diagnostic)}", file=sys.stderr)
             return 1
         except InternalError as exc:
             print(f"regen: {case}: internal error: {exc}", file=sys.stderr)

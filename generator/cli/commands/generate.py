@@ -8,15 +8,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.cli.report import text_line
-from generator.diagnostics import Diagnostic, InternalError, SpecError
+from generator.cli.exit_codes import ExitCode, epilog
+from generator.cli.internal_error import report_internal_error
+from generator.cli.printer import print_diagnostics
+from generator.diagnostics import InternalError, SpecError
 from generator.spec.load import USAGE_CODES
 
 if TYPE_CHECKING:
     from generator.output.write import CheckResult
     from generator.pipeline import Outputs
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 123
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,6 +26,8 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         description="Regenerate the output folder from SPEC. Only files that differ "
         "are rewritten; files sdkgen wrote before and no longer produces are removed; "
         "other files in the folder are left alone.",
+        epilog=epilog({ExitCode.INVALID: "the spec is invalid"}),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _common_arguments(generate)
     generate.set_defaults(run=run_generate)
@@ -34,6 +36,8 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="exit 1 when the output folder differs from what the spec gives",
         description="Compare the output folder with what SPEC gives, without writing. "
         "Exit 0 when up to date, 1 when stale (naming stale, missing, extra files).",
+        epilog=epilog({ExitCode.INVALID: "the spec is invalid, or the folder stale"}),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _common_arguments(check)
     check.add_argument(
@@ -70,7 +74,7 @@ def _run(args: argparse.Namespace, check: bool) -> int:
     problem = _templates_problem(args)
     if problem:
         print(f"sdkgen: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     # Imported here so `sdkgen --help` and `sdkgen validate` do not pay for black.
     from generator import pipeline
     from generator.output.write import OutputPathError
@@ -81,27 +85,22 @@ def _run(args: argparse.Namespace, check: bool) -> int:
         else:
             outputs, written = pipeline.generate(args.spec, args.out, args.templates)
     except SpecError as exc:
-        _print_diagnostics(exc.diagnostics)
+        print_diagnostics(exc.diagnostics)
         usage = any(d.code in USAGE_CODES for d in exc.diagnostics)
-        return EXIT_USAGE if usage else EXIT_INVALID
+        return ExitCode.USAGE if usage else ExitCode.INVALID
     except OutputPathError as exc:
         print(f"sdkgen: {exc}", file=sys.stderr)
-        return EXIT_INVALID
+        return ExitCode.INVALID
     except OSError as exc:
         print(
             f"sdkgen: cannot write to {args.out}: {exc.strerror or exc}",
             file=sys.stderr,
         )
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except InternalError as exc:
-        print(
-            f"sdkgen: internal error: {exc}\nThis is a bug in sdkgen, not in your "
-            "spec; please report it with the command you ran.",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+        return report_internal_error(str(exc))
     if outputs.warnings:
-        _print_diagnostics(outputs.warnings)
+        print_diagnostics(outputs.warnings)
     if check:
         return _report_check(args, compared)
     print(
@@ -114,7 +113,7 @@ def _run(args: argparse.Namespace, check: bool) -> int:
             f"kept {path}: no longer generated, but edited by hand since; "
             "remove it yourself"
         )
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _work_done(outputs: Outputs) -> str:
@@ -126,7 +125,7 @@ def _work_done(outputs: Outputs) -> str:
 def _report_check(args: argparse.Namespace, compared: CheckResult) -> int:
     if compared.ok:
         print(f"{args.out}: up to date with {args.spec}")
-        return EXIT_OK
+        return ExitCode.OK
     for label, paths in (
         ("stale", compared.stale),
         ("missing", compared.missing),
@@ -150,14 +149,7 @@ def _report_check(args: argparse.Namespace, compared: CheckResult) -> int:
         f"--out {args.out}` (or `make generate`)",
         file=sys.stderr,
     )
-    return EXIT_INVALID
-
-
-def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
-        print(text_line(diagnostic), file=sys.stderr)
-        if diagnostic.hint:
-            print(f"  hint: {diagnostic.hint}", file=sys.stderr)
+    return ExitCode.INVALID
 
 
 def run_generate(args: argparse.Namespace) -> int:

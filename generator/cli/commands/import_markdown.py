@@ -2,8 +2,8 @@
 
 The draft goes to SPEC (or stdout); the report (warnings with the document's line
 numbers, then what was read and skipped) goes to stderr. Exit codes: 0 draft
-written, 1 the document gives no usable draft or the draft fails the schema, 2 bad
-arguments or an unreadable document, 123 a bug in the importer.
+written, 1 the document gives no usable draft, 2 bad arguments or an unreadable
+document, 123 a bug in the importer (a draft that fails its own self-check is one).
 """
 
 from __future__ import annotations
@@ -11,16 +11,16 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.diagnostics import Diagnostic
+from generator.cli.exit_codes import ExitCode, epilog
+from generator.cli.internal_error import report_internal_error
+from generator.cli.printer import print_diagnostics
 
 if TYPE_CHECKING:
     from generator.importers.markdown.draft import ImportResult
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 123
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
@@ -42,13 +42,15 @@ TODO departure on the operation):
     placeholder {id} becomes {id_2}; a table key ids[] for a template ids
     makes one list parameter sent as ids[].
 
-exit codes:
-  0    draft written (warnings are in the report)
-  1    no draft (no Endpoint line, no function), or the draft was written but
-       fails validation (an importer bug)
-  2    bad arguments, or a document that cannot be read
-  123  internal error in the importer (please report it)
-"""
+""" + epilog(
+    {
+        ExitCode.OK: "draft written (warnings are in the report)",
+        ExitCode.INVALID: "no draft (no Endpoint line, no function)",
+        ExitCode.USAGE: "bad arguments, or a document that cannot be read",
+        ExitCode.INTERNAL: "internal error in the importer, or a draft that fails\n"
+        "its own validation (please report it with the document)",
+    }
+)
 
 
 def add_parser(subparsers: Any) -> None:
@@ -81,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         _error(
             f"--name {args.name!r}: use snake_case, a letter first, 40 chars at most"
         )
-        return EXIT_USAGE
+        return ExitCode.USAGE
     # Imported here so other commands do not pay for the importer at start-up.
     from generator.importers.markdown.document import DocumentError
 
@@ -89,27 +91,24 @@ def run(args: argparse.Namespace) -> int:
         return _import(args.document, args.output, args.name)
     except DocumentError as exc:
         _error(str(exc))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except OSError as exc:
         _error(f"cannot write {args.output}: {exc.strerror}")
-        return EXIT_USAGE
-    except Exception:  # any other failure is our bug: report it as one
-        traceback.print_exc(file=sys.stderr)
-        _error("internal error in the importer; please report it with the document")
-        return EXIT_INTERNAL
+        return ExitCode.USAGE
+    except Exception as exc:  # any other failure is our bug: report it as one
+        return report_internal_error(f"importing {args.document} failed", exc)
 
 
-def _import(document: Path, output: Path | None, name: str | None) -> int:
+def _import(document: Path, output: Path | None, name: str | None) -> ExitCode:
     from generator.importers.common.self_check import draft_problems
     from generator.importers.markdown.pipeline import draft_yaml, import_document
 
     result = import_document(document, name)
-    for diagnostic in result.diagnostics:
-        print(_format(diagnostic), file=sys.stderr)
+    print_diagnostics(result.diagnostics)
     _print_summary(result, document)
     if result.draft is None:
         _error(f"{document}: no draft written")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     text = draft_yaml(result, document, output)
     problems = draft_problems(text)
     if output is None:
@@ -117,17 +116,10 @@ def _import(document: Path, output: Path | None, name: str | None) -> int:
     else:
         output.write_text(text, encoding="utf-8")
         print(f"wrote {output}", file=sys.stderr)
-    for problem in problems:
-        _error(f"the draft fails validation (an importer bug): {problem}")
-    return EXIT_INVALID if problems else EXIT_OK
-
-
-def _format(diagnostic: Diagnostic) -> str:
-    where = f"{diagnostic.location}: " if diagnostic.location else ""
-    text = (
-        f"{where}{diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}"
-    )
-    return f"{text}\n    todo: {diagnostic.hint}" if diagnostic.hint else text
+    if problems:
+        listed = "; ".join(problems)
+        return report_internal_error(f"the draft fails its own validation: {listed}")
+    return ExitCode.OK
 
 
 def _print_summary(result: ImportResult, document: Path) -> None:

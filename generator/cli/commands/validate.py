@@ -8,26 +8,22 @@ sdkgen itself broke (123).
 from __future__ import annotations
 
 import argparse
-import sys
-import traceback
 from pathlib import Path
 from typing import Any
 
+from generator.cli.exit_codes import ExitCode, epilog
+from generator.cli.internal_error import report_internal_error
 from generator.cli.report import FORMATTERS
 from generator.spec.load import USAGE_CODES
 from generator.spec.validate import ValidationResult, validate_path
 
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
-EXIT_INTERNAL = 123
-
-_EPILOG = """exit codes:
-  0    the spec is valid (with --strict: and has no warnings)
-  1    the spec has errors (with --strict: or warnings)
-  2    the spec path does not exist or cannot be read
-  123  internal error in sdkgen (please report it with the command you ran)
-"""
+_EPILOG = epilog(
+    {
+        ExitCode.OK: "the spec is valid (with --strict: and has no warnings)",
+        ExitCode.INVALID: "the spec has errors (with --strict: or warnings)",
+        ExitCode.USAGE: "the spec path does not exist or cannot be read",
+    }
+)
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -63,21 +59,16 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = validate_path(args.spec)
         report = FORMATTERS[args.format](result, args.strict)
-    except Exception:  # a bug in sdkgen, never a problem in the spec
-        print(traceback.format_exc(), file=sys.stderr, end="")
-        print(
-            "sdkgen: internal error while validating; please report it with the "
-            "command you ran and the spec",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+    except Exception as exc:  # a bug in sdkgen, never a problem in the spec
+        return report_internal_error(f"validating {args.spec} failed", exc)
     print(report, end="")
     return exit_code(result, args.strict)
 
 
-def exit_code(result: ValidationResult, strict: bool) -> int:
+def exit_code(result: ValidationResult, strict: bool) -> ExitCode:
+    """OK, INVALID, or USAGE when the only problem is a spec that cannot be read."""
     if result.ok(strict):
-        return EXIT_OK
+        return ExitCode.OK
     if result.spec is None and all(d.code in USAGE_CODES for d in result.errors):
-        return EXIT_USAGE
-    return EXIT_INVALID
+        return ExitCode.USAGE
+    return ExitCode.INVALID
