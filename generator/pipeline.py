@@ -74,16 +74,16 @@ def build_outputs(
     from generator.model.build import build_model
     from generator.resources import templates_dir
     from generator.spec.validate import validate_path
-    from generator.targets.openapi.export import build_openapi, render_openapi_json
+    from generator.targets.openapi.document import build_openapi, render_openapi_json
     from generator.targets.render import make_environment, render_all
 
     label = spec_label(spec, out_dir)
     fingerprint = input_fingerprint(spec, label, formatter_id(), templates)
     result = validate_path(spec)
-    if result.errors or result.spec is None:
+    if result.errors or result.typed is None:
         raise SpecError(result.diagnostics)
-    api = build_model(result.spec.document, spec_label=label)
-    exported = build_openapi(result.spec.document, source=label)
+    api = build_model(result.typed, spec_label=label)
+    exported = build_openapi(result.typed, source=label)
     openapi = render_openapi_json({"x-generated": generated_notice(label), **exported})
     env = make_environment(templates_dir(), templates)
     rendered = render_all(api, env, {OPENAPI_PATH: openapi})

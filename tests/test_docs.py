@@ -70,8 +70,8 @@ class Generated:
 
 def model_of(spec: Path) -> ApiModel:
     result = validate_path(spec)
-    assert result.spec is not None, result.diagnostics
-    return build_model(result.spec.document, spec_label=spec.name)
+    assert result.typed is not None, result.diagnostics
+    return build_model(result.typed, spec_label=spec.name)
 
 
 @pytest.fixture(scope="module", params=sorted(SPECS))

@@ -364,8 +364,8 @@ def test_rendered_python_is_already_in_black_style() -> None:
 
     spec = Path(__file__).resolve().parent.parent / "spec" / "imgur"
     result = validate_path(spec)
-    assert result.spec is not None
-    api = build_model(result.spec.document, spec_label="spec/imgur")
+    assert result.typed is not None
+    api = build_model(result.typed, spec_label="spec/imgur")
     files = render_all(api, make_environment(templates_dir()), {})
     checked = [
         f

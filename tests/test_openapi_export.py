@@ -13,18 +13,41 @@ import yaml
 from openapi_spec_validator import validate
 
 from generator.spec.load import load_spec
+from generator.spec.normalize import normalize
 from generator.spec.typeexpr import parse_type
-from generator.targets.openapi.export import (
-    build_openapi,
-    field_schema,
-    render_openapi_json,
-    type_schema,
-)
+from generator.spec.types import Field
+from generator.targets.openapi.document import build_openapi as export_spec
+from generator.targets.openapi.document import render_openapi_json
+from generator.targets.openapi.schemas import field_schema, type_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "openapi"
 SPEC_SCHEMA = ROOT / "spec" / "sdkgen.schema.json"
 PIN = "#/components/schemas/Pin"
+
+
+def build_openapi(document: dict[str, Any], *, source: str) -> dict[str, Any]:
+    """Export a schema-valid spec document (normalised first, as the pipeline does)."""
+    return export_spec(normalize(document), source=source)
+
+
+def _field(raw: dict[str, Any]) -> Field:
+    document = {
+        "api": {},
+        "models": {"M": {"fields": {"f": raw}}},
+        "resources": {},
+    }
+    document["api"] = {
+        "name": "x",
+        "title": "X",
+        "version": "1",
+        "base_url": "https://x.test",
+        "package": "x",
+        "client_class": "X",
+    }
+    fields = normalize(document).models["M"].fields
+    assert fields is not None
+    return fields[0]
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -507,7 +530,7 @@ def test_type_schema(text: str, expected: dict[str, Any]) -> None:
     ],
 )
 def test_field_schema(field: dict[str, Any], expected: dict[str, Any]) -> None:
-    assert field_schema(field) == expected
+    assert field_schema(_field(field)) == expected
 
 
 def test_model_with_every_field_type(full: dict[str, Any]) -> None:

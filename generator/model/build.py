@@ -2,15 +2,14 @@
 
 The intermediate model is plain frozen data in which every name, Python type, parse
 expression and import is already decided, so templates only loop and branch. It is
-built from the merged spec document (``LoadedSpec.document``) after validation; the
-validator guarantees its shape, so this stage does not re-check it.
+built from the typed, defaulted ``Spec`` (``generator.spec.normalize``) after
+validation, so this stage decides no defaults and re-checks no shapes.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
 
 from generator.model.api import (
     ApiModel,
@@ -26,6 +25,16 @@ from generator.model.api import (
 )
 from generator.naming import pascal_case, python_identifier, snake_case
 from generator.spec.typeexpr import parse_type
+from generator.spec.types import (
+    AuthScheme,
+    Deprecation,
+    Field,
+    Operation,
+    Parameter,
+    RateLimit,
+    Resource,
+    Spec,
+)
 from generator.targets.python.imports import helpers_used, resource_imports
 from generator.targets.python.types import TypeMapper
 
@@ -34,64 +43,54 @@ __all__ = ["build_model"]
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    document: dict[str, Any]
+    spec: Spec
     types: TypeMapper
     union_parsers: dict[str, str]
 
 
-def build_model(document: dict[str, Any], *, spec_label: str) -> ApiModel:
-    """Build the intermediate model of a validated, merged spec document."""
-    types = TypeMapper(document.get("models", {}))
+def build_model(spec: Spec, *, spec_label: str) -> ApiModel:
+    """Build the intermediate model of a validated, normalised spec."""
+    types = TypeMapper(spec.union_names)
     union_parsers = {
         name: "parse_" + snake_case(name)
-        for name, raw in document.get("models", {}).items()
-        if "union" in raw
+        for name, model in spec.models.items()
+        if model.is_union
     }
-    ctx = _Context(document=document, types=types, union_parsers=union_parsers)
+    ctx = _Context(spec=spec, types=types, union_parsers=union_parsers)
     models = tuple(_models(ctx))
-    api = document["api"]
-    package = api["package"]
-    distribution = api.get("distribution", package.replace("_", "-"))
-    sdk_version = api.get("sdk_version", "0.1.0")
-    envelope = document.get("envelope") or {}
-    errors = document.get("errors") or {}
-    defaults = document.get("defaults") or {}
-    schemes = tuple(
-        _auth_scheme(name, raw) for name, raw in document.get("auth", {}).items()
-    )
+    api = spec.api
+    schemes = tuple(_auth_scheme(scheme) for scheme in spec.auth.values())
     oauth = next((s for s in schemes if s.kind == "oauth2"), None)
+    envelope = spec.envelope
     return ApiModel(
         spec_label=spec_label,
-        name=api["name"],
-        title=api["title"],
-        version=api["version"],
-        description=api.get("description", ""),
-        base_url=api["base_url"],
-        docs_url=api.get("docs_url", ""),
-        source_document=api.get("source_document", ""),
-        package=package,
-        distribution=distribution,
-        sdk_version=sdk_version,
-        client_class=api["client_class"],
-        async_client_class="Async" + api["client_class"],
-        user_agent=api.get("user_agent", f"{distribution}/{sdk_version}"),
+        name=api.name,
+        title=api.title,
+        version=api.version,
+        description=api.description,
+        base_url=api.base_url,
+        docs_url=api.docs_url,
+        source_document=api.source_document,
+        package=api.package,
+        distribution=api.distribution,
+        sdk_version=api.sdk_version,
+        client_class=api.client_class,
+        async_client_class="Async" + api.client_class,
+        user_agent=api.user_agent,
         auth_schemes=schemes,
         oauth=oauth,
         oauth_client_id_argument=_oauth_client_id_argument(schemes),
-        envelope_data=envelope.get("data"),
-        envelope_success=envelope.get("success"),
-        envelope_status=envelope.get("status"),
-        error_message_paths=tuple(errors.get("message_paths", ("error", "message"))),
-        error_in_data=bool(errors.get("error_in_data", False)),
-        rate_limits=tuple(_rate_limit(raw) for raw in document.get("rate_limits", [])),
-        default_timeout=float(defaults.get("timeout", 60.0)),
-        default_max_retries=int(defaults.get("max_retries", 2)),
+        envelope_data=envelope.data if envelope else None,
+        envelope_success=envelope.success if envelope else None,
+        envelope_status=envelope.status if envelope else None,
+        error_message_paths=spec.errors.message_paths,
+        error_in_data=spec.errors.error_in_data,
+        rate_limits=tuple(_rate_limit(limit) for limit in spec.rate_limits),
+        default_timeout=spec.defaults.timeout,
+        default_max_retries=spec.defaults.max_retries,
         models=models,
         unions=tuple(_unions(ctx)),
-        resources=tuple(
-            _resource(ctx, name, raw, tuple(defaults.get("auth", ())))
-            for name, raw in document["resources"].items()
-        ),
+        resources=tuple(_resource(ctx, resource) for resource in spec.resources),
         constructor_arguments=_constructor_arguments(schemes),
         model_helpers=helpers_used(f.parse_code for m in models for f in m.fields),
     )
@@ -105,111 +104,104 @@ def _constructor_arguments(schemes: tuple[AuthSchemeModel, ...]) -> tuple[str, .
     return tuple(dict.fromkeys(names))
 
 
-def _auth_scheme(name: str, raw: dict[str, Any]) -> AuthSchemeModel:
+def _auth_scheme(scheme: AuthScheme) -> AuthSchemeModel:
     return AuthSchemeModel(
-        name=name,
-        kind=raw["type"],
-        header=raw["header"],
-        format=raw["format"],
-        argument=raw["argument"],
-        description=raw.get("description", ""),
-        authorize_url=raw.get("authorize_url"),
-        token_url=raw.get("token_url"),
-        refresh=bool(raw.get("refresh", False)),
-        response_types=tuple(raw.get("response_types", ())),
-        grants=tuple(raw.get("grants", ())),
-        token_model=raw.get("token_model"),
+        name=scheme.name,
+        kind=scheme.type,
+        header=scheme.header,
+        format=scheme.format,
+        argument=scheme.argument,
+        description=scheme.description,
+        authorize_url=scheme.authorize_url,
+        token_url=scheme.token_url,
+        refresh=scheme.refresh,
+        response_types=scheme.response_types,
+        grants=scheme.grants,
+        token_model=scheme.token_model,
     )
 
 
 def _oauth_client_id_argument(schemes: tuple[AuthSchemeModel, ...]) -> str | None:
-    """OAuth needs the application's client id; reuse an API-key argument so named."""
+    """The constructor argument carrying the OAuth2 application's client id.
+
+    Always ``client_id`` when the API has an OAuth2 scheme (an API-key scheme whose
+    argument is also ``client_id`` shares it), None otherwise.
+    """
     if not any(s.kind == "oauth2" for s in schemes):
         return None
     return "client_id"
 
 
-def _rate_limit(raw: dict[str, Any]) -> RateLimitModel:
+def _rate_limit(limit: RateLimit) -> RateLimitModel:
     return RateLimitModel(
-        header=raw["header"],
-        attribute=raw["attribute"],
-        description=raw.get("description", ""),
-        reset=raw.get("reset"),
+        header=limit.header,
+        attribute=limit.attribute,
+        description=limit.description,
+        reset=limit.reset,
     )
 
 
 def _models(ctx: _Context) -> list[ModelClass]:
     result = []
-    for name, raw in ctx.document.get("models", {}).items():
-        if "fields" not in raw:
+    for model in ctx.spec.models.values():
+        if model.fields is None:
             continue
-        fields = tuple(
-            _field(ctx, name, json_name, spec)
-            for json_name, spec in raw["fields"].items()
-        )
+        fields = tuple(_field(ctx, field) for field in model.fields)
         # Required fields first keeps the constructor's signature readable.
         ordered = tuple(f for f in fields if f.required) + tuple(
             f for f in fields if not f.required
         )
         result.append(
-            ModelClass(
-                name=name, description=raw.get("description", ""), fields=ordered
-            )
+            ModelClass(name=model.name, description=model.description, fields=ordered)
         )
     return result
 
 
-def _field(
-    ctx: _Context, model: str, json_name: str, raw: dict[str, Any]
-) -> FieldModel:
-    ref = parse_type(raw["type"])
-    required = bool(raw.get("required", False))
-    nullable = bool(raw.get("nullable", False))
-    where = f"{model}.{json_name}"
+def _field(ctx: _Context, field: Field) -> FieldModel:
+    ref = parse_type(field.type)
+    where = f"{field.model}.{field.name}"
     return FieldModel(
-        json_name=json_name,
-        py_name=python_identifier(raw.get("python_name", json_name)),
-        annotation=ctx.types.annotation(ref, optional=nullable or not required),
-        parse_code=ctx.types.field_parse_code(
-            ref, json_name, model, required=required, nullable=nullable, where=where
+        json_name=field.name,
+        py_name=python_identifier(field.python_name),
+        annotation=ctx.types.annotation(
+            ref, optional=field.nullable or not field.required
         ),
-        required=required,
-        nullable=nullable,
-        type_label=raw["type"],
-        description=raw.get("description", ""),
-        enum=tuple(raw.get("enum", ())),
+        parse_code=ctx.types.field_parse_code(
+            ref,
+            field.name,
+            field.model,
+            required=field.required,
+            nullable=field.nullable,
+            where=where,
+        ),
+        required=field.required,
+        nullable=field.nullable,
+        type_label=field.type,
+        description=field.description,
+        enum=field.enum,
     )
 
 
 def _unions(ctx: _Context) -> list[UnionClass]:
-    result = []
-    for name, raw in ctx.document.get("models", {}).items():
-        if "union" not in raw:
-            continue
-        union = raw["union"]
-        result.append(
-            UnionClass(
-                name=name,
-                parser_name=ctx.union_parsers[name],
-                description=raw.get("description", ""),
-                discriminator=union["discriminator"],
-                variants=tuple(
-                    UnionVariant(value=v["value"], model=v["model"])
-                    for v in union["variants"]
-                ),
-            )
+    return [
+        UnionClass(
+            name=model.name,
+            parser_name=ctx.union_parsers[model.name],
+            description=model.description,
+            discriminator=model.union.discriminator,
+            variants=tuple(
+                UnionVariant(value=v.value, model=v.model) for v in model.union.variants
+            ),
         )
-    return result
+        for model in ctx.spec.models.values()
+        if model.union is not None
+    ]
 
 
-def _resource(
-    ctx: _Context, name: str, raw: dict[str, Any], default_auth: tuple[str, ...]
-) -> ResourceModel:
-    operations = tuple(
-        _operation(ctx, name, op_name, op, default_auth)
-        for op_name, op in raw["operations"].items()
-    )
+def _resource(ctx: _Context, resource: Resource) -> ResourceModel:
+    operations = tuple(_operation(ctx, op) for op in resource.operations)
     operations = _unshadow_builtins(operations)
+    name = resource.name
     class_base = pascal_case(name)
     return ResourceModel(
         name=name,
@@ -219,7 +211,7 @@ def _resource(
         raw_class_name=class_base + "ResourceWithRawResponse",
         async_raw_class_name="Async" + class_base + "ResourceWithRawResponse",
         module=python_identifier(name),
-        description=raw.get("description", ""),
+        description=resource.description,
         operations=operations,
         imports=resource_imports(operations, ctx.union_parsers),
     )
@@ -256,94 +248,81 @@ def _unshadow_builtins(
     )
 
 
-def _operation(
-    ctx: _Context,
-    resource: str,
-    name: str,
-    raw: dict[str, Any],
-    default_auth: tuple[str, ...],
-) -> OperationModel:
-    params = tuple(_param(ctx, p) for p in raw.get("parameters", []))
+def _operation(ctx: _Context, op: Operation) -> OperationModel:
+    params = tuple(_param(ctx, p) for p in op.parameters)
     # Required parameters first: Python needs them before the optional ones.
     params = tuple(p for p in params if p.required) + tuple(
         p for p in params if not p.required
     )
-    returns = parse_type(raw["returns"]) if "returns" in raw else None
-    paginate = raw.get("paginate")
+    returns = parse_type(op.returns) if op.returns is not None else None
+    paginate = op.paginate
     page_param = None
     item_annotation = ""
     if paginate is not None:
-        page_param = next(p for p in params if p.wire == paginate["parameter"])
+        page_param = next(p for p in params if p.wire == paginate.parameter)
         assert returns is not None and returns.item is not None  # validated
         item_annotation = ctx.types.annotation(returns.item, optional=False)
-    deprecated = raw.get("deprecated")
-    py_name = python_identifier(name)
+    deprecated = op.deprecated
+    py_name = python_identifier(op.name)
     return OperationModel(
-        resource=resource,
-        name=name,
+        resource=op.resource,
+        name=op.name,
         py_name=py_name,
-        sdk_path=f"{resource}.{name}",
+        sdk_path=op.label,
         constant=f"_{py_name.upper().rstrip('_')}",
-        method=raw["method"],
-        path=raw["path"],
-        summary=raw["summary"],
-        description=raw.get("description", ""),
-        anchor=raw.get("anchor", ""),
-        auth=tuple(raw.get("auth", default_auth)),
+        method=op.method,
+        path=op.path,
+        summary=op.summary,
+        description=op.description,
+        anchor=op.anchor,
+        auth=op.auth,
         params=params,
-        returns_label=raw.get("returns", ""),
-        returns_description=raw.get("returns_description", ""),
+        returns_label=op.returns or "",
+        returns_description=op.returns_description,
         return_annotation=(
             ctx.types.annotation(returns, optional=False) if returns else "None"
         ),
-        parse_code=ctx.types.return_parse_code(returns, f"{resource}.{name}"),
-        envelope=bool(raw.get("envelope", True)),
-        deprecation_message=_deprecation_message(resource, name, deprecated),
-        deprecation_reason=(deprecated or {}).get("reason", ""),
-        replacement=(deprecated or {}).get("replacement", ""),
+        parse_code=ctx.types.return_parse_code(returns, op.label),
+        envelope=op.envelope,
+        deprecation_message=_deprecation_message(op.label, deprecated),
+        deprecation_reason=deprecated.reason if deprecated else "",
+        replacement=(deprecated.replacement or "") if deprecated else "",
         page_param=page_param.py_name if page_param else None,
-        page_start=int(paginate.get("start", 0)) if paginate else 0,
-        iter_name=f"iter_{name}" if paginate else None,
+        page_start=paginate.start if paginate else 0,
+        iter_name=f"iter_{op.name}" if paginate else None,
         item_annotation=item_annotation,
         model_imports=tuple(sorted(set(returns.models()) if returns else set())),
-        departures=tuple(
-            (d["document"], d["spec"], d["reason"]) for d in raw.get("departures", [])
-        ),
+        departures=tuple((d.document, d.spec, d.reason) for d in op.departures),
     )
 
 
-def _param(ctx: _Context, raw: dict[str, Any]) -> ParamModel:
-    ref = parse_type(raw["type"])
-    location = raw["in"]
-    has_default = "default" in raw
-    required = bool(raw.get("required", location == "path" and not has_default))
-    upload = raw.get("upload_kind") or {}
+def _param(ctx: _Context, param: Parameter) -> ParamModel:
+    ref = parse_type(param.type)
+    upload = param.upload_kind
     return ParamModel(
-        wire=raw["name"],
-        py_name=python_identifier(raw.get("python_name", raw["name"])),
-        location=location,
-        annotation=ctx.types.param_annotation(ref, optional=not required),
-        type_label=raw["type"],
-        required=required,
-        default=raw.get("default"),
-        has_default=has_default,
+        wire=param.name,
+        py_name=python_identifier(param.python_name),
+        location=param.location,
+        annotation=ctx.types.param_annotation(ref, optional=not param.required),
+        type_label=param.type,
+        required=param.required,
+        default=param.default,
+        has_default=param.has_default,
         # Path defaults fill the path; other defaults only document the API's.
-        path_default=raw.get("default") if location == "path" else None,
-        enum=tuple(raw.get("enum", ())),
-        description=raw.get("description", ""),
-        style=raw.get("style", "repeat"),
+        path_default=param.default if param.location == "path" else None,
+        enum=param.enum,
+        description=param.description,
+        style=param.style,
         is_list=ref.kind == "list",
-        upload_kind_param=upload.get("parameter"),
-        upload_kind_values=tuple(sorted(upload.get("values", {}).items())),
+        upload_kind_param=upload.parameter if upload else None,
+        upload_kind_values=tuple(sorted(upload.values)) if upload else (),
     )
 
 
-def _deprecation_message(
-    resource: str, name: str, deprecated: dict[str, Any] | None
-) -> str | None:
+def _deprecation_message(label: str, deprecated: Deprecation | None) -> str | None:
     if deprecated is None:
         return None
-    message = f"{resource}.{name} is deprecated: {deprecated['reason']}"
-    if "replacement" in deprecated:
-        message += f" Use {deprecated['replacement']} instead."
+    message = f"{label} is deprecated: {deprecated.reason}"
+    if deprecated.replacement is not None:
+        message += f" Use {deprecated.replacement} instead."
     return message

@@ -5,8 +5,10 @@ Three layers, each collecting every problem before the next one runs:
 2. the JSON Schema (``generator.spec.schema.check``): shapes, types, allowed values;
 3. semantic rules (``generator.spec.lint``): what a schema cannot say, such as path
    placeholders matching path parameters or models that exist.
-A layer runs only when the one before it found no errors, so the semantic rules can
-rely on the shapes the schema guarantees. Nothing here raises for user input.
+A layer runs only when the one before it found no errors. Between the schema and the
+semantic rules the document is normalised once into the typed ``Spec``
+(``generator.spec.normalize``), which the rules and every later stage read. Nothing
+here raises for user input.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity, SpecError
 from generator.spec.load import LoadedSpec, load_spec
+from generator.spec.types import Spec
 
 MISSING_SECTION = "SPEC028"
 REQUIRED_SECTIONS = ("api", "resources")
@@ -29,6 +32,7 @@ class ValidationResult:
     spec: LoadedSpec | None
     diagnostics: list[Diagnostic]
     root_name: str = ""
+    typed: Spec | None = None  # set when the schema layer passed
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -73,20 +77,28 @@ def validate_path(path: Path) -> ValidationResult:
         spec = load_spec(path)
     except SpecError as err:
         return ValidationResult(None, _sorted(err.diagnostics), str(path))
-    return ValidationResult(spec, _sorted(validate_spec(spec)), spec.display_root())
+    diagnostics, typed = check_spec(spec)
+    return ValidationResult(spec, _sorted(diagnostics), spec.display_root(), typed)
 
 
 def validate_spec(spec: LoadedSpec) -> list[Diagnostic]:
     """The schema layer, then (if it found no errors) the semantic layer."""
+    return check_spec(spec)[0]
+
+
+def check_spec(spec: LoadedSpec) -> tuple[list[Diagnostic], Spec | None]:
+    """Every problem in a loaded spec, and its typed Spec when the schema passed."""
     # Imported here: jsonschema takes a noticeable share of a short CLI run, and
     # callers that only load a spec should not pay for it.
     from generator.spec.lint import run_rules
+    from generator.spec.normalize import normalize
     from generator.spec.schema.check import check_schema
 
     found = check_schema(spec) + _missing_sections(spec)
     if any(d.is_error for d in found):
-        return found
-    return found + run_rules(spec)
+        return found, None
+    typed = normalize(spec.document)
+    return found + run_rules(typed, spec), typed
 
 
 def _missing_sections(spec: LoadedSpec) -> list[Diagnostic]:

@@ -1,6 +1,6 @@
 """Semantic rules: the third layer of validation, for what a JSON Schema cannot say.
 
-Runs only on a spec the schema layer accepted, so rules may rely on its shapes.
+Runs only on a spec the schema layer accepted, on its typed, defaulted ``Spec``.
 One module per rule family (paths, names, references, parameters, operations,
 models); every rule has a stable code listed with its severity in ``codes.RULES``.
 """
@@ -14,6 +14,7 @@ from generator.spec.lint import models, names, operations, parameters, paths, re
 from generator.spec.lint.codes import RULES, Rule
 from generator.spec.lint.context import Context
 from generator.spec.load import LoadedSpec
+from generator.spec.types import Spec
 
 Check = Callable[[Context], Iterable[Diagnostic]]
 
@@ -42,9 +43,9 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_rules(spec: LoadedSpec) -> list[Diagnostic]:
-    """Every semantic problem in ``spec``, which the JSON Schema already accepted."""
-    context = Context(spec)
+def run_rules(spec: Spec, source: LoadedSpec) -> list[Diagnostic]:
+    """Every semantic problem in ``spec``; ``source`` locates them in its files."""
+    context = Context(spec, source)
     return [diagnostic for check in CHECKS for diagnostic in check(context)]
 
 

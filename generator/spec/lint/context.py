@@ -1,72 +1,39 @@
-"""What every semantic rule needs: the spec's parts to walk and a way to report.
+"""What every semantic rule needs: the typed Spec to walk and a way to report.
 
-Rules run only on specs the JSON Schema accepted, so the accessors here index the
-document directly instead of checking shapes again.
+Rules read the normalised ``Spec`` (``generator.spec.types``), never the raw
+document; the loaded spec is kept only to turn an element's JSON path into a file,
+line and column.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cached_property
-from typing import Any
 
 from generator.diagnostics import Diagnostic
 from generator.spec.elements import JsonPath, dotted
 from generator.spec.lint.codes import RULES
 from generator.spec.load import LoadedSpec
-
-
-@dataclass(frozen=True)
-class Operation:
-    """One operation with its place in the document."""
-
-    resource: str
-    name: str
-    data: dict[str, Any]
-
-    @property
-    def path(self) -> JsonPath:
-        return ("resources", self.resource, "operations", self.name)
-
-    @property
-    def label(self) -> str:
-        return f"{self.resource}.{self.name}"
-
-    @property
-    def method(self) -> str:
-        return str(self.data["method"])
-
-    def parameters(self) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
-        for index, parameter in enumerate(self.data.get("parameters", [])):
-            yield (*self.path, "parameters", index), parameter
+from generator.spec.types import Field, Operation, Parameter, Spec
 
 
 class Context:
     """The spec under check, read-only, plus the report function every rule uses."""
 
-    def __init__(self, spec: LoadedSpec) -> None:
+    def __init__(self, spec: Spec, source: LoadedSpec) -> None:
         self.spec = spec
-        self.document = spec.document
+        self.source = source
+        self.operations: tuple[Operation, ...] = spec.operations
 
-    @cached_property
-    def operations(self) -> list[Operation]:
-        return [
-            Operation(resource, name, data)
-            for resource, body in self.document["resources"].items()
-            for name, data in body["operations"].items()
-        ]
+    def fields(self) -> Iterator[Field]:
+        """Every field of every object model, in document order."""
+        for model in self.spec.models.values():
+            yield from model.fields or ()
 
-    @cached_property
-    def models(self) -> dict[str, dict[str, Any]]:
-        models: dict[str, dict[str, Any]] = self.document.get("models", {})
-        return models
-
-    def fields(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        """(model, JSON field name, field) for every field of every object model."""
-        for model, body in self.models.items():
-            for name, field in body.get("fields", {}).items():
-                yield model, name, field
+    def parameters(self) -> Iterator[tuple[Operation, Parameter]]:
+        """(operation, parameter) for every parameter of every operation."""
+        for operation in self.operations:
+            for parameter in operation.parameters:
+                yield operation, parameter
 
     def report(
         self,
@@ -77,7 +44,7 @@ class Context:
         at_key: bool = False,
     ) -> Diagnostic:
         """A diagnostic for rule ``code`` at ``path`` (its key when ``at_key``)."""
-        locate = self.spec.locate_key if at_key else self.spec.locate
+        locate = self.source.locate_key if at_key else self.source.locate
         return Diagnostic(
             code=code,
             severity=RULES[code].severity,
@@ -86,7 +53,3 @@ class Context:
             hint=hint,
             json_path=dotted(path),
         )
-
-
-def field_path(model: str, name: str) -> JsonPath:
-    return ("models", model, "fields", name)

@@ -12,9 +12,11 @@ from itertools import pairwise
 from typing import Any
 
 from generator.diagnostics import Diagnostic
-from generator.spec.lint.context import Context, field_path
+from generator.spec.elements import JsonPath
+from generator.spec.lint.context import Context
 from generator.spec.lint.values import describe_mismatch
 from generator.spec.typeexpr import TypeSyntaxError, parse_type
+from generator.spec.types import Model, Union
 
 
 def check_required_cycles(ctx: Context) -> Iterator[Diagnostic]:
@@ -29,24 +31,24 @@ def check_required_cycles(ctx: Context) -> Iterator[Diagnostic]:
         message = "models need each other through required fields, so none can be "
         message += "built: " + " -> ".join([*steps, cycle[0]])
         hint = "make one of these fields optional (required: false) or nullable"
-        at = field_path(cycle[0], edges[cycle[0]][cycle[1]])
+        at: JsonPath = ("models", cycle[0], "fields", edges[cycle[0]][cycle[1]])
         yield ctx.report("SPEC151", at, message, hint)
 
 
 def _required_edges(ctx: Context) -> dict[str, dict[str, str]]:
     """model -> {model it cannot exist without: the field that needs it}."""
     edges: dict[str, dict[str, str]] = {}
-    for model, name, field in ctx.fields():
-        if field.get("required") is not True or field.get("nullable") is True:
+    for field in ctx.fields():
+        if not field.required or field.nullable:
             continue
         try:
-            ref = parse_type(str(field["type"]))
+            ref = parse_type(field.type)
         except TypeSyntaxError:
             continue
-        target = ctx.models.get(ref.name) if ref.kind == "model" else None
+        target = ctx.spec.models.get(ref.name) if ref.kind == "model" else None
         # A union can be built from any variant, so it is not a hard need.
-        if target is not None and "fields" in target:
-            edges.setdefault(model, {}).setdefault(ref.name, name)
+        if target is not None and target.fields is not None:
+            edges.setdefault(field.model, {}).setdefault(ref.name, field.name)
     return edges
 
 
@@ -65,19 +67,17 @@ def _cycle_from(start: str, edges: dict[str, dict[str, str]]) -> list[str] | Non
 
 
 def check_unions(ctx: Context) -> Iterator[Diagnostic]:
-    for model, body in ctx.models.items():
-        if "union" in body:
-            yield from _check_union(ctx, model, body["union"])
+    for model in ctx.spec.models.values():
+        if model.union is not None:
+            yield from _check_union(ctx, model.name, model.union)
 
 
-def _check_union(
-    ctx: Context, model: str, union: dict[str, Any]
-) -> Iterator[Diagnostic]:
-    discriminator = str(union["discriminator"])
+def _check_union(ctx: Context, model: str, union: Union) -> Iterator[Diagnostic]:
+    discriminator = union.discriminator
     seen: dict[Any, str] = {}
-    for index, variant in enumerate(union["variants"]):
-        at = ("models", model, "union", "variants", index)
-        name, value = str(variant["model"]), variant["value"]
+    for variant in union.variants:
+        at = variant.where
+        name, value = variant.model, variant.value
         # bool is an int in Python: keep true and 1 apart.
         key = (type(value) is bool, value)
         if key in seen:
@@ -85,32 +85,32 @@ def _check_union(
             message += f"and {name}"
             yield ctx.report("SPEC154", (*at, "value"), message, "give each its own")
         seen.setdefault(key, name)
-        target = ctx.models.get(name)
+        target = ctx.spec.models.get(name)
         if target is None:
             continue  # reported as an unknown model
-        yield from _check_variant(ctx, model, at, name, target, discriminator, value)
+        yield from _check_variant(ctx, model, at, target, discriminator, value)
 
 
 def _check_variant(
     ctx: Context,
     union: str,
-    at: tuple[str | int, ...],
-    name: str,
-    target: dict[str, Any],
+    at: JsonPath,
+    target: Model,
     discriminator: str,
     value: Any,
 ) -> Iterator[Diagnostic]:
-    if "union" in target:
+    name = target.name
+    if target.union is not None:
         message = f"variant {name} of union {union} is itself a union"
         yield ctx.report("SPEC152", (*at, "model"), message, "list its variants here")
         return
-    field = target.get("fields", {}).get(discriminator)
+    field = next((f for f in target.fields or () if f.name == discriminator), None)
     if field is None:
         message = f"variant {name} of union {union} has no field '{discriminator}'"
         hint = f"add '{discriminator}' to model {name}'s fields"
         yield ctx.report("SPEC153", (*at, "model"), message, hint)
         return
-    mismatch = describe_mismatch(value, str(field["type"]))
+    mismatch = describe_mismatch(value, field.type)
     if mismatch:
         message = f"discriminator value {value!r} for {name} in union {union} "
         message += f"{mismatch} (the type of {name}.{discriminator})"

@@ -9,42 +9,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from generator.diagnostics import Diagnostic
 from generator.naming import python_identifier
 from generator.spec.elements import JsonPath
-from generator.spec.lint.context import Context, Operation, field_path
+from generator.spec.lint.context import Context
+from generator.spec.types import Field, Operation, Parameter
 
 
 def check_parameter_names(ctx: Context) -> Iterator[Diagnostic]:
     for operation in ctx.operations:
-        entries = [(at, p) for at, p in operation.parameters()]
         where = f"of {operation.label}"
-        yield from _unique(ctx, entries, "parameter", where, "SPEC112")
+        yield from _unique(ctx, operation.parameters, "parameter", where, "SPEC112")
 
 
 def check_field_names(ctx: Context) -> Iterator[Diagnostic]:
-    for model, body in ctx.models.items():
-        entries = [
-            (field_path(model, name), {**field, "name": name})
-            for name, field in body.get("fields", {}).items()
-        ]
-        yield from _unique(ctx, entries, "field", f"of model {model}", "SPEC113")
+    for model in ctx.spec.models.values():
+        fields = model.fields or ()
+        yield from _unique(ctx, fields, "field", f"of model {model.name}", "SPEC113")
 
 
 def _unique(
     ctx: Context,
-    entries: Iterable[tuple[JsonPath, dict[str, Any]]],
+    entries: Iterable[Parameter | Field],
     kind: str,
     where: str,
     code: str,
 ) -> Iterator[Diagnostic]:
     """Report names that are not identifiers (SPEC111) or clash after normalising."""
     taken: dict[str, str] = {}
-    for at, entry in entries:
-        name = str(entry["name"])
-        spec_name = str(entry.get("python_name") or name)
+    for entry in entries:
+        at, name = entry.where, entry.name
+        spec_name = entry.python_name or name
         try:
             python_name = python_identifier(spec_name)
         except ValueError:
@@ -90,19 +86,19 @@ def _operation_clashes(
         if owner is not operation:
             message = f"operation {operation.label} becomes the Python method "
             message += f"'{python_name}', like operation {owner.label}"
-            yield ctx.report("SPEC116", operation.path, message, "rename one of them")
-        if "paginate" in operation.data and f"iter_{operation.name}" in names:
+            yield ctx.report("SPEC116", operation.where, message, "rename one of them")
+        if operation.paginate is not None and f"iter_{operation.name}" in names:
             other = names[f"iter_{operation.name}"]
             message = f"paginated operation {operation.label} gets a method "
             message += f"'iter_{operation.name}', which is already operation "
             message += other.label
-            yield ctx.report("SPEC114", operation.path, message, "rename one of them")
+            yield ctx.report("SPEC114", operation.where, message, "rename one of them")
 
 
 def check_resource_names(ctx: Context) -> Iterator[Diagnostic]:
     """``client.import_`` would serve both resource 'import' and 'import_'."""
     taken: dict[str, str] = {}
-    for resource in ctx.document["resources"]:
+    for resource in (r.name for r in ctx.spec.resources):
         python_name = python_identifier(resource)
         first = taken.setdefault(python_name, resource)
         if first != resource:
@@ -113,9 +109,9 @@ def check_resource_names(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def check_model_names(ctx: Context) -> Iterator[Diagnostic]:
-    client = str(ctx.document["api"]["client_class"])
+    client = ctx.spec.api.client_class
     taken = {client: "the client class", f"Async{client}": "the async client class"}
-    for model in ctx.models:
+    for model in ctx.spec.models:
         at = ("models", model)
         if python_identifier(model) != model:
             message = f"model name '{model}' is reserved in Python"
@@ -127,34 +123,28 @@ def check_model_names(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def check_auth_arguments(ctx: Context) -> Iterator[Diagnostic]:
-    schemes = ctx.document.get("auth", {})
-    entries: list[tuple[JsonPath, dict[str, Any]]] = [
-        (("auth", name), {**s, "name": name}) for name, s in schemes.items()
-    ]
+    entries = [(s.where, s.name, s.argument) for s in ctx.spec.auth.values()]
     yield from _shared_value(ctx, entries, "argument", "auth scheme", "SPEC117")
 
 
 def check_rate_limit_attributes(ctx: Context) -> Iterator[Diagnostic]:
-    headers = ctx.document.get("rate_limits", [])
-    entries: list[tuple[JsonPath, dict[str, Any]]] = [
-        (("rate_limits", i), {**h, "name": h["header"]}) for i, h in enumerate(headers)
-    ]
+    entries = [(h.where, h.header, h.attribute) for h in ctx.spec.rate_limits]
     yield from _shared_value(ctx, entries, "attribute", "rate-limit header", "SPEC118")
 
 
 def _shared_value(
     ctx: Context,
-    entries: list[tuple[JsonPath, dict[str, Any]]],
+    entries: list[tuple[JsonPath, str, str]],
     key: str,
     kind: str,
     code: str,
 ) -> Iterator[Diagnostic]:
+    """Report entries whose ``key`` (given as ``value``) repeats an earlier one's."""
     owners: dict[str, str] = {}
-    for at, entry in entries:
-        value = str(entry[key])
+    for at, name, value in entries:
         if value not in owners:
-            owners[value] = str(entry["name"])
+            owners[value] = name
             continue
-        message = f"{kind} '{entry['name']}' uses {key} '{value}', like "
+        message = f"{kind} '{name}' uses {key} '{value}', like "
         message += f"{kind} '{owners[value]}'"
         yield ctx.report(code, (*at, key), message, f"give each its own {key}")

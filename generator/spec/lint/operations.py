@@ -14,21 +14,21 @@ from generator.spec.lint.context import Context
 
 def check_pagination(ctx: Context) -> Iterator[Diagnostic]:
     for operation in ctx.operations:
-        paginate = operation.data.get("paginate")
+        paginate = operation.paginate
         if paginate is None:
             continue
-        names = [str(p["name"]) for _, p in operation.parameters()]
-        wanted = str(paginate["parameter"])
+        names = [p.name for p in operation.parameters]
+        wanted = paginate.parameter
         if wanted not in names:
             message = f"operation {operation.label} pages with parameter '{wanted}', "
             message += "which it does not have"
             hint = "use one of: " + ", ".join(names) if names else "add the parameter"
-            at = (*operation.path, "paginate", "parameter")
+            at = (*paginate.where, "parameter")
             yield ctx.report("SPEC141", at, message, hint)
-        returns = str(operation.data.get("returns", ""))
+        returns = operation.returns or ""
         if not returns.startswith("list["):
             shown = f"'{returns}'" if returns else "nothing"
             message = f"paginated operation {operation.label} returns {shown}, "
             message += "not a list"
             hint = "pages end at an empty list: return list[...] or drop 'paginate'"
-            yield ctx.report("SPEC142", (*operation.path, "paginate"), message, hint)
+            yield ctx.report("SPEC142", paginate.where, message, hint)

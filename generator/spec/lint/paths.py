@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterator
 
 from generator.diagnostics import Diagnostic
-from generator.spec.lint.context import Context, Operation
+from generator.spec.lint.context import Context
+from generator.spec.types import Operation
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -27,8 +28,8 @@ def check_placeholders(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _check_operation(ctx: Context, operation: Operation) -> Iterator[Diagnostic]:
-    path = str(operation.data["path"])
-    where = (*operation.path, "path")
+    path = operation.path
+    where = (*operation.where, "path")
     malformed = _malformed(path)
     if malformed:
         yield ctx.report("SPEC104", where, malformed, _PLACEHOLDER_HINT)
@@ -40,9 +41,7 @@ def _check_operation(ctx: Context, operation: Operation) -> Iterator[Diagnostic]
         yield ctx.report(
             "SPEC103", where, message, "give each placeholder its own name"
         )
-    declared = {
-        str(p["name"]): at for at, p in operation.parameters() if p["in"] == "path"
-    }
+    declared = {p.name: p.where for p in operation.parameters if p.location == "path"}
     for name in dict.fromkeys(names):
         if name not in declared:
             message = f"placeholder '{{{name}}}' in the path of {operation.label} has "
@@ -74,7 +73,7 @@ def check_duplicate_routes(ctx: Context) -> Iterator[Diagnostic]:
     """Two operations on one route would be indistinguishable to the API."""
     seen: dict[tuple[str, str], Operation] = {}
     for operation in ctx.operations:
-        path = str(operation.data["path"])
+        path = operation.path
         # /album/{id} and /album/{hash} are the same route.
         route = (operation.method, _PLACEHOLDER.sub("{}", path.rstrip("/") or "/"))
         first = seen.setdefault(route, operation)
@@ -83,4 +82,4 @@ def check_duplicate_routes(ctx: Context) -> Iterator[Diagnostic]:
         message = f"{operation.label} has the same method and path as {first.label}"
         message += f" ({operation.method} {path})"
         hint = "remove one of them, or correct the method or path"
-        yield ctx.report("SPEC105", operation.path, message, hint)
+        yield ctx.report("SPEC105", operation.where, message, hint)

@@ -8,59 +8,57 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from typing import Any
 
 from generator.diagnostics import Diagnostic
-from generator.spec.elements import JsonPath, describe
-from generator.spec.lint.context import Context, field_path
+from generator.spec.elements import JsonPath
+from generator.spec.lint.context import Context
 from generator.spec.typeexpr import TypeSyntaxError, parse_type
 
 
-def type_uses(ctx: Context) -> Iterator[tuple[JsonPath, str]]:
-    """(path of a 'type'/'returns' value, its text) for every type expression."""
+def type_uses(ctx: Context) -> Iterator[tuple[JsonPath, str, str]]:
+    """(path of a 'type'/'returns' value, the element it is in, its text)."""
     for operation in ctx.operations:
-        if "returns" in operation.data:
-            yield (*operation.path, "returns"), str(operation.data["returns"])
-        for at, parameter in operation.parameters():
-            yield (*at, "type"), str(parameter["type"])
-    for model, name, field in ctx.fields():
-        yield (*field_path(model, name), "type"), str(field["type"])
+        if operation.returns is not None:
+            at = (*operation.where, "returns")
+            yield at, f"operation {operation.label}", operation.returns
+        for parameter in operation.parameters:
+            yield (*parameter.where, "type"), parameter.element, parameter.type
+    for field in ctx.fields():
+        yield (*field.where, "type"), field.element, field.type
 
 
-def model_uses(ctx: Context) -> Iterator[tuple[JsonPath, str]]:
-    """(path, model name) for every place a model is named, types included."""
-    for at, text in type_uses(ctx):
+def model_uses(ctx: Context) -> Iterator[tuple[JsonPath, str, str]]:
+    """(path, element, model name) for every place a model is named."""
+    for at, element, text in type_uses(ctx):
         try:
-            yield from ((at, name) for name in parse_type(text).models())
+            yield from ((at, element, name) for name in parse_type(text).models())
         except TypeSyntaxError:
             continue
-    for model, body in ctx.models.items():
-        variants = body.get("union", {}).get("variants", [])
-        for index, variant in enumerate(variants):
-            at = ("models", model, "union", "variants", index, "model")
-            yield at, str(variant["model"])
-    if "model" in ctx.document.get("errors", {}):
-        yield ("errors", "model"), str(ctx.document["errors"]["model"])
-    for name, scheme in ctx.document.get("auth", {}).items():
-        if "token_model" in scheme:
-            yield ("auth", name, "token_model"), str(scheme["token_model"])
+    for model in ctx.spec.models.values():
+        for index, variant in enumerate(model.union.variants if model.union else ()):
+            at = (*variant.where, "model")
+            yield at, f"variant #{index + 1} of union {model.name}", variant.model
+    if ctx.spec.errors.model is not None:
+        yield ("errors", "model"), "section 'errors'", ctx.spec.errors.model
+    for scheme in ctx.spec.auth.values():
+        if scheme.token_model is not None:
+            at = (*scheme.where, "token_model")
+            yield at, f"auth scheme '{scheme.name}'", scheme.token_model
 
 
 def check_types_parse(ctx: Context) -> Iterator[Diagnostic]:
-    for at, text in type_uses(ctx):
+    for at, element, text in type_uses(ctx):
         try:
             parse_type(text)
         except TypeSyntaxError as err:
-            element, _ = describe(at, ctx.document)
             yield ctx.report("SPEC121", at, f"in {element}: {err}")
 
 
 def check_models_exist(ctx: Context) -> Iterator[Diagnostic]:
-    known = sorted(ctx.models)
-    for at, name in model_uses(ctx):
-        if name in ctx.models:
+    known = sorted(ctx.spec.models)
+    for at, element, name in model_uses(ctx):
+        if name in ctx.spec.models:
             continue
-        element, _ = describe(at, ctx.document)
         message = f"{element} refers to model '{name}', which is not defined"
         yield ctx.report("SPEC122", at, message, _suggest(name, known, "models"))
 
@@ -73,16 +71,19 @@ def _suggest(name: str, known: list[str], section: str) -> str:
 
 
 def check_auth_exists(ctx: Context) -> Iterator[Diagnostic]:
-    schemes = sorted(ctx.document.get("auth", {}))
-    lists: list[tuple[JsonPath, Any]] = [
-        (("defaults", "auth"), ctx.document.get("defaults", {}).get("auth", []))
+    schemes = sorted(ctx.spec.auth)
+    lists: list[tuple[JsonPath, str, tuple[str, ...]]] = [
+        (("defaults", "auth"), "section 'defaults'", ctx.spec.defaults.auth)
     ]
-    lists += [((*op.path, "auth"), op.data.get("auth", [])) for op in ctx.operations]
-    for at, names in lists:
+    lists += [
+        ((*op.where, "auth"), f"operation {op.label}", op.auth)
+        for op in ctx.operations
+        if "auth" in op.written  # the defaulted ones are checked as 'defaults'
+    ]
+    for at, element, names in lists:
         for index, name in enumerate(names):
             if name in schemes:
                 continue
-            element, _ = describe(at, ctx.document)
             message = f"{element} accepts auth scheme '{name}', which is not defined"
             hint = _suggest(name, schemes, "auth")
             yield ctx.report("SPEC123", (*at, index), message, hint)
@@ -91,10 +92,11 @@ def check_auth_exists(ctx: Context) -> Iterator[Diagnostic]:
 def check_replacements(ctx: Context) -> Iterator[Diagnostic]:
     labels = sorted(op.label for op in ctx.operations)
     for operation in ctx.operations:
-        replacement = operation.data.get("deprecated", {}).get("replacement")
-        if replacement is None:
+        deprecated = operation.deprecated
+        replacement = deprecated.replacement if deprecated else None
+        if deprecated is None or replacement is None:
             continue
-        at = (*operation.path, "deprecated", "replacement")
+        at = (*deprecated.where, "replacement")
         if replacement == operation.label:
             message = f"operation {operation.label} names itself as its replacement"
             yield ctx.report("SPEC124", at, message, "name another operation")
@@ -108,7 +110,7 @@ def check_replacements(ctx: Context) -> Iterator[Diagnostic]:
 def check_unused_models(ctx: Context) -> Iterator[Diagnostic]:
     """Models no operation, error body or token can reach: likely leftovers."""
     reached = _reachable(ctx)
-    for model in ctx.models:
+    for model in ctx.spec.models:
         if model not in reached:
             message = f"model {model} is not used by any operation"
             hint = "remove it, or refer to it from a 'returns', a field or a union"
@@ -116,9 +118,9 @@ def check_unused_models(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _reachable(ctx: Context) -> set[str]:
-    edges: dict[str, set[str]] = {model: set() for model in ctx.models}
+    edges: dict[str, set[str]] = {model: set() for model in ctx.spec.models}
     roots: list[str] = []
-    for at, name in model_uses(ctx):
+    for at, _, name in model_uses(ctx):
         if at[0] == "models":
             edges.setdefault(str(at[1]), set()).add(name)
         else:

@@ -6,8 +6,6 @@ annotation a field is given and the code that parses it can never disagree.
 
 from __future__ import annotations
 
-from typing import Any
-
 from generator.naming import snake_case
 from generator.spec.typeexpr import TypeRef
 from generator.targets.python.escaping import pystr
@@ -35,8 +33,8 @@ _PRIMITIVE_CHECKERS = {
 class TypeMapper:
     """Maps type references to annotations and parse code; knows the unions."""
 
-    def __init__(self, models: dict[str, Any]) -> None:
-        self._unions = {name for name, raw in models.items() if "union" in raw}
+    def __init__(self, unions: frozenset[str]) -> None:
+        self._unions = unions
 
     def annotation(self, ref: TypeRef, *, optional: bool) -> str:
         """The annotation of a model field or a return value."""

@@ -1,0 +1,283 @@
+"""Normalise a schema-valid spec document into the typed ``Spec``, once.
+
+Every default of the spec format is applied here and nowhere else: a parameter's
+``required``, an operation's ``auth`` and ``envelope``, the API's distribution name,
+SDK version and user agent, the client's timeout and retries. Runs only on a
+document the JSON Schema accepted, so it indexes without re-checking shapes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+from generator.spec.elements import JsonPath
+from generator.spec.types import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_MESSAGE_PATHS,
+    DEFAULT_SDK_VERSION,
+    DEFAULT_STYLE,
+    DEFAULT_TIMEOUT,
+    ApiInfo,
+    AuthScheme,
+    Defaults,
+    Departure,
+    Deprecation,
+    Envelope,
+    ErrorSettings,
+    Field,
+    Model,
+    Operation,
+    Pagination,
+    Parameter,
+    RateLimit,
+    Resource,
+    Spec,
+    Union,
+    UnionVariant,
+    UploadKind,
+)
+
+__all__ = ["normalize"]
+
+
+def normalize(document: Mapping[str, Any]) -> Spec:
+    """The typed Spec of a merged document that passed the JSON Schema."""
+    defaults = _defaults(document.get("defaults") or {})
+    return Spec(
+        api=_api(document["api"]),
+        auth=MappingProxyType(
+            {
+                name: _auth_scheme(name, raw)
+                for name, raw in (document.get("auth") or {}).items()
+            }
+        ),
+        defaults=defaults,
+        envelope=_envelope(document.get("envelope")),
+        errors=_errors(document.get("errors") or {}),
+        rate_limits=tuple(
+            _rate_limit(index, raw)
+            for index, raw in enumerate(document.get("rate_limits") or ())
+        ),
+        models=MappingProxyType(
+            {
+                name: _model(name, raw)
+                for name, raw in (document.get("models") or {}).items()
+            }
+        ),
+        resources=tuple(
+            _resource(name, raw, defaults)
+            for name, raw in (document.get("resources") or {}).items()
+        ),
+    )
+
+
+def _api(raw: Mapping[str, Any]) -> ApiInfo:
+    package = raw["package"]
+    distribution = raw.get("distribution", package.replace("_", "-"))
+    sdk_version = raw.get("sdk_version", DEFAULT_SDK_VERSION)
+    return ApiInfo(
+        name=raw["name"],
+        title=raw["title"],
+        version=raw["version"],
+        base_url=raw["base_url"],
+        package=package,
+        client_class=raw["client_class"],
+        distribution=distribution,
+        sdk_version=sdk_version,
+        user_agent=raw.get("user_agent", f"{distribution}/{sdk_version}"),
+        description=raw.get("description", ""),
+        docs_url=raw.get("docs_url", ""),
+        source_document=raw.get("source_document", ""),
+    )
+
+
+def _auth_scheme(name: str, raw: Mapping[str, Any]) -> AuthScheme:
+    return AuthScheme(
+        name=name,
+        type=raw["type"],
+        header=raw["header"],
+        format=raw["format"],
+        argument=raw["argument"],
+        description=raw.get("description", ""),
+        authorize_url=raw.get("authorize_url"),
+        token_url=raw.get("token_url"),
+        response_types=tuple(raw.get("response_types", ())),
+        grants=tuple(raw.get("grants", ())),
+        refresh=bool(raw.get("refresh", False)),
+        token_model=raw.get("token_model"),
+        written=frozenset(raw),
+        where=("auth", name),
+    )
+
+
+def _defaults(raw: Mapping[str, Any]) -> Defaults:
+    return Defaults(
+        auth=tuple(raw.get("auth", ())),
+        timeout=float(raw.get("timeout", DEFAULT_TIMEOUT)),
+        max_retries=int(raw.get("max_retries", DEFAULT_MAX_RETRIES)),
+        written=frozenset(raw),
+    )
+
+
+def _envelope(raw: Mapping[str, Any] | None) -> Envelope | None:
+    if not raw:
+        return None
+    return Envelope(
+        data=raw["data"], success=raw.get("success"), status=raw.get("status")
+    )
+
+
+def _errors(raw: Mapping[str, Any]) -> ErrorSettings:
+    return ErrorSettings(
+        model=raw.get("model"),
+        message_paths=tuple(raw.get("message_paths", DEFAULT_MESSAGE_PATHS)),
+        error_in_data=bool(raw.get("error_in_data", False)),
+    )
+
+
+def _rate_limit(index: int, raw: Mapping[str, Any]) -> RateLimit:
+    return RateLimit(
+        header=raw["header"],
+        attribute=raw["attribute"],
+        description=raw.get("description", ""),
+        reset=raw.get("reset"),
+        where=("rate_limits", index),
+    )
+
+
+def _model(name: str, raw: Mapping[str, Any]) -> Model:
+    where: JsonPath = ("models", name)
+    fields = None
+    if "fields" in raw:
+        fields = tuple(
+            _field(name, json_name, spec) for json_name, spec in raw["fields"].items()
+        )
+    union = None
+    if "union" in raw:
+        union = Union(
+            discriminator=raw["union"]["discriminator"],
+            variants=tuple(
+                UnionVariant(
+                    value=v["value"],
+                    model=v["model"],
+                    where=(*where, "union", "variants", i),
+                )
+                for i, v in enumerate(raw["union"]["variants"])
+            ),
+            where=(*where, "union"),
+        )
+    return Model(
+        name=name,
+        description=raw.get("description", ""),
+        fields=fields,
+        union=union,
+        where=where,
+    )
+
+
+def _field(model: str, json_name: str, raw: Mapping[str, Any]) -> Field:
+    return Field(
+        model=model,
+        name=json_name,
+        type=raw["type"],
+        python_name=raw.get("python_name", json_name),
+        required=bool(raw.get("required", False)),
+        nullable=bool(raw.get("nullable", False)),
+        description=raw.get("description", ""),
+        enum=tuple(raw.get("enum", ())),
+        written=frozenset(raw),
+        where=("models", model, "fields", json_name),
+    )
+
+
+def _resource(name: str, raw: Mapping[str, Any], defaults: Defaults) -> Resource:
+    return Resource(
+        name=name,
+        operations=tuple(
+            _operation(name, op_name, op, defaults)
+            for op_name, op in raw["operations"].items()
+        ),
+        description=raw.get("description", ""),
+        where=("resources", name),
+    )
+
+
+def _operation(
+    resource: str, name: str, raw: Mapping[str, Any], defaults: Defaults
+) -> Operation:
+    where: JsonPath = ("resources", resource, "operations", name)
+    paginate = raw.get("paginate")
+    deprecated = raw.get("deprecated")
+    return Operation(
+        resource=resource,
+        name=name,
+        method=raw["method"],
+        path=raw["path"],
+        summary=raw["summary"],
+        auth=tuple(raw.get("auth", defaults.auth)),
+        envelope=bool(raw.get("envelope", True)),
+        parameters=tuple(
+            _parameter(p, f"{resource}.{name}", (*where, "parameters", index))
+            for index, p in enumerate(raw.get("parameters", ()))
+        ),
+        returns=raw.get("returns"),
+        returns_description=raw.get("returns_description", ""),
+        description=raw.get("description", ""),
+        anchor=raw.get("anchor", ""),
+        paginate=(
+            None
+            if paginate is None
+            else Pagination(
+                parameter=paginate["parameter"],
+                start=int(paginate.get("start", 0)),
+                where=(*where, "paginate"),
+            )
+        ),
+        deprecated=(
+            None
+            if deprecated is None
+            else Deprecation(
+                reason=deprecated["reason"],
+                replacement=deprecated.get("replacement"),
+                where=(*where, "deprecated"),
+            )
+        ),
+        departures=tuple(
+            Departure(document=d["document"], spec=d["spec"], reason=d["reason"])
+            for d in raw.get("departures", ())
+        ),
+        written=frozenset(raw),
+        where=where,
+    )
+
+
+def _parameter(raw: Mapping[str, Any], operation: str, where: JsonPath) -> Parameter:
+    location = raw["in"]
+    has_default = "default" in raw
+    upload = raw.get("upload_kind")
+    return Parameter(
+        name=raw["name"],
+        location=location,
+        type=raw["type"],
+        python_name=raw.get("python_name", raw["name"]),
+        # A path parameter must be filled: by the caller, or by its default.
+        required=bool(raw.get("required", location == "path" and not has_default)),
+        has_default=has_default,
+        default=raw.get("default"),
+        enum=tuple(raw.get("enum", ())),
+        description=raw.get("description", ""),
+        style=raw.get("style", DEFAULT_STYLE),
+        upload_kind=(
+            None
+            if upload is None
+            else UploadKind(
+                parameter=upload["parameter"],
+                values=tuple(upload["values"].items()),
+            )
+        ),
+        operation=operation,
+        written=frozenset(raw),
+        where=where,
+    )

@@ -1,0 +1,303 @@
+"""The typed Spec: a validated spec as frozen dataclasses, every default applied.
+
+``generator.spec.normalize`` builds it once, after the JSON Schema accepted the
+document; the semantic rules, the model builder and the OpenAPI export read it, and
+never the raw dict, so a default is decided in exactly one place.
+
+Every element keeps ``where``, its JSON path in the merged document, so a rule can
+report at the right file, line and column (``LoadedSpec.locate``), and ``written``,
+the keys the author actually wrote, for rules about what was set rather than what
+it defaults to. Type expressions stay text here (``type``) and are parsed where
+they are used (``generator.spec.typeexpr``): a rule must be able to report one that
+does not parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.spec.elements import JsonPath
+
+__all__ = [
+    "ApiInfo",
+    "AuthScheme",
+    "Defaults",
+    "Departure",
+    "Deprecation",
+    "Envelope",
+    "ErrorSettings",
+    "Field",
+    "Model",
+    "Operation",
+    "Pagination",
+    "Parameter",
+    "RateLimit",
+    "Resource",
+    "Spec",
+    "Union",
+    "UnionVariant",
+    "UploadKind",
+]
+
+DEFAULT_SDK_VERSION = "0.1.0"
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_RETRIES = 2
+DEFAULT_MESSAGE_PATHS = ("error", "message")
+DEFAULT_STYLE = "repeat"
+
+
+@dataclass(frozen=True, slots=True)
+class ApiInfo:
+    """The ``api`` section: what the API is and what its SDK is called."""
+
+    name: str
+    title: str
+    version: str
+    base_url: str
+    package: str
+    client_class: str
+    distribution: str  # default: the package with '-' for '_'
+    sdk_version: str  # default: 0.1.0
+    user_agent: str  # default: '<distribution>/<sdk_version>'
+    description: str = ""
+    docs_url: str = ""
+    source_document: str = ""
+    where: JsonPath = ("api",)
+
+
+@dataclass(frozen=True, slots=True)
+class AuthScheme:
+    """One way to authenticate: a header carrying a credential."""
+
+    name: str
+    type: str  # "api_key" or "oauth2"
+    header: str
+    format: str
+    argument: str
+    description: str = ""
+    authorize_url: str | None = None
+    token_url: str | None = None
+    response_types: tuple[str, ...] = ()
+    grants: tuple[str, ...] = ()
+    refresh: bool = False
+    token_model: str | None = None
+    written: frozenset[str] = frozenset()
+    where: JsonPath = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Defaults:
+    """The ``defaults`` section, itself defaulted."""
+
+    auth: tuple[str, ...] = ()
+    timeout: float = DEFAULT_TIMEOUT
+    max_retries: int = DEFAULT_MAX_RETRIES
+    written: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    """Where the payload (and the success flag and status) sit in every response."""
+
+    data: str
+    success: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorSettings:
+    """How an error body is read."""
+
+    model: str | None = None
+    message_paths: tuple[str, ...] = DEFAULT_MESSAGE_PATHS
+    error_in_data: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimit:
+    """A response header that reports a rate limit."""
+
+    header: str
+    attribute: str
+    description: str = ""
+    reset: str | None = None
+    where: JsonPath = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A field of an object model; ``name`` is its JSON name."""
+
+    model: str
+    name: str
+    type: str
+    python_name: str  # default: the JSON name
+    required: bool = False
+    nullable: bool = False
+    description: str = ""
+    enum: tuple[Any, ...] = ()
+    written: frozenset[str] = frozenset()
+    where: JsonPath = ()
+
+    @property
+    def element(self) -> str:
+        """How messages name it: ``model Image field 'id'``."""
+        return f"model {self.model} field '{self.name}'"
+
+
+@dataclass(frozen=True, slots=True)
+class UnionVariant:
+    """One variant of a union: the discriminator's value and the model it selects."""
+
+    value: Any
+    model: str
+    where: JsonPath = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Union:
+    """A union of object models told apart by a discriminator field."""
+
+    discriminator: str
+    variants: tuple[UnionVariant, ...]
+    where: JsonPath = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A model: an object with ``fields``, or a ``union`` of object models."""
+
+    name: str
+    description: str = ""
+    fields: tuple[Field, ...] | None = None
+    union: Union | None = None
+    where: JsonPath = ()
+
+    @property
+    def is_union(self) -> bool:
+        """True for a union model, False for an object model."""
+        return self.union is not None
+
+
+@dataclass(frozen=True, slots=True)
+class UploadKind:
+    """A parameter whose value says what a file upload carries (file, URL, base64)."""
+
+    parameter: str
+    values: tuple[tuple[str, str], ...]  # (upload kind, wire value), spec order
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """One operation parameter; ``name`` is its wire name."""
+
+    name: str
+    location: str  # the spec's 'in': path, query, form, file or header
+    type: str
+    python_name: str  # default: the wire name
+    required: bool  # default: a path parameter without a default is required
+    has_default: bool = False
+    default: Any = None
+    enum: tuple[Any, ...] = ()
+    description: str = ""
+    style: str = DEFAULT_STYLE
+    upload_kind: UploadKind | None = None
+    operation: str = ""  # the owning operation's label, resource.name
+    written: frozenset[str] = frozenset()
+    where: JsonPath = ()
+
+    @property
+    def element(self) -> str:
+        """How messages name it: ``parameter 'id' of album.get``."""
+        return f"parameter '{self.name}' of {self.operation}"
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """Page-number pagination: the page parameter and the first page's number."""
+
+    parameter: str
+    start: int = 0
+    where: JsonPath = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Deprecation:
+    """Why an operation is deprecated, and what to call instead."""
+
+    reason: str
+    replacement: str | None = None
+    where: JsonPath = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Departure:
+    """A recorded difference between the source document and the spec."""
+
+    document: str
+    spec: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One endpoint of a resource."""
+
+    resource: str
+    name: str
+    method: str
+    path: str
+    summary: str
+    auth: tuple[str, ...]  # default: defaults.auth
+    envelope: bool = True
+    parameters: tuple[Parameter, ...] = ()
+    returns: str | None = None
+    returns_description: str = ""
+    description: str = ""
+    anchor: str = ""
+    paginate: Pagination | None = None
+    deprecated: Deprecation | None = None
+    departures: tuple[Departure, ...] = ()
+    written: frozenset[str] = frozenset()
+    where: JsonPath = ()
+
+    @property
+    def label(self) -> str:
+        """``resource.operation``, how messages and docs name it."""
+        return f"{self.resource}.{self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """A group of operations, one SDK attribute (``client.<name>``)."""
+
+    name: str
+    operations: tuple[Operation, ...]
+    description: str = ""
+    where: JsonPath = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """A whole validated spec, in the document's order."""
+
+    api: ApiInfo
+    auth: Mapping[str, AuthScheme]  # read-only, in document order
+    defaults: Defaults
+    envelope: Envelope | None
+    errors: ErrorSettings
+    rate_limits: tuple[RateLimit, ...]
+    models: Mapping[str, Model]  # read-only, in document order
+    resources: tuple[Resource, ...]
+
+    @property
+    def operations(self) -> tuple[Operation, ...]:
+        """Every operation of every resource, in document order."""
+        return tuple(op for r in self.resources for op in r.operations)
+
+    @property
+    def union_names(self) -> frozenset[str]:
+        """The names of the union models."""
+        return frozenset(name for name, m in self.models.items() if m.is_union)

@@ -1,0 +1,126 @@
+"""JSON Schemas for the spec's types, fields and models (OpenAPI 3.1 dialect).
+
+Nullability is 3.1 style ("null" in ``type``, or ``anyOf`` around a ``$ref``);
+unions whose discriminator values are not all strings pin each variant's value
+with ``const``, since OpenAPI's ``discriminator`` maps strings only.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.spec.typeexpr import TypeRef, parse_type
+from generator.spec.types import Field, Model, Union
+
+BINARY = "application/octet-stream"
+_PRIMITIVE_TYPES = {
+    "string": "string",
+    "integer": "integer",
+    "number": "number",
+    "boolean": "boolean",
+}
+
+Schema = dict[str, Any]
+
+
+def model_schema(model: Model) -> Schema:
+    """The JSON Schema of one spec model: an object, or a union of models."""
+    if model.union is not None:
+        schema = _union_schema(model.union)
+    else:
+        schema = _object_schema(model.fields or ())
+    if model.description:
+        schema = {"description": model.description, **schema}
+    return schema
+
+
+def _object_schema(fields: tuple[Field, ...]) -> Schema:
+    properties = {field.name: field_schema(field) for field in fields}
+    schema: Schema = {"type": "object", "properties": properties}
+    required = [field.name for field in fields if field.required]
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def field_schema(field: Field) -> Schema:
+    """The JSON Schema of one model field, with nullability, enum and description."""
+    schema = type_schema(parse_type(field.type))
+    if "enum" in field.written:
+        set_enum(schema, list(field.enum), nullable=field.nullable)
+    if field.nullable:
+        schema = _nullable(schema)
+    if "description" in field.written:
+        schema["description"] = field.description
+    if "python_name" in field.written:
+        schema["x-python-name"] = field.python_name
+    return schema
+
+
+def _union_schema(union: Union) -> Schema:
+    prop = union.discriminator
+    variants = union.variants
+    mapping = {_mapping_key(v.value): schema_ref(v.model) for v in variants}
+    if all(isinstance(v.value, str) for v in variants):
+        return {
+            "oneOf": [{"$ref": schema_ref(v.model)} for v in variants],
+            "discriminator": {"propertyName": prop, "mapping": mapping},
+        }
+    # OpenAPI's discriminator maps strings only; pin each variant's value instead
+    # so the oneOf stays exclusive, and keep the mapping for tools that want it.
+    return {
+        "oneOf": [_pinned_variant(prop, v.value, v.model) for v in variants],
+        "x-discriminator": {"propertyName": prop, "mapping": mapping},
+    }
+
+
+def _pinned_variant(prop: str, value: Any, model: str) -> Schema:
+    pin: Schema = {
+        "type": "object",
+        "properties": {prop: {"const": value}},
+        "required": [prop],
+    }
+    return {"allOf": [{"$ref": schema_ref(model)}, pin]}
+
+
+def _mapping_key(value: Any) -> str:
+    """Discriminator values as mapping keys: strings as-is, others as JSON text."""
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def type_schema(ref: TypeRef) -> Schema:
+    """The JSON Schema of a parsed type expression (a fresh dict each call)."""
+    if ref.kind == "model":
+        return {"$ref": schema_ref(ref.name)}
+    if ref.kind in ("list", "map"):
+        assert ref.item is not None
+        item = type_schema(ref.item)
+        if ref.kind == "list":
+            return {"type": "array", "items": item}
+        return {"type": "object", "additionalProperties": item}
+    if ref.name == "any":
+        return {}
+    if ref.name == "file":
+        return {"type": "string", "contentMediaType": BINARY}
+    return {"type": _PRIMITIVE_TYPES[ref.name]}
+
+
+def _nullable(schema: Schema) -> Schema:
+    """3.1 style: add "null" to ``type``; wrap refs in ``anyOf``; ``{}`` allows null."""
+    if "type" in schema:
+        return {**schema, "type": [schema["type"], "null"]}
+    if "$ref" in schema:
+        return {"anyOf": [schema, {"type": "null"}]}
+    return schema
+
+
+def set_enum(schema: Schema, values: list[Any], *, nullable: bool) -> None:
+    """Put ``enum`` on the value schema, or on the items of a list."""
+    target = schema["items"] if schema.get("type") == "array" else schema
+    target["enum"] = [*values, None] if nullable and target is schema else values
+
+
+def schema_ref(model: str) -> str:
+    """The ``$ref`` of a model's schema under ``components/schemas``."""
+    return f"#/components/schemas/{model}"
