@@ -107,6 +107,29 @@ def test_an_imported_macro_file_is_overridden_too(project: Path) -> None:
     assert '"""Customised. Get a value.' in after[resource].decode()
 
 
+def test_an_override_of_the_operation_macro_changes_the_signature(
+    project: Path,
+) -> None:
+    """The macro composes each signature from the Python target's pieces, so a
+    user's copy really changes it (here: the per-call options get another name)."""
+    ours = templates_dir() / "python" / "macros" / "operation.jinja"
+    text = ours.read_text("utf-8")
+    items = "py.signature_items(op, for_iterator=for_iterator)"
+    assert items in text
+    renamed = f"{items} | map('replace', '**options', '**call_options') | list"
+    override(project, "python/macros/operation.jinja", text.replace(items, renamed))
+    before = snapshot(project / "out")
+    assert generate("--templates", "custom") == 0
+    after = snapshot(project / "out")
+    resource = "python/src/kv_client/resources/entry.py"
+    assert changed(before, after) == [MANIFEST, resource]
+    old = b"def keys(self, **options: Unpack[RequestOptions]) -> list[str]:"
+    new = b"def keys(self, **call_options: Unpack[RequestOptions]) -> list[str]:"
+    assert old in before[resource]
+    assert new in after[resource]
+    assert old not in after[resource]
+
+
 def test_an_override_of_a_runtime_module_is_copied_as_it_is(project: Path) -> None:
     ours = project / "out/python/src/kv_client/_logs.py"
     header, _, body = ours.read_text("utf-8").partition("\n")

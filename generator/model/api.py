@@ -1,23 +1,19 @@
-"""The intermediate model: plain frozen data that templates render.
+"""The intermediate model: plain, language-neutral frozen data that targets render.
 
-Every decision (Python names, type annotations, parse expressions, imports) is made
-by ``generator.model.build`` when it builds these objects; templates only read them.
+``generator.model.build`` decides every name the SDK uses (``py_name``, the spec's
+``python_name`` made a valid identifier; class and method names), the order of
+parameters and fields, and each type as a parsed ``TypeRef``. It holds no source
+text of any language: the Python target (``generator.targets.python.code``) turns
+types into annotations and parse expressions, and operations into ``Param(...)``
+calls and signatures.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.targets.python.escaping import pyrepr, pystr
-from generator.targets.python.layout import (
-    LINE_LENGTH,
-    DictLiteral,
-    Item,
-    bracketed,
-    parse_call,
-)
+from generator.spec.typeexpr import TypeRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +42,10 @@ class RateLimitModel:
 
 @dataclass(frozen=True, slots=True)
 class FieldModel:
+    model: str
     json_name: str
     py_name: str
-    annotation: str
-    parse_code: str  # expression reading the field from the mapping ``data``
+    type: TypeRef
     required: bool
     nullable: bool
     type_label: str
@@ -84,7 +80,7 @@ class ParamModel:
     wire: str
     py_name: str
     location: str
-    annotation: str
+    type: TypeRef
     type_label: str
     required: bool
     default: Any
@@ -97,22 +93,6 @@ class ParamModel:
     upload_kind_param: str | None
     upload_kind_values: tuple[tuple[str, str], ...]
 
-    @property
-    def code(self) -> str:
-        """The runtime's ``Param(...)`` describing this parameter."""
-        parts = [pystr(self.py_name), pystr(self.wire), pystr(self.location)]
-        if self.is_list and self.style != "repeat":
-            parts.append(f"style={pystr(self.style)}")
-        if self.path_default is not None:
-            parts.append(f"default={pyrepr(self.path_default)}")
-        if self.upload_kind_param:
-            values = ", ".join(
-                f"{pystr(k)}: {pystr(v)}" for k, v in self.upload_kind_values
-            )
-            parts.append(f"upload_kind_param={pystr(self.upload_kind_param)}")
-            parts.append(f"upload_kind_values={{{values}}}")
-        return "Param(" + ", ".join(parts) + ")"
-
 
 @dataclass(frozen=True, slots=True)
 class OperationModel:
@@ -120,7 +100,6 @@ class OperationModel:
     name: str
     py_name: str
     sdk_path: str
-    constant: str
     method: str
     path: str
     summary: str
@@ -128,10 +107,9 @@ class OperationModel:
     anchor: str
     auth: tuple[str, ...]
     params: tuple[ParamModel, ...]
+    returns: TypeRef | None
     returns_label: str
     returns_description: str
-    return_annotation: str
-    parse_code: str
     envelope: bool
     deprecation_message: str | None
     deprecation_reason: str
@@ -139,65 +117,13 @@ class OperationModel:
     page_param: str | None
     page_start: int
     iter_name: str | None
-    item_annotation: str
     model_imports: tuple[str, ...]
     departures: tuple[tuple[str, str, str], ...]
 
-    def method_def(self, *, is_async: bool, for_iterator: bool = False) -> str:
-        """The ``def`` line(s) of the method: required parameters first, then
-        optional ones keyword-only."""
-        shown = self._shown(for_iterator)
-        items = ["self"] + [f"{p.py_name}: {p.annotation}" for p in shown if p.required]
-        optional = [
-            f"{p.py_name}: {p.annotation} = None" for p in shown if not p.required
-        ]
-        if optional:
-            items += ["*", *optional]
-        items.append("**options: Unpack[RequestOptions]")
-        if for_iterator:
-            kind = "AsyncIterator" if is_async else "Iterator"
-            head, returns = f"def {self.iter_name}(", f"{kind}[{self.item_annotation}]"
-        else:
-            prefix = "async " if is_async else ""
-            head, returns = f"{prefix}def {self.py_name}(", self.return_annotation
-        return bracketed(head, items, f") -> {returns}:", 4)
-
-    def call_statement(self, *, is_async: bool, for_iterator: bool = False) -> str:
-        """The ``return`` statement handing the arguments to the runtime."""
-        if for_iterator:
-            head = "return self._client.paginate("
-        else:
-            head = f"return {'await ' if is_async else ''}self._client.call("
-        arguments = DictLiteral(
-            tuple(f'"{p.py_name}": {p.py_name}' for p in self._shown(for_iterator))
-        )
-        return bracketed(head, [self.constant, arguments, "options"], ")", 8)
-
-    @property
-    def params_field(self) -> str:
-        """The ``params=(...)`` line(s) of the operation's definition."""
-        return _tuple_field("params", [parse_call(p.code) for p in self.params])
-
-    @property
-    def auth_field(self) -> str:
-        return _tuple_field("auth", [pystr(name) for name in self.auth])
-
-    def _shown(self, for_iterator: bool) -> list[ParamModel]:
-        # An iterator drives the page parameter itself.
+    def arguments(self, *, for_iterator: bool = False) -> list[ParamModel]:
+        """The parameters a method takes; an iterator drives the page one itself."""
         skipped = self.page_param if for_iterator else None
         return [p for p in self.params if p.py_name != skipped]
-
-
-def _tuple_field(name: str, items: Sequence[Item]) -> str:
-    if len(items) == 1:
-        one_line = f"    {name}=({_one_line(items[0])},),"
-        if len(one_line) <= LINE_LENGTH:
-            return one_line
-    return bracketed(f"{name}=(", items, "),", 4, literal=True)
-
-
-def _one_line(item: Item) -> str:
-    return item if isinstance(item, str) else item.one_line()
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +137,6 @@ class ResourceModel:
     module: str
     description: str
     operations: tuple[OperationModel, ...]
-    imports: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +170,6 @@ class ApiModel:
     unions: tuple[UnionClass, ...]
     resources: tuple[ResourceModel, ...]
     constructor_arguments: tuple[str, ...]
-    model_helpers: tuple[str, ...]
 
     @property
     def models_exports(self) -> list[str]:

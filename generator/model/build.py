@@ -8,8 +8,7 @@ validation, so this stage decides no defaults and re-checks no shapes.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from generator.model.api import (
     ApiModel,
@@ -35,8 +34,6 @@ from generator.spec.types import (
     Resource,
     Spec,
 )
-from generator.targets.python.imports import helpers_used, resource_imports
-from generator.targets.python.types import TypeMapper
 
 __all__ = ["build_model"]
 
@@ -44,19 +41,17 @@ __all__ = ["build_model"]
 @dataclass(frozen=True, slots=True)
 class _Context:
     spec: Spec
-    types: TypeMapper
     union_parsers: dict[str, str]
 
 
 def build_model(spec: Spec, *, spec_label: str) -> ApiModel:
     """Build the intermediate model of a validated, normalised spec."""
-    types = TypeMapper(spec.union_names)
     union_parsers = {
         name: "parse_" + snake_case(name)
         for name, model in spec.models.items()
         if model.is_union
     }
-    ctx = _Context(spec=spec, types=types, union_parsers=union_parsers)
+    ctx = _Context(spec=spec, union_parsers=union_parsers)
     models = tuple(_models(ctx))
     api = spec.api
     schemes = tuple(_auth_scheme(scheme) for scheme in spec.auth.values())
@@ -92,7 +87,6 @@ def build_model(spec: Spec, *, spec_label: str) -> ApiModel:
         unions=tuple(_unions(ctx)),
         resources=tuple(_resource(ctx, resource) for resource in spec.resources),
         constructor_arguments=_constructor_arguments(schemes),
-        model_helpers=helpers_used(f.parse_code for m in models for f in m.fields),
     )
 
 
@@ -146,7 +140,7 @@ def _models(ctx: _Context) -> list[ModelClass]:
     for model in ctx.spec.models.values():
         if model.fields is None:
             continue
-        fields = tuple(_field(ctx, field) for field in model.fields)
+        fields = tuple(_field(field) for field in model.fields)
         # Required fields first keeps the constructor's signature readable.
         ordered = tuple(f for f in fields if f.required) + tuple(
             f for f in fields if not f.required
@@ -157,23 +151,12 @@ def _models(ctx: _Context) -> list[ModelClass]:
     return result
 
 
-def _field(ctx: _Context, field: Field) -> FieldModel:
-    ref = parse_type(field.type)
-    where = f"{field.model}.{field.name}"
+def _field(field: Field) -> FieldModel:
     return FieldModel(
+        model=field.model,
         json_name=field.name,
         py_name=python_identifier(field.python_name),
-        annotation=ctx.types.annotation(
-            ref, optional=field.nullable or not field.required
-        ),
-        parse_code=ctx.types.field_parse_code(
-            ref,
-            field.name,
-            field.model,
-            required=field.required,
-            nullable=field.nullable,
-            where=where,
-        ),
+        type=parse_type(field.type),
         required=field.required,
         nullable=field.nullable,
         type_label=field.type,
@@ -199,8 +182,7 @@ def _unions(ctx: _Context) -> list[UnionClass]:
 
 
 def _resource(ctx: _Context, resource: Resource) -> ResourceModel:
-    operations = tuple(_operation(ctx, op) for op in resource.operations)
-    operations = _unshadow_builtins(operations)
+    operations = tuple(_operation(op) for op in resource.operations)
     name = resource.name
     class_base = pascal_case(name)
     return ResourceModel(
@@ -213,43 +195,11 @@ def _resource(ctx: _Context, resource: Resource) -> ResourceModel:
         module=python_identifier(name),
         description=resource.description,
         operations=operations,
-        imports=resource_imports(operations, ctx.union_parsers),
     )
 
 
-_BUILTIN_TYPES = ("list", "dict", "str", "int", "float", "bool")
-
-
-def _unshadow_builtins(
-    operations: tuple[OperationModel, ...],
-) -> tuple[OperationModel, ...]:
-    """Spell ``builtins.list`` where a method of the class is named ``list``.
-
-    Inside a class body, a method named like a builtin type hides that type from the
-    annotations of every later method.
-    """
-    names = {op.py_name for op in operations} | {op.iter_name for op in operations}
-    shadowed = [b for b in _BUILTIN_TYPES if b in names]
-    if not shadowed:
-        return operations
-    pattern = re.compile(r"(?<![\w.])(" + "|".join(shadowed) + r")(?=\[|\b)")
-
-    def fix(text: str) -> str:
-        return pattern.sub(r"builtins.\1", text)
-
-    return tuple(
-        replace(
-            op,
-            return_annotation=fix(op.return_annotation),
-            item_annotation=fix(op.item_annotation),
-            params=tuple(replace(p, annotation=fix(p.annotation)) for p in op.params),
-        )
-        for op in operations
-    )
-
-
-def _operation(ctx: _Context, op: Operation) -> OperationModel:
-    params = tuple(_param(ctx, p) for p in op.parameters)
+def _operation(op: Operation) -> OperationModel:
+    params = tuple(_param(p) for p in op.parameters)
     # Required parameters first: Python needs them before the optional ones.
     params = tuple(p for p in params if p.required) + tuple(
         p for p in params if not p.required
@@ -257,19 +207,14 @@ def _operation(ctx: _Context, op: Operation) -> OperationModel:
     returns = parse_type(op.returns) if op.returns is not None else None
     paginate = op.paginate
     page_param = None
-    item_annotation = ""
     if paginate is not None:
         page_param = next(p for p in params if p.wire == paginate.parameter)
-        assert returns is not None and returns.item is not None  # validated
-        item_annotation = ctx.types.annotation(returns.item, optional=False)
     deprecated = op.deprecated
-    py_name = python_identifier(op.name)
     return OperationModel(
         resource=op.resource,
         name=op.name,
-        py_name=py_name,
+        py_name=python_identifier(op.name),
         sdk_path=op.label,
-        constant=f"_{py_name.upper().rstrip('_')}",
         method=op.method,
         path=op.path,
         summary=op.summary,
@@ -277,12 +222,9 @@ def _operation(ctx: _Context, op: Operation) -> OperationModel:
         anchor=op.anchor,
         auth=op.auth,
         params=params,
+        returns=returns,
         returns_label=op.returns or "",
         returns_description=op.returns_description,
-        return_annotation=(
-            ctx.types.annotation(returns, optional=False) if returns else "None"
-        ),
-        parse_code=ctx.types.return_parse_code(returns, op.label),
         envelope=op.envelope,
         deprecation_message=_deprecation_message(op.label, deprecated),
         deprecation_reason=deprecated.reason if deprecated else "",
@@ -290,20 +232,19 @@ def _operation(ctx: _Context, op: Operation) -> OperationModel:
         page_param=page_param.py_name if page_param else None,
         page_start=paginate.start if paginate else 0,
         iter_name=f"iter_{op.name}" if paginate else None,
-        item_annotation=item_annotation,
         model_imports=tuple(sorted(set(returns.models()) if returns else set())),
         departures=tuple((d.document, d.spec, d.reason) for d in op.departures),
     )
 
 
-def _param(ctx: _Context, param: Parameter) -> ParamModel:
+def _param(param: Parameter) -> ParamModel:
     ref = parse_type(param.type)
     upload = param.upload_kind
     return ParamModel(
         wire=param.name,
         py_name=python_identifier(param.python_name),
         location=param.location,
-        annotation=ctx.types.param_annotation(ref, optional=not param.required),
+        type=ref,
         type_label=param.type,
         required=param.required,
         default=param.default,

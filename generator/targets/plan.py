@@ -1,6 +1,21 @@
-"""The shape of a render plan entry, shared by the Python-SDK and docs plans."""
+"""A render plan: which template makes which output file, with what context.
 
+Each target (``targets/python/plan.py``, ``targets/docs/plan.py``) yields its own
+entries; ``targets/render.py`` renders them all the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-# (template name, output path, spec element for error messages, extra context)
-PlanEntry = tuple[str, str, str, dict[str, Any]]
+
+@dataclass(frozen=True, slots=True)
+class PlanEntry:
+    """One output file to render."""
+
+    template: str  # template name, relative to the templates folder
+    output: str  # path of the output file, relative to the output folder
+    element: str  # the spec element it renders, named in error messages
+    context: Mapping[str, Any] = field(default_factory=dict)  # extra variables

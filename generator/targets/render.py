@@ -8,7 +8,7 @@ overridden by a file of the same relative name.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -19,13 +19,18 @@ from generator.caches import template_bytecode_cache
 from generator.diagnostics import InternalError
 from generator.model.api import ApiModel
 from generator.targets.docs.plan import docs_plan
-from generator.targets.docs.site import DocsSite, build_site
-from generator.targets.plan import PlanEntry
+from generator.targets.docs.site import build_site
 from generator.targets.python.cases import cases_json
-from generator.targets.python.escaping import FILTERS, pybytes
+from generator.targets.python.code import PythonCode
+from generator.targets.python.escaping import FILTERS
 from generator.targets.python.imports import dunder_all_order, isort_names
-from generator.targets.python.layout import assignment, import_from, wrapped_call
-from generator.targets.python.samples import UPLOAD_BYTES, UPLOAD_FILENAME
+from generator.targets.python.layout import (
+    assignment,
+    bracketed,
+    import_from,
+    wrapped_call,
+)
+from generator.targets.python.plan import python_plan
 
 __all__ = ["RenderedFile", "make_environment", "render_all"]
 
@@ -75,50 +80,8 @@ def make_environment(
     env.globals["import_from"] = import_from
     env.globals["wrapped_call"] = wrapped_call
     env.globals["assignment"] = assignment
+    env.globals["bracketed"] = bracketed
     return env
-
-
-Plan = Iterator[PlanEntry]
-
-
-def _python_plan(
-    api: ApiModel, runtime: list[str], runtime_tests: list[str], site: DocsSite
-) -> Plan:
-    src = f"python/src/{api.package}"
-    yield "python/pyproject.toml.jinja", "python/pyproject.toml", "api", {}
-    yield "python/README.md.jinja", "python/README.md", "api", {"docs": site}
-    yield "python/package/py.typed.jinja", f"{src}/py.typed", "api", {}
-    for name in ("__init__.py", "_client.py", "_config.py", "models.py"):
-        yield f"python/package/{name}.jinja", f"{src}/{name}", "api", {}
-    yield (
-        "python/package/resources/__init__.py.jinja",
-        f"{src}/resources/__init__.py",
-        "resources",
-        {},
-    )
-    for resource in api.resources:
-        yield (
-            "python/package/resources/resource.py.jinja",
-            f"{src}/resources/{resource.module}.py",
-            f"resource {resource.name}",
-            {"resource": resource},
-        )
-    yield (
-        "python/tests/test_operations.py.jinja",
-        "python/tests/test_operations.py",
-        "operations",
-        {
-            "upload_bytes": pybytes(UPLOAD_BYTES),
-            "upload_filename": UPLOAD_FILENAME,
-        },
-    )
-    for name in runtime:
-        yield f"python/runtime/{name}", f"{src}/{name}", "runtime", {}
-    for name in runtime_tests:
-        output = f"python/tests/{name.removesuffix('.jinja')}"
-        yield f"python/tests/{name}", output, "runtime", {}
-    exports = "python/tests/test_exports.py"
-    yield exports + ".jinja", exports, "api", {}
 
 
 def _template_names(
@@ -147,19 +110,15 @@ def render_all(
         lambda n: n.startswith("test_runtime") and n.endswith(".jinja"),
     )
     files = []
-    site = build_site(api)
+    py = PythonCode(api)
+    site = build_site(api, py)
     plan = itertools.chain(
-        _python_plan(api, runtime, runtime_tests, site), docs_plan(site)
+        python_plan(api, runtime, runtime_tests, site), docs_plan(site)
     )
-    for template_name, output, element, context in plan:
+    for entry in plan:
+        context = {"api": api, "package": api.package, "py": py, **entry.context}
         files.append(
-            _render_one(
-                env,
-                template_name,
-                output,
-                element,
-                {"api": api, "package": api.package, **context},
-            )
+            _render_one(env, entry.template, entry.output, entry.element, context)
         )
     for resource in api.resources:
         output = f"python/tests/operations/{resource.module}.json"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from generator.model.api import ApiModel, FieldModel, ModelClass, UnionClass
 from generator.targets.docs.links import SlugAllocator, TypeParts, type_parts
+from generator.targets.python.code import PythonCode
 
 __all__ = ["FieldDoc", "ModelDoc", "model_slugs", "models_page"]
 
@@ -41,12 +42,15 @@ def model_slugs(api: ApiModel) -> dict[str, str]:
 
 
 def models_page(
-    api: ApiModel, slugs: dict[str, str], returned: dict[str, list[tuple[str, str]]]
+    py: PythonCode,
+    slugs: dict[str, str],
+    returned: dict[str, list[tuple[str, str]]],
 ) -> tuple[ModelDoc, ...]:
     """The models page's entries; ``returned`` maps a model to the operations
     returning it, as (label, href from the docs folder)."""
     hrefs = {name: f"#{slug}" for name, slug in slugs.items()}
-    models = [_model(m, slugs[m.name], hrefs, returned) for m in api.models]
+    api = py.api
+    models = [_model(py, m, slugs[m.name], hrefs, returned) for m in api.models]
     unions = [_union(u, slugs[u.name], hrefs, returned) for u in api.unions]
     users = _users(models + unions)
     return tuple(
@@ -68,6 +72,7 @@ def _users(docs: list[ModelDoc]) -> dict[str, list[str]]:
 
 
 def _model(
+    py: PythonCode,
     model: ModelClass,
     slug: str,
     hrefs: dict[str, str],
@@ -76,7 +81,7 @@ def _model(
     fields = tuple(
         FieldDoc(
             field=f,
-            type=type_parts(f.annotation.removesuffix(" | None"), hrefs),
+            type=type_parts(py.field_annotation(f).removesuffix(" | None"), hrefs),
             allowed=tuple(repr(v) for v in f.enum),
         )
         for f in model.fields

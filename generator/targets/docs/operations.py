@@ -20,6 +20,7 @@ from generator.model.api import (
 from generator.targets.docs.examples import build_example, sync_program
 from generator.targets.docs.links import SlugAllocator, TypeParts, type_parts
 from generator.targets.docs.signatures import signatures
+from generator.targets.python.code import PythonCode
 
 __all__ = [
     "ALWAYS",
@@ -85,12 +86,13 @@ def source_url(api: ApiModel) -> str:
 
 
 def resource_page(
-    api: ApiModel,
+    py: PythonCode,
     resource: ResourceModel,
     model_hrefs: dict[str, str],
     departure_slugs: dict[str, str],
     source_url: str,
 ) -> ResourcePage:
+    api = py.api
     path = f"{RESOURCES_DIR}/{resource.module}.md"
     hrefs = {name: f"../models.md#{slug}" for name, slug in model_hrefs.items()}
     slugs = SlugAllocator()
@@ -103,9 +105,9 @@ def resource_page(
                 slug=slug,
                 href=f"{path}#{slug}",
                 call=f"client.{resource.attribute}.{op.py_name}",
-                signatures=signatures(api, op),
-                params=tuple(_param(p, hrefs) for p in op.params),
-                returns=type_parts(op.return_annotation, hrefs),
+                signatures=signatures(py, op),
+                params=tuple(_param(py, op, p, hrefs) for p in op.params),
+                returns=type_parts(py.return_annotation(op), hrefs),
                 auth=tuple(_auth(api, op)),
                 errors=_errors(api, op),
                 example=sync_program(api, build_example(api, op)),
@@ -121,8 +123,10 @@ def resource_page(
     return ResourcePage(resource=resource, path=path, operations=tuple(operations))
 
 
-def _param(param: ParamModel, hrefs: dict[str, str]) -> ParamDoc:
-    annotation = param.annotation.removesuffix(" | None")
+def _param(
+    py: PythonCode, op: OperationModel, param: ParamModel, hrefs: dict[str, str]
+) -> ParamDoc:
+    annotation = py.param_annotation(op, param).removesuffix(" | None")
     return ParamDoc(
         name=param.py_name,
         wire=param.wire,

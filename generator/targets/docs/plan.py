@@ -17,12 +17,18 @@ DOCS = "python/docs"
 def docs_plan(site: DocsSite) -> Iterator[PlanEntry]:
     """Plan entries for ``python/docs/``, from ``templates/python/docs``."""
     context = {"docs": site}
-    yield "python/docs/index.md.jinja", f"{DOCS}/index.md", "api", context
-    yield "python/docs/models.md.jinja", f"{DOCS}/models.md", "models", context
-    departures = "python/docs/departures.md.jinja"
-    yield departures, f"{DOCS}/departures.md", "resources", context
+    yield PlanEntry("python/docs/index.md.jinja", f"{DOCS}/index.md", "api", context)
+    yield PlanEntry(
+        "python/docs/models.md.jinja", f"{DOCS}/models.md", "models", context
+    )
+    yield PlanEntry(
+        "python/docs/departures.md.jinja",
+        f"{DOCS}/departures.md",
+        "resources",
+        context,
+    )
     for page in site.resources:
-        yield (
+        yield PlanEntry(
             "python/docs/resource.md.jinja",
             f"{DOCS}/{page.path}",
             f"resource {page.resource.name}",

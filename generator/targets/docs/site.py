@@ -29,6 +29,7 @@ from generator.targets.docs.operations import (
     resource_page,
     source_url,
 )
+from generator.targets.python.code import PythonCode
 
 __all__ = ["DocsSite", "ModelDoc", "OperationDoc", "ResourcePage", "build_site"]
 
@@ -59,12 +60,13 @@ class DocsSite:
     always_errors: tuple[str, ...]  # exceptions any call may raise
 
 
-def build_site(api: ApiModel) -> DocsSite:
+def build_site(api: ApiModel, py: PythonCode) -> DocsSite:
+    """The docs of the SDK ``py`` writes for ``api``, ready for the docs templates."""
     model_hrefs = model_slugs(api)
     departures, departure_slugs = _departure_slugs(api)
     source = source_url(api)
     resources = tuple(
-        resource_page(api, r, model_hrefs, departure_slugs, source)
+        resource_page(py, r, model_hrefs, departure_slugs, source)
         for r in api.resources
     )
     ops = {doc.op.sdk_path: doc for page in resources for doc in page.operations}
@@ -76,7 +78,7 @@ def build_site(api: ApiModel) -> DocsSite:
     return DocsSite(
         api=api,
         resources=resources,
-        models=models_page(api, model_hrefs, _returned(resources)),
+        models=models_page(py, model_hrefs, _returned(resources)),
         departures=tuple(
             DeparturesGroup(
                 resource=resource,

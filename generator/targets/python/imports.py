@@ -1,15 +1,13 @@
 """Decide the import lines of generated modules, in the order ruff's isort expects.
 
-Part of the model stage: templates receive finished import statements, so a spec
+Part of the Python target: templates receive finished import statements, so a spec
 that needs no pagination (say) never gets an unused ``Iterator`` import.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-
-from generator.model.api import OperationModel
+from collections.abc import Iterable, Mapping
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -53,46 +51,49 @@ def dunder_all_order(names: Iterable[str]) -> list[str]:
 
 
 def resource_imports(
-    operations: tuple[OperationModel, ...], unions: dict[str, str]
+    *,
+    annotations: Iterable[str],
+    parsers: Iterable[str],
+    paginated: bool,
+    has_params: bool,
+    models: Iterable[str],
+    unions: Mapping[str, str],
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(module, names) pairs for a resource module, grouped and sorted for isort.
 
     An empty ``names`` means ``import module``; isort puts those first.
 
     Args:
-        operations: the resource's operations.
+        annotations: every annotation the module's methods use.
+        parsers: the parse expressions of its operations.
+        paginated: whether any operation has an iterator method.
+        has_params: whether any operation takes parameters.
+        models: the models its operations return.
         unions: union model name -> its parser function name.
     """
-    paginated = any(op.iter_name for op in operations)
-    has_params = any(op.params for op in operations)
-    annotations = " ".join(
-        [op.return_annotation for op in operations]
-        + [p.annotation for op in operations for p in op.params]
-        + [op.item_annotation for op in operations]
-    )
-    words = set(_WORD.findall(annotations))
+    text = " ".join(annotations)
+    words = set(_WORD.findall(text))
     collections = [n for n in ("Mapping", "Sequence") if n in words]
     if paginated:
         collections += ["AsyncIterator", "Iterator"]
     typing = ["Unpack"] + (["Any"] if "Any" in words else [])
-    models: set[str] = set()
-    for op in operations:
-        for name in op.model_imports:
-            models.add(name)
-            if name in unions:
-                models.add(unions[name])
+    imported: set[str] = set()
+    for name in models:
+        imported.add(name)
+        if name in unions:
+            imported.add(unions[name])
     groups: list[tuple[str, list[str]]] = [
         ("collections.abc", collections),
         ("typing", typing),
         ("._api_client", ["AsyncAPIClient", "SyncAPIClient"]),
-        ("._models", list(helpers_used(op.parse_code for op in operations))),
+        ("._models", list(helpers_used(parsers))),
         ("._operation", ["Operation"] + (["Param"] if has_params else [])),
         ("._response", ["async_to_raw_response_wrapper", "to_raw_response_wrapper"]),
         ("._types", ["RequestOptions"]),
         ("._uploads", ["FileInput"] if "FileInput" in words else []),
-        (".models", sorted(models)),
+        (".models", sorted(imported)),
     ]
-    plain = ("builtins",) if "builtins." in annotations else ()
+    plain = ("builtins",) if "builtins." in text else ()
     return tuple((module, ()) for module in plain) + tuple(
         (_relative(module), tuple(isort_names(names)))
         for module, names in groups

@@ -23,7 +23,7 @@ _GET: Operation[Comment] = Operation(
     name="comment.get",
     method="GET",
     path="/comment/{id}",
-    params=(Param("id", "id", "path"),),
+    params=(Param(python="id", wire="id", location="path"),),
     auth=("user_token", "client_id"),
     parse=Comment.from_dict,
 )
@@ -33,9 +33,9 @@ _CREATE: Operation[CommentCreated] = Operation(
     method="POST",
     path="/comment",
     params=(
-        Param("image_id", "image_id", "form"),
-        Param("comment", "comment", "form"),
-        Param("parent_id", "parent_id", "form"),
+        Param(python="image_id", wire="image_id", location="form"),
+        Param(python="comment", wire="comment", location="form"),
+        Param(python="parent_id", wire="parent_id", location="form"),
     ),
     auth=("user_token",),
     parse=CommentCreated.from_dict,
@@ -45,7 +45,7 @@ _DELETE: Operation[bool] = Operation(
     name="comment.delete",
     method="DELETE",
     path="/comment/{id}",
-    params=(Param("id", "id", "path"),),
+    params=(Param(python="id", wire="id", location="path"),),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -54,7 +54,7 @@ _REPLIES: Operation[Comment] = Operation(
     name="comment.replies",
     method="GET",
     path="/comment/{id}/replies",
-    params=(Param("id", "id", "path"),),
+    params=(Param(python="id", wire="id", location="path"),),
     auth=("user_token", "client_id"),
     parse=Comment.from_dict,
 )
@@ -63,7 +63,10 @@ _VOTE: Operation[bool] = Operation(
     name="comment.vote",
     method="POST",
     path="/comment/{id}/vote/{vote}",
-    params=(Param("id", "id", "path"), Param("vote", "vote", "path")),
+    params=(
+        Param(python="id", wire="id", location="path"),
+        Param(python="vote", wire="vote", location="path"),
+    ),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -72,7 +75,7 @@ _REPORT: Operation[bool] = Operation(
     name="comment.report",
     method="POST",
     path="/comment/{id}/report",
-    params=(Param("id", "id", "path"),),
+    params=(Param(python="id", wire="id", location="path"),),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -82,9 +85,9 @@ _REPLY: Operation[CommentCreated] = Operation(
     method="POST",
     path="/comment/{id}",
     params=(
-        Param("id", "id", "path"),
-        Param("image_id", "image_id", "form"),
-        Param("comment", "comment", "form"),
+        Param(python="id", wire="id", location="path"),
+        Param(python="image_id", wire="image_id", location="form"),
+        Param(python="comment", wire="comment", location="form"),
     ),
     auth=("user_token",),
     parse=CommentCreated.from_dict,

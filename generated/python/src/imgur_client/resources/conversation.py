@@ -34,9 +34,9 @@ _GET: Operation[Conversation] = Operation(
     method="GET",
     path="/conversations/{id}/{page}/{offset}",
     params=(
-        Param("id", "id", "path"),
-        Param("page", "page", "path", default=1),
-        Param("offset", "offset", "path", default=0),
+        Param(python="id", wire="id", location="path"),
+        Param(python="page", wire="page", location="path", default=1),
+        Param(python="offset", wire="offset", location="path", default=0),
     ),
     auth=("user_token",),
     parse=Conversation.from_dict,
@@ -46,7 +46,10 @@ _CREATE: Operation[bool] = Operation(
     name="conversation.create",
     method="POST",
     path="/conversations/{recipient}",
-    params=(Param("recipient", "recipient", "path"), Param("body", "body", "form")),
+    params=(
+        Param(python="recipient", wire="recipient", location="path"),
+        Param(python="body", wire="body", location="form"),
+    ),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -55,7 +58,7 @@ _DELETE: Operation[bool] = Operation(
     name="conversation.delete",
     method="DELETE",
     path="/conversations/{id}",
-    params=(Param("id", "id", "path"),),
+    params=(Param(python="id", wire="id", location="path"),),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -64,7 +67,7 @@ _REPORT_SENDER: Operation[bool] = Operation(
     name="conversation.report_sender",
     method="POST",
     path="/conversations/report/{username}",
-    params=(Param("username", "username", "path"),),
+    params=(Param(python="username", wire="username", location="path"),),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -73,7 +76,7 @@ _BLOCK_SENDER: Operation[bool] = Operation(
     name="conversation.block_sender",
     method="POST",
     path="/conversations/block/{username}",
-    params=(Param("username", "username", "path"),),
+    params=(Param(python="username", wire="username", location="path"),),
     auth=("user_token",),
     parse=expect_bool,
 )

@@ -24,7 +24,7 @@ _LIST: Operation[Notifications] = Operation(
     name="notification.list",
     method="GET",
     path="/notification",
-    params=(Param("new", "new", "query"),),
+    params=(Param(python="new", wire="new", location="query"),),
     auth=("user_token",),
     parse=Notifications.from_dict,
 )
@@ -33,7 +33,7 @@ _GET: Operation[Notification] = Operation(
     name="notification.get",
     method="GET",
     path="/notification/{id}",
-    params=(Param("id", "id", "path"),),
+    params=(Param(python="id", wire="id", location="path"),),
     auth=("user_token",),
     parse=Notification.from_dict,
 )
@@ -42,7 +42,7 @@ _MARK_VIEWED: Operation[bool] = Operation(
     name="notification.mark_viewed",
     method="PUT",
     path="/notification/{id}",
-    params=(Param("id", "id", "path"),),
+    params=(Param(python="id", wire="id", location="path"),),
     auth=("user_token",),
     parse=expect_bool,
 )
@@ -51,7 +51,7 @@ _MARK_ALL_VIEWED: Operation[bool] = Operation(
     name="notification.mark_all_viewed",
     method="POST",
     path="/notification",
-    params=(Param("ids", "ids", "form", style="csv"),),
+    params=(Param(python="ids", wire="ids", location="form", style="csv"),),
     auth=("user_token",),
     parse=expect_bool,
 )

@@ -23,7 +23,10 @@ _GET: Operation[Forecast] = Operation(
     name="forecast.get",
     method="GET",
     path="/forecast",
-    params=(Param("place", "place", "query"), Param("days", "days", "query")),
+    params=(
+        Param(python="place", wire="place", location="query"),
+        Param(python="days", wire="days", location="query"),
+    ),
     auth=("key",),
     parse=Forecast.from_dict,
 )

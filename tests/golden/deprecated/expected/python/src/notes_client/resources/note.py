@@ -23,7 +23,7 @@ _CREATE: Operation[Note] = Operation(
     name="note.create",
     method="POST",
     path="/notes",
-    params=(Param("text", "text", "form"),),
+    params=(Param(python="text", wire="text", location="form"),),
     auth=(),
     parse=Note.from_dict,
 )
@@ -32,7 +32,7 @@ _ADD: Operation[Note] = Operation(
     name="note.add",
     method="POST",
     path="/note/add",
-    params=(Param("text", "text", "form"),),
+    params=(Param(python="text", wire="text", location="form"),),
     auth=(),
     parse=Note.from_dict,
     deprecation="note.add is deprecated: The /note/add route was replaced by POST /notes. Use note.create instead.",

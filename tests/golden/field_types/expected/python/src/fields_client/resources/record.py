@@ -22,7 +22,7 @@ _GET: Operation[Record] = Operation(
     name="record.get",
     method="GET",
     path="/record/{id}",
-    params=(Param("id", "id", "path"),),
+    params=(Param(python="id", wire="id", location="path"),),
     auth=(),
     parse=Record.from_dict,
 )

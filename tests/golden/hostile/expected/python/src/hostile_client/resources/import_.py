@@ -22,7 +22,10 @@ _RETURN: Operation[Side] = Operation(
     name="import.return",
     method="GET",
     path="/side/{self}",
-    params=(Param("self_", "self", "path"), Param("options_", "options", "query")),
+    params=(
+        Param(python="self_", wire="self", location="path"),
+        Param(python="options_", wire="options", location="query"),
+    ),
     auth=("key",),
     parse=parse_side,
 )

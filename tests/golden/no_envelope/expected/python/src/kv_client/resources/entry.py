@@ -23,7 +23,7 @@ _GET: Operation[Entry] = Operation(
     name="entry.get",
     method="GET",
     path="/entry/{key}",
-    params=(Param("key", "key", "path"),),
+    params=(Param(python="key", wire="key", location="path"),),
     auth=(),
     parse=Entry.from_dict,
 )
@@ -50,7 +50,10 @@ _PUT: Operation[None] = Operation(
     name="entry.put",
     method="PUT",
     path="/entry/{key}",
-    params=(Param("key", "key", "path"), Param("value", "value", "form")),
+    params=(
+        Param(python="key", wire="key", location="path"),
+        Param(python="value", wire="value", location="form"),
+    ),
     auth=(),
     parse=ignore_payload,
 )

@@ -31,7 +31,7 @@ _GET: Operation[Profile] = Operation(
     name="profile.get",
     method="GET",
     path="/user/{name}",
-    params=(Param("name", "name", "path"),),
+    params=(Param(python="name", wire="name", location="path"),),
     auth=("user", "app"),
     parse=Profile.from_dict,
 )

@@ -25,7 +25,10 @@ _LIST: Operation[builtins.list[Item]] = Operation(
     name="item.list",
     method="GET",
     path="/items/{page}",
-    params=(Param("page", "page", "path", default=0), Param("sort", "sort", "query")),
+    params=(
+        Param(python="page", wire="page", location="path", default=0),
+        Param(python="sort", wire="sort", location="query"),
+    ),
     auth=(),
     parse=lambda value: parse_list(value, Item.from_dict, "item.list"),
     page_param="page",
@@ -36,7 +39,10 @@ _SEARCH: Operation[builtins.list[Item]] = Operation(
     name="item.search",
     method="GET",
     path="/search",
-    params=(Param("q", "q", "query"), Param("page", "p", "query")),
+    params=(
+        Param(python="q", wire="q", location="query"),
+        Param(python="page", wire="p", location="query"),
+    ),
     auth=(),
     parse=lambda value: parse_list(value, Item.from_dict, "item.search"),
     page_param="page",

@@ -24,7 +24,7 @@ _ENTRY: Operation[Entry] = Operation(
     name="feed.entry",
     method="GET",
     path="/entry/{id}",
-    params=(Param("id", "id", "path"),),
+    params=(Param(python="id", wire="id", location="path"),),
     auth=(),
     parse=parse_entry,
 )

@@ -26,14 +26,14 @@ _UPLOAD: Operation[Media] = Operation(
     path="/upload",
     params=(
         Param(
-            "file",
-            "file",
-            "file",
+            python="file",
+            wire="file",
+            location="file",
             upload_kind_param="type",
             upload_kind_values={"base64": "base64", "file": "file", "url": "url"},
         ),
-        Param("type", "type", "form"),
-        Param("title", "title", "form"),
+        Param(python="type", wire="type", location="form"),
+        Param(python="title", wire="title", location="form"),
     ),
     auth=(),
     parse=Media.from_dict,
@@ -43,7 +43,10 @@ _ATTACH: Operation[bool] = Operation(
     name="media.attach",
     method="PUT",
     path="/media/{id}/attachment",
-    params=(Param("id", "id", "path"), Param("attachment", "attachment", "file")),
+    params=(
+        Param(python="id", wire="id", location="path"),
+        Param(python="attachment", wire="attachment", location="file"),
+    ),
     auth=(),
     parse=expect_bool,
 )

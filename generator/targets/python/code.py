@@ -1,0 +1,218 @@
+"""The Python text of the SDK: annotations, parse expressions, ``Param(...)`` calls.
+
+The intermediate model is language-neutral (names, ``TypeRef`` types, flags); this
+module is where it becomes Python source. Templates reach it as the ``py`` global,
+so an override of ``python/macros/operation.jinja`` composes a method's signature
+and body itself from these pieces and can really change them.
+
+Inside a resource class, a method named like a builtin type (``list``) hides that
+type from the annotations of later methods, so annotations of that resource spell
+``builtins.list``: every annotation of an operation goes through ``_unshadow``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from generator.model.api import (
+    ApiModel,
+    FieldModel,
+    OperationModel,
+    ParamModel,
+    ResourceModel,
+)
+from generator.targets.python.escaping import pyrepr, pystr
+from generator.targets.python.imports import helpers_used, resource_imports
+from generator.targets.python.layout import (
+    LINE_LENGTH,
+    DictLiteral,
+    Item,
+    bracketed,
+    parse_call,
+)
+from generator.targets.python.types import TypeMapper
+
+__all__ = ["PythonCode"]
+
+_BUILTIN_TYPES = ("list", "dict", "str", "int", "float", "bool")
+
+
+class PythonCode:
+    """Python source fragments for one API's intermediate model."""
+
+    def __init__(self, api: ApiModel) -> None:
+        self.api = api
+        self.union_parsers = {u.name: u.parser_name for u in api.unions}
+        self.types = TypeMapper(frozenset(self.union_parsers))
+        self._unshadow_by_resource = {
+            r.name: _unshadower(r.operations) for r in api.resources
+        }
+
+    # --- models -------------------------------------------------------------
+
+    def field_annotation(self, field: FieldModel) -> str:
+        """``str | None`` for an optional string field, and so on."""
+        optional = field.nullable or not field.required
+        return self.types.annotation(field.type, optional=optional)
+
+    def field_parser(self, field: FieldModel) -> str:
+        """The expression that reads ``field`` out of the mapping ``data``."""
+        return self.types.field_parse_code(
+            field.type,
+            field.json_name,
+            field.model,
+            required=field.required,
+            nullable=field.nullable,
+            where=f"{field.model}.{field.json_name}",
+        )
+
+    def model_helpers(self) -> tuple[str, ...]:
+        """The runtime parse helpers the models module uses."""
+        return helpers_used(
+            self.field_parser(f) for m in self.api.models for f in m.fields
+        )
+
+    # --- operations -----------------------------------------------------------
+
+    def constant(self, op: OperationModel) -> str:
+        """The module constant holding the operation's ``Operation`` definition."""
+        return f"_{op.py_name.upper().rstrip('_')}"
+
+    def return_annotation(self, op: OperationModel) -> str:
+        """What the operation's method returns."""
+        if op.returns is None:
+            return "None"
+        text = self.types.annotation(op.returns, optional=False)
+        return self._unshadow_by_resource[op.resource](text)
+
+    def item_annotation(self, op: OperationModel) -> str:
+        """What a paginated operation's iterator yields ('' when not paginated)."""
+        if op.returns is None or op.returns.item is None or op.iter_name is None:
+            return ""
+        text = self.types.annotation(op.returns.item, optional=False)
+        return self._unshadow_by_resource[op.resource](text)
+
+    def return_parser(self, op: OperationModel) -> str:
+        """The callable that builds the operation's result from the payload."""
+        return self.types.return_parse_code(op.returns, op.sdk_path)
+
+    def param_annotation(self, op: OperationModel, param: ParamModel) -> str:
+        """A parameter's annotation: lists accept any sequence, maps any mapping."""
+        text = self.types.param_annotation(param.type, optional=not param.required)
+        return self._unshadow_by_resource[op.resource](text)
+
+    def param_call(self, param: ParamModel) -> str:
+        """The runtime's ``Param(...)`` describing ``param``, by keyword."""
+        parts = [
+            f"python={pystr(param.py_name)}",
+            f"wire={pystr(param.wire)}",
+            f"location={pystr(param.location)}",
+        ]
+        if param.is_list and param.style != "repeat":
+            parts.append(f"style={pystr(param.style)}")
+        if param.path_default is not None:
+            parts.append(f"default={pyrepr(param.path_default)}")
+        if param.upload_kind_param:
+            values = ", ".join(
+                f"{pystr(k)}: {pystr(v)}" for k, v in param.upload_kind_values
+            )
+            parts.append(f"upload_kind_param={pystr(param.upload_kind_param)}")
+            parts.append(f"upload_kind_values={{{values}}}")
+        return "Param(" + ", ".join(parts) + ")"
+
+    def params_field(self, op: OperationModel) -> str:
+        """The ``params=(...)`` line(s) of the operation's definition."""
+        return _tuple_field(
+            "params", [parse_call(self.param_call(p)) for p in op.params]
+        )
+
+    def auth_field(self, op: OperationModel) -> str:
+        """The ``auth=(...)`` line(s): the schemes the operation accepts, in order."""
+        return _tuple_field("auth", [pystr(name) for name in op.auth])
+
+    def signature_items(
+        self, op: OperationModel, *, for_iterator: bool = False
+    ) -> list[str]:
+        """A method's parameters: ``self``, required ones, then keyword-only ones."""
+        shown = op.arguments(for_iterator=for_iterator)
+        items = ["self"] + [
+            f"{p.py_name}: {self.param_annotation(op, p)}" for p in shown if p.required
+        ]
+        optional = [
+            f"{p.py_name}: {self.param_annotation(op, p)} = None"
+            for p in shown
+            if not p.required
+        ]
+        if optional:
+            items += ["*", *optional]
+        items.append("**options: Unpack[RequestOptions]")
+        return items
+
+    def call_statement(
+        self, op: OperationModel, *, is_async: bool, for_iterator: bool = False
+    ) -> str:
+        """The ``return`` statement handing the arguments to the runtime."""
+        if for_iterator:
+            head = "return self._client.paginate("
+        else:
+            head = f"return {'await ' if is_async else ''}self._client.call("
+        arguments = DictLiteral(
+            tuple(
+                f'"{p.py_name}": {p.py_name}'
+                for p in op.arguments(for_iterator=for_iterator)
+            )
+        )
+        return bracketed(head, [self.constant(op), arguments, "options"], ")", 8)
+
+    # --- resources ------------------------------------------------------------
+
+    def resource_imports(
+        self, resource: ResourceModel
+    ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(module, names) import pairs of a resource module, in isort's order."""
+        operations = resource.operations
+        return resource_imports(
+            annotations=(
+                [self.return_annotation(op) for op in operations]
+                + [self.param_annotation(op, p) for op in operations for p in op.params]
+                + [self.item_annotation(op) for op in operations]
+            ),
+            parsers=[self.return_parser(op) for op in operations],
+            paginated=any(op.iter_name for op in operations),
+            has_params=any(op.params for op in operations),
+            models=[name for op in operations for name in op.model_imports],
+            unions=self.union_parsers,
+        )
+
+
+def _unshadower(operations: Sequence[OperationModel]) -> Callable[[str], str]:
+    """A text fix spelling ``builtins.<type>`` for builtins a method name hides."""
+    names = {op.py_name for op in operations} | {
+        op.iter_name for op in operations if op.iter_name
+    }
+    shadowed = [b for b in _BUILTIN_TYPES if b in names]
+    if not shadowed:
+        return _unchanged
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(shadowed) + r")(?=\[|\b)")
+
+    def fix(text: str) -> str:
+        return pattern.sub(r"builtins.\1", text)
+
+    return fix
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+def _tuple_field(name: str, items: Sequence[Item]) -> str:
+    if len(items) == 1:
+        one_line = f"    {name}=({_one_line(items[0])},),"
+        if len(one_line) <= LINE_LENGTH:
+            return one_line
+    return bracketed(f"{name}=(", items, "),", 4, literal=True)
+
+
+def _one_line(item: Item) -> str:
+    return item if isinstance(item, str) else item.one_line()

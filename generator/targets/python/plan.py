@@ -1,0 +1,70 @@
+"""Which files make the Python SDK, and from which templates.
+
+The package (client, models, one module per resource), its README and pyproject,
+the runtime modules copied verbatim, and the SDK's own tests. The per-resource JSON
+test cases are built in code (``cases.py``), not rendered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from generator.model.api import ApiModel
+from generator.targets.docs.site import DocsSite
+from generator.targets.plan import PlanEntry
+from generator.targets.python.escaping import pybytes
+from generator.targets.python.samples import UPLOAD_BYTES, UPLOAD_FILENAME
+
+__all__ = ["python_plan"]
+
+_PACKAGE_MODULES = ("__init__.py", "_client.py", "_config.py", "models.py")
+
+
+def python_plan(
+    api: ApiModel,
+    runtime: Sequence[str],
+    runtime_tests: Sequence[str],
+    site: DocsSite,
+) -> Iterator[PlanEntry]:
+    """Plan entries for ``python/``: the SDK package, README, pyproject and tests.
+
+    Args:
+        api: the intermediate model.
+        runtime: names of the runtime modules (``templates/python/runtime/*.py``).
+        runtime_tests: names of the runtime test templates.
+        site: the docs site, for the README's links and examples.
+    """
+    src = f"python/src/{api.package}"
+    yield PlanEntry("python/pyproject.toml.jinja", "python/pyproject.toml", "api")
+    yield PlanEntry("python/README.md.jinja", "python/README.md", "api", {"docs": site})
+    yield PlanEntry("python/package/py.typed.jinja", f"{src}/py.typed", "api")
+    for name in _PACKAGE_MODULES:
+        yield PlanEntry(f"python/package/{name}.jinja", f"{src}/{name}", "api")
+    yield PlanEntry(
+        "python/package/resources/__init__.py.jinja",
+        f"{src}/resources/__init__.py",
+        "resources",
+    )
+    for resource in api.resources:
+        yield PlanEntry(
+            "python/package/resources/resource.py.jinja",
+            f"{src}/resources/{resource.module}.py",
+            f"resource {resource.name}",
+            {"resource": resource},
+        )
+    yield PlanEntry(
+        "python/tests/test_operations.py.jinja",
+        "python/tests/test_operations.py",
+        "operations",
+        {
+            "upload_bytes": pybytes(UPLOAD_BYTES),
+            "upload_filename": UPLOAD_FILENAME,
+        },
+    )
+    for name in runtime:
+        yield PlanEntry(f"python/runtime/{name}", f"{src}/{name}", "runtime")
+    for name in runtime_tests:
+        output = f"python/tests/{name.removesuffix('.jinja')}"
+        yield PlanEntry(f"python/tests/{name}", output, "runtime")
+    exports = "python/tests/test_exports.py"
+    yield PlanEntry(exports + ".jinja", exports, "api")
