@@ -164,6 +164,11 @@ def operations_clash_after_keyword_rule(spec: Spec) -> None:
     add_operation(spec, "import_")
 
 
+@case("SPEC116")
+def operation_named_like_the_raw_response_attribute(spec: Spec) -> None:
+    add_operation(spec, "with_raw_response")
+
+
 def _api_key(argument: str) -> dict[str, str]:
     return {
         "type": "api_key",

@@ -13,13 +13,16 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from generator.diagnostics import InternalError
+from generator.output import long_lines
+from generator.output.long_lines import wrap_long_lines
 from generator.output.notice import generated_notice
 from generator.output.versions import distribution_version
 
@@ -29,6 +32,9 @@ if TYPE_CHECKING:
     import black
 
     from generator.targets.render import RenderedFile
+
+# black's line length, and ruff's in the generated SDK.
+LINE_LENGTH = 88
 
 # Below this much source to format, starting worker processes costs more than
 # it saves (black handles roughly 100 kB a second).
@@ -41,12 +47,20 @@ def black_mode() -> black.Mode:
     import black
     from black.mode import TargetVersion
 
-    return black.Mode(target_versions={TargetVersion.PY311}, line_length=88)
+    return black.Mode(target_versions={TargetVersion.PY311}, line_length=LINE_LENGTH)
 
 
+@cache
 def formatter_id() -> str:
     """Identifies the formatter and its settings; a change invalidates the cache."""
-    return f"black {distribution_version('black')} line-length=88 target=py311"
+    # Our own passes around black are part of formatting: changing them (this module
+    # or the long-line pass) must miss the cache.
+    ours = hashlib.sha256()
+    for module in (__file__, long_lines.__file__):
+        ours.update(Path(module).read_bytes())
+    wrap = ours.hexdigest()[:12]
+    version = distribution_version("black")
+    return f"black {version} line-length={LINE_LENGTH} target=py311 wrap={wrap}"
 
 
 def sha256(text: str) -> str:
@@ -75,7 +89,16 @@ def header_for(path: PurePosixPath, spec_label: str) -> str:
         # A spec path holding "-->" must not end the comment early.
         return f"<!-- {text.replace('--', '- -')} -->\n"
     if path.suffix in {".py", ".toml", ".typed", ".cfg", ".txt"}:
-        return f"# {text}\n"
+        # Several comment lines when needed: the SDK keeps to 88 columns (E501).
+        lines = textwrap.wrap(
+            text,
+            width=LINE_LENGTH,
+            initial_indent="# ",
+            subsequent_indent="# ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        return "\n".join(lines) + "\n"
     return ""
 
 
@@ -148,7 +171,13 @@ def _format_source(text: str) -> str | Exception:
     try:
         import black
 
-        return black.format_str(text, mode=black_mode())
+        formatted = black.format_str(text, mode=black_mode())
+        # black leaves docstrings, comments and strings long; the SDK keeps to 88.
+        wrapped = wrap_long_lines(formatted, LINE_LENGTH)
+        if wrapped == formatted:
+            return formatted
+        # Split strings get black's preferred quotes; nothing else moves.
+        return black.format_str(wrapped, mode=black_mode())
     except Exception as exc:  # black raises several unrelated types; all are our bug
         return exc
 

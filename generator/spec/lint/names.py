@@ -74,6 +74,10 @@ def check_operation_names(ctx: Context) -> Iterator[Diagnostic]:
         yield from _operation_clashes(ctx, operations)
 
 
+# Attributes every generated resource class defines besides its operations.
+RESOURCE_ATTRIBUTES = frozenset({"with_raw_response"})
+
+
 def _operation_clashes(
     ctx: Context, operations: list[Operation]
 ) -> Iterator[Diagnostic]:
@@ -82,6 +86,12 @@ def _operation_clashes(
         names.setdefault(python_identifier(operation.name), operation)
     for operation in operations:
         python_name = python_identifier(operation.name)
+        if python_name in RESOURCE_ATTRIBUTES:
+            message = f"operation {operation.label} becomes the Python method "
+            message += f"'{python_name}', which every resource already has"
+            hint = "rename the operation"
+            yield ctx.report("SPEC116", operation.where, message, hint, at_key=True)
+            continue
         owner = names[python_name]
         if owner is not operation:
             message = f"operation {operation.label} becomes the Python method "

@@ -84,6 +84,7 @@ def resource_imports(
             imported.add(unions[name])
     groups: list[tuple[str, list[str]]] = [
         ("collections.abc", collections),
+        ("functools", ["cached_property"]),  # each resource's with_raw_response
         ("typing", typing),
         ("._api_client", ["AsyncAPIClient", "SyncAPIClient"]),
         ("._models", list(helpers_used(parsers))),

@@ -1,9 +1,10 @@
 """Raw responses: the HTTP answer alongside the parsed result.
 
-``to_raw_response_wrapper(client.albums.get)`` returns a function with the same
-arguments that returns an ``APIResponse`` instead of the model. It works through
-a context variable the base client reads, so generated methods need no second
-copy. Errors are still raised as usual; only the parsing is deferred.
+``to_raw_response_wrapper(resource.get)`` returns a function taking the arguments
+of the method ``resource.get`` and returning an ``APIResponse`` instead of its
+result (``client.<resource>.with_raw_response.<method>`` is built this way). It
+works through a context variable the base client reads, so generated methods need
+no second copy. Errors are still raised as usual; only the parsing is deferred.
 """
 
 from __future__ import annotations
