@@ -29,6 +29,7 @@ from generator.targets.openapi.components import (
 from generator.targets.openapi.schemas import (
     BINARY,
     Schema,
+    described,
     set_enum,
     type_schema,
 )
@@ -219,11 +220,7 @@ def _body_field_schema(param: Parameter) -> Schema:
         schema = _upload_schema(param.upload_kind)
     else:
         schema = _parameter_schema(param)
-    if "description" in param.written:
-        schema["description"] = param.description
-    if "python_name" in param.written:
-        schema["x-python-name"] = param.python_name
-    return schema
+    return described(schema, param)
 
 
 _UPLOAD_FORMS: dict[str, Schema] = {

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from generator.spec.typeexpr import TypeRef, parse_type
-from generator.spec.types import Field, Model, Union
+from generator.spec.types import Field, Model, Parameter, Union
 
 BINARY = "application/octet-stream"
 _PRIMITIVE_TYPES = {
@@ -51,10 +51,15 @@ def field_schema(field: Field) -> Schema:
         set_enum(schema, list(field.enum), nullable=field.nullable)
     if field.nullable:
         schema = _nullable(schema)
-    if "description" in field.written:
-        schema["description"] = field.description
-    if "python_name" in field.written:
-        schema["x-python-name"] = field.python_name
+    return described(schema, field)
+
+
+def described(schema: Schema, element: Field | Parameter) -> Schema:
+    """``schema`` with the element's description and Python name, where written."""
+    if "description" in element.written:
+        schema["description"] = element.description
+    if "python_name" in element.written:
+        schema["x-python-name"] = element.python_name
     return schema
 
 
