@@ -141,7 +141,13 @@ def _split_keyword_string(match: re.Match[str], width: int) -> str | None:
         pieces = _string_pieces(content, len(content) // 2 + 1)
     if len(pieces) < 2:
         return None
-    body = "\n".join(f"{inner}{quote}{piece}{quote}" for piece in pieces)
+    # Each piece is its own string to black, which picks its quotes separately:
+    # ask black's own rule, so a second formatting pass is not needed.
+    from black.strings import normalize_string_quotes
+
+    body = "\n".join(
+        inner + normalize_string_quotes(f"{quote}{piece}{quote}") for piece in pieces
+    )
     return f"{indent}{key}=(\n{body}\n{indent}),"
 
 
