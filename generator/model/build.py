@@ -1,14 +1,13 @@
 """Stage 3 of the pipeline: turn a validated spec document into the intermediate model.
 
-The intermediate model is plain frozen data in which every name, Python type, parse
-expression and import is already decided, so templates only loop and branch. It is
-built from the typed, defaulted ``Spec`` (``generator.spec.normalize``) after
-validation, so this stage decides no defaults and re-checks no shapes.
+The intermediate model is plain, language-neutral frozen data in which every name
+the SDK uses and every type is decided; each target turns it into its own text
+(``generator.targets.python.code`` for Python). It is built from the typed,
+defaulted ``Spec`` (``generator.spec.normalize``) after validation, so this stage
+decides no defaults and re-checks no shapes.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from generator.model.api import (
     ApiModel,
@@ -38,21 +37,9 @@ from generator.spec.types import (
 __all__ = ["build_model"]
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    spec: Spec
-    union_parsers: dict[str, str]
-
-
 def build_model(spec: Spec, *, spec_label: str) -> ApiModel:
     """Build the intermediate model of a validated, normalised spec."""
-    union_parsers = {
-        name: "parse_" + snake_case(name)
-        for name, model in spec.models.items()
-        if model.is_union
-    }
-    ctx = _Context(spec=spec, union_parsers=union_parsers)
-    models = tuple(_models(ctx))
+    models = tuple(_models(spec))
     api = spec.api
     schemes = tuple(_auth_scheme(scheme) for scheme in spec.auth.values())
     oauth = next((s for s in schemes if s.kind == "oauth2"), None)
@@ -84,8 +71,8 @@ def build_model(spec: Spec, *, spec_label: str) -> ApiModel:
         default_timeout=spec.defaults.timeout,
         default_max_retries=spec.defaults.max_retries,
         models=models,
-        unions=tuple(_unions(ctx)),
-        resources=tuple(_resource(ctx, resource) for resource in spec.resources),
+        unions=tuple(_unions(spec)),
+        resources=tuple(_resource(resource) for resource in spec.resources),
         constructor_arguments=_constructor_arguments(schemes),
     )
 
@@ -135,9 +122,9 @@ def _rate_limit(limit: RateLimit) -> RateLimitModel:
     )
 
 
-def _models(ctx: _Context) -> list[ModelClass]:
+def _models(spec: Spec) -> list[ModelClass]:
     result = []
-    for model in ctx.spec.models.values():
+    for model in spec.models.values():
         if model.fields is None:
             continue
         fields = tuple(_field(field) for field in model.fields)
@@ -165,23 +152,23 @@ def _field(field: Field) -> FieldModel:
     )
 
 
-def _unions(ctx: _Context) -> list[UnionClass]:
+def _unions(spec: Spec) -> list[UnionClass]:
     return [
         UnionClass(
             name=model.name,
-            parser_name=ctx.union_parsers[model.name],
+            parser_name="parse_" + snake_case(model.name),
             description=model.description,
             discriminator=model.union.discriminator,
             variants=tuple(
                 UnionVariant(value=v.value, model=v.model) for v in model.union.variants
             ),
         )
-        for model in ctx.spec.models.values()
+        for model in spec.models.values()
         if model.union is not None
     ]
 
 
-def _resource(ctx: _Context, resource: Resource) -> ResourceModel:
+def _resource(resource: Resource) -> ResourceModel:
     operations = tuple(_operation(op) for op in resource.operations)
     name = resource.name
     class_base = pascal_case(name)

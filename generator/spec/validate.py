@@ -81,11 +81,6 @@ def validate_path(path: Path) -> ValidationResult:
     return ValidationResult(spec, _sorted(diagnostics), spec.display_root(), typed)
 
 
-def validate_spec(spec: LoadedSpec) -> list[Diagnostic]:
-    """The schema layer, then (if it found no errors) the semantic layer."""
-    return check_spec(spec)[0]
-
-
 def check_spec(spec: LoadedSpec) -> tuple[list[Diagnostic], Spec | None]:
     """Every problem in a loaded spec, and its typed Spec when the schema passed."""
     # Imported here: jsonschema takes a noticeable share of a short CLI run, and

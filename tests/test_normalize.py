@@ -1,0 +1,103 @@
+"""The typed Spec: every default of the format is applied once, in normalize.
+
+The rules, the model builder and the OpenAPI export read only this, so each default
+is asserted here, where a change to it would show first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.spec.normalize import normalize
+from generator.spec.types import Spec
+from generator.spec.validate import validate_path
+
+MINIMAL = Path(__file__).parent / "fixtures" / "specs" / "valid" / "minimal.yaml"
+
+
+def document(**changes: Any) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
+    loaded.update(changes)
+    return loaded
+
+
+def operation(spec: Spec, name: str = "get") -> Any:
+    return next(op for op in spec.operations if op.name == name)
+
+
+def test_api_defaults_derive_from_the_package_and_version() -> None:
+    api = normalize(document()).api
+    assert (api.distribution, api.sdk_version) == ("demo-client", "0.1.0")
+    assert api.user_agent == "demo-client/0.1.0"
+    raw = document()
+    raw["api"] |= {"distribution": "demo", "sdk_version": "2.0.0"}
+    assert normalize(raw).api.user_agent == "demo/2.0.0"
+
+
+def test_client_defaults_when_the_section_is_absent() -> None:
+    spec = normalize(document())
+    assert (spec.defaults.timeout, spec.defaults.max_retries) == (60.0, 2)
+    assert spec.envelope is None
+    assert spec.errors.message_paths == ("error", "message")
+
+
+def test_an_operation_takes_the_default_auth_unless_it_names_its_own() -> None:
+    raw = document(defaults={"auth": ["key"]})
+    ops = raw["resources"]["item"]["operations"]
+    ops["open"] = {"method": "GET", "path": "/open", "summary": "s.", "auth": []}
+    spec = normalize(raw)
+    assert operation(spec).auth == ("key",)
+    assert "auth" not in operation(spec).written
+    assert operation(spec, "open").auth == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "required"),
+    [
+        ({"name": "id", "in": "path", "type": "string"}, True),
+        ({"name": "id", "in": "path", "type": "string", "default": "x"}, False),
+        ({"name": "q", "in": "query", "type": "string"}, False),
+        ({"name": "q", "in": "query", "type": "string", "required": True}, True),
+    ],
+)
+def test_a_parameter_is_required_when_a_path_must_be_filled(
+    raw: dict[str, Any], required: bool
+) -> None:
+    spec_doc = document()
+    spec_doc["resources"]["item"]["operations"]["get"]["parameters"] = [raw]
+    [parameter] = operation(normalize(spec_doc)).parameters
+    assert parameter.required is required
+    assert parameter.python_name == raw["name"]
+    assert parameter.element == f"parameter '{raw['name']}' of item.get"
+
+
+def test_envelope_defaults_on_and_paths_locate_every_element() -> None:
+    spec = normalize(document())
+    op = operation(spec)
+    assert op.envelope is True
+    assert op.where == ("resources", "item", "operations", "get")
+    assert op.parameters[0].where == (*op.where, "parameters", 0)
+    field = spec.models["Item"].fields[0]  # type: ignore[index]
+    assert field.where == ("models", "Item", "fields", "id")
+
+
+def test_the_spec_is_immutable() -> None:
+    spec = normalize(document())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        spec.api = spec.api  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        spec.models["Other"] = spec.models["Item"]  # type: ignore[index]
+
+
+def test_validation_hands_on_the_typed_spec_only_when_the_schema_passed(
+    tmp_path: Path,
+) -> None:
+    assert validate_path(MINIMAL).typed is not None
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(MINIMAL.read_text().replace("summary:", "summry:"), "utf-8")
+    assert validate_path(broken).typed is None
