@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from generator import __version__
 from generator.diagnostics import Diagnostic, SpecError
+from generator.notice import generated_notice
 from generator.output.fingerprint import input_fingerprint
 from generator.output.format import (
     FormatCache,
@@ -19,7 +20,6 @@ from generator.output.format import (
     format_all,
     formatter_id,
 )
-from generator.output.notice import generated_notice
 from generator.output.write import (
     MANIFEST_NAME,
     CheckResult,

@@ -265,7 +265,7 @@ def test_operation_sections_link_their_return_models(generated: Generated) -> No
         page = generated.docs / "resources" / f"{resource.module}.md"
         targets = set(links(read(page)[0]))
         for op in resource.operations:
-            for model in op.model_imports:
+            for model in op.referenced_models:
                 slug = model.lower()
                 assert any(
                     t == f"../models.md#{slug}" or t.startswith(f"../models.md#{slug}-")

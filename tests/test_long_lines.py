@@ -102,12 +102,12 @@ def test_a_long_comment_becomes_several_comment_lines() -> None:
 
 def test_one_unbreakable_word_is_left_alone() -> None:
     url = "https://example.test/" + "a" * 100
-    assert wrap_long_lines(f'"""{url}"""\n') == f'"""{url}"""\n'
+    assert wrap_long_lines(f'"""{url}"""\n').text == f'"""{url}"""\n'
 
 
 def test_short_source_is_returned_unchanged() -> None:
     source = 'def f() -> None:\n    """Short."""\n'
-    assert wrap_long_lines(source) is source
+    assert wrap_long_lines(source).text is source
 
 
 def test_the_generated_header_keeps_within_the_line_length() -> None:
@@ -141,3 +141,61 @@ def test_every_length_at_every_depth(size: int, depth: int) -> None:
         f'{pad}"""{text}."""\n\n{pad}x = dict(\n{pad}    note={_py(text)},\n{pad})\n'
     )
     check(source)
+
+
+def test_a_long_string_anywhere_in_code_is_split_for_black() -> None:
+    key = _py(LONG)
+    out = check(f"X = {{\n    {key}: 1,\n}}\n\nY = f({key})\n")
+    namespace: dict[str, object] = {"f": len}
+    exec(compile(out, "m.py", "exec"), namespace)
+    assert namespace["X"] == {LONG: 1}
+    assert namespace["Y"] == len(LONG)
+
+
+def test_strings_that_are_not_docstrings_are_never_rewritten() -> None:
+    inner = f"# {LONG}\n    key={_py(LONG)},\n{LONG}"
+    source = f'X = """\n{inner}\n"""\n'
+    assert wrap_long_lines(formatted_raw(source)).text == formatted_raw(source)
+    f_string = f'X = f"{{1}} {LONG}"\n'
+    assert wrap_long_lines(f_string).text == f_string
+
+
+def formatted_raw(source: str) -> str:
+    return black.format_str(source, mode=black_mode())
+
+
+def test_a_named_escape_is_never_cut() -> None:
+    text = "a" * 66 + " \\N{EM DASH} " + "b" * 60
+    source = f"f(\n    help={_py(text)},\n)\n".replace("\\\\N", "\\N")
+    out = check(source)
+    assert "\\N{EM DASH}" in out
+
+
+def test_a_docstring_never_breaks_after_a_backslash() -> None:
+    text = "a" * 78 + " \\ " + " ".join(["b"] * 30)
+    source = f'"""{text}."""\n'
+    # (Only a hand-written template can hold a lone backslash: spec text is escaped.)
+    out = wrap_long_lines(source).text
+    assert all(not line.endswith("\\") for line in out.splitlines())
+
+
+def test_args_sections_do_not_leak_into_the_next_docstring() -> None:
+    source = (
+        'def f() -> None:\n    """S.\n\n    Args:\n        x: y\n    """\n\n\n'
+        f'def g() -> None:\n    """S.\n\n    Note: {LONG}\n    """\n'
+    )
+    out = check(source)
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if "Note:" in line)
+    assert lines[start + 1].startswith("    ") and not lines[start + 1].startswith(
+        "     "
+    )
+
+
+def test_a_paragraph_is_filled_again_not_just_its_long_line() -> None:
+    head = "    " + "word " * 20
+    source = f'def f() -> None:\n    """S.\n\n{head}\n    tail words.\n    """\n'
+    out = check(source)
+    body = [line for line in out.splitlines() if "word" in line or "tail" in line]
+    assert len(body) == 2
+    assert body[-1].endswith("tail words.")

@@ -667,3 +667,22 @@ def test_imgur_spec_exports_valid_openapi() -> None:
     assert sorted(exported) == sorted(declared)
     gallery_item = openapi["components"]["schemas"]["GalleryItem"]
     assert gallery_item["x-discriminator"]["propertyName"] == "is_album"
+
+
+def test_descriptions_written_empty_are_exported_empty() -> None:
+    """What the author wrote is exported as written, even an empty text."""
+    document = _load("bare")
+    document["api"]["description"] = ""
+    document["api"]["source_document"] = ""
+    first_resource = next(iter(document["resources"].values()))
+    first_resource["description"] = ""
+    document.setdefault("models", {})["Empty"] = {"description": "", "fields": {}}
+    document["rate_limits"] = [
+        {"header": "X-Left", "attribute": "left", "description": ""}
+    ]
+    openapi = build_openapi(document, source="s")
+    assert openapi["info"]["description"] == ""
+    assert openapi["info"]["x-source-document"] == ""
+    assert openapi["tags"][0]["description"] == ""
+    assert openapi["components"]["schemas"]["Empty"]["description"] == ""
+    assert openapi["components"]["headers"]["X-Left"]["description"] == ""

@@ -201,6 +201,13 @@ def resources_clash_after_keyword_rule(spec: Spec) -> None:
         }
 
 
+@case("SPEC119")
+def resource_named_like_a_client_attribute(spec: Spec) -> None:
+    spec["resources"]["with_raw_response"] = {
+        "operations": {"ping": {"method": "GET", "path": "/raw", "summary": "s."}}
+    }
+
+
 # references.py
 
 

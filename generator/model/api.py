@@ -85,13 +85,24 @@ class ParamModel:
     required: bool
     default: Any
     has_default: bool
-    path_default: Any
     enum: tuple[Any, ...]
     description: str
     style: str
-    is_list: bool
     upload_kind_param: str | None
     upload_kind_values: tuple[tuple[str, str], ...]
+
+    @property
+    def path_default(self) -> Any:
+        """The value a path parameter takes when the caller passes ``None``.
+
+        Path defaults fill the path; other defaults only document the API's own.
+        """
+        return self.default if self.location == "path" else None
+
+    @property
+    def is_list(self) -> bool:
+        """Whether the parameter takes a list of values."""
+        return self.type.kind == "list"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +128,7 @@ class OperationModel:
     page_param: str | None
     page_start: int
     iter_name: str | None
-    model_imports: tuple[str, ...]
+    referenced_models: tuple[str, ...]  # models the result is built from
     departures: tuple[tuple[str, str, str], ...]
 
     def arguments(self, *, for_iterator: bool = False) -> list[ParamModel]:

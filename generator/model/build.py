@@ -219,7 +219,7 @@ def _operation(op: Operation) -> OperationModel:
         page_param=page_param.py_name if page_param else None,
         page_start=paginate.start if paginate else 0,
         iter_name=f"iter_{op.name}" if paginate else None,
-        model_imports=tuple(sorted(set(returns.models()) if returns else set())),
+        referenced_models=tuple(sorted(set(returns.models()) if returns else ())),
         departures=tuple((d.document, d.spec, d.reason) for d in op.departures),
     )
 
@@ -236,12 +236,9 @@ def _param(param: Parameter) -> ParamModel:
         required=param.required,
         default=param.default,
         has_default=param.has_default,
-        # Path defaults fill the path; other defaults only document the API's.
-        path_default=param.default if param.location == "path" else None,
         enum=param.enum,
         description=param.description,
         style=param.style,
-        is_list=ref.kind == "list",
         upload_kind_param=upload.parameter if upload else None,
         upload_kind_values=tuple(sorted(upload.values)) if upload else (),
     )

@@ -21,9 +21,9 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from generator.diagnostics import InternalError
+from generator.notice import generated_notice
 from generator.output import long_lines
 from generator.output.long_lines import wrap_long_lines
-from generator.output.notice import generated_notice
 from generator.output.versions import distribution_version
 
 __all__ = ["FormatCache", "FormattedFile", "format_all", "formatter_id", "sha256"]
@@ -173,9 +173,12 @@ def _format_source(text: str) -> str | Exception:
 
         formatted = black.format_str(text, mode=black_mode())
         # black leaves docstrings, comments and strings long; the SDK keeps to 88.
-        # The pass writes what black would keep as it is (tests check), so black
-        # need not run again.
-        return wrap_long_lines(formatted, LINE_LENGTH)
+        # The pass writes what black keeps as it is (tests check), except long
+        # strings it only splits: black lays those out, once more for that file.
+        wrapped = wrap_long_lines(formatted, LINE_LENGTH)
+        if not wrapped.needs_black:
+            return wrapped.text
+        return wrap_long_lines(black.format_str(wrapped.text, mode=black_mode())).text
     except Exception as exc:  # black raises several unrelated types; all are our bug
         return exc
 

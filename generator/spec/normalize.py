@@ -90,6 +90,7 @@ def _api(raw: Mapping[str, Any]) -> ApiInfo:
         description=raw.get("description", ""),
         docs_url=raw.get("docs_url", ""),
         source_document=raw.get("source_document", ""),
+        written=frozenset(raw),
     )
 
 
@@ -143,6 +144,7 @@ def _rate_limit(index: int, raw: Mapping[str, Any]) -> RateLimit:
         attribute=raw["attribute"],
         description=raw.get("description", ""),
         reset=raw.get("reset"),
+        written=frozenset(raw),
         where=("rate_limits", index),
     )
 
@@ -173,6 +175,7 @@ def _model(name: str, raw: Mapping[str, Any]) -> Model:
         description=raw.get("description", ""),
         fields=fields,
         union=union,
+        written=frozenset(raw),
         where=where,
     )
 
@@ -200,6 +203,7 @@ def _resource(name: str, raw: Mapping[str, Any], defaults: Defaults) -> Resource
             for op_name, op in raw["operations"].items()
         ),
         description=raw.get("description", ""),
+        written=frozenset(raw),
         where=("resources", name),
     )
 

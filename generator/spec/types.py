@@ -64,6 +64,7 @@ class ApiInfo:
     description: str = ""
     docs_url: str = ""
     source_document: str = ""
+    written: frozenset[str] = frozenset()
     where: JsonPath = ("api",)
 
 
@@ -123,6 +124,7 @@ class RateLimit:
     attribute: str
     description: str = ""
     reset: str | None = None
+    written: frozenset[str] = frozenset()
     where: JsonPath = ()
 
 
@@ -173,6 +175,7 @@ class Model:
     description: str = ""
     fields: tuple[Field, ...] | None = None
     union: Union | None = None
+    written: frozenset[str] = frozenset()
     where: JsonPath = ()
 
     @property
@@ -276,6 +279,7 @@ class Resource:
     name: str
     operations: tuple[Operation, ...]
     description: str = ""
+    written: frozenset[str] = frozenset()
     where: JsonPath = ()
 
 
@@ -296,8 +300,3 @@ class Spec:
     def operations(self) -> tuple[Operation, ...]:
         """Every operation of every resource, in document order."""
         return tuple(op for r in self.resources for op in r.operations)
-
-    @property
-    def union_names(self) -> frozenset[str]:
-        """The names of the union models."""
-        return frozenset(name for name, m in self.models.items() if m.is_union)

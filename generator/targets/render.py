@@ -112,9 +112,7 @@ def render_all(
     files = []
     py = PythonCode(api)
     site = build_site(api, py)
-    plan = itertools.chain(
-        python_plan(api, runtime, runtime_tests, site), docs_plan(site)
-    )
+    plan = itertools.chain(python_plan(api, runtime, runtime_tests), docs_plan(site))
     for entry in plan:
         context = {"api": api, "package": api.package, "py": py, **entry.context}
         files.append(

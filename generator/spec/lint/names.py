@@ -105,11 +105,36 @@ def _operation_clashes(
             yield ctx.report("SPEC114", operation.where, message, "rename one of them")
 
 
+# Attributes of the generated clients (and the runtime's base clients) that a
+# resource attribute would hide; names with a leading underscore are private.
+CLIENT_ATTRIBUTES = frozenset(
+    {
+        "aclose",
+        "base_url",
+        "call",
+        "close",
+        "max_retries",
+        "oauth",
+        "paginate",
+        "rate_limits",
+        "timeout",
+        "with_options",
+        "with_raw_response",
+    }
+)
+
+
 def check_resource_names(ctx: Context) -> Iterator[Diagnostic]:
     """``client.import_`` would serve both resource 'import' and 'import_'."""
     taken: dict[str, str] = {}
     for resource in (r.name for r in ctx.spec.resources):
         python_name = python_identifier(resource)
+        if python_name in CLIENT_ATTRIBUTES or python_name.startswith("_"):
+            message = f"resource {resource} becomes the client attribute "
+            message += f"'{python_name}', which the client already uses"
+            at = ("resources", resource)
+            yield ctx.report("SPEC119", at, message, "rename the resource", at_key=True)
+            continue
         first = taken.setdefault(python_name, resource)
         if first != resource:
             message = f"resource {resource} becomes the client attribute "

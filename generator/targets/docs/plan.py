@@ -15,8 +15,9 @@ DOCS = "python/docs"
 
 
 def docs_plan(site: DocsSite) -> Iterator[PlanEntry]:
-    """Plan entries for ``python/docs/``, from ``templates/python/docs``."""
+    """Plan entries for the SDK's README and ``python/docs/``."""
     context = {"docs": site}
+    yield PlanEntry("python/README.md.jinja", "python/README.md", "api", context)
     yield PlanEntry("python/docs/index.md.jinja", f"{DOCS}/index.md", "api", context)
     yield PlanEntry(
         "python/docs/models.md.jinja", f"{DOCS}/models.md", "models", context

@@ -150,6 +150,6 @@ def _returned(resources: tuple[ResourcePage, ...]) -> dict[str, list[tuple[str, 
     returned: dict[str, list[tuple[str, str]]] = {}
     for page in resources:
         for doc in page.operations:
-            for name in doc.op.model_imports:
+            for name in doc.op.referenced_models:
                 returned.setdefault(name, []).append((doc.op.sdk_path, doc.href))
     return returned

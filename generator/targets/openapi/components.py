@@ -70,7 +70,10 @@ def _error_response(spec: Spec) -> dict[str, Any]:
 
 
 def _rate_limit_header(limit: RateLimit) -> dict[str, Any]:
-    description = limit.description or f"Rate limit value '{limit.attribute}'."
+    written = "description" in limit.written
+    description = (
+        limit.description if written else f"Rate limit value '{limit.attribute}'."
+    )
     header: dict[str, Any] = {
         "description": description,
         "schema": {"type": "integer"},

@@ -47,7 +47,7 @@ def build_openapi(spec: Spec, *, source: str) -> dict[str, Any]:
         "openapi": OPENAPI_VERSION,
         "info": _info(api, source),
     }
-    if api.docs_url:
+    if "docs_url" in api.written:
         openapi["externalDocs"] = {"url": api.docs_url}
     openapi["servers"] = [{"url": api.base_url}]
     openapi["tags"] = _tags(spec)
@@ -63,11 +63,11 @@ def render_openapi_json(openapi: dict[str, Any]) -> str:
 
 def _info(api: ApiInfo, source: str) -> dict[str, Any]:
     info: dict[str, Any] = {"title": api.title, "version": api.version}
-    if api.description:
+    if "description" in api.written:
         info["description"] = api.description
     info["x-generated-by"] = GENERATOR_NAME
     info["x-source"] = source
-    if api.source_document:
+    if "source_document" in api.written:
         info["x-source-document"] = api.source_document
     return info
 
@@ -76,7 +76,7 @@ def _tags(spec: Spec) -> list[dict[str, Any]]:
     tags = []
     for resource in spec.resources:
         tag: dict[str, Any] = {"name": resource.name}
-        if resource.description:
+        if "description" in resource.written:
             tag["description"] = resource.description
         tags.append(tag)
     return tags

@@ -30,7 +30,7 @@ def model_schema(model: Model) -> Schema:
         schema = _union_schema(model.union)
     else:
         schema = _object_schema(model.fields or ())
-    if model.description:
+    if "description" in model.written:
         schema = {"description": model.description, **schema}
     return schema
 

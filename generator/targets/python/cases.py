@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.model.api import ApiModel, ResourceModel
-from generator.output.notice import generated_notice
+from generator.notice import generated_notice
 from generator.targets.python.samples import OperationCase, build_cases
 
 __all__ = ["cases_json"]

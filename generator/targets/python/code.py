@@ -181,7 +181,7 @@ class PythonCode:
             parsers=[self.return_parser(op) for op in operations],
             paginated=any(op.iter_name for op in operations),
             has_params=any(op.params for op in operations),
-            models=[name for op in operations for name in op.model_imports],
+            models=[name for op in operations for name in op.referenced_models],
             unions=self.union_parsers,
         )
 

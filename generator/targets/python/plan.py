@@ -1,8 +1,8 @@
 """Which files make the Python SDK, and from which templates.
 
-The package (client, models, one module per resource), its README and pyproject,
-the runtime modules copied verbatim, and the SDK's own tests. The per-resource JSON
-test cases are built in code (``cases.py``), not rendered.
+The package (client, models, one module per resource), its pyproject, the runtime
+modules copied verbatim, and the SDK's own tests; the README is the docs target's.
+The per-resource JSON test cases are built in code (``cases.py``), not rendered.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from generator.model.api import ApiModel
-from generator.targets.docs.site import DocsSite
 from generator.targets.plan import PlanEntry
 from generator.targets.python.escaping import pybytes
 from generator.targets.python.samples import UPLOAD_BYTES, UPLOAD_FILENAME
@@ -24,19 +23,16 @@ def python_plan(
     api: ApiModel,
     runtime: Sequence[str],
     runtime_tests: Sequence[str],
-    site: DocsSite,
 ) -> Iterator[PlanEntry]:
-    """Plan entries for ``python/``: the SDK package, README, pyproject and tests.
+    """Plan entries for ``python/``: the SDK package, pyproject and tests.
 
     Args:
         api: the intermediate model.
         runtime: names of the runtime modules (``templates/python/runtime/*.py``).
         runtime_tests: names of the runtime test templates.
-        site: the docs site, for the README's links and examples.
     """
     src = f"python/src/{api.package}"
     yield PlanEntry("python/pyproject.toml.jinja", "python/pyproject.toml", "api")
-    yield PlanEntry("python/README.md.jinja", "python/README.md", "api", {"docs": site})
     yield PlanEntry("python/package/py.typed.jinja", f"{src}/py.typed", "api")
     for name in _PACKAGE_MODULES:
         yield PlanEntry(f"python/package/{name}.jinja", f"{src}/{name}", "api")

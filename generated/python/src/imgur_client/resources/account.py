@@ -483,8 +483,7 @@ class AccountResource:
         longer be created through the API.
 
         Deprecated: Account creation through the API has been undocumented since 2013
-        and no
-        client implements it; accounts are created on imgur.com.
+        and no client implements it; accounts are created on imgur.com.
 
         Args:
             username: The username to register.
@@ -525,9 +524,8 @@ class AccountResource:
         """List the images the member has upvoted (no longer available).
 
         Deprecated: The API no longer serves /account/{username}/likes; favorites took
-        its place
-        (apidocs.imgur.com 'Account Gallery Favorites').
-        Use ``account.gallery_favorites`` instead.
+        its place (apidocs.imgur.com 'Account Gallery Favorites'). Use
+        ``account.gallery_favorites`` instead.
 
         Args:
             username: The member's username, or 'me' for the authenticated member.
@@ -699,9 +697,8 @@ class AccountResource:
         """Get statistics about the account (no longer available).
 
         Deprecated: /account/{username}/stats appears in no later Imgur documentation or
-        client;
-        gallery totals are in account.gallery_profile.
-        Use ``account.gallery_profile`` instead.
+        client; gallery totals are in account.gallery_profile. Use
+        ``account.gallery_profile`` instead.
 
         Args:
             username: The member's username, or 'me' for the authenticated member.
@@ -1043,9 +1040,8 @@ class AccountResource:
         """List notifications of messages sent to the member (no longer documented).
 
         Deprecated: Messaging was replaced by conversations; message notifications now
-        come with
-        notification.list (its 'messages' list).
-        Use ``notification.list`` instead.
+        come with notification.list (its 'messages' list). Use ``notification.list``
+        instead.
 
         Args:
             username: The member's username, or 'me'; must be the authenticated member.
@@ -1067,10 +1063,8 @@ class AccountResource:
         """Send a message to the member (no longer available).
 
         Deprecated: Messaging was replaced by conversations, which have no subject or
-        parent
-        message (imgurpython client.py create_message posts to
-        /conversations/{recipient}).
-        Use ``conversation.create`` instead.
+        parent message (imgurpython client.py create_message posts to
+        /conversations/{recipient}). Use ``conversation.create`` instead.
 
         Args:
             username: Username of the recipient.
@@ -1152,8 +1146,7 @@ class AsyncAccountResource:
         longer be created through the API.
 
         Deprecated: Account creation through the API has been undocumented since 2013
-        and no
-        client implements it; accounts are created on imgur.com.
+        and no client implements it; accounts are created on imgur.com.
 
         Args:
             username: The username to register.
@@ -1194,9 +1187,8 @@ class AsyncAccountResource:
         """List the images the member has upvoted (no longer available).
 
         Deprecated: The API no longer serves /account/{username}/likes; favorites took
-        its place
-        (apidocs.imgur.com 'Account Gallery Favorites').
-        Use ``account.gallery_favorites`` instead.
+        its place (apidocs.imgur.com 'Account Gallery Favorites'). Use
+        ``account.gallery_favorites`` instead.
 
         Args:
             username: The member's username, or 'me' for the authenticated member.
@@ -1368,9 +1360,8 @@ class AsyncAccountResource:
         """Get statistics about the account (no longer available).
 
         Deprecated: /account/{username}/stats appears in no later Imgur documentation or
-        client;
-        gallery totals are in account.gallery_profile.
-        Use ``account.gallery_profile`` instead.
+        client; gallery totals are in account.gallery_profile. Use
+        ``account.gallery_profile`` instead.
 
         Args:
             username: The member's username, or 'me' for the authenticated member.
@@ -1734,9 +1725,8 @@ class AsyncAccountResource:
         """List notifications of messages sent to the member (no longer documented).
 
         Deprecated: Messaging was replaced by conversations; message notifications now
-        come with
-        notification.list (its 'messages' list).
-        Use ``notification.list`` instead.
+        come with notification.list (its 'messages' list). Use ``notification.list``
+        instead.
 
         Args:
             username: The member's username, or 'me'; must be the authenticated member.
@@ -1760,10 +1750,8 @@ class AsyncAccountResource:
         """Send a message to the member (no longer available).
 
         Deprecated: Messaging was replaced by conversations, which have no subject or
-        parent
-        message (imgurpython client.py create_message posts to
-        /conversations/{recipient}).
-        Use ``conversation.create`` instead.
+        parent message (imgurpython client.py create_message posts to
+        /conversations/{recipient}). Use ``conversation.create`` instead.
 
         Args:
             username: Username of the recipient.

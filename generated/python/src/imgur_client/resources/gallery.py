@@ -653,9 +653,7 @@ class GalleryResource:
         """Reply to a comment on a gallery item (no longer documented).
 
         Deprecated: Absent from apidocs.imgur.com and every maintained client; replies
-        are made
-        with POST /comment/{id}.
-        Use ``comment.reply`` instead.
+        are made with POST /comment/{id}. Use ``comment.reply`` instead.
 
         Args:
             id: The gallery item's id.
@@ -1091,9 +1089,7 @@ class AsyncGalleryResource:
         """Reply to a comment on a gallery item (no longer documented).
 
         Deprecated: Absent from apidocs.imgur.com and every maintained client; replies
-        are made
-        with POST /comment/{id}.
-        Use ``comment.reply`` instead.
+        are made with POST /comment/{id}. Use ``comment.reply`` instead.
 
         Args:
             id: The gallery item's id.

@@ -176,10 +176,8 @@ class MessageResource:
         available).
 
         Deprecated: The messages API was replaced by conversations; GET /conversations
-        lists one
-        entry per conversation with a preview of its latest message (imgurpython
-        client.py conversation_list).
-        Use ``conversation.list`` instead.
+        lists one entry per conversation with a preview of its latest message
+        (imgurpython client.py conversation_list). Use ``conversation.list`` instead.
 
         ``GET /messages``
         """
@@ -191,8 +189,7 @@ class MessageResource:
         """List the ids of the member's messages (no longer available).
 
         Deprecated: Gone with the messages API; conversation ids come with
-        conversation.list.
-        Use ``conversation.list`` instead.
+        conversation.list. Use ``conversation.list`` instead.
 
         Args:
             page: Page number, from 0.
@@ -211,9 +208,7 @@ class MessageResource:
         """Count the member's messages (no longer available).
 
         Deprecated: Gone with the messages API; each conversation listed by
-        conversation.list
-        carries its message_count.
-        Use ``conversation.list`` instead.
+        conversation.list carries its message_count. Use ``conversation.list`` instead.
 
         ``GET /messages/count``
         """
@@ -223,9 +218,7 @@ class MessageResource:
         """Get one message (no longer available).
 
         Deprecated: Gone with the messages API; messages are read a conversation at a
-        time
-        (imgurpython client.py get_conversation).
-        Use ``conversation.get`` instead.
+        time (imgurpython client.py get_conversation). Use ``conversation.get`` instead.
 
         Args:
             id: The message's id.
@@ -262,9 +255,8 @@ class MessageResource:
         """Send a message (no longer available).
 
         Deprecated: Messages are sent with POST /conversations/{recipient}, which takes
-        only a
-        body (imgurpython client.py create_message).
-        Use ``conversation.create`` instead.
+        only a body (imgurpython client.py create_message). Use ``conversation.create``
+        instead.
 
         Args:
             recipient: Username of the recipient.
@@ -289,9 +281,7 @@ class MessageResource:
         """Delete a message (no longer available).
 
         Deprecated: Single messages can no longer be deleted; DELETE /conversations/{id}
-        deletes
-        a whole conversation.
-        Use ``conversation.delete`` instead.
+        deletes a whole conversation. Use ``conversation.delete`` instead.
 
         Args:
             id: The message's id.
@@ -304,9 +294,7 @@ class MessageResource:
         """Report a member for sending abusive messages (no longer available).
 
         Deprecated: Moved to POST /conversations/report/{username} (imgurpython
-        client.py
-        report_sender).
-        Use ``conversation.report_sender`` instead.
+        client.py report_sender). Use ``conversation.report_sender`` instead.
 
         Args:
             username: Username of the sender to report.
@@ -349,10 +337,8 @@ class AsyncMessageResource:
         available).
 
         Deprecated: The messages API was replaced by conversations; GET /conversations
-        lists one
-        entry per conversation with a preview of its latest message (imgurpython
-        client.py conversation_list).
-        Use ``conversation.list`` instead.
+        lists one entry per conversation with a preview of its latest message
+        (imgurpython client.py conversation_list). Use ``conversation.list`` instead.
 
         ``GET /messages``
         """
@@ -364,8 +350,7 @@ class AsyncMessageResource:
         """List the ids of the member's messages (no longer available).
 
         Deprecated: Gone with the messages API; conversation ids come with
-        conversation.list.
-        Use ``conversation.list`` instead.
+        conversation.list. Use ``conversation.list`` instead.
 
         Args:
             page: Page number, from 0.
@@ -384,9 +369,7 @@ class AsyncMessageResource:
         """Count the member's messages (no longer available).
 
         Deprecated: Gone with the messages API; each conversation listed by
-        conversation.list
-        carries its message_count.
-        Use ``conversation.list`` instead.
+        conversation.list carries its message_count. Use ``conversation.list`` instead.
 
         ``GET /messages/count``
         """
@@ -396,9 +379,7 @@ class AsyncMessageResource:
         """Get one message (no longer available).
 
         Deprecated: Gone with the messages API; messages are read a conversation at a
-        time
-        (imgurpython client.py get_conversation).
-        Use ``conversation.get`` instead.
+        time (imgurpython client.py get_conversation). Use ``conversation.get`` instead.
 
         Args:
             id: The message's id.
@@ -435,9 +416,8 @@ class AsyncMessageResource:
         """Send a message (no longer available).
 
         Deprecated: Messages are sent with POST /conversations/{recipient}, which takes
-        only a
-        body (imgurpython client.py create_message).
-        Use ``conversation.create`` instead.
+        only a body (imgurpython client.py create_message). Use ``conversation.create``
+        instead.
 
         Args:
             recipient: Username of the recipient.
@@ -462,9 +442,7 @@ class AsyncMessageResource:
         """Delete a message (no longer available).
 
         Deprecated: Single messages can no longer be deleted; DELETE /conversations/{id}
-        deletes
-        a whole conversation.
-        Use ``conversation.delete`` instead.
+        deletes a whole conversation. Use ``conversation.delete`` instead.
 
         Args:
             id: The message's id.
@@ -477,9 +455,7 @@ class AsyncMessageResource:
         """Report a member for sending abusive messages (no longer available).
 
         Deprecated: Moved to POST /conversations/report/{username} (imgurpython
-        client.py
-        report_sender).
-        Use ``conversation.report_sender`` instead.
+        client.py report_sender). Use ``conversation.report_sender`` instead.
 
         Args:
             username: Username of the sender to report.

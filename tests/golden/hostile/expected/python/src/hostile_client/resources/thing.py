@@ -106,8 +106,7 @@ class ThingResource:
         """Save a thing'''
 
         Deprecated: Use get \"\"" instead \\ {{ x }} __import__('os').system('touch
-        PWNED')
-        Use ``thing.get`` instead.
+        PWNED') Use ``thing.get`` instead.
 
         Args:
             lambda_: lambda: __import__('os').system('touch PWNED')
@@ -169,8 +168,7 @@ class AsyncThingResource:
         """Save a thing'''
 
         Deprecated: Use get \"\"" instead \\ {{ x }} __import__('os').system('touch
-        PWNED')
-        Use ``thing.get`` instead.
+        PWNED') Use ``thing.get`` instead.
 
         Args:
             lambda_: lambda: __import__('os').system('touch PWNED')
