@@ -13,6 +13,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "generate" / "notes.yaml"
 
@@ -23,6 +25,8 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
     )
 
 
+# About 19 s (builds a wheel, creates a venv): `make test-fast` leaves it out.
+@pytest.mark.slow
 def test_wheel_installs_into_a_fresh_environment_and_generates(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     run(

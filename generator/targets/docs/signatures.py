@@ -19,24 +19,26 @@ _WIDTH = 88
 def signatures(api: ApiModel, op: OperationModel) -> str:
     """The stubs of the method (and its iter_ companion), sync then async."""
     call = f"client.{_attribute(api, op)}.{op.py_name}"
-    blocks = [
-        f"# {api.client_class}: {call}(...)",
-        _stub(op, op.py_name, op.return_annotation, is_async=False, skip_page=False),
-    ]
-    if op.iter_name:
-        iterator = f"Iterator[{op.item_annotation}]"
-        blocks.append("")
-        blocks.append(_stub(op, op.iter_name, iterator, is_async=False, skip_page=True))
-    blocks += [
-        "",
-        f"# {api.async_client_class}: await {call}(...)",
-        _stub(op, op.py_name, op.return_annotation, is_async=True, skip_page=False),
-    ]
-    if op.iter_name:
-        iterator = f"AsyncIterator[{op.item_annotation}]"
-        blocks.append("")
-        blocks.append(_stub(op, op.iter_name, iterator, is_async=True, skip_page=True))
+    sync = _client_stubs(op, f"# {api.client_class}: {call}(...)", is_async=False)
+    comment = f"# {api.async_client_class}: await {call}(...)"
+    blocks = [*sync, "", *_client_stubs(op, comment, is_async=True)]
     return "\n".join(blocks).replace("builtins.", "") + "\n"
+
+
+def _client_stubs(op: OperationModel, comment: str, *, is_async: bool) -> list[str]:
+    """One client's lines: the comment naming the call, the method, its iter_ stub."""
+    lines = [
+        comment,
+        _stub(op, op.py_name, op.return_annotation, is_async=is_async, skip_page=False),
+    ]
+    if op.iter_name:
+        iterator = "AsyncIterator" if is_async else "Iterator"
+        returns = f"{iterator}[{op.item_annotation}]"
+        lines += [
+            "",
+            _stub(op, op.iter_name, returns, is_async=is_async, skip_page=True),
+        ]
+    return lines
 
 
 def _stub(
