@@ -16,6 +16,8 @@ __all__ = ["FieldDoc", "ModelDoc", "model_slugs", "models_page"]
 
 @dataclass(frozen=True, slots=True)
 class FieldDoc:
+    """One row of a model's field table."""
+
     field: FieldModel
     type: TypeParts  # relative to the models page
     allowed: tuple[str, ...]
@@ -23,6 +25,8 @@ class FieldDoc:
 
 @dataclass(frozen=True, slots=True)
 class ModelDoc:
+    """One model (or union) on the models page: fields, variants, who uses it."""
+
     name: str
     slug: str
     description: str
@@ -43,8 +47,11 @@ def model_slugs(api: ApiModel) -> dict[str, str]:
 def models_page(
     api: ApiModel, slugs: dict[str, str], returned: dict[str, list[tuple[str, str]]]
 ) -> tuple[ModelDoc, ...]:
-    """The models page's entries; ``returned`` maps a model to the operations
-    returning it, as (label, href from the docs folder)."""
+    """The models page's entries, models first, then unions.
+
+    ``returned`` maps a model to the operations returning it, as (label, href
+    from the docs folder).
+    """
     hrefs = {name: f"#{slug}" for name, slug in slugs.items()}
     models = [_model(m, slugs[m.name], hrefs, returned) for m in api.models]
     unions = [_union(u, slugs[u.name], hrefs, returned) for u in api.unions]

@@ -42,6 +42,8 @@ class DeparturesGroup:
 
 @dataclass(frozen=True, slots=True)
 class DocsSite:
+    """All the docs templates read: pages, anchors, examples, computed once."""
+
     api: ApiModel
     resources: tuple[ResourcePage, ...]
     models: tuple[ModelDoc, ...]
@@ -60,6 +62,7 @@ class DocsSite:
 
 
 def build_site(api: ApiModel) -> DocsSite:
+    """The docs site of an API, every link resolved."""
     model_hrefs = model_slugs(api)
     departures, departure_slugs = _departure_slugs(api)
     source = source_url(api)
