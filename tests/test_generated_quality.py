@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-SDK = Path(__file__).resolve().parent.parent / "generated" / "python"
+from tests import paths
+
+SDK = paths.REPO / "generated" / "python"
 TOOLS = {
     "black": ["-m", "black", "--check", "--config", "pyproject.toml", "."],
     "ruff": ["-m", "ruff", "check", "--quiet", "."],

@@ -27,9 +27,10 @@ import pytest
 from generator.cli import main
 from generator.output.write import MANIFEST_NAME
 from generator.spec.validate import validate_path
+from tests import paths
 from tests.golden import regen
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = paths.GOLDEN
 ERRORS = GOLDEN / "errors"
 
 

@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pytest
 
-GENERATOR = Path(__file__).resolve().parent.parent / "generator"
+from tests import paths
+
+GENERATOR = paths.REPO / "generator"
 
 BASE_MODULES = {"diagnostics", "naming", "resources", "caches"}
 # Which layers each layer may import; a layer may always import itself.

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURE = REPO / "tests" / "fixtures" / "generate" / "notes.yaml"
+from tests import paths
+
+REPO = paths.REPO
+FIXTURE = paths.NOTES_SPEC
 
 
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -28,9 +28,10 @@ import yaml
 
 from generator.cli import main
 from generator.output.write import OutputPathError, safe_target
+from tests import paths
 from tests.golden import regen
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = paths.GOLDEN
 CASE = "hostile"
 PACKAGE = "hostile_client"
 

@@ -20,8 +20,10 @@ from generator import pipeline
 from generator.cli import main
 from generator.output.write import MANIFEST_NAME
 from generator.resources import templates_dir
+from tests import paths
+from tests.trees import snapshot
 
-SPEC = Path(__file__).resolve().parent / "golden" / "no_envelope" / "spec.yaml"
+SPEC = paths.GOLDEN / "no_envelope" / "spec.yaml"
 README = "python/README.md"
 MANIFEST = ".sdkgen-manifest.json"
 
@@ -40,14 +42,6 @@ def project(baseline: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     shutil.copytree(baseline, tmp_path, dirs_exist_ok=True)
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def changed(before: dict[str, bytes], after: dict[str, bytes]) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -20,9 +19,10 @@ from generator.targets.openapi.export import (
     render_openapi_json,
     type_schema,
 )
+from tests import paths
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "openapi"
+ROOT = paths.REPO
+FIXTURES = paths.FIXTURES / "openapi"
 SPEC_SCHEMA = ROOT / "spec" / "sdkgen.schema.json"
 PIN = "#/components/schemas/Pin"
 
