@@ -7,11 +7,12 @@ SPEC := spec/imgur
 OUT := generated
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check validate test lint bench regen-golden clean
+.PHONY: help setup generate check validate test test-fast lint bench regen-golden clean
 
 help:
 	@echo "make generate      set up, then regenerate $(OUT)/ from $(SPEC)"
 	@echo "make test          set up, then run every test"
+	@echo "make test-fast     like make test, without the tests marked slow"
 	@echo "make check         fail when $(OUT)/ is stale against $(SPEC)"
 	@echo "make validate      validate $(SPEC) (strict: warnings fail)"
 	@echo "make lint          black --check, ruff and mypy --strict on generator/ and $(OUT)/python"
@@ -38,6 +39,9 @@ validate: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not slow"
 
 lint: $(STAMP)
 	$(VENV)/bin/black --check generator tests bench

@@ -20,6 +20,7 @@ import json
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -54,8 +55,11 @@ def handler(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, content=BODY, headers=HEADERS)
 
 
-def main() -> int:
-    batches, calls = int(sys.argv[1]), int(sys.argv[2])
+def make_calls() -> tuple[Callable[[], Any], Callable[[], Any]]:
+    """The raw httpx call and the SDK call, both answered by ``handler``.
+
+    ``profile_call.py`` profiles the very same pair, so its numbers explain these.
+    """
     ImgurClient = importlib.import_module("imgur_client").ImgurClient
 
     transport = httpx.MockTransport(handler)
@@ -71,6 +75,13 @@ def main() -> int:
 
     def sdk_call() -> Any:
         return sdk.image.get("x")
+
+    return raw_call, sdk_call
+
+
+def main() -> int:
+    batches, calls = int(sys.argv[1]), int(sys.argv[2])
+    raw_call, sdk_call = make_calls()
 
     result = sdk_call()
     assert getattr(result, "id", None) == "x", result

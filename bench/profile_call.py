@@ -8,7 +8,6 @@ sums each one's own time by package (the SDK, httpx, the standard library).
 from __future__ import annotations
 
 import cProfile
-import importlib
 import json
 import pstats
 import sys
@@ -16,10 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from callbench import BASE_URL, handler
+from callbench import make_calls
 
 
 def _package(filename: str) -> str:
@@ -30,7 +27,7 @@ def _package(filename: str) -> str:
     if "/httpcore/" in filename or "/h11/" in filename:
         return "httpcore"
     if "callbench" in filename:
-        return "mock transport (bench)"
+        return "bench (mock transport, call wrappers)"
     if filename == "~" or "<" in filename:
         return "builtins"
     return "stdlib / other"
@@ -66,22 +63,7 @@ def run(call: Callable[[], Any], calls: int) -> dict[str, Any]:
 
 def main() -> int:
     calls = int(sys.argv[1])
-    ImgurClient = importlib.import_module("imgur_client").ImgurClient
-
-    transport = httpx.MockTransport(handler)
-    raw = httpx.Client(transport=transport)
-    sdk = ImgurClient(client_id="abc", http_client=httpx.Client(transport=transport))
-    auth = {"Authorization": "Client-ID abc"}
-    url = f"{BASE_URL}/image/x"
-
-    def raw_call() -> Any:
-        response = raw.get(url, headers=auth)
-        response.raise_for_status()
-        return response.json()["data"]
-
-    def sdk_call() -> Any:
-        return sdk.image.get("x")
-
+    raw_call, sdk_call = make_calls()
     print(json.dumps({"sdk": run(sdk_call, calls), "raw": run(raw_call, calls)}))
     return 0
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 
 class Severity(enum.Enum):
+    """How bad a diagnostic is: errors stop a run, warnings only a strict one."""
+
     ERROR = "error"
     WARNING = "warning"
 
@@ -40,6 +42,7 @@ class Diagnostic:
 
     @property
     def is_error(self) -> bool:
+        """Whether this diagnostic stops the run."""
         return self.severity is Severity.ERROR
 
 

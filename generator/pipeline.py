@@ -47,6 +47,8 @@ OPENAPI_PATH = "openapi.json"
 
 @dataclass(frozen=True)
 class Outputs:
+    """Every output file of a run, in memory, with what the run found and did."""
+
     files: list[FormattedFile]
     warnings: list[Diagnostic]
     operations: int
@@ -167,6 +169,7 @@ def _disk_cache(out_dir: Path) -> FormatCache:
 def generate(
     spec: Path, out_dir: Path, templates: Path | None = None
 ) -> tuple[Outputs, WriteResult]:
+    """Regenerate ``out_dir`` from ``spec``, writing only what changed."""
     unchanged = unchanged_output(spec, out_dir, templates)
     if unchanged is not None:
         return unchanged, WriteResult(
@@ -179,6 +182,7 @@ def generate(
 def check(
     spec: Path, out_dir: Path, templates: Path | None = None
 ) -> tuple[Outputs, CheckResult]:
+    """Compare ``out_dir`` with what ``spec`` gives, writing nothing."""
     unchanged = unchanged_output(spec, out_dir, templates)
     if unchanged is not None:
         return unchanged, CheckResult()

@@ -20,8 +20,10 @@ from generator.diagnostics import InternalError
 from generator.model import build as model
 from generator.output import format as formatting
 from generator.output.write import MANIFEST_NAME
+from tests import paths
+from tests.trees import snapshot
 
-FIXTURE = Path(__file__).parent / "fixtures" / "generate" / "notes.yaml"
+FIXTURE = paths.NOTES_SPEC
 
 
 @pytest.fixture(scope="module")
@@ -43,14 +45,6 @@ def project(tmp_path: Path, baseline: Path) -> Path:
 
 def spec_of(project: Path) -> Path:
     return project / "spec" / "notes.yaml"
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def run(*args: str | Path) -> int:
@@ -328,13 +322,12 @@ def test_a_spec_with_warnings_is_always_checked_in_full(
 
 
 def test_compiled_templates_are_cached_and_the_cache_can_be_turned_off(
-    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    project: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from generator.caches import template_bytecode_cache
 
-    monkeypatch.setenv("SDKGEN_CACHE_DIR", str(tmp_path / "cache"))
     pipeline.build_outputs(spec_of(project), project / "generated", use_cache=False)
-    cached = list((tmp_path / "cache").rglob("*.cache"))
+    cached = list(cache_dir.rglob("*.cache"))
     assert cached
     monkeypatch.setenv("SDKGEN_CACHE_DIR", "")
     assert template_bytecode_cache() is None
@@ -362,7 +355,7 @@ def test_rendered_python_is_already_in_black_style() -> None:
     from generator.spec.validate import validate_path
     from generator.targets.render import make_environment, render_all
 
-    spec = Path(__file__).resolve().parent.parent / "spec" / "imgur"
+    spec = paths.REPO / "spec" / "imgur"
     result = validate_path(spec)
     assert result.typed is not None
     api = build_model(result.typed, spec_label="spec/imgur")

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-SDK = Path(__file__).resolve().parent.parent / "generated" / "python"
+from tests import paths
+
+SDK = paths.REPO / "generated" / "python"
 TOOLS = {
     "black": ["-m", "black", "--check", "--config", "pyproject.toml", "."],
     "ruff": ["-m", "ruff", "check", "--quiet", "."],
@@ -24,7 +26,7 @@ def test_generated_sdk_is_clean(tool: str) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-LONG_TEXT = Path(__file__).resolve().parent / "fixtures/specs/valid/long_text.yaml"
+LONG_TEXT = paths.FIXTURES / "specs" / "valid" / "long_text.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -22,28 +21,19 @@ import sys
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from generator.cli import main
 from generator.output.write import MANIFEST_NAME
 from generator.spec.validate import validate_path
+from tests import paths
+from tests.golden import regen
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = paths.GOLDEN
 ERRORS = GOLDEN / "errors"
 
 
-def _load_regen() -> ModuleType:
-    """tests/golden/regen.py, loaded by path: ``tests`` need not be importable."""
-    spec = importlib.util.spec_from_file_location("golden_regen", GOLDEN / "regen.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-regen = _load_regen()
 CASES: list[str] = regen.case_names()
 # What each case exercises; a case added without a line here fails the first test.
 COVERS = {

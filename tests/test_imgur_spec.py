@@ -20,8 +20,9 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from generator.spec.typeexpr import parse_type
+from tests import paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.REPO
 SCHEMA_PATH = ROOT / "spec" / "sdkgen.schema.json"
 SPEC_DIR = ROOT / "spec" / "imgur"
 

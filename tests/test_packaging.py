@@ -13,8 +13,12 @@ import sys
 import zipfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURE = REPO / "tests" / "fixtures" / "generate" / "notes.yaml"
+import pytest
+
+from tests import paths
+
+REPO = paths.REPO
+FIXTURE = paths.NOTES_SPEC
 
 
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -23,6 +27,8 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
     )
 
 
+# About 19 s (builds a wheel, creates a venv): `make test-fast` leaves it out.
+@pytest.mark.slow
 def test_wheel_installs_into_a_fresh_environment_and_generates(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     run(

@@ -12,7 +12,6 @@ refuses paths and symlinks that lead out of the output folder.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import json
 import os
 import re
@@ -22,7 +21,6 @@ import sys
 import textwrap
 import tomllib
 from pathlib import Path, PurePosixPath
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -30,21 +28,14 @@ import yaml
 
 from generator.cli import main
 from generator.output.write import OutputPathError, safe_target
+from tests import paths
+from tests.golden import regen
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = paths.GOLDEN
 CASE = "hostile"
 PACKAGE = "hostile_client"
 
 
-def _load_regen() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("golden_regen", GOLDEN / "regen.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-regen = _load_regen()
 SPEC: dict[str, Any] = yaml.safe_load((GOLDEN / CASE / "spec.yaml").read_text())
 
 

@@ -18,6 +18,7 @@ from generator.cli.internal_error import report_internal_error
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``sdkgen`` argument parser, one subcommand per module of ``cli.commands``."""
     parser = argparse.ArgumentParser(
         prog="sdkgen",
         description="Generate a typed Python SDK, docs and tests from a YAML API spec.",
@@ -33,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``sdkgen`` with ``argv`` (default: the process's); return the exit code."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -1,0 +1,1 @@
+"""The language-neutral intermediate model (api.py) and its builder (build.py)."""

@@ -18,6 +18,8 @@ from generator.spec.typeexpr import TypeRef
 
 @dataclass(frozen=True, slots=True)
 class AuthSchemeModel:
+    """One way to authenticate, as the SDK's client offers it."""
+
     name: str
     kind: str  # "api_key" or "oauth2"
     header: str
@@ -34,6 +36,8 @@ class AuthSchemeModel:
 
 @dataclass(frozen=True, slots=True)
 class RateLimitModel:
+    """A rate-limit header and the attribute the SDK reads it into."""
+
     header: str
     attribute: str
     description: str
@@ -42,6 +46,8 @@ class RateLimitModel:
 
 @dataclass(frozen=True, slots=True)
 class FieldModel:
+    """A field of a model: its JSON and SDK names, its type and flags."""
+
     model: str
     json_name: str
     py_name: str
@@ -55,6 +61,8 @@ class FieldModel:
 
 @dataclass(frozen=True, slots=True)
 class ModelClass:
+    """An object model: its fields, required ones first."""
+
     name: str
     description: str
     fields: tuple[FieldModel, ...]
@@ -62,12 +70,16 @@ class ModelClass:
 
 @dataclass(frozen=True, slots=True)
 class UnionVariant:
+    """One variant of a union: the discriminator value and its model."""
+
     value: Any
     model: str
 
 
 @dataclass(frozen=True, slots=True)
 class UnionClass:
+    """A union of models, told apart by a discriminator field."""
+
     name: str
     parser_name: str
     description: str
@@ -77,6 +89,8 @@ class UnionClass:
 
 @dataclass(frozen=True, slots=True)
 class ParamModel:
+    """A parameter of an operation: wire and SDK names, where it goes, its type."""
+
     wire: str
     py_name: str
     location: str
@@ -107,6 +121,8 @@ class ParamModel:
 
 @dataclass(frozen=True, slots=True)
 class OperationModel:
+    """An operation: its route, parameters (required first), result and flags."""
+
     resource: str
     name: str
     py_name: str
@@ -139,6 +155,8 @@ class OperationModel:
 
 @dataclass(frozen=True, slots=True)
 class ResourceModel:
+    """A resource: the SDK's names for it and its operations."""
+
     name: str
     attribute: str
     class_name: str
@@ -152,6 +170,8 @@ class ResourceModel:
 
 @dataclass(frozen=True, slots=True)
 class ApiModel:
+    """The whole API as every target renders it."""
+
     spec_label: str
     name: str
     title: str
@@ -184,6 +204,7 @@ class ApiModel:
 
     @property
     def models_exports(self) -> list[str]:
+        """The names the SDK's ``models`` module exports."""
         names = [m.name for m in self.models]
         for union in self.unions:
             names += [union.name, union.parser_name]
@@ -191,4 +212,5 @@ class ApiModel:
 
     @property
     def operation_count(self) -> int:
+        """How many operations the API has."""
         return sum(len(r.operations) for r in self.resources)

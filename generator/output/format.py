@@ -64,11 +64,14 @@ def formatter_id() -> str:
 
 
 def sha256(text: str) -> str:
+    """The hex SHA-256 of text encoded as UTF-8: the hashes the manifest records."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
 class FormattedFile:
+    """One output file after formatting, with the hashes the manifest records."""
+
     path: PurePosixPath
     content: str
     render_hash: str  # hash of the text given to the formatter

@@ -142,9 +142,11 @@ def _wrap_docstring(out: list[str], first: int, last: int, width: int) -> None:
 def _paragraph_end(
     out: list[str], number: int, last: int, follow: str, in_args: bool
 ) -> int:
-    """The last line of the paragraph starting at ``number``: the lines after it at
-    its own or the continuation indent, up to a blank line, a section, the closing
-    quotes or (in an ``Args:`` section) the next entry."""
+    """The last line of the paragraph starting at ``number``.
+
+    That is the lines after it at its own or the continuation indent, up to a blank
+    line, a section, the closing quotes or (in an ``Args:`` section) the next entry.
+    """
     indents = {_indent(out[number - 1]), follow}
     end = number
     while end + 1 <= last:
@@ -280,8 +282,10 @@ def _parenthesise_strings(
 
 
 def _string_pieces(content: str, room: int) -> list[str]:
-    """Split a string literal's content at spaces (kept at the end of each piece)
-    into pieces of at most ``room`` characters, never inside an escape."""
+    """A string literal's content split into pieces of at most ``room`` characters.
+
+    Pieces end at spaces (kept at the end of each piece), never inside an escape.
+    """
     pieces: list[str] = []
     current = ""
     for word in _WORDS.findall(content):

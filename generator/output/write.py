@@ -44,6 +44,8 @@ class OutputPathError(ValueError):
 
 @dataclass(frozen=True)
 class Manifest:
+    """What one run wrote, saved beside the output for ``check`` and the next run."""
+
     generator: str
     formatter: str
     files: dict[str, tuple[str, str]]  # path -> (render hash, output hash)
@@ -53,6 +55,7 @@ class Manifest:
     operations: int = 0
 
     def to_json(self) -> str:
+        """The manifest file's text: JSON in a fixed key order, files sorted by path."""
         body = {
             "generated_by": "sdkgen; do not edit, this records what sdkgen wrote",
             "generator": self.generator,
@@ -97,6 +100,7 @@ def build_manifest(
     inputs: str | None = None,
     operations: int = 0,
 ) -> Manifest:
+    """The manifest for these files, written by this generator version."""
     return Manifest(
         generator=generator_version,
         formatter=formatter_id(),
@@ -123,6 +127,8 @@ def safe_target(out_dir: Path, relative: PurePosixPath) -> Path:
 
 @dataclass
 class WriteResult:
+    """What ``write_output`` did to each path, for the CLI's summary."""
+
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
@@ -213,6 +219,8 @@ def _remove_empty_parents(folder: Path, root: Path) -> None:
 
 @dataclass
 class CheckResult:
+    """How the output folder differs from what the spec gives (``sdkgen check``)."""
+
     stale: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
@@ -220,6 +228,7 @@ class CheckResult:
 
     @property
     def ok(self) -> bool:
+        """Whether the output folder is up to date."""
         return not (self.stale or self.missing or self.extra)
 
 

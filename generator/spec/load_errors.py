@@ -29,28 +29,33 @@ def _file_error(
 
 
 def path_not_found(path: Path) -> Diagnostic:
+    """The spec path given does not exist."""
     hint = "check the spelling, and the folder the command runs in"
     return _file_error(PATH_NOT_FOUND, path, f"{path} does not exist", hint)
 
 
 def not_a_file(path: Path) -> Diagnostic:
+    """The spec path exists but is neither a file nor a folder (a socket, a device)."""
     hint = "pass a .yaml file or a folder of them"
     return _file_error(UNREADABLE, path, f"{path} is not a file or folder", hint)
 
 
 def no_yaml_files(path: Path) -> Diagnostic:
+    """A spec folder without any YAML file in it."""
     message = f"folder {path} holds no .yaml or .yml files"
     hint = "pass the spec file itself, or the folder that holds the spec's files"
     return _file_error(NO_YAML_FILES, path, message, hint)
 
 
 def unreadable(path: Path, err: OSError) -> Diagnostic:
+    """A spec file the operating system would not let us read, with its reason."""
     reason = err.strerror or type(err).__name__
     message = f"cannot read {path}: {reason}"
     return _file_error(UNREADABLE, path, message, "check the path and permissions")
 
 
 def too_large(path: Path, size: int, limit: int) -> Diagnostic:
+    """A spec file above the size limit, refused before it is read."""
     message = (
         f"{path} is {size / 1024 / 1024:.1f} MiB; spec files may be at most "
         f"{limit // 1024 // 1024} MiB"
@@ -61,6 +66,7 @@ def too_large(path: Path, size: int, limit: int) -> Diagnostic:
 
 
 def not_utf8(path: Path, data: bytes, err: UnicodeDecodeError) -> Diagnostic:
+    """A spec file that is not UTF-8, placed at the first bad byte."""
     before = data[: err.start]
     line = before.count(b"\n") + 1
     column = err.start - (before.rfind(b"\n") + 1) + 1
@@ -74,6 +80,7 @@ def not_utf8(path: Path, data: bytes, err: UnicodeDecodeError) -> Diagnostic:
 
 
 def syntax_error(label: str, err: yaml.YAMLError) -> Diagnostic:
+    """PyYAML's parse error, placed at its mark and worded for a spec author."""
     problem = getattr(err, "problem", None) or str(err)
     context = getattr(err, "context", None)
     context_mark = getattr(err, "context_mark", None)
@@ -86,11 +93,13 @@ def syntax_error(label: str, err: yaml.YAMLError) -> Diagnostic:
 
 
 def empty_file(path: Path) -> Diagnostic:
+    """A spec file that holds no YAML document."""
     hint = "write the spec's sections ('api', 'resources', ...) or delete the file"
     return _file_error("SPEC007", path, f"{path} is empty", hint)
 
 
 def top_not_mapping(label: str, node: yaml.Node) -> Diagnostic:
+    """A spec file whose top level is a list or a scalar instead of sections."""
     kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
     return Diagnostic(
         code="SPEC008",

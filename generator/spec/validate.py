@@ -36,10 +36,12 @@ class ValidationResult:
 
     @property
     def errors(self) -> list[Diagnostic]:
+        """The diagnostics that make the spec unusable."""
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
 
     @property
     def warnings(self) -> list[Diagnostic]:
+        """The diagnostics that fail only a strict run."""
         return [d for d in self.diagnostics if d.severity is Severity.WARNING]
 
     def ok(self, strict: bool = False) -> bool:
@@ -53,10 +55,12 @@ class ValidationResult:
 
     @property
     def operation_count(self) -> int:
+        """How many operations the spec declares (0 when it did not load)."""
         return _count_operations(self.spec.document) if self.spec else 0
 
     @property
     def model_count(self) -> int:
+        """How many models the spec declares (0 when it did not load)."""
         return _count_models(self.spec.document) if self.spec else 0
 
     def summary(self) -> str:

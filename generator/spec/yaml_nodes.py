@@ -40,6 +40,7 @@ class NodeConverter:
         self._nodes = 0
 
     def convert_document(self, node: yaml.MappingNode) -> dict[str, Any]:
+        """The document as plain data; ``{}`` after a problem that stops conversion."""
         if expanded_size(node, MAX_NODES) > MAX_NODES:
             self._problem("SPEC012", node, _too_many_message(), _ALIAS_HINT)
             return {}

@@ -60,6 +60,7 @@ class TemplateEnvironment(jinja2.Environment):
 def make_environment(
     templates: Path, custom: Path | None = None
 ) -> TemplateEnvironment:
+    """The Jinja environment: ``custom`` templates first, ours as the fallback."""
     loaders: list[jinja2.BaseLoader] = []
     if custom is not None:
         loaders.append(jinja2.FileSystemLoader(str(custom)))

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``generate`` and ``check`` on the CLI's subparsers."""
     generate = commands.add_parser(
         "generate",
         help="generate the SDK, docs, tests and OpenAPI export from a spec",
@@ -153,8 +154,10 @@ def _report_check(args: argparse.Namespace, compared: CheckResult) -> int:
 
 
 def run_generate(args: argparse.Namespace) -> int:
+    """``sdkgen generate``: write the output folder; return the exit code."""
     return _run(args, check=False)
 
 
 def run_check(args: argparse.Namespace) -> int:
+    """``sdkgen check``: compare the output folder; return the exit code."""
     return _run(args, check=True)

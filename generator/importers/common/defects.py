@@ -23,6 +23,7 @@ class Defect:
     todo: str
 
     def departure(self) -> dict[str, str]:
+        """The entry for the operation's ``departures`` list in the draft spec."""
         return {
             "document": f"Line {self.line}: {self.document}",
             "spec": self.spec,
@@ -30,9 +31,11 @@ class Defect:
         }
 
     def comment(self) -> str:
+        """The TODO comment the emitter writes above the operation."""
         return f"TODO (line {self.line}): {self.document}; {self.spec}."
 
     def diagnostic(self, file: str) -> Diagnostic:
+        """The warning printed for this defect, placed at its line in ``file``."""
         return Diagnostic(
             code=f"import-{self.code}",
             severity=Severity.WARNING,

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from generator import resources
-from generator.importers.markdown.operation import OperationDraft
+from generator.importers.common.operation_draft import OperationDraft
 
 SCHEMA_ID = "https://sdkgen.dev/schema/sdkgen-spec.schema.json"
 _WIDTH = 88

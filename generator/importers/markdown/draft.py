@@ -15,12 +15,9 @@ from typing import Any
 from generator.diagnostics import Diagnostic
 from generator.importers.common import names
 from generator.importers.common.defects import Defect, document_problem
+from generator.importers.common.operation_draft import OperationDraft
 from generator.importers.markdown.headers import AuthSchemes
-from generator.importers.markdown.operation import (
-    OperationDraft,
-    SkipFunction,
-    build_operation,
-)
+from generator.importers.markdown.operation import SkipFunction, build_operation
 from generator.importers.markdown.outline import DocumentKind, Outline, SkippedSection
 from generator.importers.markdown.paths import api_version, base_path, route_key
 from generator.naming import pascal_case

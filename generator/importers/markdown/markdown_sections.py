@@ -126,15 +126,7 @@ def _read_preamble(
     outline: Outline, lines: list[SourceLine], in_code: list[bool]
 ) -> None:
     """Find the Endpoint line and a source link anywhere outside code."""
-    for line in lines:
-        if in_code[line.number - 1]:
-            continue
-        url = labels.endpoint_url(line.text)
-        if url and outline.endpoint is None:
-            outline.endpoint, outline.endpoint_line = url, line.number
-        source = labels.source_url(line.text)
-        if source and outline.source_url is None:
-            outline.source_url = source
+    outline.read_links(line for line in lines if not in_code[line.number - 1])
 
 
 def _function(

@@ -8,11 +8,11 @@ function: heading, label, template, path, parameters and headers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from generator.importers.common import names
 from generator.importers.common.defects import Defect
+from generator.importers.common.operation_draft import OperationDraft
 from generator.importers.markdown.headers import AuthSchemes, read_headers
 from generator.importers.markdown.labels import match_label
 from generator.importers.markdown.outline import FunctionSection
@@ -32,22 +32,6 @@ _MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|`|\*\*?|[<>]")
 
 class SkipFunction(Exception):
     """The function cannot become an operation; the message says why."""
-
-
-@dataclass(slots=True)
-class OperationDraft:
-    """One operation before naming: its spec fields, resource and defects."""
-
-    heading: str
-    anchor: str
-    line: int
-    method: str
-    path: str
-    resource: str
-    auth: list[str]
-    fields: dict[str, Any]
-    defects: list[Defect] = field(default_factory=list)
-    name: str = ""
 
 
 def build_operation(

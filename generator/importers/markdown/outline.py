@@ -6,8 +6,11 @@ outline, so everything after splitting ignores which form it came from.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
+
+from generator.importers.markdown import labels
 
 DocumentKind = Literal["markdown", "rendered"]
 
@@ -66,3 +69,18 @@ class Outline:
     functions: list[FunctionSection] = field(default_factory=list)
     skipped: list[SkippedSection] = field(default_factory=list)
     section_count: int = 0
+
+    def read_links(self, lines: Iterable[SourceLine]) -> None:
+        """Keep the first Endpoint URL and the first source link among lines.
+
+        Both section readers (source Markdown and rendered text) scan their
+        preamble this way; only what counts as prose differs, so they filter
+        the lines and this decides what to keep.
+        """
+        for line in lines:
+            url = labels.endpoint_url(line.text)
+            if url and self.endpoint is None:
+                self.endpoint, self.endpoint_line = url, line.number
+            source = labels.source_url(line.text)
+            if source and self.source_url is None:
+                self.source_url = source

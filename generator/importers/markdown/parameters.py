@@ -38,6 +38,7 @@ class ParamDraft:
     python_name: str | None = None
 
     def spec(self) -> dict[str, Any]:
+        """The parameter as a spec entry, keys in the order the schema lists them."""
         result: dict[str, Any] = {"name": self.name}
         if self.python_name and self.python_name != self.name:
             result["python_name"] = self.python_name

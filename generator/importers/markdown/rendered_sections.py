@@ -131,14 +131,7 @@ def _read_preamble(outline: Outline, paragraphs: list[_Paragraph]) -> None:
             paragraphs[0].text,
             paragraphs[0].first.number,
         )
-    for paragraph in paragraphs:
-        for line in paragraph.lines:
-            url = labels.endpoint_url(line.text)
-            if url and outline.endpoint is None:
-                outline.endpoint, outline.endpoint_line = url, line.number
-            source = labels.source_url(line.text)
-            if source and outline.source_url is None:
-                outline.source_url = source
+    outline.read_links(line for paragraph in paragraphs for line in paragraph.lines)
 
 
 def _anchors(paragraphs: list[_Paragraph]) -> list[_Anchor]:

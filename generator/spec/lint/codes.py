@@ -13,6 +13,8 @@ from generator.diagnostics import Severity
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A semantic rule: its stable code, severity and one-line title."""
+
     code: str
     severity: Severity
     title: str

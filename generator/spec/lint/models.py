@@ -20,6 +20,7 @@ from generator.spec.types import Model, Union
 
 
 def check_required_cycles(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC151: models that need each other through required fields."""
     edges = _required_edges(ctx)
     reported: set[frozenset[str]] = set()
     for start in sorted(edges):
@@ -67,6 +68,7 @@ def _cycle_from(start: str, edges: dict[str, dict[str, str]]) -> list[str] | Non
 
 
 def check_unions(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC152-155: variants that are unions, lack the discriminator, misuse values."""
     for model in ctx.spec.models.values():
         if model.union is not None:
             yield from _check_union(ctx, model.name, model.union)

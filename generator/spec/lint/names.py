@@ -18,12 +18,14 @@ from generator.spec.types import Field, Operation, Parameter
 
 
 def check_parameter_names(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC111/112: parameter names that are not identifiers or clash in Python."""
     for operation in ctx.operations:
         where = f"of {operation.label}"
         yield from _unique(ctx, operation.parameters, "parameter", where, "SPEC112")
 
 
 def check_field_names(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC111/113: field names that are not identifiers or clash in Python."""
     for model in ctx.spec.models.values():
         fields = model.fields or ()
         yield from _unique(ctx, fields, "field", f"of model {model.name}", "SPEC113")
@@ -67,6 +69,7 @@ def _suggest_identifier(name: str) -> str:
 
 
 def check_operation_names(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC114/116: operation methods clashing with others or the resource's own."""
     by_resource: dict[str, list[Operation]] = {}
     for operation in ctx.operations:
         by_resource.setdefault(operation.resource, []).append(operation)
@@ -144,6 +147,7 @@ def check_resource_names(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def check_model_names(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC115: model names Python reserves or the client classes take."""
     client = ctx.spec.api.client_class
     taken = {client: "the client class", f"Async{client}": "the async client class"}
     for model in ctx.spec.models:
@@ -158,11 +162,13 @@ def check_model_names(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def check_auth_arguments(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC117: two auth schemes with one constructor argument."""
     entries = [(s.where, s.name, s.argument) for s in ctx.spec.auth.values()]
     yield from _shared_value(ctx, entries, "argument", "auth scheme", "SPEC117")
 
 
 def check_rate_limit_attributes(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC118: two rate-limit headers with one attribute."""
     entries = [(h.where, h.header, h.attribute) for h in ctx.spec.rate_limits]
     yield from _shared_value(ctx, entries, "attribute", "rate-limit header", "SPEC118")
 

@@ -13,6 +13,7 @@ from generator.spec.lint.context import Context
 
 
 def check_pagination(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC141/142: paging by a missing parameter, or a result that is no list."""
     for operation in ctx.operations:
         paginate = operation.paginate
         if paginate is None:

@@ -20,6 +20,7 @@ _FILE_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
 def check_placement(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC131-133, SPEC139: parameters where their method or type cannot carry them."""
     for operation, parameter in ctx.parameters():
         yield from _placement(ctx, operation, parameter)
 
@@ -52,6 +53,7 @@ _OPTIONAL_PATH = "remove 'required: false', or give the parameter a default"
 
 
 def check_defaults(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC134/135/137: defaults that never apply or do not fit their type or enum."""
     for _, parameter in ctx.parameters():
         yield from _default(ctx, parameter)
 
@@ -89,6 +91,7 @@ def check_enums(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def check_upload_kinds(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC138: an upload_kind on a non-file parameter, or naming no parameter."""
     for operation in ctx.operations:
         names = {p.name for p in operation.parameters}
         for parameter in operation.parameters:

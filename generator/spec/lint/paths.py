@@ -23,6 +23,7 @@ def placeholders(path: str) -> list[str]:
 
 
 def check_placeholders(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC101-104: path placeholders and path parameters that do not match."""
     for operation in ctx.operations:
         yield from _check_operation(ctx, operation)
 

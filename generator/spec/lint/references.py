@@ -47,6 +47,7 @@ def model_uses(ctx: Context) -> Iterator[tuple[JsonPath, str, str]]:
 
 
 def check_types_parse(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC121: type expressions that do not parse."""
     for at, element, text in type_uses(ctx):
         try:
             parse_type(text)
@@ -55,6 +56,7 @@ def check_types_parse(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def check_models_exist(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC122: references to models the spec does not define."""
     known = sorted(ctx.spec.models)
     for at, element, name in model_uses(ctx):
         if name in ctx.spec.models:
@@ -71,6 +73,7 @@ def _suggest(name: str, known: list[str], section: str) -> str:
 
 
 def check_auth_exists(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC123: auth lists naming schemes the spec does not define."""
     schemes = sorted(ctx.spec.auth)
     lists: list[tuple[JsonPath, str, tuple[str, ...]]] = [
         (("defaults", "auth"), "section 'defaults'", ctx.spec.defaults.auth)
@@ -90,6 +93,7 @@ def check_auth_exists(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def check_replacements(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC124: deprecation replacements that name no other operation."""
     labels = sorted(op.label for op in ctx.operations)
     for operation in ctx.operations:
         deprecated = operation.deprecated

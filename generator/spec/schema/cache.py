@@ -42,6 +42,7 @@ class SchemaCache:
 
     @classmethod
     def open(cls) -> SchemaCache:
+        """The cache for this schema; without a cache folder, one that keeps nothing."""
         folder = cache_folder("schema")
         if folder is None:
             return cls(None)
@@ -66,6 +67,7 @@ class SchemaCache:
         return reduced, fresh
 
     def remember(self, digests: Iterable[str]) -> None:
+        """Record entries that passed the schema; a failed write only costs speed."""
         new = set(digests) - self._known
         if self._file is None or not new:
             return

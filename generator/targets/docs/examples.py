@@ -119,6 +119,7 @@ def pick_operation(
 
 
 def build_example(api: ApiModel, op: OperationModel) -> Example:
+    """The example call of an operation, with placeholder credentials and values."""
     scheme = credential_scheme(api, op.auth)
     credentials = (placeholder(scheme.argument),) if scheme else ()
     args = ", ".join(
@@ -169,10 +170,12 @@ def opening_line(head: str, arguments: tuple[str, ...], indent: str = "") -> str
 
 
 def placeholder(argument: str) -> str:
+    """A credential keyword argument with an obvious stand-in value."""
     return f'{argument}="YOUR_{argument.upper()}"'
 
 
 def async_program(api: ApiModel, example: Example) -> str:
+    """The example as a program with the async client, run by ``asyncio.run``."""
     names = ", ".join(sorted((api.async_client_class, *example.imports)))
     lines = [
         "import asyncio",

@@ -34,6 +34,7 @@ class SlugAllocator:
         self._seen = set(taken)
 
     def take(self, heading: str) -> str:
+        """The anchor for the next heading with this text."""
         base = github_slug(heading)
         slug, number = base, 0
         while slug in self._seen:

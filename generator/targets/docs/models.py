@@ -17,6 +17,8 @@ __all__ = ["FieldDoc", "ModelDoc", "model_slugs", "models_page"]
 
 @dataclass(frozen=True, slots=True)
 class FieldDoc:
+    """One row of a model's field table."""
+
     field: FieldModel
     type: TypeParts  # relative to the models page
     allowed: tuple[str, ...]
@@ -24,6 +26,8 @@ class FieldDoc:
 
 @dataclass(frozen=True, slots=True)
 class ModelDoc:
+    """One model (or union) on the models page: fields, variants, who uses it."""
+
     name: str
     slug: str
     description: str
@@ -46,8 +50,11 @@ def models_page(
     slugs: dict[str, str],
     returned: dict[str, list[tuple[str, str]]],
 ) -> tuple[ModelDoc, ...]:
-    """The models page's entries; ``returned`` maps a model to the operations
-    returning it, as (label, href from the docs folder)."""
+    """The models page's entries, models first, then unions.
+
+    ``returned`` maps a model to the operations returning it, as (label, href
+    from the docs folder).
+    """
     hrefs = {name: f"#{slug}" for name, slug in slugs.items()}
     api = py.api
     models = [_model(py, m, slugs[m.name], hrefs, returned) for m in api.models]

@@ -22,6 +22,8 @@ __all__ = ["OAuthPrograms", "oauth_programs"]
 
 @dataclass(frozen=True, slots=True)
 class OAuthPrograms:
+    """The three walk-through programs: authorize, exchange the code, reuse tokens."""
+
     authorize: str
     exchange: str
     stored: str

@@ -39,6 +39,8 @@ _AUTH_WORDS = {"api_key": "API key", "oauth2": "OAuth2 access token"}
 
 @dataclass(frozen=True, slots=True)
 class ParamDoc:
+    """One row of an operation's parameter table."""
+
     name: str
     wire: str
     location: str
@@ -52,12 +54,16 @@ class ParamDoc:
 
 @dataclass(frozen=True, slots=True)
 class AuthDoc:
+    """One credential an operation accepts, as the docs name it."""
+
     argument: str
     words: str  # what kind of credential, e.g. "API key"
 
 
 @dataclass(frozen=True, slots=True)
 class OperationDoc:
+    """Everything a resource page shows of one operation."""
+
     op: OperationModel
     slug: str
     href: str  # from the docs folder, e.g. resources/image.md#get
@@ -75,6 +81,8 @@ class OperationDoc:
 
 @dataclass(frozen=True, slots=True)
 class ResourcePage:
+    """One resource's page: its file and its operations in spec order."""
+
     resource: ResourceModel
     path: str  # from the docs folder, e.g. resources/image.md
     operations: tuple[OperationDoc, ...]
@@ -92,6 +100,7 @@ def resource_page(
     departure_slugs: dict[str, str],
     source_url: str,
 ) -> ResourcePage:
+    """The page of one resource, with anchors unique within the page."""
     api = py.api
     path = f"{RESOURCES_DIR}/{resource.module}.md"
     hrefs = {name: f"../models.md#{slug}" for name, slug in model_hrefs.items()}

@@ -21,29 +21,29 @@ def signatures(py: PythonCode, op: OperationModel) -> str:
     """The stubs of the method (and its iter_ companion), sync then async."""
     api = py.api
     call = f"client.{_attribute(py, op)}.{op.py_name}"
-    returns = py.return_annotation(op)
-    blocks = [
-        f"# {api.client_class}: {call}(...)",
-        _stub(py, op, op.py_name, returns, is_async=False, skip_page=False),
-    ]
-    if op.iter_name:
-        iterator = f"Iterator[{py.item_annotation(op)}]"
-        blocks.append("")
-        blocks.append(
-            _stub(py, op, op.iter_name, iterator, is_async=False, skip_page=True)
-        )
-    blocks += [
-        "",
-        f"# {api.async_client_class}: await {call}(...)",
-        _stub(py, op, op.py_name, returns, is_async=True, skip_page=False),
-    ]
-    if op.iter_name:
-        iterator = f"AsyncIterator[{py.item_annotation(op)}]"
-        blocks.append("")
-        blocks.append(
-            _stub(py, op, op.iter_name, iterator, is_async=True, skip_page=True)
-        )
+    sync = _client_stubs(py, op, f"# {api.client_class}: {call}(...)", is_async=False)
+    comment = f"# {api.async_client_class}: await {call}(...)"
+    blocks = [*sync, "", *_client_stubs(py, op, comment, is_async=True)]
     return "\n".join(blocks).replace("builtins.", "") + "\n"
+
+
+def _client_stubs(
+    py: PythonCode, op: OperationModel, comment: str, *, is_async: bool
+) -> list[str]:
+    """One client's lines: the comment naming the call, the method, its iter_ stub."""
+    returns = py.return_annotation(op)
+    lines = [
+        comment,
+        _stub(py, op, op.py_name, returns, is_async=is_async, skip_page=False),
+    ]
+    if op.iter_name:
+        iterator = "AsyncIterator" if is_async else "Iterator"
+        returns = f"{iterator}[{py.item_annotation(op)}]"
+        lines += [
+            "",
+            _stub(py, op, op.iter_name, returns, is_async=is_async, skip_page=True),
+        ]
+    return lines
 
 
 def _stub(

@@ -43,6 +43,8 @@ class DeparturesGroup:
 
 @dataclass(frozen=True, slots=True)
 class DocsSite:
+    """All the docs templates read: pages, anchors, examples, computed once."""
+
     api: ApiModel
     resources: tuple[ResourcePage, ...]
     models: tuple[ModelDoc, ...]
@@ -61,7 +63,7 @@ class DocsSite:
 
 
 def build_site(api: ApiModel, py: PythonCode) -> DocsSite:
-    """The docs of the SDK ``py`` writes for ``api``, ready for the docs templates."""
+    """The docs of the SDK ``py`` writes for ``api``, every link resolved."""
     model_hrefs = model_slugs(api)
     departures, departure_slugs = _departure_slugs(api)
     source = source_url(api)

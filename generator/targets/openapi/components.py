@@ -1,5 +1,7 @@
-"""The ``components`` section: model schemas, the error response, rate-limit
-headers and security schemes, plus the envelope schema responses share.
+"""The ``components`` section of the OpenAPI export.
+
+Model schemas, the error response, rate-limit headers and security schemes, plus
+the envelope schema that responses share.
 """
 
 from __future__ import annotations

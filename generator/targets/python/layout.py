@@ -34,9 +34,11 @@ class DictLiteral:
     entries: tuple[str, ...]
 
     def one_line(self) -> str:
+        """The dict on one line."""
         return "{" + ", ".join(self.entries) + "}"
 
     def exploded(self, indent: int, suffix: str) -> list[str]:
+        """The dict one entry a line, as black writes it, with a trailing comma."""
         pad = " " * indent
         inner = " " * (indent + 4)
         return [pad + "{", *(inner + e + "," for e in self.entries), pad + "}" + suffix]
@@ -50,6 +52,7 @@ class Call:
     arguments: tuple[Item, ...]
 
     def one_line(self) -> str:
+        """The call on one line, its arguments too."""
         return self.head + ", ".join(_text(a) for a in self.arguments) + ")"
 
 

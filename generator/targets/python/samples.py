@@ -52,6 +52,7 @@ class OperationCase:
 def build_cases(
     api: ApiModel, operations: tuple[OperationModel, ...]
 ) -> list[OperationCase]:
+    """One test case per operation: arguments, the request they send, a payload."""
     samples = _Samples(api)
     return [_case(api, samples, op) for op in operations]
 

@@ -6,11 +6,10 @@ after it, and a Response section's prose may sit between two functions.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from generator.importers.markdown.rendered_sections import split_rendered
+from tests import paths
 
-NOTES = Path(__file__).parent / "fixtures" / "markdown" / "notes_compact.txt"
+NOTES = paths.FIXTURES / "markdown" / "notes_compact.txt"
 
 
 def split(text: str) -> list[tuple[str, int, str]]:

@@ -16,8 +16,9 @@ import yaml
 from generator.diagnostics import Diagnostic, Severity
 from generator.spec.lint import RULES
 from generator.spec.validate import ValidationResult, validate_path
+from tests import paths
 
-VALID = Path(__file__).parent / "fixtures" / "specs" / "valid"
+VALID = paths.FIXTURES / "specs" / "valid"
 
 Spec = dict[str, Any]
 Mutation = Callable[[Spec], None]

@@ -21,8 +21,10 @@ from generator.cli import main
 from generator.output.format import header_for
 from generator.output.write import MANIFEST_NAME
 from generator.resources import templates_dir
+from tests import paths
+from tests.trees import snapshot
 
-SPEC = Path(__file__).resolve().parent / "golden" / "no_envelope" / "spec.yaml"
+SPEC = paths.GOLDEN / "no_envelope" / "spec.yaml"
 README = "python/README.md"
 MANIFEST = ".sdkgen-manifest.json"
 
@@ -41,14 +43,6 @@ def project(baseline: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     shutil.copytree(baseline, tmp_path, dirs_exist_ok=True)
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def changed(before: dict[str, bytes], after: dict[str, bytes]) -> list[str]:
@@ -111,8 +105,10 @@ def test_an_imported_macro_file_is_overridden_too(project: Path) -> None:
 def test_an_override_of_the_operation_macro_changes_the_signature(
     project: Path,
 ) -> None:
-    """The macro composes each signature from the Python target's pieces, so a
-    user's copy really changes it (here: the per-call options get another name)."""
+    """The macro composes each signature from the Python target's pieces.
+
+    So a user's copy really changes it (here: the per-call options are renamed).
+    """
     ours = templates_dir() / "python" / "macros" / "operation.jinja"
     text = ours.read_text("utf-8")
     items = "py.signature_items(op, for_iterator=for_iterator)"

@@ -14,8 +14,9 @@ from generator import resources
 from generator.diagnostics import Diagnostic
 from generator.spec.schema.check import _most_relevant
 from generator.spec.validate import validate_path
+from tests import paths
 
-VALID = Path(__file__).parent / "fixtures" / "specs" / "valid"
+VALID = paths.FIXTURES / "specs" / "valid"
 
 
 def base() -> dict[str, Any]:

@@ -12,8 +12,9 @@ from generator.cli.commands import validate as validate_command
 from generator.cli.report import format_github, format_text
 from generator.diagnostics import Diagnostic, Location, Severity
 from generator.spec.validate import ValidationResult
+from tests import paths
 
-FIXTURES = Path(__file__).parent / "fixtures" / "specs"
+FIXTURES = paths.FIXTURES / "specs"
 MINIMAL = FIXTURES / "valid" / "minimal.yaml"
 INVALID = FIXTURES / "invalid" / "semantic_errors.yaml"
 

@@ -16,8 +16,9 @@ import yaml
 from generator.spec.normalize import normalize
 from generator.spec.types import Spec
 from generator.spec.validate import validate_path
+from tests import paths
 
-MINIMAL = Path(__file__).parent / "fixtures" / "specs" / "valid" / "minimal.yaml"
+MINIMAL = paths.FIXTURES / "specs" / "valid" / "minimal.yaml"
 
 
 def document(**changes: Any) -> dict[str, Any]:

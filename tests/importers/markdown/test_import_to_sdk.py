@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from tests import paths
 
-FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+FIXTURES = paths.FIXTURES / "markdown"
 
 
 @pytest.mark.parametrize("document", ["bookshelf.md", "bookshelf.txt", "pets.md"])

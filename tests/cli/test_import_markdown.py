@@ -11,9 +11,10 @@ from generator import cli
 from generator.importers.common import self_check
 from generator.importers.markdown import pipeline as importer_pipeline
 from generator.spec.validate import validate_path
+from tests import paths
 
-FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
-SCHEMA = Path(__file__).parents[1] / "spec" / "sdkgen.schema.json"
+FIXTURES = paths.FIXTURES / "markdown"
+SCHEMA = paths.REPO / "spec" / "sdkgen.schema.json"
 
 
 def run(*args: str) -> int:

@@ -15,8 +15,9 @@ from generator.importers.markdown.document import (
     detect_kind,
     read_document,
 )
+from tests import paths
 
-FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+FIXTURES = paths.FIXTURES / "markdown"
 
 
 def write_bytes(folder: Path, data: bytes) -> Path:

@@ -17,8 +17,9 @@ import pytest
 from generator.importers.markdown.draft import ImportResult
 from generator.importers.markdown.pipeline import draft_yaml, import_document
 from generator.spec.validate import validate_path
+from tests import paths
 
-PETS = Path(__file__).parent / "fixtures" / "markdown" / "pets.md"
+PETS = paths.FIXTURES / "markdown" / "pets.md"
 
 
 @pytest.fixture(scope="module")

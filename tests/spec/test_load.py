@@ -18,6 +18,7 @@ import yaml
 from generator.diagnostics import Location, SpecError
 from generator.spec import yaml_compose, yaml_nodes
 from generator.spec.load import MAX_DEPTH, MAX_FILE_BYTES, LoadedSpec, load_spec
+from tests import paths
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -320,7 +321,7 @@ def test_all_files_are_checked_before_stopping(tmp_path: Path) -> None:
 # The two composers: libyaml events (fast path) and pure Python (fallback, errors)
 
 COMPOSER_SAMPLES = [
-    *sorted((Path(__file__).parent / "fixtures" / "specs" / "valid").glob("*.yaml")),
+    *sorted((paths.FIXTURES / "specs" / "valid").glob("*.yaml")),
 ]
 
 

@@ -18,8 +18,9 @@ import pytest
 from generator.importers.markdown.draft import ImportResult
 from generator.importers.markdown.pipeline import draft_yaml, import_document
 from generator.spec.validate import validate_path
+from tests import paths
 
-FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+FIXTURES = paths.FIXTURES / "markdown"
 FORMS = ["bookshelf.md", "bookshelf.txt"]
 
 # (warning code, text of the document line the warning must name)

@@ -14,9 +14,10 @@ import pytest
 
 from generator.cli.report import format_text
 from generator.spec.validate import validate_path
+from tests import paths
 
-INVALID = Path(__file__).parent / "fixtures" / "specs" / "invalid"
-VALID = Path(__file__).parent / "fixtures" / "specs" / "valid"
+INVALID = paths.FIXTURES / "specs" / "invalid"
+VALID = paths.FIXTURES / "specs" / "valid"
 CASES = sorted(
     p.name.removesuffix(".expected.txt") for p in INVALID.glob("*.expected.txt")
 )

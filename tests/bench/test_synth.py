@@ -12,8 +12,9 @@ from openapi_spec_validator import validate
 
 from generator.spec.validate import validate_path
 from generator.targets.openapi.document import build_openapi
+from tests import paths
 
-SYNTH = Path(__file__).resolve().parent.parent / "bench" / "synth.py"
+SYNTH = paths.REPO / "bench" / "synth.py"
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,9 @@ from pathlib import Path
 import jinja2
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests import paths
+
+ROOT = paths.REPO
 RUNTIME = ROOT / "templates" / "python" / "runtime"
 TEST_TEMPLATES = ROOT / "templates" / "python" / "tests"
 PACKAGE = "runtime_pkg"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -19,9 +18,10 @@ from generator.spec.types import Field
 from generator.targets.openapi.document import build_openapi as export_spec
 from generator.targets.openapi.document import render_openapi_json
 from generator.targets.openapi.schemas import field_schema, type_schema
+from tests import paths
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "openapi"
+ROOT = paths.REPO
+FIXTURES = paths.FIXTURES / "openapi"
 SPEC_SCHEMA = ROOT / "spec" / "sdkgen.schema.json"
 PIN = "#/components/schemas/Pin"
 

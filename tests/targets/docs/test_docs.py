@@ -40,8 +40,9 @@ from generator.targets.python.escaping import (
     markdown_url,
 )
 from generator.targets.python.samples import sample_payload
+from tests import paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.REPO
 SPECS = {
     "imgur": ROOT / "spec" / "imgur",
     "hostile": ROOT / "tests" / "fixtures" / "docs" / "hostile.yaml",

@@ -1,0 +1,108 @@
+"""The layout helper writes code black would leave as it is.
+
+Each case builds a small module around the helper's output (a ``def`` needs a
+body, a keyword argument needs a call) and formats it with black; black must give
+the text back unchanged. Names grow across the cases so the output crosses each
+of black's thresholds: one line, the items hugged on a line of their own, and
+one item a line.
+"""
+
+from __future__ import annotations
+
+import black
+import pytest
+
+from generator.targets.python.layout import (
+    LINE_LENGTH,
+    Call,
+    DictLiteral,
+    assignment,
+    bracketed,
+    import_from,
+    parse_call,
+    wrapped_call,
+)
+
+MODE = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY311})
+# From short to far past the line: 1 to 12 parameters with names of 3 to 30 letters.
+SIZES = [(count, width) for count in (1, 2, 4, 7, 12) for width in (3, 12, 30)]
+
+
+def unchanged_by_black(source: str) -> None:
+    formatted = black.format_str(source, mode=MODE)
+    assert formatted == source, f"black changed:\n{source}\ninto:\n{formatted}"
+
+
+def names(count: int, width: int) -> list[str]:
+    return [f"{chr(97 + i % 26)}{'x' * (width - 1)}{i}" for i in range(count)]
+
+
+@pytest.mark.parametrize(("count", "width"), SIZES)
+def test_a_function_definition_stays_as_black_writes_it(count: int, width: int) -> None:
+    params = [f"{n}: int | None" for n in names(count, width)]
+    code = bracketed("def operation(", params, ") -> Image:", 0)
+    unchanged_by_black(code + "\n    return None\n")
+
+
+@pytest.mark.parametrize(("count", "width"), SIZES)
+def test_a_method_definition_in_a_class_stays_as_black_writes_it(
+    count: int, width: int
+) -> None:
+    params = ["self", *(f"{n}: str" for n in names(count, width))]
+    code = bracketed("def method(", params, ") -> None:", 4)
+    unchanged_by_black(f"class Resource:\n{code}\n        return None\n")
+
+
+@pytest.mark.parametrize(("count", "width"), SIZES)
+def test_an_import_stays_as_black_writes_it(count: int, width: int) -> None:
+    module = "package.module_" + "m" * width
+    unchanged_by_black(import_from(module, names(count, width)) + "\n")
+
+
+@pytest.mark.parametrize(("count", "width"), SIZES)
+def test_a_keyword_argument_holding_a_nested_call_stays_as_black_writes_it(
+    count: int, width: int
+) -> None:
+    inner = ", ".join(f'Param("{n}", "{n}", "query")' for n in names(count, width))
+    code = f"make_operation(name={width}, params=({inner},))"
+    line = assignment("parse", code, 4)
+    unchanged_by_black(f"x = Operation(\n{line}\n)\n")
+
+
+@pytest.mark.parametrize(("count", "width"), SIZES)
+def test_a_dict_literal_argument_stays_as_black_writes_it(
+    count: int, width: int
+) -> None:
+    entries = tuple(f'"{n}": {n}' for n in names(count, width))
+    items = ["first_argument", DictLiteral(entries)]
+    code = bracketed("result = build(", items, ")", 0)
+    unchanged_by_black(code + "\n")
+
+
+@pytest.mark.parametrize("width", [3, 30, 60, 80])
+def test_a_wrapped_call_stays_as_black_writes_it(width: int) -> None:
+    argument = "value_" + "v" * width
+    code = wrapped_call("return self._client.request", argument, 4)
+    unchanged_by_black(f"def f(value):\n{code}\n")
+
+
+def test_one_line_when_it_fits_else_one_item_a_line() -> None:
+    assert bracketed("f(", ["a", "b"], ")", 0) == "f(a, b)"
+    long = names(12, 12)
+    lines = bracketed("f(", long, ")", 0).splitlines()
+    assert lines == ["f(", *(f"    {n}," for n in long), ")"]
+
+
+def test_a_collection_literal_is_never_hugged() -> None:
+    items = names(5, 12)  # fits on one indented line, not after the head
+    hugged = bracketed("call_something_rather_long(", items, ")", 0)
+    literal = bracketed("VALUES_UNDER_A_LONGER_NAME = (", items, ")", 0, literal=True)
+    assert len(hugged.splitlines()) == 3
+    assert len(literal.splitlines()) == len(items) + 2
+
+
+def test_parse_call_reads_nested_calls_and_leaves_strings_alone() -> None:
+    parsed = parse_call('f(a, g("x, y)", c), [1, 2])')
+    assert parsed == Call("f(", ("a", Call("g(", ('"x, y)"', "c")), "[1, 2]"))
+    assert parse_call("name") == "name"
+    assert parse_call("(a, b)") == "(a, b)"  # a tuple, not a call
