@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from generator import __version__
-from generator.commands import generate, import_markdown, validate
+from generator.commands import diff, generate, import_markdown, validate
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_parser(commands)
     generate.add_parsers(commands)
     import_markdown.add_parser(commands)
+    diff.add_parser(commands)
     return parser
 
 

@@ -14,13 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from generator.loader import USAGE_CODES
-from generator.reporting import FORMATTERS
+from generator.reporting import FORMATTERS as REPORT_FORMATTERS
+from generator.sarif import format_sarif
 from generator.validate import ValidationResult, validate_path
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 123
+
+FORMATTERS = {**REPORT_FORMATTERS, "sarif": format_sarif}
 
 _EPILOG = """exit codes:
   0    the spec is valid (with --strict: and has no warnings)
@@ -49,7 +52,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         choices=sorted(FORMATTERS),
         default="text",
         help="text (default) for people, json for programs, github for "
-        "GitHub Actions annotations",
+        "GitHub Actions annotations, sarif for code scanning (SARIF 2.1.0)",
     )
     parser.add_argument(
         "--strict", action="store_true", help="fail on warnings as well as errors"
