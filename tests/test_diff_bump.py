@@ -38,5 +38,5 @@ def test_bumped_version(version: str, bump: str, expected: str) -> None:
 
 
 def test_a_version_that_is_not_semver_is_refused() -> None:
-    with pytest.raises(ValueError, match="MAJOR.MINOR.PATCH"):
+    with pytest.raises(ValueError, match=r"MAJOR\.MINOR\.PATCH"):
         bumped_version("1.0", "patch")

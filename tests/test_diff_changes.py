@@ -453,7 +453,8 @@ CASES = {
             (
                 ALBUM,
                 "        returns: Album\n",
-                "        returns: Album\n        deprecated:\n          reason: Use album.images.\n",
+                "        returns: Album\n"
+                "        deprecated:\n          reason: Use album.images.\n",
             ),
         ),
     ),
