@@ -605,3 +605,15 @@ def test_breaking_and_feature_together_need_a_major_bump(tmp_path: Path) -> None
 )
 def test_type_relation_for_parameters(old: str, new: str, relation: str) -> None:
     assert type_relation(old, new, for_input=True) == relation
+
+
+def test_a_default_auth_change_reaches_every_operation_that_inherits_it(
+    tmp_path: Path,
+) -> None:
+    edit = ("api.yaml", "  auth: [user_token, client_id]\n", "  auth: [user_token]\n")
+    outcome = diff_edit(tmp_path, Case("DIFF070", "breaking", "major", (edit,)))
+    tightened = {c.operation for c in outcome.changes if c.code == "DIFF070"}
+    assert {"album.get", "gallery.list", "image.get"} <= tightened
+    # Operations with their own auth list are not affected.
+    assert "account.delete" not in tightened
+    assert {c.code for c in outcome.changes} == {"DIFF070"}

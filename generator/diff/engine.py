@@ -59,7 +59,13 @@ def diff_specs(
         if result.errors or result.spec is None:
             return InvalidSpec(which, result)
     assert old_result.spec is not None and new_result.spec is not None
-    kept = _differing_resources(old_result.spec.document, new_result.spec.document)
+    old_doc, new_doc = old_result.spec.document, new_result.spec.document
+    kept = _Kept(
+        resources=_differing(old_doc, new_doc, "resources"),
+        models=_differing(old_doc, new_doc, "models"),
+    )
+    if old_doc.get("defaults") != new_doc.get("defaults"):
+        kept = _Kept(resources=None, models=kept.models)
     old_snapshot = _snapshot(old_result.spec, kept)
     new_snapshot = _snapshot(new_result.spec, kept)
     return DiffResult(
@@ -70,29 +76,42 @@ def diff_specs(
     )
 
 
-def _differing_resources(old: dict[str, Any], new: dict[str, Any]) -> set[str] | None:
-    """Resources whose text differs, or None when every resource must be compared.
+@dataclass(frozen=True)
+class _Kept:
+    """What the snapshots describe: the entries that differ (None: all of them).
 
-    A resource equal in both specs cannot change, unless what operations inherit
-    (``defaults``) changed; leaving the equal ones out of the model halves the time
-    a one-operation edit of a big spec takes to diff.
+    An entry whose text is equal in both specs cannot hold a change, unless what
+    operations inherit (``defaults``) changed; leaving equal ones out of the model
+    keeps a one-operation edit of a big spec cheap to diff.
     """
-    if old.get("defaults") != new.get("defaults"):
-        return None
-    old_resources, new_resources = old["resources"], new["resources"]
+
+    resources: set[str] | None
+    models: set[str]
+
+
+def _differing(old: dict[str, Any], new: dict[str, Any], section: str) -> set[str]:
+    old_entries, new_entries = old.get(section, {}), new.get(section, {})
     return {
         name
-        for name in old_resources.keys() | new_resources.keys()
-        if old_resources.get(name) != new_resources.get(name)
+        for name in old_entries.keys() | new_entries.keys()
+        if old_entries.get(name) != new_entries.get(name)
     }
 
 
-def _snapshot(spec: LoadedSpec, kept: set[str] | None) -> Snapshot:
+def _snapshot(spec: LoadedSpec, kept: _Kept) -> Snapshot:
     from generator.model import build_model
 
-    document = spec.document
-    if kept is not None:
-        resources = {k: v for k, v in document["resources"].items() if k in kept}
-        document = {**document, "resources": resources}
+    document = dict(spec.document)
+    if kept.resources is not None:
+        resources = document["resources"]
+        document["resources"] = {
+            k: resources[k] for k in resources if k in kept.resources
+        }
+    # Unions stay: the model needs all of them to type fields and returns.
+    document["models"] = {
+        name: raw
+        for name, raw in document.get("models", {}).items()
+        if name in kept.models or "union" in raw
+    }
     api = build_model(document, spec_label=spec.display_root())
     return take_snapshot(spec, api)
