@@ -328,6 +328,51 @@ CASES = {
             ),
         ),
     ),
+    "body field made optional": Case(
+        "DIFF036",
+        "feature",
+        "minor",
+        (
+            (
+                IMAGE,
+                "            type: file\n            required: true\n",
+                "            type: file\n",
+            ),
+        ),
+    ),
+    "body field type narrowed": Case(
+        "DIFF038",
+        "breaking",
+        "major",
+        (
+            (
+                IMAGE,
+                UPLOAD_TITLE.replace("type: string", "type: any"),
+                UPLOAD_TITLE.replace("type: string", "type: integer"),
+            ),
+        ),
+        old_edits=(
+            (IMAGE, UPLOAD_TITLE, UPLOAD_TITLE.replace("type: string", "type: any")),
+        ),
+    ),
+    "body field enum value added": Case(
+        "DIFF041",
+        "feature",
+        "minor",
+        ((IMAGE, 'enum: ["0", "1"]', 'enum: ["0", "1", "2"]'),),
+    ),
+    "model added": Case(
+        "DIFF052",
+        "feature",
+        "minor",
+        (
+            (
+                MODELS,
+                VOTE,
+                VOTE + "\n  Tally:\n    fields:\n      n:\n        type: integer\n",
+            ),
+        ),
+    ),
     "response type changed": Case(
         "DIFF050",
         "breaking",
