@@ -319,3 +319,17 @@ def test_against_a_ref_where_the_spec_did_not_exist(
     code, _, err = run(capsys, repo / "spec" / "second", "--against", "HEAD~1")
     assert code == 2
     assert "spec/second does not exist at HEAD~1" in err
+
+
+def test_against_a_ref_where_the_spec_was_invalid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = make_repo(tmp_path / "repo")
+    spec = repo / "spec" / "imgur"
+    edit(spec, ALBUM, "path: /albums/{id}\n", "path: /albums/{x}\n")
+    git(repo, "commit", "-q", "-am", "Break the spec")
+    edit(spec, ALBUM, "path: /albums/{x}\n", "path: /albums/{id}\n")
+    code, out, err = run(capsys, spec, "--against", "HEAD")
+    assert code == 1
+    assert f"OLD spec {spec} at HEAD is not valid" in err
+    assert "resources/album.yaml:" in out and "SPEC101" in out
