@@ -30,10 +30,21 @@ ALLOWED: dict[str, set[str]] = {
     "spec": {"base"},
     "importers": {"base", "spec"},
     "model": {"base", "spec"},
+    # diff compares two specs through their models; only the cli runs it.
+    "diff": {"base", "spec", "model"},
     "targets": {"base", "spec", "model"},
     "output": {"base", "spec", "model", "targets"},
     "pipeline": {"base", "spec", "model", "targets", "output"},
-    "cli": {"base", "spec", "importers", "model", "targets", "output", "pipeline"},
+    "cli": {
+        "base",
+        "spec",
+        "importers",
+        "model",
+        "diff",
+        "targets",
+        "output",
+        "pipeline",
+    },
     "__main__": {"cli"},
 }
 

@@ -70,24 +70,26 @@ def _annotation(diagnostic: Diagnostic) -> str:
     if diagnostic.location:
         location = diagnostic.location
         properties += [
-            f"file={_escape_property(location.file)}",
+            f"file={escape_property(location.file)}",
             f"line={location.line}",
             f"col={location.column}",
         ]
-    properties.append(f"title={_escape_property(diagnostic.code)}")
+    properties.append(f"title={escape_property(diagnostic.code)}")
     message = diagnostic.message
     if diagnostic.hint:
         message += f"\nhint: {diagnostic.hint}"
-    return f"::{command} {','.join(properties)}::{_escape_data(message)}"
+    return f"::{command} {','.join(properties)}::{escape_data(message)}"
 
 
-def _escape_data(text: str) -> str:
+def escape_data(text: str) -> str:
+    """Text made safe for a GitHub workflow command's message."""
     # GitHub's rules for a command's message: % first, so escapes stay unambiguous.
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+def escape_property(text: str) -> str:
+    """Text made safe for a GitHub workflow command's property (file, title)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 FORMATTERS: dict[str, Formatter] = {

@@ -7,6 +7,7 @@ a primitive, a model name, or list[T] / map[T] (maps have string keys).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -39,6 +40,9 @@ class TypeSyntaxError(ValueError):
     """The text is not a type expression."""
 
 
+# Cached: a big spec repeats a few dozen type texts hundreds of thousands of times
+# across validation and the model; TypeRef is immutable, so sharing is safe.
+@functools.lru_cache(maxsize=4096)
 def parse_type(text: str) -> TypeRef:
     """Parse a type expression.
 

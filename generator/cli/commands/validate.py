@@ -13,9 +13,12 @@ from typing import Any
 
 from generator.cli.exit_codes import ExitCode, epilog
 from generator.cli.internal_error import report_internal_error
-from generator.cli.report import FORMATTERS
+from generator.cli.report import FORMATTERS as REPORT_FORMATTERS
+from generator.cli.sarif import format_sarif
 from generator.spec.load import USAGE_CODES
 from generator.spec.validate import ValidationResult, validate_path
+
+FORMATTERS = {**REPORT_FORMATTERS, "sarif": format_sarif}
 
 _EPILOG = epilog(
     {
@@ -45,7 +48,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         choices=sorted(FORMATTERS),
         default="text",
         help="text (default) for people, json for programs, github for "
-        "GitHub Actions annotations",
+        "GitHub Actions annotations, sarif for code scanning (SARIF 2.1.0)",
     )
     parser.add_argument(
         "--strict", action="store_true", help="fail on warnings as well as errors"

@@ -1,0 +1,216 @@
+"""A plain, comparable description of an API: what ``diff`` compares.
+
+Built from the intermediate model (``generator.model``), so it knows both what goes on
+the wire (wire names, methods, paths) and what the SDK shows (Python names), plus the
+json path of every element so a change can be located in the spec's files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.diagnostics import Location
+from generator.model.api import ApiModel, OperationModel
+from generator.spec.elements import JsonPath
+from generator.spec.load import LoadedSpec
+
+BODY_LOCATIONS = frozenset({"form", "file"})
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """A parameter as both the wire and the SDK see it."""
+
+    wire: str
+    py_name: str
+    location: str  # path, query, header, form or file
+    type: str
+    required: bool
+    has_default: bool
+    default: Any
+    enum: tuple[Any, ...]
+    style: str
+    description: str
+    json_path: JsonPath
+
+    @property
+    def is_body(self) -> bool:
+        """Whether the parameter travels in the request body."""
+        return self.location in BODY_LOCATIONS
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """An operation as both the wire and the SDK see it."""
+
+    key: str  # resource.operation, as the spec names it
+    sdk_name: str  # client.<this>(...)
+    method: str
+    path: str
+    summary: str
+    description: str
+    auth: tuple[str, ...]
+    params: tuple[Param, ...]
+    returns: str
+    returns_description: str
+    envelope: bool
+    paginate: tuple[str, int] | None  # (page parameter's wire name, first page)
+    deprecated: bool
+    json_path: JsonPath
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A model field as both the wire and the SDK see it."""
+
+    json_name: str
+    py_name: str
+    type: str
+    required: bool
+    nullable: bool
+    enum: tuple[Any, ...]
+    description: str
+    json_path: JsonPath
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A model: its fields, or a union's discriminator and variants."""
+
+    name: str
+    description: str
+    fields: tuple[Field, ...]
+    discriminator: str | None  # set for unions
+    variants: tuple[tuple[Any, str], ...]
+    json_path: JsonPath
+
+
+@dataclass(frozen=True, slots=True)
+class AuthScheme:
+    """An auth scheme: how the credential is sent and passed in."""
+
+    name: str
+    kind: str
+    header: str
+    format: str
+    argument: str
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """All a diff compares of one spec, with its locations."""
+
+    base_url: str
+    sdk_version: str
+    title: str
+    description: str
+    auth: Mapping[str, AuthScheme]
+    operations: Mapping[str, Operation]
+    models: Mapping[str, Model]
+    spec: LoadedSpec
+
+    def locate(self, json_path: JsonPath) -> Location | None:
+        """Where ``json_path`` (or its nearest existing ancestor) is in the spec."""
+        return self.spec.locate(json_path)
+
+
+def take_snapshot(spec: LoadedSpec, api: ApiModel) -> Snapshot:
+    """Describe the validated spec ``spec`` whose intermediate model is ``api``."""
+    resources = spec.document["resources"]
+    operations: dict[str, Operation] = {}
+    for resource in api.resources:
+        raw_ops = resources[resource.name]["operations"]
+        for op in resource.operations:
+            raw = raw_ops[op.name]
+            snap = _operation(resource.attribute, op, raw)
+            operations[snap.key] = snap
+    raw_models = spec.document.get("models", {})
+    models = {m.name: _model(m.name, raw_models[m.name], m.fields) for m in api.models}
+    for union in api.unions:
+        models[union.name] = Model(
+            name=union.name,
+            description=union.description,
+            fields=(),
+            discriminator=union.discriminator,
+            variants=tuple((v.value, v.model) for v in union.variants),
+            json_path=("models", union.name),
+        )
+    auth = {
+        s.name: AuthScheme(s.name, s.kind, s.header, s.format, s.argument)
+        for s in api.auth_schemes
+    }
+    return Snapshot(
+        base_url=api.base_url,
+        sdk_version=api.sdk_version,
+        title=api.title,
+        description=api.description,
+        auth=auth,
+        operations=operations,
+        models=models,
+        spec=spec,
+    )
+
+
+def _operation(attribute: str, op: OperationModel, raw: dict[str, Any]) -> Operation:
+    json_path: JsonPath = ("resources", op.resource, "operations", op.name)
+    # The model orders parameters required-first; the spec's order gives the path.
+    index = {p["name"]: i for i, p in enumerate(raw.get("parameters", []))}
+    params = tuple(
+        Param(
+            wire=p.wire,
+            py_name=p.py_name,
+            location=p.location,
+            type=p.type_label,
+            required=p.required,
+            has_default=p.has_default,
+            default=p.default,
+            enum=p.enum,
+            style=p.style,
+            description=p.description,
+            json_path=(*json_path, "parameters", index[p.wire]),
+        )
+        for p in op.params
+    )
+    paginate = raw.get("paginate")
+    return Operation(
+        key=f"{op.resource}.{op.name}",
+        sdk_name=f"{attribute}.{op.py_name}",
+        method=op.method,
+        path=op.path,
+        summary=op.summary,
+        description=op.description,
+        auth=op.auth,
+        params=params,
+        returns=op.returns_label,
+        returns_description=op.returns_description,
+        envelope=op.envelope,
+        paginate=(paginate["parameter"], op.page_start) if paginate else None,
+        deprecated=op.deprecation_message is not None,
+        json_path=json_path,
+    )
+
+
+def _model(name: str, raw: dict[str, Any], fields: Any) -> Model:
+    json_path: JsonPath = ("models", name)
+    return Model(
+        name=name,
+        description=raw.get("description", ""),
+        fields=tuple(
+            Field(
+                json_name=f.json_name,
+                py_name=f.py_name,
+                type=f.type_label,
+                required=f.required,
+                nullable=f.nullable,
+                enum=f.enum,
+                description=f.description,
+                json_path=(*json_path, "fields", f.json_name),
+            )
+            for f in fields
+        ),
+        discriminator=None,
+        variants=(),
+        json_path=json_path,
+    )
