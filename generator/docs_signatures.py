@@ -50,7 +50,7 @@ def _stub(
     optional = [f"{p.py_name}: {p.annotation} = None" for p in shown if not p.required]
     if optional:
         parts += ["*", *optional]
-    parts.append("**options: Unpack[RequestOptions]")
+    parts.append("**request_options: Unpack[RequestOptions]")
     head, tail = f"{prefix} {name}(", f") -> {returns}: ..."
     line = head + ", ".join(parts) + tail
     if len(line) <= _WIDTH:

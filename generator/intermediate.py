@@ -147,7 +147,7 @@ class OperationModel:
         ]
         if optional:
             items += ["*", *optional]
-        items.append("**options: Unpack[RequestOptions]")
+        items.append("**request_options: Unpack[RequestOptions]")
         if for_iterator:
             kind = "AsyncIterator" if is_async else "Iterator"
             head, returns = f"def {self.iter_name}(", f"{kind}[{self.item_annotation}]"
@@ -165,7 +165,7 @@ class OperationModel:
         arguments = DictLiteral(
             tuple(f'"{p.py_name}": {p.py_name}' for p in self._shown(for_iterator))
         )
-        return bracketed(head, [self.constant, arguments, "options"], ")", 8)
+        return bracketed(head, [self.constant, arguments, "request_options"], ")", 8)
 
     @property
     def params_field(self) -> str:

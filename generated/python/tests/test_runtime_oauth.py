@@ -5,6 +5,7 @@ import asyncio
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import anyio
 import httpx
 import pytest
 
@@ -269,12 +270,13 @@ def test_refresh_keeps_the_old_refresh_token_when_none_is_returned() -> None:
     assert [c["refresh_token"] for c in api.token_calls] == [["old-refresh"]] * 2
 
 
-def test_async_concurrent_calls_refresh_once() -> None:
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_async_concurrent_calls_refresh_once(backend: str) -> None:
     api = FakeApi()
     hooks: list[TokenResponse] = []
 
     async def handler(request: httpx.Request) -> httpx.Response:
-        await asyncio.sleep(0)  # let the other call run in between
+        await anyio.sleep(0)  # let the other call run in between
         return api(request)
 
     async def on_refresh(token: TokenResponse) -> None:
@@ -289,19 +291,24 @@ def test_async_concurrent_calls_refresh_once() -> None:
             refresh_token="old-refresh",
             on_token_refresh=on_refresh,
         )
-        async with AsyncAPIClient(
+        results: list[Any] = []
+
+        async def one_call() -> None:
+            results.append(await client.call(ME, {}, {}))
+
+        client = AsyncAPIClient(
             config=CONFIG,
             credentials={"user_token": "old-access"},
             http_client=http,
             oauth=oauth,
-        ) as client:
-            results = await asyncio.gather(
-                client.call(ME, {}, {}), client.call(ME, {}, {})
-            )
+        )
+        async with anyio.create_task_group() as group:
+            group.start_soon(one_call)
+            group.start_soon(one_call)
         await http.aclose()
-        return list(results)
+        return results
 
-    assert asyncio.run(main()) == [{"ok": True}, {"ok": True}]
+    assert anyio.run(main, backend=backend) == [{"ok": True}, {"ok": True}]
     assert len(api.token_calls) == 1
     assert [t.access_token for t in hooks] == ["new-access"]
 

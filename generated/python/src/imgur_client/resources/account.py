@@ -395,7 +395,7 @@ class AccountResource:
         username: str,
         *,
         account_id: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Account:
         """Get a member's public account information.
 
@@ -409,10 +409,10 @@ class AccountResource:
         ``GET /account/{username}``
         """
         return self._client.call(
-            _GET, {"username": username, "account_id": account_id}, options
+            _GET, {"username": username, "account_id": account_id}, request_options
         )
 
-    def create(self, username: str, **options: Unpack[RequestOptions]) -> bool:
+    def create(self, username: str, **request_options: Unpack[RequestOptions]) -> bool:
         """Create a new Imgur account (no longer available).
 
         The 2012 document required reCAPTCHA data with this request. Accounts can no
@@ -426,7 +426,7 @@ class AccountResource:
 
         ``POST /account/{username}``
         """
-        return self._client.call(_CREATE, {"username": username}, options)
+        return self._client.call(_CREATE, {"username": username}, request_options)
 
     def delete(
         self,
@@ -434,7 +434,7 @@ class AccountResource:
         password: str,
         *,
         feedback: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Delete the authenticated member's account.
 
@@ -451,11 +451,11 @@ class AccountResource:
         return self._client.call(
             _DELETE,
             {"client_id": client_id, "password": password, "feedback": feedback},
-            options,
+            request_options,
         )
 
     def likes(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> list[GalleryItem]:
         """List the images the member has upvoted (no longer available).
 
@@ -468,7 +468,7 @@ class AccountResource:
 
         ``GET /account/{username}/likes``
         """
-        return self._client.call(_LIKES, {"username": username}, options)
+        return self._client.call(_LIKES, {"username": username}, request_options)
 
     def gallery_favorites(
         self,
@@ -476,7 +476,7 @@ class AccountResource:
         *,
         page: int | None = None,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[GalleryItem]:
         """List the gallery items the member has favorited.
 
@@ -490,7 +490,7 @@ class AccountResource:
         return self._client.call(
             _GALLERY_FAVORITES,
             {"username": username, "page": page, "sort": sort},
-            options,
+            request_options,
         )
 
     def iter_gallery_favorites(
@@ -498,11 +498,11 @@ class AccountResource:
         username: str,
         *,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
         """Iterate over every item of ``gallery_favorites``, page after page, until a page is empty."""
         return self._client.paginate(
-            _GALLERY_FAVORITES, {"username": username, "sort": sort}, options
+            _GALLERY_FAVORITES, {"username": username, "sort": sort}, request_options
         )
 
     def favorites(
@@ -511,7 +511,7 @@ class AccountResource:
         *,
         page: int | None = None,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[GalleryItem]:
         """List all images and albums the member has favorited, in or out of the
         gallery.
@@ -524,7 +524,9 @@ class AccountResource:
         ``GET /account/{username}/favorites/{page}/{sort}``
         """
         return self._client.call(
-            _FAVORITES, {"username": username, "page": page, "sort": sort}, options
+            _FAVORITES,
+            {"username": username, "page": page, "sort": sort},
+            request_options,
         )
 
     def iter_favorites(
@@ -532,11 +534,11 @@ class AccountResource:
         username: str,
         *,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
         """Iterate over every item of ``favorites``, page after page, until a page is empty."""
         return self._client.paginate(
-            _FAVORITES, {"username": username, "sort": sort}, options
+            _FAVORITES, {"username": username, "sort": sort}, request_options
         )
 
     def submissions(
@@ -544,7 +546,7 @@ class AccountResource:
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[GalleryItem]:
         """List the images and albums the member has submitted to the gallery.
 
@@ -555,17 +557,19 @@ class AccountResource:
         ``GET /account/{username}/submissions/{page}``
         """
         return self._client.call(
-            _SUBMISSIONS, {"username": username, "page": page}, options
+            _SUBMISSIONS, {"username": username, "page": page}, request_options
         )
 
     def iter_submissions(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> Iterator[GalleryItem]:
         """Iterate over every item of ``submissions``, page after page, until a page is empty."""
-        return self._client.paginate(_SUBMISSIONS, {"username": username}, options)
+        return self._client.paginate(
+            _SUBMISSIONS, {"username": username}, request_options
+        )
 
     def settings(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> AccountSettings:
         """Get the authenticated member's account settings.
 
@@ -574,7 +578,7 @@ class AccountResource:
 
         ``GET /account/{username}/settings``
         """
-        return self._client.call(_SETTINGS, {"username": username}, options)
+        return self._client.call(_SETTINGS, {"username": username}, request_options)
 
     def update_settings(
         self,
@@ -588,7 +592,7 @@ class AccountResource:
         new_username: str | None = None,
         show_mature: bool | None = None,
         newsletter_subscribed: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Change the authenticated member's account settings.
 
@@ -620,10 +624,10 @@ class AccountResource:
                 "show_mature": show_mature,
                 "newsletter_subscribed": newsletter_subscribed,
             },
-            options,
+            request_options,
         )
 
-    def stats(self, username: str, **options: Unpack[RequestOptions]) -> Any:
+    def stats(self, username: str, **request_options: Unpack[RequestOptions]) -> Any:
         """Get statistics about the account (no longer available).
 
         Deprecated: /account/{username}/stats appears in no later Imgur documentation or client;
@@ -635,10 +639,10 @@ class AccountResource:
 
         ``GET /account/{username}/stats``
         """
-        return self._client.call(_STATS, {"username": username}, options)
+        return self._client.call(_STATS, {"username": username}, request_options)
 
     def gallery_profile(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> GalleryProfile:
         """Get the totals of the member's gallery activity, and their trophies.
 
@@ -647,14 +651,16 @@ class AccountResource:
 
         ``GET /account/{username}/gallery_profile``
         """
-        return self._client.call(_GALLERY_PROFILE, {"username": username}, options)
+        return self._client.call(
+            _GALLERY_PROFILE, {"username": username}, request_options
+        )
 
     def albums(
         self,
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Album]:
         """List the member's albums.
 
@@ -666,15 +672,19 @@ class AccountResource:
 
         ``GET /account/{username}/albums/{page}``
         """
-        return self._client.call(_ALBUMS, {"username": username, "page": page}, options)
+        return self._client.call(
+            _ALBUMS, {"username": username, "page": page}, request_options
+        )
 
     def iter_albums(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> Iterator[Album]:
         """Iterate over every item of ``albums``, page after page, until a page is empty."""
-        return self._client.paginate(_ALBUMS, {"username": username}, options)
+        return self._client.paginate(_ALBUMS, {"username": username}, request_options)
 
-    def album(self, username: str, id: str, **options: Unpack[RequestOptions]) -> Album:
+    def album(
+        self, username: str, id: str, **request_options: Unpack[RequestOptions]
+    ) -> Album:
         """Get one of the member's albums.
 
         Works like album.get.
@@ -685,14 +695,16 @@ class AccountResource:
 
         ``GET /account/{username}/album/{id}``
         """
-        return self._client.call(_ALBUM, {"username": username, "id": id}, options)
+        return self._client.call(
+            _ALBUM, {"username": username, "id": id}, request_options
+        )
 
     def album_ids(
         self,
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[str]:
         """List the ids of the member's albums.
 
@@ -703,16 +715,20 @@ class AccountResource:
         ``GET /account/{username}/albums/ids/{page}``
         """
         return self._client.call(
-            _ALBUM_IDS, {"username": username, "page": page}, options
+            _ALBUM_IDS, {"username": username, "page": page}, request_options
         )
 
     def iter_album_ids(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> Iterator[str]:
         """Iterate over every item of ``album_ids``, page after page, until a page is empty."""
-        return self._client.paginate(_ALBUM_IDS, {"username": username}, options)
+        return self._client.paginate(
+            _ALBUM_IDS, {"username": username}, request_options
+        )
 
-    def album_count(self, username: str, **options: Unpack[RequestOptions]) -> int:
+    def album_count(
+        self, username: str, **request_options: Unpack[RequestOptions]
+    ) -> int:
         """Count the member's albums.
 
         Args:
@@ -720,10 +736,10 @@ class AccountResource:
 
         ``GET /account/{username}/albums/count``
         """
-        return self._client.call(_ALBUM_COUNT, {"username": username}, options)
+        return self._client.call(_ALBUM_COUNT, {"username": username}, request_options)
 
     def delete_album(
-        self, username: str, id: str, **options: Unpack[RequestOptions]
+        self, username: str, id: str, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's albums.
 
@@ -734,7 +750,7 @@ class AccountResource:
         ``DELETE /account/{username}/album/{id}``
         """
         return self._client.call(
-            _DELETE_ALBUM, {"username": username, "id": id}, options
+            _DELETE_ALBUM, {"username": username, "id": id}, request_options
         )
 
     def comments(
@@ -743,7 +759,7 @@ class AccountResource:
         *,
         sort: str | None = None,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Comment]:
         """List the comments the member has written.
 
@@ -755,7 +771,9 @@ class AccountResource:
         ``GET /account/{username}/comments/{sort}/{page}``
         """
         return self._client.call(
-            _COMMENTS, {"username": username, "sort": sort, "page": page}, options
+            _COMMENTS,
+            {"username": username, "sort": sort, "page": page},
+            request_options,
         )
 
     def iter_comments(
@@ -763,15 +781,15 @@ class AccountResource:
         username: str,
         *,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[Comment]:
         """Iterate over every item of ``comments``, page after page, until a page is empty."""
         return self._client.paginate(
-            _COMMENTS, {"username": username, "sort": sort}, options
+            _COMMENTS, {"username": username, "sort": sort}, request_options
         )
 
     def comment(
-        self, username: str, id: int, **options: Unpack[RequestOptions]
+        self, username: str, id: int, **request_options: Unpack[RequestOptions]
     ) -> Comment:
         """Get one of the member's comments.
 
@@ -783,7 +801,9 @@ class AccountResource:
 
         ``GET /account/{username}/comment/{id}``
         """
-        return self._client.call(_COMMENT, {"username": username, "id": id}, options)
+        return self._client.call(
+            _COMMENT, {"username": username, "id": id}, request_options
+        )
 
     def comment_ids(
         self,
@@ -791,7 +811,7 @@ class AccountResource:
         *,
         sort: str | None = None,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[int]:
         """List the ids of the member's comments.
 
@@ -803,7 +823,9 @@ class AccountResource:
         ``GET /account/{username}/comments/ids/{sort}/{page}``
         """
         return self._client.call(
-            _COMMENT_IDS, {"username": username, "sort": sort, "page": page}, options
+            _COMMENT_IDS,
+            {"username": username, "sort": sort, "page": page},
+            request_options,
         )
 
     def iter_comment_ids(
@@ -811,14 +833,16 @@ class AccountResource:
         username: str,
         *,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[int]:
         """Iterate over every item of ``comment_ids``, page after page, until a page is empty."""
         return self._client.paginate(
-            _COMMENT_IDS, {"username": username, "sort": sort}, options
+            _COMMENT_IDS, {"username": username, "sort": sort}, request_options
         )
 
-    def comment_count(self, username: str, **options: Unpack[RequestOptions]) -> int:
+    def comment_count(
+        self, username: str, **request_options: Unpack[RequestOptions]
+    ) -> int:
         """Count the member's comments.
 
         Args:
@@ -826,10 +850,12 @@ class AccountResource:
 
         ``GET /account/{username}/comments/count``
         """
-        return self._client.call(_COMMENT_COUNT, {"username": username}, options)
+        return self._client.call(
+            _COMMENT_COUNT, {"username": username}, request_options
+        )
 
     def delete_comment(
-        self, username: str, id: int, **options: Unpack[RequestOptions]
+        self, username: str, id: int, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's comments.
 
@@ -840,7 +866,7 @@ class AccountResource:
         ``DELETE /account/{username}/comment/{id}``
         """
         return self._client.call(
-            _DELETE_COMMENT, {"username": username, "id": id}, options
+            _DELETE_COMMENT, {"username": username, "id": id}, request_options
         )
 
     def images(
@@ -848,7 +874,7 @@ class AccountResource:
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Image]:
         """List the member's images.
 
@@ -858,15 +884,19 @@ class AccountResource:
 
         ``GET /account/{username}/images/{page}``
         """
-        return self._client.call(_IMAGES, {"username": username, "page": page}, options)
+        return self._client.call(
+            _IMAGES, {"username": username, "page": page}, request_options
+        )
 
     def iter_images(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> Iterator[Image]:
         """Iterate over every item of ``images``, page after page, until a page is empty."""
-        return self._client.paginate(_IMAGES, {"username": username}, options)
+        return self._client.paginate(_IMAGES, {"username": username}, request_options)
 
-    def image(self, username: str, id: str, **options: Unpack[RequestOptions]) -> Image:
+    def image(
+        self, username: str, id: str, **request_options: Unpack[RequestOptions]
+    ) -> Image:
         """Get one of the member's images.
 
         Works like image.get.
@@ -877,14 +907,16 @@ class AccountResource:
 
         ``GET /account/{username}/image/{id}``
         """
-        return self._client.call(_IMAGE, {"username": username, "id": id}, options)
+        return self._client.call(
+            _IMAGE, {"username": username, "id": id}, request_options
+        )
 
     def image_ids(
         self,
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[str]:
         """List the ids of the member's images.
 
@@ -895,16 +927,20 @@ class AccountResource:
         ``GET /account/{username}/images/ids/{page}``
         """
         return self._client.call(
-            _IMAGE_IDS, {"username": username, "page": page}, options
+            _IMAGE_IDS, {"username": username, "page": page}, request_options
         )
 
     def iter_image_ids(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> Iterator[str]:
         """Iterate over every item of ``image_ids``, page after page, until a page is empty."""
-        return self._client.paginate(_IMAGE_IDS, {"username": username}, options)
+        return self._client.paginate(
+            _IMAGE_IDS, {"username": username}, request_options
+        )
 
-    def image_count(self, username: str, **options: Unpack[RequestOptions]) -> int:
+    def image_count(
+        self, username: str, **request_options: Unpack[RequestOptions]
+    ) -> int:
         """Count the member's images.
 
         Args:
@@ -912,10 +948,10 @@ class AccountResource:
 
         ``GET /account/{username}/images/count``
         """
-        return self._client.call(_IMAGE_COUNT, {"username": username}, options)
+        return self._client.call(_IMAGE_COUNT, {"username": username}, request_options)
 
     def delete_image(
-        self, username: str, deletehash: str, **options: Unpack[RequestOptions]
+        self, username: str, deletehash: str, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's images.
 
@@ -926,7 +962,9 @@ class AccountResource:
         ``DELETE /account/{username}/image/{deletehash}``
         """
         return self._client.call(
-            _DELETE_IMAGE, {"username": username, "deletehash": deletehash}, options
+            _DELETE_IMAGE,
+            {"username": username, "deletehash": deletehash},
+            request_options,
         )
 
     def notifications(
@@ -934,7 +972,7 @@ class AccountResource:
         username: str,
         *,
         new: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Notifications:
         """List the authenticated member's notifications.
 
@@ -945,7 +983,7 @@ class AccountResource:
         ``GET /account/{username}/notifications``
         """
         return self._client.call(
-            _NOTIFICATIONS, {"username": username, "new": new}, options
+            _NOTIFICATIONS, {"username": username, "new": new}, request_options
         )
 
     def messages(
@@ -953,7 +991,7 @@ class AccountResource:
         username: str,
         *,
         new: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Notification]:
         """List notifications of messages sent to the member (no longer documented).
 
@@ -967,7 +1005,9 @@ class AccountResource:
 
         ``GET /account/{username}/notifications/messages``
         """
-        return self._client.call(_MESSAGES, {"username": username, "new": new}, options)
+        return self._client.call(
+            _MESSAGES, {"username": username, "new": new}, request_options
+        )
 
     def send_message(
         self,
@@ -976,7 +1016,7 @@ class AccountResource:
         *,
         subject: str | None = None,
         parent_id: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Send a message to the member (no longer available).
 
@@ -1001,7 +1041,7 @@ class AccountResource:
                 "subject": subject,
                 "parent_id": parent_id,
             },
-            options,
+            request_options,
         )
 
     def replies(
@@ -1009,7 +1049,7 @@ class AccountResource:
         username: str,
         *,
         new: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Notification]:
         """List notifications of replies to the authenticated member's comments.
 
@@ -1019,7 +1059,9 @@ class AccountResource:
 
         ``GET /account/{username}/notifications/replies``
         """
-        return self._client.call(_REPLIES, {"username": username, "new": new}, options)
+        return self._client.call(
+            _REPLIES, {"username": username, "new": new}, request_options
+        )
 
 
 class AsyncAccountResource:
@@ -1034,7 +1076,7 @@ class AsyncAccountResource:
         username: str,
         *,
         account_id: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Account:
         """Get a member's public account information.
 
@@ -1048,10 +1090,12 @@ class AsyncAccountResource:
         ``GET /account/{username}``
         """
         return await self._client.call(
-            _GET, {"username": username, "account_id": account_id}, options
+            _GET, {"username": username, "account_id": account_id}, request_options
         )
 
-    async def create(self, username: str, **options: Unpack[RequestOptions]) -> bool:
+    async def create(
+        self, username: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Create a new Imgur account (no longer available).
 
         The 2012 document required reCAPTCHA data with this request. Accounts can no
@@ -1065,7 +1109,7 @@ class AsyncAccountResource:
 
         ``POST /account/{username}``
         """
-        return await self._client.call(_CREATE, {"username": username}, options)
+        return await self._client.call(_CREATE, {"username": username}, request_options)
 
     async def delete(
         self,
@@ -1073,7 +1117,7 @@ class AsyncAccountResource:
         password: str,
         *,
         feedback: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Delete the authenticated member's account.
 
@@ -1090,11 +1134,11 @@ class AsyncAccountResource:
         return await self._client.call(
             _DELETE,
             {"client_id": client_id, "password": password, "feedback": feedback},
-            options,
+            request_options,
         )
 
     async def likes(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> list[GalleryItem]:
         """List the images the member has upvoted (no longer available).
 
@@ -1107,7 +1151,7 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/likes``
         """
-        return await self._client.call(_LIKES, {"username": username}, options)
+        return await self._client.call(_LIKES, {"username": username}, request_options)
 
     async def gallery_favorites(
         self,
@@ -1115,7 +1159,7 @@ class AsyncAccountResource:
         *,
         page: int | None = None,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[GalleryItem]:
         """List the gallery items the member has favorited.
 
@@ -1129,7 +1173,7 @@ class AsyncAccountResource:
         return await self._client.call(
             _GALLERY_FAVORITES,
             {"username": username, "page": page, "sort": sort},
-            options,
+            request_options,
         )
 
     def iter_gallery_favorites(
@@ -1137,11 +1181,11 @@ class AsyncAccountResource:
         username: str,
         *,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
         """Iterate over every item of ``gallery_favorites``, page after page, until a page is empty."""
         return self._client.paginate(
-            _GALLERY_FAVORITES, {"username": username, "sort": sort}, options
+            _GALLERY_FAVORITES, {"username": username, "sort": sort}, request_options
         )
 
     async def favorites(
@@ -1150,7 +1194,7 @@ class AsyncAccountResource:
         *,
         page: int | None = None,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[GalleryItem]:
         """List all images and albums the member has favorited, in or out of the
         gallery.
@@ -1163,7 +1207,9 @@ class AsyncAccountResource:
         ``GET /account/{username}/favorites/{page}/{sort}``
         """
         return await self._client.call(
-            _FAVORITES, {"username": username, "page": page, "sort": sort}, options
+            _FAVORITES,
+            {"username": username, "page": page, "sort": sort},
+            request_options,
         )
 
     def iter_favorites(
@@ -1171,11 +1217,11 @@ class AsyncAccountResource:
         username: str,
         *,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
         """Iterate over every item of ``favorites``, page after page, until a page is empty."""
         return self._client.paginate(
-            _FAVORITES, {"username": username, "sort": sort}, options
+            _FAVORITES, {"username": username, "sort": sort}, request_options
         )
 
     async def submissions(
@@ -1183,7 +1229,7 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[GalleryItem]:
         """List the images and albums the member has submitted to the gallery.
 
@@ -1194,17 +1240,19 @@ class AsyncAccountResource:
         ``GET /account/{username}/submissions/{page}``
         """
         return await self._client.call(
-            _SUBMISSIONS, {"username": username, "page": page}, options
+            _SUBMISSIONS, {"username": username, "page": page}, request_options
         )
 
     def iter_submissions(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> AsyncIterator[GalleryItem]:
         """Iterate over every item of ``submissions``, page after page, until a page is empty."""
-        return self._client.paginate(_SUBMISSIONS, {"username": username}, options)
+        return self._client.paginate(
+            _SUBMISSIONS, {"username": username}, request_options
+        )
 
     async def settings(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> AccountSettings:
         """Get the authenticated member's account settings.
 
@@ -1213,7 +1261,9 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/settings``
         """
-        return await self._client.call(_SETTINGS, {"username": username}, options)
+        return await self._client.call(
+            _SETTINGS, {"username": username}, request_options
+        )
 
     async def update_settings(
         self,
@@ -1227,7 +1277,7 @@ class AsyncAccountResource:
         new_username: str | None = None,
         show_mature: bool | None = None,
         newsletter_subscribed: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Change the authenticated member's account settings.
 
@@ -1259,10 +1309,12 @@ class AsyncAccountResource:
                 "show_mature": show_mature,
                 "newsletter_subscribed": newsletter_subscribed,
             },
-            options,
+            request_options,
         )
 
-    async def stats(self, username: str, **options: Unpack[RequestOptions]) -> Any:
+    async def stats(
+        self, username: str, **request_options: Unpack[RequestOptions]
+    ) -> Any:
         """Get statistics about the account (no longer available).
 
         Deprecated: /account/{username}/stats appears in no later Imgur documentation or client;
@@ -1274,10 +1326,10 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/stats``
         """
-        return await self._client.call(_STATS, {"username": username}, options)
+        return await self._client.call(_STATS, {"username": username}, request_options)
 
     async def gallery_profile(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> GalleryProfile:
         """Get the totals of the member's gallery activity, and their trophies.
 
@@ -1287,7 +1339,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/gallery_profile``
         """
         return await self._client.call(
-            _GALLERY_PROFILE, {"username": username}, options
+            _GALLERY_PROFILE, {"username": username}, request_options
         )
 
     async def albums(
@@ -1295,7 +1347,7 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Album]:
         """List the member's albums.
 
@@ -1308,17 +1360,17 @@ class AsyncAccountResource:
         ``GET /account/{username}/albums/{page}``
         """
         return await self._client.call(
-            _ALBUMS, {"username": username, "page": page}, options
+            _ALBUMS, {"username": username, "page": page}, request_options
         )
 
     def iter_albums(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> AsyncIterator[Album]:
         """Iterate over every item of ``albums``, page after page, until a page is empty."""
-        return self._client.paginate(_ALBUMS, {"username": username}, options)
+        return self._client.paginate(_ALBUMS, {"username": username}, request_options)
 
     async def album(
-        self, username: str, id: str, **options: Unpack[RequestOptions]
+        self, username: str, id: str, **request_options: Unpack[RequestOptions]
     ) -> Album:
         """Get one of the member's albums.
 
@@ -1331,7 +1383,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/album/{id}``
         """
         return await self._client.call(
-            _ALBUM, {"username": username, "id": id}, options
+            _ALBUM, {"username": username, "id": id}, request_options
         )
 
     async def album_ids(
@@ -1339,7 +1391,7 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[str]:
         """List the ids of the member's albums.
 
@@ -1350,17 +1402,19 @@ class AsyncAccountResource:
         ``GET /account/{username}/albums/ids/{page}``
         """
         return await self._client.call(
-            _ALBUM_IDS, {"username": username, "page": page}, options
+            _ALBUM_IDS, {"username": username, "page": page}, request_options
         )
 
     def iter_album_ids(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> AsyncIterator[str]:
         """Iterate over every item of ``album_ids``, page after page, until a page is empty."""
-        return self._client.paginate(_ALBUM_IDS, {"username": username}, options)
+        return self._client.paginate(
+            _ALBUM_IDS, {"username": username}, request_options
+        )
 
     async def album_count(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> int:
         """Count the member's albums.
 
@@ -1369,10 +1423,12 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/albums/count``
         """
-        return await self._client.call(_ALBUM_COUNT, {"username": username}, options)
+        return await self._client.call(
+            _ALBUM_COUNT, {"username": username}, request_options
+        )
 
     async def delete_album(
-        self, username: str, id: str, **options: Unpack[RequestOptions]
+        self, username: str, id: str, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's albums.
 
@@ -1383,7 +1439,7 @@ class AsyncAccountResource:
         ``DELETE /account/{username}/album/{id}``
         """
         return await self._client.call(
-            _DELETE_ALBUM, {"username": username, "id": id}, options
+            _DELETE_ALBUM, {"username": username, "id": id}, request_options
         )
 
     async def comments(
@@ -1392,7 +1448,7 @@ class AsyncAccountResource:
         *,
         sort: str | None = None,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Comment]:
         """List the comments the member has written.
 
@@ -1404,7 +1460,9 @@ class AsyncAccountResource:
         ``GET /account/{username}/comments/{sort}/{page}``
         """
         return await self._client.call(
-            _COMMENTS, {"username": username, "sort": sort, "page": page}, options
+            _COMMENTS,
+            {"username": username, "sort": sort, "page": page},
+            request_options,
         )
 
     def iter_comments(
@@ -1412,15 +1470,15 @@ class AsyncAccountResource:
         username: str,
         *,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Comment]:
         """Iterate over every item of ``comments``, page after page, until a page is empty."""
         return self._client.paginate(
-            _COMMENTS, {"username": username, "sort": sort}, options
+            _COMMENTS, {"username": username, "sort": sort}, request_options
         )
 
     async def comment(
-        self, username: str, id: int, **options: Unpack[RequestOptions]
+        self, username: str, id: int, **request_options: Unpack[RequestOptions]
     ) -> Comment:
         """Get one of the member's comments.
 
@@ -1433,7 +1491,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/comment/{id}``
         """
         return await self._client.call(
-            _COMMENT, {"username": username, "id": id}, options
+            _COMMENT, {"username": username, "id": id}, request_options
         )
 
     async def comment_ids(
@@ -1442,7 +1500,7 @@ class AsyncAccountResource:
         *,
         sort: str | None = None,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[int]:
         """List the ids of the member's comments.
 
@@ -1454,7 +1512,9 @@ class AsyncAccountResource:
         ``GET /account/{username}/comments/ids/{sort}/{page}``
         """
         return await self._client.call(
-            _COMMENT_IDS, {"username": username, "sort": sort, "page": page}, options
+            _COMMENT_IDS,
+            {"username": username, "sort": sort, "page": page},
+            request_options,
         )
 
     def iter_comment_ids(
@@ -1462,15 +1522,15 @@ class AsyncAccountResource:
         username: str,
         *,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[int]:
         """Iterate over every item of ``comment_ids``, page after page, until a page is empty."""
         return self._client.paginate(
-            _COMMENT_IDS, {"username": username, "sort": sort}, options
+            _COMMENT_IDS, {"username": username, "sort": sort}, request_options
         )
 
     async def comment_count(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> int:
         """Count the member's comments.
 
@@ -1479,10 +1539,12 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/comments/count``
         """
-        return await self._client.call(_COMMENT_COUNT, {"username": username}, options)
+        return await self._client.call(
+            _COMMENT_COUNT, {"username": username}, request_options
+        )
 
     async def delete_comment(
-        self, username: str, id: int, **options: Unpack[RequestOptions]
+        self, username: str, id: int, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's comments.
 
@@ -1493,7 +1555,7 @@ class AsyncAccountResource:
         ``DELETE /account/{username}/comment/{id}``
         """
         return await self._client.call(
-            _DELETE_COMMENT, {"username": username, "id": id}, options
+            _DELETE_COMMENT, {"username": username, "id": id}, request_options
         )
 
     async def images(
@@ -1501,7 +1563,7 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Image]:
         """List the member's images.
 
@@ -1512,17 +1574,17 @@ class AsyncAccountResource:
         ``GET /account/{username}/images/{page}``
         """
         return await self._client.call(
-            _IMAGES, {"username": username, "page": page}, options
+            _IMAGES, {"username": username, "page": page}, request_options
         )
 
     def iter_images(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> AsyncIterator[Image]:
         """Iterate over every item of ``images``, page after page, until a page is empty."""
-        return self._client.paginate(_IMAGES, {"username": username}, options)
+        return self._client.paginate(_IMAGES, {"username": username}, request_options)
 
     async def image(
-        self, username: str, id: str, **options: Unpack[RequestOptions]
+        self, username: str, id: str, **request_options: Unpack[RequestOptions]
     ) -> Image:
         """Get one of the member's images.
 
@@ -1535,7 +1597,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/image/{id}``
         """
         return await self._client.call(
-            _IMAGE, {"username": username, "id": id}, options
+            _IMAGE, {"username": username, "id": id}, request_options
         )
 
     async def image_ids(
@@ -1543,7 +1605,7 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[str]:
         """List the ids of the member's images.
 
@@ -1554,17 +1616,19 @@ class AsyncAccountResource:
         ``GET /account/{username}/images/ids/{page}``
         """
         return await self._client.call(
-            _IMAGE_IDS, {"username": username, "page": page}, options
+            _IMAGE_IDS, {"username": username, "page": page}, request_options
         )
 
     def iter_image_ids(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> AsyncIterator[str]:
         """Iterate over every item of ``image_ids``, page after page, until a page is empty."""
-        return self._client.paginate(_IMAGE_IDS, {"username": username}, options)
+        return self._client.paginate(
+            _IMAGE_IDS, {"username": username}, request_options
+        )
 
     async def image_count(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> int:
         """Count the member's images.
 
@@ -1573,10 +1637,12 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/images/count``
         """
-        return await self._client.call(_IMAGE_COUNT, {"username": username}, options)
+        return await self._client.call(
+            _IMAGE_COUNT, {"username": username}, request_options
+        )
 
     async def delete_image(
-        self, username: str, deletehash: str, **options: Unpack[RequestOptions]
+        self, username: str, deletehash: str, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's images.
 
@@ -1587,7 +1653,9 @@ class AsyncAccountResource:
         ``DELETE /account/{username}/image/{deletehash}``
         """
         return await self._client.call(
-            _DELETE_IMAGE, {"username": username, "deletehash": deletehash}, options
+            _DELETE_IMAGE,
+            {"username": username, "deletehash": deletehash},
+            request_options,
         )
 
     async def notifications(
@@ -1595,7 +1663,7 @@ class AsyncAccountResource:
         username: str,
         *,
         new: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Notifications:
         """List the authenticated member's notifications.
 
@@ -1606,7 +1674,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/notifications``
         """
         return await self._client.call(
-            _NOTIFICATIONS, {"username": username, "new": new}, options
+            _NOTIFICATIONS, {"username": username, "new": new}, request_options
         )
 
     async def messages(
@@ -1614,7 +1682,7 @@ class AsyncAccountResource:
         username: str,
         *,
         new: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Notification]:
         """List notifications of messages sent to the member (no longer documented).
 
@@ -1629,7 +1697,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/notifications/messages``
         """
         return await self._client.call(
-            _MESSAGES, {"username": username, "new": new}, options
+            _MESSAGES, {"username": username, "new": new}, request_options
         )
 
     async def send_message(
@@ -1639,7 +1707,7 @@ class AsyncAccountResource:
         *,
         subject: str | None = None,
         parent_id: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Send a message to the member (no longer available).
 
@@ -1664,7 +1732,7 @@ class AsyncAccountResource:
                 "subject": subject,
                 "parent_id": parent_id,
             },
-            options,
+            request_options,
         )
 
     async def replies(
@@ -1672,7 +1740,7 @@ class AsyncAccountResource:
         username: str,
         *,
         new: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Notification]:
         """List notifications of replies to the authenticated member's comments.
 
@@ -1683,7 +1751,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/notifications/replies``
         """
         return await self._client.call(
-            _REPLIES, {"username": username, "new": new}, options
+            _REPLIES, {"username": username, "new": new}, request_options
         )
 
 

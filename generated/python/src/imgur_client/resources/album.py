@@ -129,7 +129,7 @@ class AlbumResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(self, id: str, **options: Unpack[RequestOptions]) -> Album:
+    def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Album:
         """Get an album, with its images.
 
         Args:
@@ -137,9 +137,9 @@ class AlbumResource:
 
         ``GET /album/{id}``
         """
-        return self._client.call(_GET, {"id": id}, options)
+        return self._client.call(_GET, {"id": id}, request_options)
 
-    def images(self, id: str, **options: Unpack[RequestOptions]) -> list[Image]:
+    def images(self, id: str, **request_options: Unpack[RequestOptions]) -> list[Image]:
         """List all images in an album.
 
         Not paged; the whole album comes back at once.
@@ -149,10 +149,10 @@ class AlbumResource:
 
         ``GET /album/{id}/images``
         """
-        return self._client.call(_IMAGES, {"id": id}, options)
+        return self._client.call(_IMAGES, {"id": id}, request_options)
 
     def image(
-        self, album_id: str, image_id: str, **options: Unpack[RequestOptions]
+        self, album_id: str, image_id: str, **request_options: Unpack[RequestOptions]
     ) -> Image:
         """Get one image of an album.
 
@@ -165,7 +165,7 @@ class AlbumResource:
         ``GET /album/{album_id}/image/{image_id}``
         """
         return self._client.call(
-            _IMAGE, {"album_id": album_id, "image_id": image_id}, options
+            _IMAGE, {"album_id": album_id, "image_id": image_id}, request_options
         )
 
     def create(
@@ -178,7 +178,7 @@ class AlbumResource:
         privacy: str | None = None,
         layout: str | None = None,
         cover: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> AlbumCreated:
         """Create a new album, optionally with images.
 
@@ -207,7 +207,7 @@ class AlbumResource:
                 "layout": layout,
                 "cover": cover,
             },
-            options,
+            request_options,
         )
 
     def update(
@@ -221,7 +221,7 @@ class AlbumResource:
         privacy: str | None = None,
         layout: str | None = None,
         cover: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Change an album's details, and optionally its images.
 
@@ -251,10 +251,10 @@ class AlbumResource:
                 "layout": layout,
                 "cover": cover,
             },
-            options,
+            request_options,
         )
 
-    def delete(self, id: str, **options: Unpack[RequestOptions]) -> bool:
+    def delete(self, id: str, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete an album.
 
         Args:
@@ -262,10 +262,10 @@ class AlbumResource:
 
         ``DELETE /album/{id}``
         """
-        return self._client.call(_DELETE, {"id": id}, options)
+        return self._client.call(_DELETE, {"id": id}, request_options)
 
     def set_images(
-        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
+        self, id: str, ids: Sequence[str], **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Replace all images of an album with the ones given.
 
@@ -275,10 +275,10 @@ class AlbumResource:
 
         ``POST /album/{id}``
         """
-        return self._client.call(_SET_IMAGES, {"id": id, "ids": ids}, options)
+        return self._client.call(_SET_IMAGES, {"id": id, "ids": ids}, request_options)
 
     def add_images(
-        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
+        self, id: str, ids: Sequence[str], **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Add images to an album.
 
@@ -288,10 +288,10 @@ class AlbumResource:
 
         ``POST /album/{id}/add``
         """
-        return self._client.call(_ADD_IMAGES, {"id": id, "ids": ids}, options)
+        return self._client.call(_ADD_IMAGES, {"id": id, "ids": ids}, request_options)
 
     def remove_images(
-        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
+        self, id: str, ids: Sequence[str], **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Remove images from an album.
 
@@ -301,7 +301,9 @@ class AlbumResource:
 
         ``POST /album/{id}/remove_images``
         """
-        return self._client.call(_REMOVE_IMAGES, {"id": id, "ids": ids}, options)
+        return self._client.call(
+            _REMOVE_IMAGES, {"id": id, "ids": ids}, request_options
+        )
 
 
 class AsyncAlbumResource:
@@ -311,7 +313,7 @@ class AsyncAlbumResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def get(self, id: str, **options: Unpack[RequestOptions]) -> Album:
+    async def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Album:
         """Get an album, with its images.
 
         Args:
@@ -319,9 +321,11 @@ class AsyncAlbumResource:
 
         ``GET /album/{id}``
         """
-        return await self._client.call(_GET, {"id": id}, options)
+        return await self._client.call(_GET, {"id": id}, request_options)
 
-    async def images(self, id: str, **options: Unpack[RequestOptions]) -> list[Image]:
+    async def images(
+        self, id: str, **request_options: Unpack[RequestOptions]
+    ) -> list[Image]:
         """List all images in an album.
 
         Not paged; the whole album comes back at once.
@@ -331,10 +335,10 @@ class AsyncAlbumResource:
 
         ``GET /album/{id}/images``
         """
-        return await self._client.call(_IMAGES, {"id": id}, options)
+        return await self._client.call(_IMAGES, {"id": id}, request_options)
 
     async def image(
-        self, album_id: str, image_id: str, **options: Unpack[RequestOptions]
+        self, album_id: str, image_id: str, **request_options: Unpack[RequestOptions]
     ) -> Image:
         """Get one image of an album.
 
@@ -347,7 +351,7 @@ class AsyncAlbumResource:
         ``GET /album/{album_id}/image/{image_id}``
         """
         return await self._client.call(
-            _IMAGE, {"album_id": album_id, "image_id": image_id}, options
+            _IMAGE, {"album_id": album_id, "image_id": image_id}, request_options
         )
 
     async def create(
@@ -360,7 +364,7 @@ class AsyncAlbumResource:
         privacy: str | None = None,
         layout: str | None = None,
         cover: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> AlbumCreated:
         """Create a new album, optionally with images.
 
@@ -389,7 +393,7 @@ class AsyncAlbumResource:
                 "layout": layout,
                 "cover": cover,
             },
-            options,
+            request_options,
         )
 
     async def update(
@@ -403,7 +407,7 @@ class AsyncAlbumResource:
         privacy: str | None = None,
         layout: str | None = None,
         cover: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Change an album's details, and optionally its images.
 
@@ -433,10 +437,10 @@ class AsyncAlbumResource:
                 "layout": layout,
                 "cover": cover,
             },
-            options,
+            request_options,
         )
 
-    async def delete(self, id: str, **options: Unpack[RequestOptions]) -> bool:
+    async def delete(self, id: str, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete an album.
 
         Args:
@@ -444,10 +448,10 @@ class AsyncAlbumResource:
 
         ``DELETE /album/{id}``
         """
-        return await self._client.call(_DELETE, {"id": id}, options)
+        return await self._client.call(_DELETE, {"id": id}, request_options)
 
     async def set_images(
-        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
+        self, id: str, ids: Sequence[str], **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Replace all images of an album with the ones given.
 
@@ -457,10 +461,12 @@ class AsyncAlbumResource:
 
         ``POST /album/{id}``
         """
-        return await self._client.call(_SET_IMAGES, {"id": id, "ids": ids}, options)
+        return await self._client.call(
+            _SET_IMAGES, {"id": id, "ids": ids}, request_options
+        )
 
     async def add_images(
-        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
+        self, id: str, ids: Sequence[str], **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Add images to an album.
 
@@ -470,10 +476,12 @@ class AsyncAlbumResource:
 
         ``POST /album/{id}/add``
         """
-        return await self._client.call(_ADD_IMAGES, {"id": id, "ids": ids}, options)
+        return await self._client.call(
+            _ADD_IMAGES, {"id": id, "ids": ids}, request_options
+        )
 
     async def remove_images(
-        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
+        self, id: str, ids: Sequence[str], **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Remove images from an album.
 
@@ -483,7 +491,9 @@ class AsyncAlbumResource:
 
         ``POST /album/{id}/remove_images``
         """
-        return await self._client.call(_REMOVE_IMAGES, {"id": id, "ids": ids}, options)
+        return await self._client.call(
+            _REMOVE_IMAGES, {"id": id, "ids": ids}, request_options
+        )
 
 
 class AlbumResourceWithRawResponse:

@@ -97,7 +97,7 @@ class CommentResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(self, id: int, **options: Unpack[RequestOptions]) -> Comment:
+    def get(self, id: int, **request_options: Unpack[RequestOptions]) -> Comment:
         """Get a comment.
 
         Args:
@@ -105,7 +105,7 @@ class CommentResource:
 
         ``GET /comment/{id}``
         """
-        return self._client.call(_GET, {"id": id}, options)
+        return self._client.call(_GET, {"id": id}, request_options)
 
     def create(
         self,
@@ -113,7 +113,7 @@ class CommentResource:
         comment: str,
         *,
         parent_id: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> CommentCreated:
         """Comment on a gallery image or album.
 
@@ -129,10 +129,10 @@ class CommentResource:
         return self._client.call(
             _CREATE,
             {"image_id": image_id, "comment": comment, "parent_id": parent_id},
-            options,
+            request_options,
         )
 
-    def delete(self, id: int, **options: Unpack[RequestOptions]) -> bool:
+    def delete(self, id: int, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete one of the authenticated member's comments.
 
         Args:
@@ -140,9 +140,9 @@ class CommentResource:
 
         ``DELETE /comment/{id}``
         """
-        return self._client.call(_DELETE, {"id": id}, options)
+        return self._client.call(_DELETE, {"id": id}, request_options)
 
-    def replies(self, id: int, **options: Unpack[RequestOptions]) -> Comment:
+    def replies(self, id: int, **request_options: Unpack[RequestOptions]) -> Comment:
         """Get a comment with all of its replies.
 
         Args:
@@ -150,9 +150,11 @@ class CommentResource:
 
         ``GET /comment/{id}/replies``
         """
-        return self._client.call(_REPLIES, {"id": id}, options)
+        return self._client.call(_REPLIES, {"id": id}, request_options)
 
-    def vote(self, id: int, vote: str, **options: Unpack[RequestOptions]) -> bool:
+    def vote(
+        self, id: int, vote: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Vote on a comment.
 
         Args:
@@ -161,9 +163,9 @@ class CommentResource:
 
         ``POST /comment/{id}/vote/{vote}``
         """
-        return self._client.call(_VOTE, {"id": id, "vote": vote}, options)
+        return self._client.call(_VOTE, {"id": id, "vote": vote}, request_options)
 
-    def report(self, id: int, **options: Unpack[RequestOptions]) -> bool:
+    def report(self, id: int, **request_options: Unpack[RequestOptions]) -> bool:
         """Report a comment as inappropriate.
 
         Args:
@@ -171,10 +173,14 @@ class CommentResource:
 
         ``POST /comment/{id}/report``
         """
-        return self._client.call(_REPORT, {"id": id}, options)
+        return self._client.call(_REPORT, {"id": id}, request_options)
 
     def reply(
-        self, id: int, image_id: str, comment: str, **options: Unpack[RequestOptions]
+        self,
+        id: int,
+        image_id: str,
+        comment: str,
+        **request_options: Unpack[RequestOptions],
     ) -> CommentCreated:
         """Reply to a comment.
 
@@ -186,7 +192,9 @@ class CommentResource:
         ``POST /comment/{id}``
         """
         return self._client.call(
-            _REPLY, {"id": id, "image_id": image_id, "comment": comment}, options
+            _REPLY,
+            {"id": id, "image_id": image_id, "comment": comment},
+            request_options,
         )
 
 
@@ -196,7 +204,7 @@ class AsyncCommentResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def get(self, id: int, **options: Unpack[RequestOptions]) -> Comment:
+    async def get(self, id: int, **request_options: Unpack[RequestOptions]) -> Comment:
         """Get a comment.
 
         Args:
@@ -204,7 +212,7 @@ class AsyncCommentResource:
 
         ``GET /comment/{id}``
         """
-        return await self._client.call(_GET, {"id": id}, options)
+        return await self._client.call(_GET, {"id": id}, request_options)
 
     async def create(
         self,
@@ -212,7 +220,7 @@ class AsyncCommentResource:
         comment: str,
         *,
         parent_id: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> CommentCreated:
         """Comment on a gallery image or album.
 
@@ -228,10 +236,10 @@ class AsyncCommentResource:
         return await self._client.call(
             _CREATE,
             {"image_id": image_id, "comment": comment, "parent_id": parent_id},
-            options,
+            request_options,
         )
 
-    async def delete(self, id: int, **options: Unpack[RequestOptions]) -> bool:
+    async def delete(self, id: int, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete one of the authenticated member's comments.
 
         Args:
@@ -239,9 +247,11 @@ class AsyncCommentResource:
 
         ``DELETE /comment/{id}``
         """
-        return await self._client.call(_DELETE, {"id": id}, options)
+        return await self._client.call(_DELETE, {"id": id}, request_options)
 
-    async def replies(self, id: int, **options: Unpack[RequestOptions]) -> Comment:
+    async def replies(
+        self, id: int, **request_options: Unpack[RequestOptions]
+    ) -> Comment:
         """Get a comment with all of its replies.
 
         Args:
@@ -249,9 +259,11 @@ class AsyncCommentResource:
 
         ``GET /comment/{id}/replies``
         """
-        return await self._client.call(_REPLIES, {"id": id}, options)
+        return await self._client.call(_REPLIES, {"id": id}, request_options)
 
-    async def vote(self, id: int, vote: str, **options: Unpack[RequestOptions]) -> bool:
+    async def vote(
+        self, id: int, vote: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Vote on a comment.
 
         Args:
@@ -260,9 +272,9 @@ class AsyncCommentResource:
 
         ``POST /comment/{id}/vote/{vote}``
         """
-        return await self._client.call(_VOTE, {"id": id, "vote": vote}, options)
+        return await self._client.call(_VOTE, {"id": id, "vote": vote}, request_options)
 
-    async def report(self, id: int, **options: Unpack[RequestOptions]) -> bool:
+    async def report(self, id: int, **request_options: Unpack[RequestOptions]) -> bool:
         """Report a comment as inappropriate.
 
         Args:
@@ -270,10 +282,14 @@ class AsyncCommentResource:
 
         ``POST /comment/{id}/report``
         """
-        return await self._client.call(_REPORT, {"id": id}, options)
+        return await self._client.call(_REPORT, {"id": id}, request_options)
 
     async def reply(
-        self, id: int, image_id: str, comment: str, **options: Unpack[RequestOptions]
+        self,
+        id: int,
+        image_id: str,
+        comment: str,
+        **request_options: Unpack[RequestOptions],
     ) -> CommentCreated:
         """Reply to a comment.
 
@@ -285,7 +301,9 @@ class AsyncCommentResource:
         ``POST /comment/{id}``
         """
         return await self._client.call(
-            _REPLY, {"id": id, "image_id": image_id, "comment": comment}, options
+            _REPLY,
+            {"id": id, "image_id": image_id, "comment": comment},
+            request_options,
         )
 
 

@@ -34,14 +34,14 @@ class CreditsResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(self, **options: Unpack[RequestOptions]) -> Credits:
+    def get(self, **request_options: Unpack[RequestOptions]) -> Credits:
         """Get the remaining rate-limit credits.
 
         The same numbers come back in the X-RateLimit-* headers of every response.
 
         ``GET /credits``
         """
-        return self._client.call(_GET, {}, options)
+        return self._client.call(_GET, {}, request_options)
 
 
 class AsyncCreditsResource:
@@ -50,14 +50,14 @@ class AsyncCreditsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def get(self, **options: Unpack[RequestOptions]) -> Credits:
+    async def get(self, **request_options: Unpack[RequestOptions]) -> Credits:
         """Get the remaining rate-limit credits.
 
         The same numbers come back in the X-RateLimit-* headers of every response.
 
         ``GET /credits``
         """
-        return await self._client.call(_GET, {}, options)
+        return await self._client.call(_GET, {}, request_options)
 
 
 class CreditsResourceWithRawResponse:

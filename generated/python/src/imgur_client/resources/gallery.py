@@ -249,7 +249,7 @@ class GalleryResource:
         show_viral: bool | None = None,
         mature: bool | None = None,
         album_previews: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[GalleryItem]:
         """List the images and albums in a section of the gallery.
 
@@ -277,7 +277,7 @@ class GalleryResource:
                 "mature": mature,
                 "album_previews": album_previews,
             },
-            options,
+            request_options,
         )
 
     def iter_list(
@@ -289,7 +289,7 @@ class GalleryResource:
         show_viral: bool | None = None,
         mature: bool | None = None,
         album_previews: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
         """Iterate over every item of ``list``, page after page, until a page is empty."""
         return self._client.paginate(
@@ -302,7 +302,7 @@ class GalleryResource:
                 "mature": mature,
                 "album_previews": album_previews,
             },
-            options,
+            request_options,
         )
 
     def subreddit(
@@ -312,7 +312,7 @@ class GalleryResource:
         sort: str | None = None,
         window: str | None = None,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[GalleryItem]:
         """List the gallery images from a subreddit.
 
@@ -327,7 +327,7 @@ class GalleryResource:
         return self._client.call(
             _SUBREDDIT,
             {"subreddit": subreddit, "sort": sort, "window": window, "page": page},
-            options,
+            request_options,
         )
 
     def iter_subreddit(
@@ -336,13 +336,13 @@ class GalleryResource:
         *,
         sort: str | None = None,
         window: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
         """Iterate over every item of ``subreddit``, page after page, until a page is empty."""
         return self._client.paginate(
             _SUBREDDIT,
             {"subreddit": subreddit, "sort": sort, "window": window},
-            options,
+            request_options,
         )
 
     def search(
@@ -358,7 +358,7 @@ class GalleryResource:
         q_not: str | None = None,
         q_type: str | None = None,
         q_size_px: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[GalleryItem]:
         """Search the gallery.
 
@@ -393,7 +393,7 @@ class GalleryResource:
                 "q_type": q_type,
                 "q_size_px": q_size_px,
             },
-            options,
+            request_options,
         )
 
     def iter_search(
@@ -408,7 +408,7 @@ class GalleryResource:
         q_not: str | None = None,
         q_type: str | None = None,
         q_size_px: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
         """Iterate over every item of ``search``, page after page, until a page is empty."""
         return self._client.paginate(
@@ -424,7 +424,7 @@ class GalleryResource:
                 "q_type": q_type,
                 "q_size_px": q_size_px,
             },
-            options,
+            request_options,
         )
 
     def share_image(
@@ -436,7 +436,7 @@ class GalleryResource:
         terms: int | None = None,
         mature: int | None = None,
         tags: Sequence[str] | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Share one of the authenticated member's images to the gallery.
 
@@ -461,7 +461,7 @@ class GalleryResource:
                 "mature": mature,
                 "tags": tags,
             },
-            options,
+            request_options,
         )
 
     def share_album(
@@ -473,7 +473,7 @@ class GalleryResource:
         terms: int | None = None,
         mature: int | None = None,
         tags: Sequence[str] | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Share one of the authenticated member's albums to the gallery.
 
@@ -498,10 +498,10 @@ class GalleryResource:
                 "mature": mature,
                 "tags": tags,
             },
-            options,
+            request_options,
         )
 
-    def remove(self, id: str, **options: Unpack[RequestOptions]) -> bool:
+    def remove(self, id: str, **request_options: Unpack[RequestOptions]) -> bool:
         """Remove one of the authenticated member's images or albums from the gallery.
 
         Args:
@@ -509,9 +509,9 @@ class GalleryResource:
 
         ``DELETE /gallery/{id}``
         """
-        return self._client.call(_REMOVE, {"id": id}, options)
+        return self._client.call(_REMOVE, {"id": id}, request_options)
 
-    def album(self, id: str, **options: Unpack[RequestOptions]) -> GalleryAlbum:
+    def album(self, id: str, **request_options: Unpack[RequestOptions]) -> GalleryAlbum:
         """Get an album in the gallery.
 
         Args:
@@ -519,9 +519,9 @@ class GalleryResource:
 
         ``GET /gallery/album/{id}``
         """
-        return self._client.call(_ALBUM, {"id": id}, options)
+        return self._client.call(_ALBUM, {"id": id}, request_options)
 
-    def image(self, id: str, **options: Unpack[RequestOptions]) -> GalleryImage:
+    def image(self, id: str, **request_options: Unpack[RequestOptions]) -> GalleryImage:
         """Get an image in the gallery.
 
         Args:
@@ -529,10 +529,14 @@ class GalleryResource:
 
         ``GET /gallery/image/{id}``
         """
-        return self._client.call(_IMAGE, {"id": id}, options)
+        return self._client.call(_IMAGE, {"id": id}, request_options)
 
     def report(
-        self, id: str, *, reason: int | None = None, **options: Unpack[RequestOptions]
+        self,
+        id: str,
+        *,
+        reason: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Report a gallery image or album as inappropriate.
 
@@ -543,9 +547,9 @@ class GalleryResource:
 
         ``POST /gallery/{id}/report``
         """
-        return self._client.call(_REPORT, {"id": id, "reason": reason}, options)
+        return self._client.call(_REPORT, {"id": id, "reason": reason}, request_options)
 
-    def votes(self, id: str, **options: Unpack[RequestOptions]) -> Vote:
+    def votes(self, id: str, **request_options: Unpack[RequestOptions]) -> Vote:
         """Get the vote totals of a gallery image or album.
 
         Args:
@@ -553,9 +557,11 @@ class GalleryResource:
 
         ``GET /gallery/{id}/votes``
         """
-        return self._client.call(_VOTES, {"id": id}, options)
+        return self._client.call(_VOTES, {"id": id}, request_options)
 
-    def vote(self, id: str, vote: str, **options: Unpack[RequestOptions]) -> bool:
+    def vote(
+        self, id: str, vote: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Vote on a gallery image or album.
 
         Args:
@@ -564,10 +570,14 @@ class GalleryResource:
 
         ``POST /gallery/{id}/vote/{vote}``
         """
-        return self._client.call(_VOTE, {"id": id, "vote": vote}, options)
+        return self._client.call(_VOTE, {"id": id, "vote": vote}, request_options)
 
     def comments(
-        self, id: str, *, sort: str | None = None, **options: Unpack[RequestOptions]
+        self,
+        id: str,
+        *,
+        sort: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Comment]:
         """List the comments on a gallery image or album.
 
@@ -577,10 +587,10 @@ class GalleryResource:
 
         ``GET /gallery/{id}/comments/{sort}``
         """
-        return self._client.call(_COMMENTS, {"id": id, "sort": sort}, options)
+        return self._client.call(_COMMENTS, {"id": id, "sort": sort}, request_options)
 
     def comment(
-        self, id: str, comment_id: int, **options: Unpack[RequestOptions]
+        self, id: str, comment_id: int, **request_options: Unpack[RequestOptions]
     ) -> Comment:
         """Get one comment on a gallery image or album.
 
@@ -593,11 +603,11 @@ class GalleryResource:
         ``GET /gallery/{id}/comment/{comment_id}``
         """
         return self._client.call(
-            _COMMENT, {"id": id, "comment_id": comment_id}, options
+            _COMMENT, {"id": id, "comment_id": comment_id}, request_options
         )
 
     def create_comment(
-        self, id: str, comment: str, **options: Unpack[RequestOptions]
+        self, id: str, comment: str, **request_options: Unpack[RequestOptions]
     ) -> CommentCreated:
         """Comment on a gallery image or album.
 
@@ -608,11 +618,15 @@ class GalleryResource:
         ``POST /gallery/{id}/comment``
         """
         return self._client.call(
-            _CREATE_COMMENT, {"id": id, "comment": comment}, options
+            _CREATE_COMMENT, {"id": id, "comment": comment}, request_options
         )
 
     def reply_to_comment(
-        self, id: str, comment_id: int, comment: str, **options: Unpack[RequestOptions]
+        self,
+        id: str,
+        comment_id: int,
+        comment: str,
+        **request_options: Unpack[RequestOptions],
     ) -> CommentCreated:
         """Reply to a comment on a gallery item (no longer documented).
 
@@ -630,11 +644,11 @@ class GalleryResource:
         return self._client.call(
             _REPLY_TO_COMMENT,
             {"id": id, "comment_id": comment_id, "comment": comment},
-            options,
+            request_options,
         )
 
     def comment_ids(
-        self, id: str, **options: Unpack[RequestOptions]
+        self, id: str, **request_options: Unpack[RequestOptions]
     ) -> builtins.list[int]:
         """List the ids of the comments on a gallery image or album.
 
@@ -643,9 +657,9 @@ class GalleryResource:
 
         ``GET /gallery/{id}/comments/ids``
         """
-        return self._client.call(_COMMENT_IDS, {"id": id}, options)
+        return self._client.call(_COMMENT_IDS, {"id": id}, request_options)
 
-    def comment_count(self, id: str, **options: Unpack[RequestOptions]) -> int:
+    def comment_count(self, id: str, **request_options: Unpack[RequestOptions]) -> int:
         """Count the comments on a gallery image or album.
 
         Args:
@@ -653,7 +667,7 @@ class GalleryResource:
 
         ``GET /gallery/{id}/comments/count``
         """
-        return self._client.call(_COMMENT_COUNT, {"id": id}, options)
+        return self._client.call(_COMMENT_COUNT, {"id": id}, request_options)
 
 
 class AsyncGalleryResource:
@@ -673,7 +687,7 @@ class AsyncGalleryResource:
         show_viral: bool | None = None,
         mature: bool | None = None,
         album_previews: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[GalleryItem]:
         """List the images and albums in a section of the gallery.
 
@@ -701,7 +715,7 @@ class AsyncGalleryResource:
                 "mature": mature,
                 "album_previews": album_previews,
             },
-            options,
+            request_options,
         )
 
     def iter_list(
@@ -713,7 +727,7 @@ class AsyncGalleryResource:
         show_viral: bool | None = None,
         mature: bool | None = None,
         album_previews: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
         """Iterate over every item of ``list``, page after page, until a page is empty."""
         return self._client.paginate(
@@ -726,7 +740,7 @@ class AsyncGalleryResource:
                 "mature": mature,
                 "album_previews": album_previews,
             },
-            options,
+            request_options,
         )
 
     async def subreddit(
@@ -736,7 +750,7 @@ class AsyncGalleryResource:
         sort: str | None = None,
         window: str | None = None,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[GalleryItem]:
         """List the gallery images from a subreddit.
 
@@ -751,7 +765,7 @@ class AsyncGalleryResource:
         return await self._client.call(
             _SUBREDDIT,
             {"subreddit": subreddit, "sort": sort, "window": window, "page": page},
-            options,
+            request_options,
         )
 
     def iter_subreddit(
@@ -760,13 +774,13 @@ class AsyncGalleryResource:
         *,
         sort: str | None = None,
         window: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
         """Iterate over every item of ``subreddit``, page after page, until a page is empty."""
         return self._client.paginate(
             _SUBREDDIT,
             {"subreddit": subreddit, "sort": sort, "window": window},
-            options,
+            request_options,
         )
 
     async def search(
@@ -782,7 +796,7 @@ class AsyncGalleryResource:
         q_not: str | None = None,
         q_type: str | None = None,
         q_size_px: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[GalleryItem]:
         """Search the gallery.
 
@@ -817,7 +831,7 @@ class AsyncGalleryResource:
                 "q_type": q_type,
                 "q_size_px": q_size_px,
             },
-            options,
+            request_options,
         )
 
     def iter_search(
@@ -832,7 +846,7 @@ class AsyncGalleryResource:
         q_not: str | None = None,
         q_type: str | None = None,
         q_size_px: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
         """Iterate over every item of ``search``, page after page, until a page is empty."""
         return self._client.paginate(
@@ -848,7 +862,7 @@ class AsyncGalleryResource:
                 "q_type": q_type,
                 "q_size_px": q_size_px,
             },
-            options,
+            request_options,
         )
 
     async def share_image(
@@ -860,7 +874,7 @@ class AsyncGalleryResource:
         terms: int | None = None,
         mature: int | None = None,
         tags: Sequence[str] | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Share one of the authenticated member's images to the gallery.
 
@@ -885,7 +899,7 @@ class AsyncGalleryResource:
                 "mature": mature,
                 "tags": tags,
             },
-            options,
+            request_options,
         )
 
     async def share_album(
@@ -897,7 +911,7 @@ class AsyncGalleryResource:
         terms: int | None = None,
         mature: int | None = None,
         tags: Sequence[str] | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Share one of the authenticated member's albums to the gallery.
 
@@ -922,10 +936,10 @@ class AsyncGalleryResource:
                 "mature": mature,
                 "tags": tags,
             },
-            options,
+            request_options,
         )
 
-    async def remove(self, id: str, **options: Unpack[RequestOptions]) -> bool:
+    async def remove(self, id: str, **request_options: Unpack[RequestOptions]) -> bool:
         """Remove one of the authenticated member's images or albums from the gallery.
 
         Args:
@@ -933,9 +947,11 @@ class AsyncGalleryResource:
 
         ``DELETE /gallery/{id}``
         """
-        return await self._client.call(_REMOVE, {"id": id}, options)
+        return await self._client.call(_REMOVE, {"id": id}, request_options)
 
-    async def album(self, id: str, **options: Unpack[RequestOptions]) -> GalleryAlbum:
+    async def album(
+        self, id: str, **request_options: Unpack[RequestOptions]
+    ) -> GalleryAlbum:
         """Get an album in the gallery.
 
         Args:
@@ -943,9 +959,11 @@ class AsyncGalleryResource:
 
         ``GET /gallery/album/{id}``
         """
-        return await self._client.call(_ALBUM, {"id": id}, options)
+        return await self._client.call(_ALBUM, {"id": id}, request_options)
 
-    async def image(self, id: str, **options: Unpack[RequestOptions]) -> GalleryImage:
+    async def image(
+        self, id: str, **request_options: Unpack[RequestOptions]
+    ) -> GalleryImage:
         """Get an image in the gallery.
 
         Args:
@@ -953,10 +971,14 @@ class AsyncGalleryResource:
 
         ``GET /gallery/image/{id}``
         """
-        return await self._client.call(_IMAGE, {"id": id}, options)
+        return await self._client.call(_IMAGE, {"id": id}, request_options)
 
     async def report(
-        self, id: str, *, reason: int | None = None, **options: Unpack[RequestOptions]
+        self,
+        id: str,
+        *,
+        reason: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Report a gallery image or album as inappropriate.
 
@@ -967,9 +989,11 @@ class AsyncGalleryResource:
 
         ``POST /gallery/{id}/report``
         """
-        return await self._client.call(_REPORT, {"id": id, "reason": reason}, options)
+        return await self._client.call(
+            _REPORT, {"id": id, "reason": reason}, request_options
+        )
 
-    async def votes(self, id: str, **options: Unpack[RequestOptions]) -> Vote:
+    async def votes(self, id: str, **request_options: Unpack[RequestOptions]) -> Vote:
         """Get the vote totals of a gallery image or album.
 
         Args:
@@ -977,9 +1001,11 @@ class AsyncGalleryResource:
 
         ``GET /gallery/{id}/votes``
         """
-        return await self._client.call(_VOTES, {"id": id}, options)
+        return await self._client.call(_VOTES, {"id": id}, request_options)
 
-    async def vote(self, id: str, vote: str, **options: Unpack[RequestOptions]) -> bool:
+    async def vote(
+        self, id: str, vote: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Vote on a gallery image or album.
 
         Args:
@@ -988,10 +1014,14 @@ class AsyncGalleryResource:
 
         ``POST /gallery/{id}/vote/{vote}``
         """
-        return await self._client.call(_VOTE, {"id": id, "vote": vote}, options)
+        return await self._client.call(_VOTE, {"id": id, "vote": vote}, request_options)
 
     async def comments(
-        self, id: str, *, sort: str | None = None, **options: Unpack[RequestOptions]
+        self,
+        id: str,
+        *,
+        sort: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Comment]:
         """List the comments on a gallery image or album.
 
@@ -1001,10 +1031,12 @@ class AsyncGalleryResource:
 
         ``GET /gallery/{id}/comments/{sort}``
         """
-        return await self._client.call(_COMMENTS, {"id": id, "sort": sort}, options)
+        return await self._client.call(
+            _COMMENTS, {"id": id, "sort": sort}, request_options
+        )
 
     async def comment(
-        self, id: str, comment_id: int, **options: Unpack[RequestOptions]
+        self, id: str, comment_id: int, **request_options: Unpack[RequestOptions]
     ) -> Comment:
         """Get one comment on a gallery image or album.
 
@@ -1017,11 +1049,11 @@ class AsyncGalleryResource:
         ``GET /gallery/{id}/comment/{comment_id}``
         """
         return await self._client.call(
-            _COMMENT, {"id": id, "comment_id": comment_id}, options
+            _COMMENT, {"id": id, "comment_id": comment_id}, request_options
         )
 
     async def create_comment(
-        self, id: str, comment: str, **options: Unpack[RequestOptions]
+        self, id: str, comment: str, **request_options: Unpack[RequestOptions]
     ) -> CommentCreated:
         """Comment on a gallery image or album.
 
@@ -1032,11 +1064,15 @@ class AsyncGalleryResource:
         ``POST /gallery/{id}/comment``
         """
         return await self._client.call(
-            _CREATE_COMMENT, {"id": id, "comment": comment}, options
+            _CREATE_COMMENT, {"id": id, "comment": comment}, request_options
         )
 
     async def reply_to_comment(
-        self, id: str, comment_id: int, comment: str, **options: Unpack[RequestOptions]
+        self,
+        id: str,
+        comment_id: int,
+        comment: str,
+        **request_options: Unpack[RequestOptions],
     ) -> CommentCreated:
         """Reply to a comment on a gallery item (no longer documented).
 
@@ -1054,11 +1090,11 @@ class AsyncGalleryResource:
         return await self._client.call(
             _REPLY_TO_COMMENT,
             {"id": id, "comment_id": comment_id, "comment": comment},
-            options,
+            request_options,
         )
 
     async def comment_ids(
-        self, id: str, **options: Unpack[RequestOptions]
+        self, id: str, **request_options: Unpack[RequestOptions]
     ) -> builtins.list[int]:
         """List the ids of the comments on a gallery image or album.
 
@@ -1067,9 +1103,11 @@ class AsyncGalleryResource:
 
         ``GET /gallery/{id}/comments/ids``
         """
-        return await self._client.call(_COMMENT_IDS, {"id": id}, options)
+        return await self._client.call(_COMMENT_IDS, {"id": id}, request_options)
 
-    async def comment_count(self, id: str, **options: Unpack[RequestOptions]) -> int:
+    async def comment_count(
+        self, id: str, **request_options: Unpack[RequestOptions]
+    ) -> int:
         """Count the comments on a gallery image or album.
 
         Args:
@@ -1077,7 +1115,7 @@ class AsyncGalleryResource:
 
         ``GET /gallery/{id}/comments/count``
         """
-        return await self._client.call(_COMMENT_COUNT, {"id": id}, options)
+        return await self._client.call(_COMMENT_COUNT, {"id": id}, request_options)
 
 
 class GalleryResourceWithRawResponse:

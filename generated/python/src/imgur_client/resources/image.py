@@ -82,7 +82,7 @@ class ImageResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(self, id: str, **options: Unpack[RequestOptions]) -> Image:
+    def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Image:
         """Get an image.
 
         Args:
@@ -90,9 +90,11 @@ class ImageResource:
 
         ``GET /image/{id}``
         """
-        return self._client.call(_GET, {"id": id}, options)
+        return self._client.call(_GET, {"id": id}, request_options)
 
-    def delete(self, deletehash: str, **options: Unpack[RequestOptions]) -> bool:
+    def delete(
+        self, deletehash: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Delete an image.
 
         Anonymous images are deleted with their deletehash and the client id; a
@@ -103,7 +105,7 @@ class ImageResource:
 
         ``DELETE /image/{deletehash}``
         """
-        return self._client.call(_DELETE, {"deletehash": deletehash}, options)
+        return self._client.call(_DELETE, {"deletehash": deletehash}, request_options)
 
     def upload(
         self,
@@ -115,7 +117,7 @@ class ImageResource:
         title: str | None = None,
         description: str | None = None,
         disable_audio: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Image:
         """Upload an image or video.
 
@@ -149,7 +151,7 @@ class ImageResource:
                 "description": description,
                 "disable_audio": disable_audio,
             },
-            options,
+            request_options,
         )
 
     def update(
@@ -158,7 +160,7 @@ class ImageResource:
         *,
         title: str | None = None,
         description: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Change the title or description of an image.
 
@@ -173,7 +175,9 @@ class ImageResource:
         ``POST /image/{id}``
         """
         return self._client.call(
-            _UPDATE, {"id": id, "title": title, "description": description}, options
+            _UPDATE,
+            {"id": id, "title": title, "description": description},
+            request_options,
         )
 
 
@@ -184,7 +188,7 @@ class AsyncImageResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def get(self, id: str, **options: Unpack[RequestOptions]) -> Image:
+    async def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Image:
         """Get an image.
 
         Args:
@@ -192,9 +196,11 @@ class AsyncImageResource:
 
         ``GET /image/{id}``
         """
-        return await self._client.call(_GET, {"id": id}, options)
+        return await self._client.call(_GET, {"id": id}, request_options)
 
-    async def delete(self, deletehash: str, **options: Unpack[RequestOptions]) -> bool:
+    async def delete(
+        self, deletehash: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Delete an image.
 
         Anonymous images are deleted with their deletehash and the client id; a
@@ -205,7 +211,9 @@ class AsyncImageResource:
 
         ``DELETE /image/{deletehash}``
         """
-        return await self._client.call(_DELETE, {"deletehash": deletehash}, options)
+        return await self._client.call(
+            _DELETE, {"deletehash": deletehash}, request_options
+        )
 
     async def upload(
         self,
@@ -217,7 +225,7 @@ class AsyncImageResource:
         title: str | None = None,
         description: str | None = None,
         disable_audio: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Image:
         """Upload an image or video.
 
@@ -251,7 +259,7 @@ class AsyncImageResource:
                 "description": description,
                 "disable_audio": disable_audio,
             },
-            options,
+            request_options,
         )
 
     async def update(
@@ -260,7 +268,7 @@ class AsyncImageResource:
         *,
         title: str | None = None,
         description: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Change the title or description of an image.
 
@@ -275,7 +283,9 @@ class AsyncImageResource:
         ``POST /image/{id}``
         """
         return await self._client.call(
-            _UPDATE, {"id": id, "title": title, "description": description}, options
+            _UPDATE,
+            {"id": id, "title": title, "description": description},
+            request_options,
         )
 
 

@@ -126,7 +126,7 @@ class MessageResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Message]:
+    def list(self, **request_options: Unpack[RequestOptions]) -> builtins.list[Message]:
         """Get the latest message of every thread the member has received (no longer
         available).
 
@@ -137,10 +137,10 @@ class MessageResource:
 
         ``GET /messages``
         """
-        return self._client.call(_LIST, {}, options)
+        return self._client.call(_LIST, {}, request_options)
 
     def ids(
-        self, *, page: int | None = None, **options: Unpack[RequestOptions]
+        self, *, page: int | None = None, **request_options: Unpack[RequestOptions]
     ) -> builtins.list[int]:
         """List the ids of the member's messages (no longer available).
 
@@ -152,13 +152,13 @@ class MessageResource:
 
         ``GET /messages/ids/{page}``
         """
-        return self._client.call(_IDS, {"page": page}, options)
+        return self._client.call(_IDS, {"page": page}, request_options)
 
-    def iter_ids(self, **options: Unpack[RequestOptions]) -> Iterator[int]:
+    def iter_ids(self, **request_options: Unpack[RequestOptions]) -> Iterator[int]:
         """Iterate over every item of ``ids``, page after page, until a page is empty."""
-        return self._client.paginate(_IDS, {}, options)
+        return self._client.paginate(_IDS, {}, request_options)
 
-    def count(self, **options: Unpack[RequestOptions]) -> int:
+    def count(self, **request_options: Unpack[RequestOptions]) -> int:
         """Count the member's messages (no longer available).
 
         Deprecated: Gone with the messages API; each conversation listed by conversation.list
@@ -167,9 +167,9 @@ class MessageResource:
 
         ``GET /messages/count``
         """
-        return self._client.call(_COUNT, {}, options)
+        return self._client.call(_COUNT, {}, request_options)
 
-    def get(self, id: int, **options: Unpack[RequestOptions]) -> Message:
+    def get(self, id: int, **request_options: Unpack[RequestOptions]) -> Message:
         """Get one message (no longer available).
 
         Deprecated: Gone with the messages API; messages are read a conversation at a time
@@ -181,10 +181,10 @@ class MessageResource:
 
         ``GET /message/{id}``
         """
-        return self._client.call(_GET, {"id": id}, options)
+        return self._client.call(_GET, {"id": id}, request_options)
 
     def thread(
-        self, id: int, **options: Unpack[RequestOptions]
+        self, id: int, **request_options: Unpack[RequestOptions]
     ) -> builtins.list[Message]:
         """Get a message and the rest of its thread (no longer available).
 
@@ -197,7 +197,7 @@ class MessageResource:
 
         ``GET /message/{id}/thread``
         """
-        return self._client.call(_THREAD, {"id": id}, options)
+        return self._client.call(_THREAD, {"id": id}, request_options)
 
     def create(
         self,
@@ -206,7 +206,7 @@ class MessageResource:
         *,
         subject: str | None = None,
         parent_id: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Send a message (no longer available).
 
@@ -230,10 +230,10 @@ class MessageResource:
                 "subject": subject,
                 "parent_id": parent_id,
             },
-            options,
+            request_options,
         )
 
-    def delete(self, id: int, **options: Unpack[RequestOptions]) -> bool:
+    def delete(self, id: int, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete a message (no longer available).
 
         Deprecated: Single messages can no longer be deleted; DELETE /conversations/{id} deletes
@@ -245,9 +245,9 @@ class MessageResource:
 
         ``DELETE /message/{id}``
         """
-        return self._client.call(_DELETE, {"id": id}, options)
+        return self._client.call(_DELETE, {"id": id}, request_options)
 
-    def report(self, username: str, **options: Unpack[RequestOptions]) -> bool:
+    def report(self, username: str, **request_options: Unpack[RequestOptions]) -> bool:
         """Report a member for sending abusive messages (no longer available).
 
         Deprecated: Moved to POST /conversations/report/{username} (imgurpython client.py
@@ -259,9 +259,9 @@ class MessageResource:
 
         ``POST /message/report/{username}``
         """
-        return self._client.call(_REPORT, {"username": username}, options)
+        return self._client.call(_REPORT, {"username": username}, request_options)
 
-    def block(self, username: str, **options: Unpack[RequestOptions]) -> bool:
+    def block(self, username: str, **request_options: Unpack[RequestOptions]) -> bool:
         """Block a member from sending messages (no longer available).
 
         Deprecated: Moved to POST /conversations/block/{username} (imgurpython client.py
@@ -273,7 +273,7 @@ class MessageResource:
 
         ``POST /message/block/{username}``
         """
-        return self._client.call(_BLOCK, {"username": username}, options)
+        return self._client.call(_BLOCK, {"username": username}, request_options)
 
 
 class AsyncMessageResource:
@@ -283,7 +283,9 @@ class AsyncMessageResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Message]:
+    async def list(
+        self, **request_options: Unpack[RequestOptions]
+    ) -> builtins.list[Message]:
         """Get the latest message of every thread the member has received (no longer
         available).
 
@@ -294,10 +296,10 @@ class AsyncMessageResource:
 
         ``GET /messages``
         """
-        return await self._client.call(_LIST, {}, options)
+        return await self._client.call(_LIST, {}, request_options)
 
     async def ids(
-        self, *, page: int | None = None, **options: Unpack[RequestOptions]
+        self, *, page: int | None = None, **request_options: Unpack[RequestOptions]
     ) -> builtins.list[int]:
         """List the ids of the member's messages (no longer available).
 
@@ -309,13 +311,13 @@ class AsyncMessageResource:
 
         ``GET /messages/ids/{page}``
         """
-        return await self._client.call(_IDS, {"page": page}, options)
+        return await self._client.call(_IDS, {"page": page}, request_options)
 
-    def iter_ids(self, **options: Unpack[RequestOptions]) -> AsyncIterator[int]:
+    def iter_ids(self, **request_options: Unpack[RequestOptions]) -> AsyncIterator[int]:
         """Iterate over every item of ``ids``, page after page, until a page is empty."""
-        return self._client.paginate(_IDS, {}, options)
+        return self._client.paginate(_IDS, {}, request_options)
 
-    async def count(self, **options: Unpack[RequestOptions]) -> int:
+    async def count(self, **request_options: Unpack[RequestOptions]) -> int:
         """Count the member's messages (no longer available).
 
         Deprecated: Gone with the messages API; each conversation listed by conversation.list
@@ -324,9 +326,9 @@ class AsyncMessageResource:
 
         ``GET /messages/count``
         """
-        return await self._client.call(_COUNT, {}, options)
+        return await self._client.call(_COUNT, {}, request_options)
 
-    async def get(self, id: int, **options: Unpack[RequestOptions]) -> Message:
+    async def get(self, id: int, **request_options: Unpack[RequestOptions]) -> Message:
         """Get one message (no longer available).
 
         Deprecated: Gone with the messages API; messages are read a conversation at a time
@@ -338,10 +340,10 @@ class AsyncMessageResource:
 
         ``GET /message/{id}``
         """
-        return await self._client.call(_GET, {"id": id}, options)
+        return await self._client.call(_GET, {"id": id}, request_options)
 
     async def thread(
-        self, id: int, **options: Unpack[RequestOptions]
+        self, id: int, **request_options: Unpack[RequestOptions]
     ) -> builtins.list[Message]:
         """Get a message and the rest of its thread (no longer available).
 
@@ -354,7 +356,7 @@ class AsyncMessageResource:
 
         ``GET /message/{id}/thread``
         """
-        return await self._client.call(_THREAD, {"id": id}, options)
+        return await self._client.call(_THREAD, {"id": id}, request_options)
 
     async def create(
         self,
@@ -363,7 +365,7 @@ class AsyncMessageResource:
         *,
         subject: str | None = None,
         parent_id: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Send a message (no longer available).
 
@@ -387,10 +389,10 @@ class AsyncMessageResource:
                 "subject": subject,
                 "parent_id": parent_id,
             },
-            options,
+            request_options,
         )
 
-    async def delete(self, id: int, **options: Unpack[RequestOptions]) -> bool:
+    async def delete(self, id: int, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete a message (no longer available).
 
         Deprecated: Single messages can no longer be deleted; DELETE /conversations/{id} deletes
@@ -402,9 +404,11 @@ class AsyncMessageResource:
 
         ``DELETE /message/{id}``
         """
-        return await self._client.call(_DELETE, {"id": id}, options)
+        return await self._client.call(_DELETE, {"id": id}, request_options)
 
-    async def report(self, username: str, **options: Unpack[RequestOptions]) -> bool:
+    async def report(
+        self, username: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Report a member for sending abusive messages (no longer available).
 
         Deprecated: Moved to POST /conversations/report/{username} (imgurpython client.py
@@ -416,9 +420,11 @@ class AsyncMessageResource:
 
         ``POST /message/report/{username}``
         """
-        return await self._client.call(_REPORT, {"username": username}, options)
+        return await self._client.call(_REPORT, {"username": username}, request_options)
 
-    async def block(self, username: str, **options: Unpack[RequestOptions]) -> bool:
+    async def block(
+        self, username: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Block a member from sending messages (no longer available).
 
         Deprecated: Moved to POST /conversations/block/{username} (imgurpython client.py
@@ -430,7 +436,7 @@ class AsyncMessageResource:
 
         ``POST /message/block/{username}``
         """
-        return await self._client.call(_BLOCK, {"username": username}, options)
+        return await self._client.call(_BLOCK, {"username": username}, request_options)
 
 
 class MessageResourceWithRawResponse:

@@ -66,6 +66,11 @@ class BaseOAuthClient:
         self._refresh_token = settings.refresh_token
         self._timeout = timeout
 
+    def held_secrets(self) -> list[str]:
+        """The secrets this helper holds (client secret, refresh token)."""
+        held = (self._settings.client_secret, self._refresh_token)
+        return [secret for secret in held if secret]
+
     @property
     def access_token(self) -> str | None:
         """The access token the client currently sends."""
@@ -218,9 +223,11 @@ class AsyncOAuthClient(BaseOAuthClient):
     def __init__(self, *, http: httpx.AsyncClient, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._http = http
-        import asyncio  # here, not at the top: only async clients need it
+        # Here, not at the top: only async clients need it. anyio, not asyncio, so
+        # concurrent refreshes wait on one lock under trio as well.
+        import anyio
 
-        self._lock = asyncio.Lock()
+        self._lock = anyio.Lock()
 
     async def exchange_code(self, code: str) -> TokenResponse:
         """Trade an authorization code for tokens and start using them."""

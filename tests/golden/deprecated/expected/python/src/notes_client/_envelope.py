@@ -17,6 +17,7 @@ import httpx
 
 from ._exceptions import (
     APIStatusError,
+    NonJSONResponseError,
     RateLimitError,
     ResponseValidationError,
     status_error_class,
@@ -122,7 +123,11 @@ def unwrap(
     if body is _MISSING:
         if response.status_code == 204 or not response.content:
             return None
-        raise _invalid(op, response, "the response body is not JSON")
+        kind = response.headers.get("content-type", "no content-type")
+        message = f"the {response.status_code} response body is not JSON ({kind})"
+        raise NonJSONResponseError(message).attach(
+            operation=op.name, response=response, path=op.path
+        )
     if not (config.envelope_data and op.envelope):
         return body
     if not isinstance(body, dict) or config.envelope_data not in body:

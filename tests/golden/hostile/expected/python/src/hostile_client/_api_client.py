@@ -21,11 +21,13 @@ from typing import Any, Self, TypeVar
 import httpx
 
 from ._base_client import BaseClient, Prepared, page_args
+from ._deadline import AsyncDeadlineStream, DeadlineStream
+from ._exceptions import APITimeoutError
 from ._logs import warn_deprecated
 from ._oauth import AsyncOAuthClient, OAuthClient, OAuthSettings
 from ._operation import ApiConfig, Operation
 from ._response import raw_response_requested
-from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
+from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes, check_options
 
 __all__ = ["AsyncAPIClient", "SyncAPIClient"]
 
@@ -66,6 +68,7 @@ class SyncAPIClient(BaseClient):
             self._headers_per_request = False
         else:
             self._http = http_client
+            self._keep_caller_settings(http_client, timeout)
         self._sleep: Callable[[float], None] = time.sleep
         self.oauth = None
         if self._oauth_settings is not None:
@@ -81,6 +84,8 @@ class SyncAPIClient(BaseClient):
         self, op: Operation[T], args: Mapping[str, Any], options: RequestOptions
     ) -> T:
         """Send ``op`` with ``args``; return what ``op.parse`` builds from it."""
+        if options:
+            check_options(op.name, options, (param.python for param in op.params))
         if op.deprecation:
             warn_deprecated(op.deprecation)
         result: T = self._call(op, args, options, raw=raw_response_requested())
@@ -90,6 +95,8 @@ class SyncAPIClient(BaseClient):
         self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
     ) -> Iterator[T]:
         """Iterate over every item of every page, stopping at the first empty page."""
+        if options:
+            check_options(op.name, options, (param.python for param in op.params))
         if op.deprecation:
             warn_deprecated(op.deprecation)
         page_args(op, args, op.page_start)  # fail now, not at the first next()
@@ -117,22 +124,31 @@ class SyncAPIClient(BaseClient):
         raw: bool,
     ) -> Any:
         prepared = self._prepare(op, args)
-        response = self._send(prepared, options)
-        expired = self._expired_token(prepared, response, self.oauth)
-        if expired is not None and self.oauth is not None:
-            self.oauth.refresh_if_current(expired)
-            prepared = self._reauthorize(prepared)
-            response = self._send(prepared, options)
+        try:
+            deadline = self._deadline(options)
+            response = self._send(prepared, options, deadline)
+            expired = self._expired_token(prepared, response, self.oauth)
+            if expired is not None and self.oauth is not None:
+                self.oauth.refresh_if_current(expired)
+                if prepared.parts.rewindable:
+                    prepared = self._reauthorize(prepared)
+                    response = self._send(prepared, options, deadline)
+        finally:
+            prepared.parts.close()
         return self._finish(op, response, raw=raw)
 
-    def _send(self, prepared: Prepared, options: RequestOptions) -> httpx.Response:
+    def _send(
+        self, prepared: Prepared, options: RequestOptions, deadline: float | None
+    ) -> httpx.Response:
         attempt, waited = 0, 0.0
         while True:
-            request = self._build(self._http, prepared, options)
+            request = self._build(self._http, prepared, options, deadline)
             try:
-                response = self._http.send(request)
+                response = self._receive(request, prepared, deadline)
             except httpx.RequestError as err:
-                delay = self._next_delay(prepared, options, attempt, waited, error=err)
+                delay = self._next_delay(
+                    prepared, options, attempt, waited, deadline, error=err
+                )
                 if delay is None:
                     raise self._connection_error(err, request, prepared.op) from err
             else:
@@ -140,13 +156,34 @@ class SyncAPIClient(BaseClient):
                 if response.status_code < 400:  # the common case: nothing to decide
                     return response
                 delay = self._next_delay(
-                    prepared, options, attempt, waited, response=response
+                    prepared, options, attempt, waited, deadline, response=response
                 )
                 if delay is None:
                     return response
                 response.close()
             self._sleep(delay)
             attempt, waited = attempt + 1, waited + delay
+
+    def _receive(
+        self, request: httpx.Request, prepared: Prepared, deadline: float | None
+    ) -> httpx.Response:
+        """Send ``request`` and read the body, checking the deadline per chunk."""
+        response = self._http.send(request, stream=True)
+        try:
+            if deadline is not None and isinstance(
+                response.stream, httpx.SyncByteStream
+            ):
+                response.stream = DeadlineStream(
+                    response.stream, deadline, self._monotonic, request
+                )
+            response.read()
+        except httpx.DecodingError as err:
+            response.close()
+            raise self._decoding_error(err, response, prepared.op) from err
+        except BaseException:
+            response.close()
+            raise
+        return response
 
     def close(self) -> None:
         """Close the HTTP client, unless the caller passed it in."""
@@ -198,10 +235,12 @@ class AsyncAPIClient(BaseClient):
             self._headers_per_request = False
         else:
             self._http = http_client
-        # Imported here: asyncio costs ~12 ms to import, and only async clients use it.
-        import asyncio
+            self._keep_caller_settings(http_client, timeout)
+        # Imported here: anyio costs milliseconds to import, and only async clients
+        # use it. anyio, not asyncio, so the client runs under trio as well.
+        import anyio
 
-        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+        self._sleep: Callable[[float], Awaitable[None]] = anyio.sleep
         self.oauth = None
         if self._oauth_settings is not None:
             self.oauth = AsyncOAuthClient(
@@ -216,6 +255,8 @@ class AsyncAPIClient(BaseClient):
         self, op: Operation[T], args: Mapping[str, Any], options: RequestOptions
     ) -> T:
         """Send ``op`` with ``args``; return what ``op.parse`` builds from it."""
+        if options:
+            check_options(op.name, options, (param.python for param in op.params))
         if op.deprecation:
             warn_deprecated(op.deprecation)
         result: T = await self._call(op, args, options, raw=raw_response_requested())
@@ -225,6 +266,8 @@ class AsyncAPIClient(BaseClient):
         self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
     ) -> AsyncIterator[T]:
         """Iterate (``async for``) over every item of every page."""
+        if options:
+            check_options(op.name, options, (param.python for param in op.params))
         if op.deprecation:
             warn_deprecated(op.deprecation)
         page_args(op, args, op.page_start)  # fail now, not at the first __anext__()
@@ -253,24 +296,31 @@ class AsyncAPIClient(BaseClient):
         raw: bool,
     ) -> Any:
         prepared = self._prepare(op, args)
-        response = await self._send(prepared, options)
-        expired = self._expired_token(prepared, response, self.oauth)
-        if expired is not None and self.oauth is not None:
-            await self.oauth.refresh_if_current(expired)
-            prepared = self._reauthorize(prepared)
-            response = await self._send(prepared, options)
+        try:
+            deadline = self._deadline(options)
+            response = await self._send(prepared, options, deadline)
+            expired = self._expired_token(prepared, response, self.oauth)
+            if expired is not None and self.oauth is not None:
+                await self.oauth.refresh_if_current(expired)
+                if prepared.parts.rewindable:
+                    prepared = self._reauthorize(prepared)
+                    response = await self._send(prepared, options, deadline)
+        finally:
+            prepared.parts.close()
         return self._finish(op, response, raw=raw)
 
     async def _send(
-        self, prepared: Prepared, options: RequestOptions
+        self, prepared: Prepared, options: RequestOptions, deadline: float | None
     ) -> httpx.Response:
         attempt, waited = 0, 0.0
         while True:
-            request = self._build(self._http, prepared, options)
+            request = self._build(self._http, prepared, options, deadline)
             try:
-                response = await self._http.send(request)
+                response = await self._receive(request, prepared, deadline)
             except httpx.RequestError as err:
-                delay = self._next_delay(prepared, options, attempt, waited, error=err)
+                delay = self._next_delay(
+                    prepared, options, attempt, waited, deadline, error=err
+                )
                 if delay is None:
                     raise self._connection_error(err, request, prepared.op) from err
             else:
@@ -278,13 +328,48 @@ class AsyncAPIClient(BaseClient):
                 if response.status_code < 400:  # the common case: nothing to decide
                     return response
                 delay = self._next_delay(
-                    prepared, options, attempt, waited, response=response
+                    prepared, options, attempt, waited, deadline, response=response
                 )
                 if delay is None:
                     return response
                 await response.aclose()
             await self._sleep(delay)
             attempt, waited = attempt + 1, waited + delay
+
+    async def _receive(
+        self, request: httpx.Request, prepared: Prepared, deadline: float | None
+    ) -> httpx.Response:
+        """Send and read under a cancel scope that ends at the deadline."""
+        if deadline is None:
+            return await self._receive_body(request, prepared, deadline)
+        import anyio
+
+        left = deadline - self._monotonic()
+        try:
+            with anyio.fail_after(max(left, 0.0)):
+                return await self._receive_body(request, prepared, deadline)
+        except TimeoutError as err:
+            raise APITimeoutError(request=request, operation=prepared.op.name) from err
+
+    async def _receive_body(
+        self, request: httpx.Request, prepared: Prepared, deadline: float | None
+    ) -> httpx.Response:
+        response = await self._http.send(request, stream=True)
+        try:
+            if deadline is not None and isinstance(
+                response.stream, httpx.AsyncByteStream
+            ):
+                response.stream = AsyncDeadlineStream(
+                    response.stream, deadline, self._monotonic, request
+                )
+            await response.aread()
+        except httpx.DecodingError as err:
+            await response.aclose()
+            raise self._decoding_error(err, response, prepared.op) from err
+        except BaseException:
+            await response.aclose()
+            raise
+        return response
 
     async def aclose(self) -> None:
         """Close the HTTP client, unless the caller passed it in."""

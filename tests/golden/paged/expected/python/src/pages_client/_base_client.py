@@ -20,15 +20,25 @@ from typing import Any, TypeVar, cast
 import httpx
 
 from ._auth import SelectedAuth, redact_headers, secret_header_names, select_auth
+from ._deadline import call_deadline, capped_timeouts
 from ._envelope import status_error, unwrap
-from ._exceptions import APIConnectionError, APITimeoutError, ResponseValidationError
+from ._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    RedirectError,
+    ResponseDecodingError,
+    ResponseValidationError,
+)
 from ._logs import logger
 from ._oauth import BaseOAuthClient, OAuthSettings
 from ._operation import ApiConfig, Operation
 from ._rate_limits import RateLimits
+from ._redact import redact_error
 from ._request import RequestParts, build_request
 from ._response import APIResponse
 from ._retry import (
+    MAX_RETRY_AFTER,
     MAX_TOTAL_WAIT,
     is_retryable_status,
     parse_retry_after,
@@ -43,6 +53,7 @@ T = TypeVar("T")
 QueryValue = str | int | float | bool | None
 _URL_CACHE_SIZE = 256
 _UNSET = object()
+_HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
 
 
 @dataclass(slots=True)
@@ -95,6 +106,7 @@ class BaseClient:
         self._urls: dict[str, httpx.URL] = {}
         self._timeout_cache: tuple[object, dict[str, float | None]] = (_UNSET, {})
         self._clock: Callable[[], float] = time.time
+        self._monotonic: Callable[[], float] = time.monotonic
         self._jitter: Callable[[], float] = random.random
 
     @property
@@ -104,6 +116,27 @@ class BaseClient:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={self.base_url!r}>"
+
+    def _keep_caller_settings(
+        self, http: httpx.Client | httpx.AsyncClient, timeout: object
+    ) -> None:
+        """Keep what the caller's own ``http_client`` sets.
+
+        Its timeout stays, unless ``timeout=`` was passed too; its headers win
+        over the SDK's defaults. What httpx sets by itself (a 5 s timeout,
+        ``Accept: */*``, its user agent) is not the caller's choice, so the SDK's
+        values replace those.
+        """
+        if isinstance(timeout, NotGiven) and http.timeout != _HTTPX_DEFAULT_TIMEOUT:
+            self.timeout = http.timeout
+        self._default_headers = {
+            key: value
+            for key, value in self._default_headers.items()
+            if not _caller_set(http.headers, key)
+        }
+
+    def _deadline(self, options: RequestOptions) -> float | None:
+        return call_deadline(options.get("timeout", self.timeout), self._monotonic())
 
     def _prepare(self, op: Operation[Any], args: Mapping[str, Any]) -> Prepared:
         parts = build_request(op, args, base_url=self.base_url)
@@ -118,6 +151,7 @@ class BaseClient:
         http: httpx.Client | httpx.AsyncClient,
         prepared: Prepared,
         options: RequestOptions,
+        deadline: float | None = None,
     ) -> httpx.Request:
         parts = prepared.parts
         headers = dict(parts.headers)
@@ -132,6 +166,9 @@ class BaseClient:
         if extra_query:
             params = [(k, v) for k, v in parts.params if k not in extra_query]
             params.extend(extra_query.items())
+        timeouts = self._timeout(options.get("timeout", self.timeout))
+        if deadline is not None:
+            timeouts = capped_timeouts(timeouts, deadline, self._monotonic())
         request = http.build_request(
             parts.method,
             self._url(parts.url),
@@ -140,7 +177,7 @@ class BaseClient:
             headers=headers,
             data=parts.data or None,
             files=parts.files or None,
-            extensions={"timeout": self._timeout(options.get("timeout", self.timeout))},
+            extensions={"timeout": timeouts},
         )
         if self._headers_per_request:
             # Set on the request rather than merged by httpx (which costs more);
@@ -192,6 +229,7 @@ class BaseClient:
         options: RequestOptions,
         attempt: int,
         waited: float,
+        deadline: float | None,
         *,
         response: httpx.Response | None = None,
         error: Exception | None = None,
@@ -219,10 +257,21 @@ class BaseClient:
         ):
             logger.debug("not retrying %s after %s: not safe to repeat", name, reason)
             return None
+        if not prepared.parts.rewindable:
+            logger.debug("not retrying %s after %s: upload cannot rewind", name, reason)
+            return None
         headers = response.headers if response is not None else None
-        delay = retry_delay(attempt, headers, self._clock(), jitter=self._jitter)
+        now = self._clock()
+        asked = parse_retry_after(headers, now) if headers is not None else None
+        if asked is not None and asked > MAX_RETRY_AFTER:
+            logger.debug("not retrying %s: asked to wait %.0f s", name, asked)
+            return None
+        delay = retry_delay(attempt, headers, now, jitter=self._jitter)
         if waited + delay > MAX_TOTAL_WAIT:
             logger.debug("not retrying %s after %s: wait budget spent", name, reason)
+            return None
+        if deadline is not None and self._monotonic() + delay >= deadline:
+            logger.debug("not retrying %s after %s: deadline reached", name, reason)
             return None
         logger.debug(
             "retrying %s after %s in %.2f s (retry %d of %d)",
@@ -249,8 +298,16 @@ class BaseClient:
     ) -> APIConnectionError:
         if isinstance(err, httpx.TimeoutException):
             return APITimeoutError(request=request, operation=op.name)
+
         message = f"connection error ({type(err).__name__})"
         return APIConnectionError(message, request=request, operation=op.name)
+
+    def _decoding_error(
+        self, err: httpx.DecodingError, response: httpx.Response, op: Operation[Any]
+    ) -> ResponseDecodingError:
+        encoding = response.headers.get("content-encoding", "none")
+        message = f"the body could not be decoded (Content-Encoding {encoding}): {err}"
+        return ResponseDecodingError(message, response=response, operation=op.name)
 
     def _expired_token(
         self,
@@ -277,6 +334,26 @@ class BaseClient:
     def _finish(
         self, op: Operation[Any], response: httpx.Response, *, raw: bool
     ) -> Any:
+        try:
+            return self._result(op, response, raw=raw)
+        except (APIStatusError, ResponseValidationError) as err:
+            # The body may quote a credential back (a 401 echoing the token).
+            redact_error(err, self._secrets())
+            raise
+
+    def _secrets(self) -> list[str]:
+        """Every credential the client holds, for scrubbing messages."""
+        held = [value for value in self._credentials.values() if value]
+        oauth = getattr(self, "oauth", None)
+        if oauth is not None:
+            held.extend(oauth.held_secrets())
+        return held
+
+    def _result(
+        self, op: Operation[Any], response: httpx.Response, *, raw: bool
+    ) -> Any:
+        if 300 <= response.status_code < 400:
+            raise RedirectError.from_response(response, operation=op.name, path=op.path)
         if response.status_code >= 400:
             retry_after = parse_retry_after(response.headers, self._clock())
             raise status_error(
@@ -305,6 +382,18 @@ def _parse(op: Operation[T], payload: Any, response: httpx.Response) -> T:
     except (KeyError, TypeError, ValueError) as err:
         error = ResponseValidationError(f"unexpected response shape: {err!r}")
         raise error.attach(operation=op.name, response=response, path=op.path) from err
+
+
+def _caller_set(headers: httpx.Headers, key: str) -> bool:
+    value: str | None = headers.get(key)
+    if value is None:
+        return False
+    lowered = key.lower()
+    if lowered == "accept":
+        return value != "*/*"
+    if lowered == "user-agent":
+        return not value.startswith("python-httpx/")
+    return True
 
 
 def _resolve_oauth(

@@ -55,7 +55,7 @@ class NoteResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def create(self, text: str, **options: Unpack[RequestOptions]) -> Note:
+    def create(self, text: str, **request_options: Unpack[RequestOptions]) -> Note:
         """Create a note.
 
         Args:
@@ -63,9 +63,9 @@ class NoteResource:
 
         ``POST /notes``
         """
-        return self._client.call(_CREATE, {"text": text}, options)
+        return self._client.call(_CREATE, {"text": text}, request_options)
 
-    def add(self, text: str, **options: Unpack[RequestOptions]) -> Note:
+    def add(self, text: str, **request_options: Unpack[RequestOptions]) -> Note:
         """Create a note (old route).
 
         Deprecated: The /note/add route was replaced by POST /notes.
@@ -76,16 +76,16 @@ class NoteResource:
 
         ``POST /note/add``
         """
-        return self._client.call(_ADD, {"text": text}, options)
+        return self._client.call(_ADD, {"text": text}, request_options)
 
-    def purge(self, **options: Unpack[RequestOptions]) -> bool:
+    def purge(self, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete every note.
 
         Deprecated: The API no longer allows deleting every note at once.
 
         ``DELETE /notes``
         """
-        return self._client.call(_PURGE, {}, options)
+        return self._client.call(_PURGE, {}, request_options)
 
 
 class AsyncNoteResource:
@@ -94,7 +94,9 @@ class AsyncNoteResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def create(self, text: str, **options: Unpack[RequestOptions]) -> Note:
+    async def create(
+        self, text: str, **request_options: Unpack[RequestOptions]
+    ) -> Note:
         """Create a note.
 
         Args:
@@ -102,9 +104,9 @@ class AsyncNoteResource:
 
         ``POST /notes``
         """
-        return await self._client.call(_CREATE, {"text": text}, options)
+        return await self._client.call(_CREATE, {"text": text}, request_options)
 
-    async def add(self, text: str, **options: Unpack[RequestOptions]) -> Note:
+    async def add(self, text: str, **request_options: Unpack[RequestOptions]) -> Note:
         """Create a note (old route).
 
         Deprecated: The /note/add route was replaced by POST /notes.
@@ -115,16 +117,16 @@ class AsyncNoteResource:
 
         ``POST /note/add``
         """
-        return await self._client.call(_ADD, {"text": text}, options)
+        return await self._client.call(_ADD, {"text": text}, request_options)
 
-    async def purge(self, **options: Unpack[RequestOptions]) -> bool:
+    async def purge(self, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete every note.
 
         Deprecated: The API no longer allows deleting every note at once.
 
         ``DELETE /notes``
         """
-        return await self._client.call(_PURGE, {}, options)
+        return await self._client.call(_PURGE, {}, request_options)
 
 
 class NoteResourceWithRawResponse:

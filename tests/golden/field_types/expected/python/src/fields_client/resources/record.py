@@ -34,7 +34,7 @@ class RecordResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(self, id: str, **options: Unpack[RequestOptions]) -> Record:
+    def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Record:
         """Get one record.
 
         Args:
@@ -42,7 +42,7 @@ class RecordResource:
 
         ``GET /record/{id}``
         """
-        return self._client.call(_GET, {"id": id}, options)
+        return self._client.call(_GET, {"id": id}, request_options)
 
 
 class AsyncRecordResource:
@@ -51,7 +51,7 @@ class AsyncRecordResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def get(self, id: str, **options: Unpack[RequestOptions]) -> Record:
+    async def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Record:
         """Get one record.
 
         Args:
@@ -59,7 +59,7 @@ class AsyncRecordResource:
 
         ``GET /record/{id}``
         """
-        return await self._client.call(_GET, {"id": id}, options)
+        return await self._client.call(_GET, {"id": id}, request_options)
 
 
 class RecordResourceWithRawResponse:

@@ -22,7 +22,7 @@ _RETURN: Operation[Side] = Operation(
     name="import.return",
     method="GET",
     path="/side/{self}",
-    params=(Param("self_", "self", "path"), Param("options_", "options", "query")),
+    params=(Param("self_", "self", "path"), Param("options", "options", "query")),
     auth=("key",),
     parse=parse_side,
 )
@@ -38,19 +38,19 @@ class ImportResource:
         self,
         self_: str,
         *,
-        options_: str | None = None,
-        **options: Unpack[RequestOptions],
+        options: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Side:
         """An operation named with a keyword; returns a union.
 
         Args:
             self_: A parameter named self.
-            options_: A parameter named options.
+            options: A parameter named options.
 
         ``GET /side/{self}``
         """
         return self._client.call(
-            _RETURN, {"self_": self_, "options_": options_}, options
+            _RETURN, {"self_": self_, "options": options}, request_options
         )
 
 
@@ -64,19 +64,19 @@ class AsyncImportResource:
         self,
         self_: str,
         *,
-        options_: str | None = None,
-        **options: Unpack[RequestOptions],
+        options: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Side:
         """An operation named with a keyword; returns a union.
 
         Args:
             self_: A parameter named self.
-            options_: A parameter named options.
+            options: A parameter named options.
 
         ``GET /side/{self}``
         """
         return await self._client.call(
-            _RETURN, {"self_": self_, "options_": options_}, options
+            _RETURN, {"self_": self_, "options": options}, request_options
         )
 
 

@@ -58,7 +58,7 @@ class ThingResource:
         ids: Sequence[str] | None = None,
         from_: str | None = None,
         trace_id: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Thing:
         """Get a thing \"\"" {{ 7*7 }} {% raw %} | pipe | </script> \\
 
@@ -76,7 +76,7 @@ class ThingResource:
         return self._client.call(
             _GET,
             {"class_": class_, "ids": ids, "from_": from_, "trace_id": trace_id},
-            options,
+            request_options,
         )
 
     def save(
@@ -84,7 +84,7 @@ class ThingResource:
         lambda_: str,
         *,
         a_b_c: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Save a thing'''
 
@@ -97,7 +97,9 @@ class ThingResource:
 
         ``POST /thing``
         """
-        return self._client.call(_SAVE, {"lambda_": lambda_, "a_b_c": a_b_c}, options)
+        return self._client.call(
+            _SAVE, {"lambda_": lambda_, "a_b_c": a_b_c}, request_options
+        )
 
 
 class AsyncThingResource:
@@ -113,7 +115,7 @@ class AsyncThingResource:
         ids: Sequence[str] | None = None,
         from_: str | None = None,
         trace_id: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Thing:
         """Get a thing \"\"" {{ 7*7 }} {% raw %} | pipe | </script> \\
 
@@ -131,7 +133,7 @@ class AsyncThingResource:
         return await self._client.call(
             _GET,
             {"class_": class_, "ids": ids, "from_": from_, "trace_id": trace_id},
-            options,
+            request_options,
         )
 
     async def save(
@@ -139,7 +141,7 @@ class AsyncThingResource:
         lambda_: str,
         *,
         a_b_c: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Save a thing'''
 
@@ -153,7 +155,7 @@ class AsyncThingResource:
         ``POST /thing``
         """
         return await self._client.call(
-            _SAVE, {"lambda_": lambda_, "a_b_c": a_b_c}, options
+            _SAVE, {"lambda_": lambda_, "a_b_c": a_b_c}, request_options
         )
 
 

@@ -62,7 +62,7 @@ class EntryResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    def get(self, key: str, **options: Unpack[RequestOptions]) -> Entry:
+    def get(self, key: str, **request_options: Unpack[RequestOptions]) -> Entry:
         """Get a value.
 
         Args:
@@ -70,66 +70,24 @@ class EntryResource:
 
         ``GET /entry/{key}``
         """
-        return self._client.call(_GET, {"key": key}, options)
+        return self._client.call(_GET, {"key": key}, request_options)
 
-    def keys(self, **options: Unpack[RequestOptions]) -> list[str]:
+    def keys(self, **request_options: Unpack[RequestOptions]) -> list[str]:
         """List the keys.
 
         ``GET /keys``
         """
-        return self._client.call(_KEYS, {}, options)
+        return self._client.call(_KEYS, {}, request_options)
 
-    def count(self, **options: Unpack[RequestOptions]) -> int:
+    def count(self, **request_options: Unpack[RequestOptions]) -> int:
         """Count the keys.
 
         ``GET /count``
         """
-        return self._client.call(_COUNT, {}, options)
+        return self._client.call(_COUNT, {}, request_options)
 
-    def put(self, key: str, value: str, **options: Unpack[RequestOptions]) -> None:
-        """Store a value.
-
-        Args:
-            key: The key.
-            value: The value.
-
-        ``PUT /entry/{key}``
-        """
-        return self._client.call(_PUT, {"key": key, "value": value}, options)
-
-
-class AsyncEntryResource:
-    """Stored values."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def get(self, key: str, **options: Unpack[RequestOptions]) -> Entry:
-        """Get a value.
-
-        Args:
-            key: The key.
-
-        ``GET /entry/{key}``
-        """
-        return await self._client.call(_GET, {"key": key}, options)
-
-    async def keys(self, **options: Unpack[RequestOptions]) -> list[str]:
-        """List the keys.
-
-        ``GET /keys``
-        """
-        return await self._client.call(_KEYS, {}, options)
-
-    async def count(self, **options: Unpack[RequestOptions]) -> int:
-        """Count the keys.
-
-        ``GET /count``
-        """
-        return await self._client.call(_COUNT, {}, options)
-
-    async def put(
-        self, key: str, value: str, **options: Unpack[RequestOptions]
+    def put(
+        self, key: str, value: str, **request_options: Unpack[RequestOptions]
     ) -> None:
         """Store a value.
 
@@ -139,7 +97,53 @@ class AsyncEntryResource:
 
         ``PUT /entry/{key}``
         """
-        return await self._client.call(_PUT, {"key": key, "value": value}, options)
+        return self._client.call(_PUT, {"key": key, "value": value}, request_options)
+
+
+class AsyncEntryResource:
+    """Stored values."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def get(self, key: str, **request_options: Unpack[RequestOptions]) -> Entry:
+        """Get a value.
+
+        Args:
+            key: The key.
+
+        ``GET /entry/{key}``
+        """
+        return await self._client.call(_GET, {"key": key}, request_options)
+
+    async def keys(self, **request_options: Unpack[RequestOptions]) -> list[str]:
+        """List the keys.
+
+        ``GET /keys``
+        """
+        return await self._client.call(_KEYS, {}, request_options)
+
+    async def count(self, **request_options: Unpack[RequestOptions]) -> int:
+        """Count the keys.
+
+        ``GET /count``
+        """
+        return await self._client.call(_COUNT, {}, request_options)
+
+    async def put(
+        self, key: str, value: str, **request_options: Unpack[RequestOptions]
+    ) -> None:
+        """Store a value.
+
+        Args:
+            key: The key.
+            value: The value.
+
+        ``PUT /entry/{key}``
+        """
+        return await self._client.call(
+            _PUT, {"key": key, "value": value}, request_options
+        )
 
 
 class EntryResourceWithRawResponse:

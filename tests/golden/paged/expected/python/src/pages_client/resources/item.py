@@ -55,7 +55,7 @@ class ItemResource:
         *,
         page: int | None = None,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Item]:
         """List items, a page at a time.
 
@@ -65,16 +65,20 @@ class ItemResource:
 
         ``GET /items/{page}``
         """
-        return self._client.call(_LIST, {"page": page, "sort": sort}, options)
+        return self._client.call(_LIST, {"page": page, "sort": sort}, request_options)
 
     def iter_list(
-        self, *, sort: str | None = None, **options: Unpack[RequestOptions]
+        self, *, sort: str | None = None, **request_options: Unpack[RequestOptions]
     ) -> Iterator[Item]:
         """Iterate over every item of ``list``, page after page, until a page is empty."""
-        return self._client.paginate(_LIST, {"sort": sort}, options)
+        return self._client.paginate(_LIST, {"sort": sort}, request_options)
 
     def search(
-        self, q: str, *, page: int | None = None, **options: Unpack[RequestOptions]
+        self,
+        q: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Item]:
         """Search items.
 
@@ -84,11 +88,13 @@ class ItemResource:
 
         ``GET /search``
         """
-        return self._client.call(_SEARCH, {"q": q, "page": page}, options)
+        return self._client.call(_SEARCH, {"q": q, "page": page}, request_options)
 
-    def iter_search(self, q: str, **options: Unpack[RequestOptions]) -> Iterator[Item]:
+    def iter_search(
+        self, q: str, **request_options: Unpack[RequestOptions]
+    ) -> Iterator[Item]:
         """Iterate over every item of ``search``, page after page, until a page is empty."""
-        return self._client.paginate(_SEARCH, {"q": q}, options)
+        return self._client.paginate(_SEARCH, {"q": q}, request_options)
 
 
 class AsyncItemResource:
@@ -102,7 +108,7 @@ class AsyncItemResource:
         *,
         page: int | None = None,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Item]:
         """List items, a page at a time.
 
@@ -112,16 +118,22 @@ class AsyncItemResource:
 
         ``GET /items/{page}``
         """
-        return await self._client.call(_LIST, {"page": page, "sort": sort}, options)
+        return await self._client.call(
+            _LIST, {"page": page, "sort": sort}, request_options
+        )
 
     def iter_list(
-        self, *, sort: str | None = None, **options: Unpack[RequestOptions]
+        self, *, sort: str | None = None, **request_options: Unpack[RequestOptions]
     ) -> AsyncIterator[Item]:
         """Iterate over every item of ``list``, page after page, until a page is empty."""
-        return self._client.paginate(_LIST, {"sort": sort}, options)
+        return self._client.paginate(_LIST, {"sort": sort}, request_options)
 
     async def search(
-        self, q: str, *, page: int | None = None, **options: Unpack[RequestOptions]
+        self,
+        q: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Item]:
         """Search items.
 
@@ -131,13 +143,13 @@ class AsyncItemResource:
 
         ``GET /search``
         """
-        return await self._client.call(_SEARCH, {"q": q, "page": page}, options)
+        return await self._client.call(_SEARCH, {"q": q, "page": page}, request_options)
 
     def iter_search(
-        self, q: str, **options: Unpack[RequestOptions]
+        self, q: str, **request_options: Unpack[RequestOptions]
     ) -> AsyncIterator[Item]:
         """Iterate over every item of ``search``, page after page, until a page is empty."""
-        return self._client.paginate(_SEARCH, {"q": q}, options)
+        return self._client.paginate(_SEARCH, {"q": q}, request_options)
 
 
 class ItemResourceWithRawResponse:

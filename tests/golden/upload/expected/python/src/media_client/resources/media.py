@@ -61,7 +61,7 @@ class MediaResource:
         *,
         type: str | None = None,
         title: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Media:
         """Upload a file, as bytes, base64 text or a URL to fetch.
 
@@ -73,11 +73,11 @@ class MediaResource:
         ``POST /upload``
         """
         return self._client.call(
-            _UPLOAD, {"file": file, "type": type, "title": title}, options
+            _UPLOAD, {"file": file, "type": type, "title": title}, request_options
         )
 
     def attach(
-        self, id: str, attachment: FileInput, **options: Unpack[RequestOptions]
+        self, id: str, attachment: FileInput, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Attach a second file to an upload.
 
@@ -87,7 +87,9 @@ class MediaResource:
 
         ``PUT /media/{id}/attachment``
         """
-        return self._client.call(_ATTACH, {"id": id, "attachment": attachment}, options)
+        return self._client.call(
+            _ATTACH, {"id": id, "attachment": attachment}, request_options
+        )
 
 
 class AsyncMediaResource:
@@ -102,7 +104,7 @@ class AsyncMediaResource:
         *,
         type: str | None = None,
         title: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Media:
         """Upload a file, as bytes, base64 text or a URL to fetch.
 
@@ -114,11 +116,11 @@ class AsyncMediaResource:
         ``POST /upload``
         """
         return await self._client.call(
-            _UPLOAD, {"file": file, "type": type, "title": title}, options
+            _UPLOAD, {"file": file, "type": type, "title": title}, request_options
         )
 
     async def attach(
-        self, id: str, attachment: FileInput, **options: Unpack[RequestOptions]
+        self, id: str, attachment: FileInput, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Attach a second file to an upload.
 
@@ -129,7 +131,7 @@ class AsyncMediaResource:
         ``PUT /media/{id}/attachment``
         """
         return await self._client.call(
-            _ATTACH, {"id": id, "attachment": attachment}, options
+            _ATTACH, {"id": id, "attachment": attachment}, request_options
         )
 
 
