@@ -50,6 +50,11 @@ class FieldModel:
     description: str
     enum: tuple[Any, ...]
 
+    @property
+    def renamed(self) -> bool:
+        """Whether the Python name differs from the JSON key (``from`` -> ``from_``)."""
+        return self.py_name != self.json_name
+
 
 @dataclass(frozen=True, slots=True)
 class ModelClass:

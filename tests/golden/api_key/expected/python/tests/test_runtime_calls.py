@@ -15,6 +15,7 @@ import pytest
 
 from weather_client._api_client import AsyncAPIClient, SyncAPIClient
 from weather_client._exceptions import NotFoundError
+from weather_client._logs import LOG_ENV_VAR, configure_from_environment
 from weather_client._operation import ApiConfig, Operation, Param
 from weather_client._response import (
     APIResponse,
@@ -283,7 +284,8 @@ def test_negative_max_retries_is_rejected() -> None:
 
 
 def test_only_the_async_classes_import_asyncio() -> None:
-    # asyncio takes longer to import than the SDK itself; sync users never need it.
+    # asyncio (and anyio, which imports it) takes longer to import than the SDK
+    # itself; sync users never need it.
     package = Path(inspect.getfile(SyncAPIClient)).parent
     for module in sorted(package.glob("*.py")):
         tree = ast.parse(module.read_text(encoding="utf-8"))
@@ -296,7 +298,7 @@ def test_only_the_async_classes_import_asyncio() -> None:
         imported |= {
             n.module for n in tree.body if isinstance(n, ast.ImportFrom) and n.module
         }
-        assert "asyncio" not in imported, module.name
+        assert not imported & {"asyncio", "anyio"}, module.name
 
 
 @pytest.mark.parametrize("level", [logging.DEBUG, logging.INFO])
@@ -317,3 +319,24 @@ def test_debug_log_of_each_request_and_response(
     )
     assert "'user-agent': 'example-sdk/1.0'" in request
     assert response == "HTTP response: GET https://api.example.test/3/thing -> 200"
+
+
+def test_an_environment_variable_turns_on_debug_logging(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert LOG_ENV_VAR == "WEATHER_CLIENT_LOG"
+    monkeypatch.setenv(LOG_ENV_VAR, "nonsense")
+    assert configure_from_environment() is None
+    monkeypatch.setenv(LOG_ENV_VAR, "debug")
+    logger = logging.getLogger("weather_client")
+    level = logger.level
+    handler = configure_from_environment()
+    assert handler is not None
+    try:
+        sync_client().call(GET, {}, {})
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+    printed = capsys.readouterr().err
+    assert "HTTP request: GET https://api.example.test/3/thing" in printed

@@ -23,7 +23,7 @@ __all__: list[str] = [
 ]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Post(Model):
     """A text post."""
 
@@ -45,7 +45,7 @@ class Post(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Photo(Model):
     """A photo."""
 
@@ -70,7 +70,7 @@ class Photo(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Pinned(Model):
     """The entry pinned to the top of the feed."""
 
