@@ -45,9 +45,12 @@ def _stub(
     # An iter_ method (skip_page) is a plain def in both clients: it returns an
     # iterator, which the async client's callers consume with ``async for``.
     prefix = "async def" if is_async and not skip_page else "def"
-    shown = [p for p in op.params if not (skip_page and p.py_name == op.page_param)]
-    parts = [f"{p.py_name}: {p.annotation}" for p in shown if p.required]
-    optional = [f"{p.py_name}: {p.annotation} = None" for p in shown if not p.required]
+    starts = op.page_param if skip_page else None  # iter_: the page to start from
+    required = [p for p in op.params if p.required and p.py_name != starts]
+    parts = [f"{p.py_name}: {p.annotation}" for p in required]
+    optional = [
+        f"{p.py_name}: {p.annotation} = None" for p in op.params if p not in required
+    ]
     if optional:
         parts += ["*", *optional]
     parts.append("**request_options: Unpack[RequestOptions]")

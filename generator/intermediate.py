@@ -146,9 +146,12 @@ class OperationModel:
         """The ``def`` line(s) of the method: required parameters first, then
         optional ones keyword-only."""
         shown = self._shown(for_iterator)
-        items = ["self"] + [f"{p.py_name}: {p.annotation}" for p in shown if p.required]
+        # An iterator's page parameter is optional: the page to start from.
+        starts = self.page_param if for_iterator else None
+        required = [p for p in shown if p.required and p.py_name != starts]
+        items = ["self"] + [f"{p.py_name}: {p.annotation}" for p in required]
         optional = [
-            f"{p.py_name}: {p.annotation} = None" for p in shown if not p.required
+            f"{p.py_name}: {p.annotation} = None" for p in shown if p not in required
         ]
         if optional:
             items += ["*", *optional]
@@ -182,9 +185,8 @@ class OperationModel:
         return _tuple_field("auth", [pystr(name) for name in self.auth])
 
     def _shown(self, for_iterator: bool) -> list[ParamModel]:
-        # An iterator drives the page parameter itself.
-        skipped = self.page_param if for_iterator else None
-        return [p for p in self.params if p.py_name != skipped]
+        # An iterator takes the page parameter too, as the page to start from.
+        return list(self.params)
 
 
 def _tuple_field(name: str, items: Sequence[Item]) -> str:

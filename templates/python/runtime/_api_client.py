@@ -19,7 +19,7 @@ from typing import Any, Self, TypeVar
 
 import httpx
 
-from ._base_client import BaseClient, Prepared, page_args
+from ._base_client import BaseClient, Prepared, first_page, is_last_page, page_args
 from ._deadline import AsyncDeadlineStream, DeadlineStream
 from ._exceptions import APITimeoutError
 from ._logs import warn_deprecated
@@ -49,6 +49,8 @@ class SyncAPIClient(BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
         oauth: OAuthSettings | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=config,
@@ -57,6 +59,8 @@ class SyncAPIClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             oauth=oauth,
+            default_headers=default_headers,
+            default_query=default_query,
         )
         # A caller's client stays the caller's to close.
         self._owns_http = http_client is None
@@ -93,7 +97,12 @@ class SyncAPIClient(BaseClient):
     def paginate(
         self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
     ) -> Iterator[T]:
-        """Iterate over every item of every page, stopping at the first empty page."""
+        """Iterate over every item of every page, stopping at the first empty page.
+
+        Starts at the page ``args`` names, if any. An API that answers a page past
+        the end with the last page again would loop forever: a page equal to the
+        one before also ends the iteration.
+        """
         if options:
             check_options(op.name, options, (param.python for param in op.params))
         if op.deprecation:
@@ -104,15 +113,15 @@ class SyncAPIClient(BaseClient):
     def _pages(
         self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
     ) -> Iterator[T]:
-        page = op.page_start
+        page, previous = first_page(op, args), None
         while True:
             items: list[T] = self._call(
                 op, page_args(op, args, page), options, raw=False
             )
-            if not items:
+            if is_last_page(op, page, items, previous):
                 return
             yield from items
-            page += 1
+            page, previous = page + 1, items
 
     def _call(
         self,
@@ -122,7 +131,7 @@ class SyncAPIClient(BaseClient):
         *,
         raw: bool,
     ) -> Any:
-        prepared = self._prepare(op, args)
+        prepared = self._prepare(op, args, options)
         try:
             deadline = self._deadline(options)
             response = self._send(prepared, options, deadline)
@@ -217,6 +226,8 @@ class AsyncAPIClient(BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,
         oauth: OAuthSettings | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=config,
@@ -225,6 +236,8 @@ class AsyncAPIClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             oauth=oauth,
+            default_headers=default_headers,
+            default_query=default_query,
         )
         self._owns_http = http_client is None
         if http_client is None:
@@ -275,16 +288,16 @@ class AsyncAPIClient(BaseClient):
     async def _pages(
         self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
     ) -> AsyncIterator[T]:
-        page = op.page_start
+        page, previous = first_page(op, args), None
         while True:
             items: list[T] = await self._call(
                 op, page_args(op, args, page), options, raw=False
             )
-            if not items:
+            if is_last_page(op, page, items, previous):
                 return
             for item in items:
                 yield item
-            page += 1
+            page, previous = page + 1, items
 
     async def _call(
         self,
@@ -294,7 +307,7 @@ class AsyncAPIClient(BaseClient):
         *,
         raw: bool,
     ) -> Any:
-        prepared = self._prepare(op, args)
+        prepared = self._prepare(op, args, options)
         try:
             deadline = self._deadline(options)
             response = await self._send(prepared, options, deadline)

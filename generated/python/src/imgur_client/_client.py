@@ -6,7 +6,7 @@ Resources are imported on first use, so ``import imgur_client`` stays cheap.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -91,6 +91,8 @@ class ImgurClient(SyncAPIClient):
         max_retries: retries of failed calls; default 2, 0 turns retrying off.
         http_client: an ``httpx.Client`` to send requests with (your own
             transport, proxies or limits). The SDK does not close a client it did not create.
+        default_headers: headers sent with every request (a call's own win).
+        default_query: query values sent with every request (a call's own win).
     """
 
     def __init__(
@@ -105,6 +107,8 @@ class ImgurClient(SyncAPIClient):
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=CONFIG,
@@ -116,6 +120,8 @@ class ImgurClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            default_headers=default_headers,
+            default_query=default_query,
             oauth=OAuthSettings(
                 scheme="user_token",
                 client_id=client_id,
@@ -275,6 +281,8 @@ class AsyncImgurClient(AsyncAPIClient):
         max_retries: retries of failed calls; default 2, 0 turns retrying off.
         http_client: an ``httpx.AsyncClient`` to send requests with (your own
             transport, proxies or limits). The SDK does not close a client it did not create.
+        default_headers: headers sent with every request (a call's own win).
+        default_query: query values sent with every request (a call's own win).
     """
 
     def __init__(
@@ -289,6 +297,8 @@ class AsyncImgurClient(AsyncAPIClient):
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=CONFIG,
@@ -300,6 +310,8 @@ class AsyncImgurClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            default_headers=default_headers,
+            default_query=default_query,
             oauth=OAuthSettings(
                 scheme="user_token",
                 client_id=client_id,

@@ -497,12 +497,15 @@ class AccountResource:
         self,
         username: str,
         *,
+        page: int | None = None,
         sort: str | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``gallery_favorites``, page after page, until a page is empty."""
+        """Iterate over every item of ``gallery_favorites``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
-            _GALLERY_FAVORITES, {"username": username, "sort": sort}, request_options
+            _GALLERY_FAVORITES,
+            {"username": username, "page": page, "sort": sort},
+            request_options,
         )
 
     def favorites(
@@ -533,12 +536,15 @@ class AccountResource:
         self,
         username: str,
         *,
+        page: int | None = None,
         sort: str | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``favorites``, page after page, until a page is empty."""
+        """Iterate over every item of ``favorites``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
-            _FAVORITES, {"username": username, "sort": sort}, request_options
+            _FAVORITES,
+            {"username": username, "page": page, "sort": sort},
+            request_options,
         )
 
     def submissions(
@@ -561,11 +567,15 @@ class AccountResource:
         )
 
     def iter_submissions(
-        self, username: str, **request_options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``submissions``, page after page, until a page is empty."""
+        """Iterate over every item of ``submissions``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
-            _SUBMISSIONS, {"username": username}, request_options
+            _SUBMISSIONS, {"username": username, "page": page}, request_options
         )
 
     def settings(
@@ -677,10 +687,16 @@ class AccountResource:
         )
 
     def iter_albums(
-        self, username: str, **request_options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[Album]:
-        """Iterate over every item of ``albums``, page after page, until a page is empty."""
-        return self._client.paginate(_ALBUMS, {"username": username}, request_options)
+        """Iterate over every item of ``albums``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
+        return self._client.paginate(
+            _ALBUMS, {"username": username, "page": page}, request_options
+        )
 
     def album(
         self, username: str, id: str, **request_options: Unpack[RequestOptions]
@@ -719,11 +735,15 @@ class AccountResource:
         )
 
     def iter_album_ids(
-        self, username: str, **request_options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[str]:
-        """Iterate over every item of ``album_ids``, page after page, until a page is empty."""
+        """Iterate over every item of ``album_ids``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
-            _ALBUM_IDS, {"username": username}, request_options
+            _ALBUM_IDS, {"username": username, "page": page}, request_options
         )
 
     def album_count(
@@ -781,11 +801,14 @@ class AccountResource:
         username: str,
         *,
         sort: str | None = None,
+        page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Comment]:
-        """Iterate over every item of ``comments``, page after page, until a page is empty."""
+        """Iterate over every item of ``comments``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
-            _COMMENTS, {"username": username, "sort": sort}, request_options
+            _COMMENTS,
+            {"username": username, "sort": sort, "page": page},
+            request_options,
         )
 
     def comment(
@@ -833,11 +856,14 @@ class AccountResource:
         username: str,
         *,
         sort: str | None = None,
+        page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[int]:
-        """Iterate over every item of ``comment_ids``, page after page, until a page is empty."""
+        """Iterate over every item of ``comment_ids``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
-            _COMMENT_IDS, {"username": username, "sort": sort}, request_options
+            _COMMENT_IDS,
+            {"username": username, "sort": sort, "page": page},
+            request_options,
         )
 
     def comment_count(
@@ -889,10 +915,16 @@ class AccountResource:
         )
 
     def iter_images(
-        self, username: str, **request_options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[Image]:
-        """Iterate over every item of ``images``, page after page, until a page is empty."""
-        return self._client.paginate(_IMAGES, {"username": username}, request_options)
+        """Iterate over every item of ``images``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
+        return self._client.paginate(
+            _IMAGES, {"username": username, "page": page}, request_options
+        )
 
     def image(
         self, username: str, id: str, **request_options: Unpack[RequestOptions]
@@ -931,11 +963,15 @@ class AccountResource:
         )
 
     def iter_image_ids(
-        self, username: str, **request_options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[str]:
-        """Iterate over every item of ``image_ids``, page after page, until a page is empty."""
+        """Iterate over every item of ``image_ids``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
-            _IMAGE_IDS, {"username": username}, request_options
+            _IMAGE_IDS, {"username": username, "page": page}, request_options
         )
 
     def image_count(
@@ -1180,12 +1216,15 @@ class AsyncAccountResource:
         self,
         username: str,
         *,
+        page: int | None = None,
         sort: str | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``gallery_favorites``, page after page, until a page is empty."""
+        """Iterate over every item of ``gallery_favorites``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
-            _GALLERY_FAVORITES, {"username": username, "sort": sort}, request_options
+            _GALLERY_FAVORITES,
+            {"username": username, "page": page, "sort": sort},
+            request_options,
         )
 
     async def favorites(
@@ -1216,12 +1255,15 @@ class AsyncAccountResource:
         self,
         username: str,
         *,
+        page: int | None = None,
         sort: str | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``favorites``, page after page, until a page is empty."""
+        """Iterate over every item of ``favorites``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
-            _FAVORITES, {"username": username, "sort": sort}, request_options
+            _FAVORITES,
+            {"username": username, "page": page, "sort": sort},
+            request_options,
         )
 
     async def submissions(
@@ -1244,11 +1286,15 @@ class AsyncAccountResource:
         )
 
     def iter_submissions(
-        self, username: str, **request_options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``submissions``, page after page, until a page is empty."""
+        """Iterate over every item of ``submissions``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
-            _SUBMISSIONS, {"username": username}, request_options
+            _SUBMISSIONS, {"username": username, "page": page}, request_options
         )
 
     async def settings(
@@ -1364,10 +1410,16 @@ class AsyncAccountResource:
         )
 
     def iter_albums(
-        self, username: str, **request_options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Album]:
-        """Iterate over every item of ``albums``, page after page, until a page is empty."""
-        return self._client.paginate(_ALBUMS, {"username": username}, request_options)
+        """Iterate over every item of ``albums``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
+        return self._client.paginate(
+            _ALBUMS, {"username": username, "page": page}, request_options
+        )
 
     async def album(
         self, username: str, id: str, **request_options: Unpack[RequestOptions]
@@ -1406,11 +1458,15 @@ class AsyncAccountResource:
         )
 
     def iter_album_ids(
-        self, username: str, **request_options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[str]:
-        """Iterate over every item of ``album_ids``, page after page, until a page is empty."""
+        """Iterate over every item of ``album_ids``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
-            _ALBUM_IDS, {"username": username}, request_options
+            _ALBUM_IDS, {"username": username, "page": page}, request_options
         )
 
     async def album_count(
@@ -1470,11 +1526,14 @@ class AsyncAccountResource:
         username: str,
         *,
         sort: str | None = None,
+        page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Comment]:
-        """Iterate over every item of ``comments``, page after page, until a page is empty."""
+        """Iterate over every item of ``comments``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
-            _COMMENTS, {"username": username, "sort": sort}, request_options
+            _COMMENTS,
+            {"username": username, "sort": sort, "page": page},
+            request_options,
         )
 
     async def comment(
@@ -1522,11 +1581,14 @@ class AsyncAccountResource:
         username: str,
         *,
         sort: str | None = None,
+        page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[int]:
-        """Iterate over every item of ``comment_ids``, page after page, until a page is empty."""
+        """Iterate over every item of ``comment_ids``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
-            _COMMENT_IDS, {"username": username, "sort": sort}, request_options
+            _COMMENT_IDS,
+            {"username": username, "sort": sort, "page": page},
+            request_options,
         )
 
     async def comment_count(
@@ -1578,10 +1640,16 @@ class AsyncAccountResource:
         )
 
     def iter_images(
-        self, username: str, **request_options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Image]:
-        """Iterate over every item of ``images``, page after page, until a page is empty."""
-        return self._client.paginate(_IMAGES, {"username": username}, request_options)
+        """Iterate over every item of ``images``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
+        return self._client.paginate(
+            _IMAGES, {"username": username, "page": page}, request_options
+        )
 
     async def image(
         self, username: str, id: str, **request_options: Unpack[RequestOptions]
@@ -1620,11 +1688,15 @@ class AsyncAccountResource:
         )
 
     def iter_image_ids(
-        self, username: str, **request_options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[str]:
-        """Iterate over every item of ``image_ids``, page after page, until a page is empty."""
+        """Iterate over every item of ``image_ids``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
-            _IMAGE_IDS, {"username": username}, request_options
+            _IMAGE_IDS, {"username": username, "page": page}, request_options
         )
 
     async def image_count(

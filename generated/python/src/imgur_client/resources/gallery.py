@@ -286,18 +286,20 @@ class GalleryResource:
         section: str | None = None,
         sort: str | None = None,
         window: str | None = None,
+        page: int | None = None,
         show_viral: bool | None = None,
         mature: bool | None = None,
         album_previews: bool | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``list``, page after page, until a page is empty."""
+        """Iterate over every item of ``list``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
             _LIST,
             {
                 "section": section,
                 "sort": sort,
                 "window": window,
+                "page": page,
                 "show_viral": show_viral,
                 "mature": mature,
                 "album_previews": album_previews,
@@ -336,12 +338,13 @@ class GalleryResource:
         *,
         sort: str | None = None,
         window: str | None = None,
+        page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``subreddit``, page after page, until a page is empty."""
+        """Iterate over every item of ``subreddit``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
             _SUBREDDIT,
-            {"subreddit": subreddit, "sort": sort, "window": window},
+            {"subreddit": subreddit, "sort": sort, "window": window, "page": page},
             request_options,
         )
 
@@ -401,6 +404,7 @@ class GalleryResource:
         *,
         sort: str | None = None,
         window: str | None = None,
+        page: int | None = None,
         q: str | None = None,
         q_all: str | None = None,
         q_any: str | None = None,
@@ -410,12 +414,13 @@ class GalleryResource:
         q_size_px: str | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``search``, page after page, until a page is empty."""
+        """Iterate over every item of ``search``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
             _SEARCH,
             {
                 "sort": sort,
                 "window": window,
+                "page": page,
                 "q": q,
                 "q_all": q_all,
                 "q_any": q_any,
@@ -724,18 +729,20 @@ class AsyncGalleryResource:
         section: str | None = None,
         sort: str | None = None,
         window: str | None = None,
+        page: int | None = None,
         show_viral: bool | None = None,
         mature: bool | None = None,
         album_previews: bool | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``list``, page after page, until a page is empty."""
+        """Iterate over every item of ``list``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
             _LIST,
             {
                 "section": section,
                 "sort": sort,
                 "window": window,
+                "page": page,
                 "show_viral": show_viral,
                 "mature": mature,
                 "album_previews": album_previews,
@@ -774,12 +781,13 @@ class AsyncGalleryResource:
         *,
         sort: str | None = None,
         window: str | None = None,
+        page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``subreddit``, page after page, until a page is empty."""
+        """Iterate over every item of ``subreddit``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
             _SUBREDDIT,
-            {"subreddit": subreddit, "sort": sort, "window": window},
+            {"subreddit": subreddit, "sort": sort, "window": window, "page": page},
             request_options,
         )
 
@@ -839,6 +847,7 @@ class AsyncGalleryResource:
         *,
         sort: str | None = None,
         window: str | None = None,
+        page: int | None = None,
         q: str | None = None,
         q_all: str | None = None,
         q_any: str | None = None,
@@ -848,12 +857,13 @@ class AsyncGalleryResource:
         q_size_px: str | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``search``, page after page, until a page is empty."""
+        """Iterate over every item of ``search``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
         return self._client.paginate(
             _SEARCH,
             {
                 "sort": sort,
                 "window": window,
+                "page": page,
                 "q": q,
                 "q_all": q_all,
                 "q_any": q_any,

@@ -154,9 +154,11 @@ class MessageResource:
         """
         return self._client.call(_IDS, {"page": page}, request_options)
 
-    def iter_ids(self, **request_options: Unpack[RequestOptions]) -> Iterator[int]:
-        """Iterate over every item of ``ids``, page after page, until a page is empty."""
-        return self._client.paginate(_IDS, {}, request_options)
+    def iter_ids(
+        self, *, page: int | None = None, **request_options: Unpack[RequestOptions]
+    ) -> Iterator[int]:
+        """Iterate over every item of ``ids``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
+        return self._client.paginate(_IDS, {"page": page}, request_options)
 
     def count(self, **request_options: Unpack[RequestOptions]) -> int:
         """Count the member's messages (no longer available).
@@ -313,9 +315,11 @@ class AsyncMessageResource:
         """
         return await self._client.call(_IDS, {"page": page}, request_options)
 
-    def iter_ids(self, **request_options: Unpack[RequestOptions]) -> AsyncIterator[int]:
-        """Iterate over every item of ``ids``, page after page, until a page is empty."""
-        return self._client.paginate(_IDS, {}, request_options)
+    def iter_ids(
+        self, *, page: int | None = None, **request_options: Unpack[RequestOptions]
+    ) -> AsyncIterator[int]:
+        """Iterate over every item of ``ids``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
+        return self._client.paginate(_IDS, {"page": page}, request_options)
 
     async def count(self, **request_options: Unpack[RequestOptions]) -> int:
         """Count the member's messages (no longer available).

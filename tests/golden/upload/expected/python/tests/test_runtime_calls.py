@@ -127,6 +127,37 @@ def test_paginate_walks_pages_until_an_empty_one() -> None:
     assert all(r.url.params["owner"] == "bob" for r in seen)
 
 
+def test_paginate_starts_at_the_page_named() -> None:
+    seen: list[httpx.Request] = []
+
+    def recording(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return handler(request)
+
+    http = httpx.Client(transport=httpx.MockTransport(recording))
+    client = SyncAPIClient(config=CONFIG, credentials={}, http_client=http)
+
+    assert list(client.paginate(LIST, {"owner": "bob", "page": 2}, {})) == [3]
+    assert [r.url.path for r in seen] == ["/3/things/2", "/3/things/3"]
+
+
+def test_paginate_stops_when_the_api_repeats_a_page(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    requests: list[httpx.Request] = []
+
+    def stuck(request: httpx.Request) -> httpx.Response:
+        requests.append(request)  # every page past the first is the first again
+        return httpx.Response(200, json={"data": [7, 8], "success": True})
+
+    http = httpx.Client(transport=httpx.MockTransport(stuck))
+    client = SyncAPIClient(config=CONFIG, credentials={}, http_client=http)
+
+    assert list(client.paginate(LIST, {}, {})) == [7, 8]
+    assert len(requests) == 2
+    assert "page 2 repeats page 1" in caplog.text
+
+
 def test_paginate_async() -> None:
     async def main() -> list[int]:
         http = httpx.AsyncClient(transport=httpx.MockTransport(handler))

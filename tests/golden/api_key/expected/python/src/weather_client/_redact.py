@@ -30,7 +30,7 @@ def redact_text(text: str, secrets: Iterable[str]) -> str:
 
 
 def redact_error(error: BaseException, secrets: Iterable[str]) -> None:
-    """Scrub ``secrets`` from ``error``'s message (``str``, ``repr`` and ``.message``)."""
+    """Scrub ``secrets`` from the message of ``error`` (str, repr, ``.message``)."""
     held = [secret for secret in secrets if secret]
     if not held:
         return

@@ -20,7 +20,7 @@ from typing import Any, Self, TypeVar
 
 import httpx
 
-from ._base_client import BaseClient, Prepared, page_args
+from ._base_client import BaseClient, Prepared, first_page, is_last_page, page_args
 from ._deadline import AsyncDeadlineStream, DeadlineStream
 from ._exceptions import APITimeoutError
 from ._logs import warn_deprecated
@@ -50,6 +50,8 @@ class SyncAPIClient(BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
         oauth: OAuthSettings | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=config,
@@ -58,6 +60,8 @@ class SyncAPIClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             oauth=oauth,
+            default_headers=default_headers,
+            default_query=default_query,
         )
         # A caller's client stays the caller's to close.
         self._owns_http = http_client is None
@@ -94,7 +98,12 @@ class SyncAPIClient(BaseClient):
     def paginate(
         self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
     ) -> Iterator[T]:
-        """Iterate over every item of every page, stopping at the first empty page."""
+        """Iterate over every item of every page, stopping at the first empty page.
+
+        Starts at the page ``args`` names, if any. An API that answers a page past
+        the end with the last page again would loop forever: a page equal to the
+        one before also ends the iteration.
+        """
         if options:
             check_options(op.name, options, (param.python for param in op.params))
         if op.deprecation:
@@ -105,15 +114,15 @@ class SyncAPIClient(BaseClient):
     def _pages(
         self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
     ) -> Iterator[T]:
-        page = op.page_start
+        page, previous = first_page(op, args), None
         while True:
             items: list[T] = self._call(
                 op, page_args(op, args, page), options, raw=False
             )
-            if not items:
+            if is_last_page(op, page, items, previous):
                 return
             yield from items
-            page += 1
+            page, previous = page + 1, items
 
     def _call(
         self,
@@ -123,7 +132,7 @@ class SyncAPIClient(BaseClient):
         *,
         raw: bool,
     ) -> Any:
-        prepared = self._prepare(op, args)
+        prepared = self._prepare(op, args, options)
         try:
             deadline = self._deadline(options)
             response = self._send(prepared, options, deadline)
@@ -218,6 +227,8 @@ class AsyncAPIClient(BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,
         oauth: OAuthSettings | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=config,
@@ -226,6 +237,8 @@ class AsyncAPIClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             oauth=oauth,
+            default_headers=default_headers,
+            default_query=default_query,
         )
         self._owns_http = http_client is None
         if http_client is None:
@@ -276,16 +289,16 @@ class AsyncAPIClient(BaseClient):
     async def _pages(
         self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
     ) -> AsyncIterator[T]:
-        page = op.page_start
+        page, previous = first_page(op, args), None
         while True:
             items: list[T] = await self._call(
                 op, page_args(op, args, page), options, raw=False
             )
-            if not items:
+            if is_last_page(op, page, items, previous):
                 return
             for item in items:
                 yield item
-            page += 1
+            page, previous = page + 1, items
 
     async def _call(
         self,
@@ -295,7 +308,7 @@ class AsyncAPIClient(BaseClient):
         *,
         raw: bool,
     ) -> Any:
-        prepared = self._prepare(op, args)
+        prepared = self._prepare(op, args, options)
         try:
             deadline = self._deadline(options)
             response = await self._send(prepared, options, deadline)

@@ -58,6 +58,9 @@ class RequestOptions(TypedDict, total=False):
     """Headers merged last, over the ones the SDK sets."""
     extra_query: Mapping[str, str]
     """Query parameters merged last, over the ones the SDK sets."""
+    auth_scheme: str
+    """Send this one of the operation's auth schemes (e.g. an anonymous upload
+    with the API key from a client that also holds a user's token)."""
 
 
 _OPTION_NAMES = RequestOptions.__optional_keys__ | RequestOptions.__required_keys__

@@ -14,12 +14,13 @@ import logging
 import random
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from dataclasses import dataclass, replace
+from typing import Any, Self, TypeVar, cast
 
 import httpx
 
 from ._auth import SelectedAuth, redact_headers, secret_header_names, select_auth
+from ._client_copy import configured_copy
 from ._deadline import call_deadline, capped_timeouts
 from ._envelope import status_error, unwrap
 from ._exceptions import (
@@ -45,9 +46,9 @@ from ._retry import (
     retry_delay,
     should_retry,
 )
-from ._types import NotGiven, RequestOptions, TimeoutTypes
+from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
 
-__all__ = ["BaseClient", "Prepared", "page_args"]
+__all__ = ["BaseClient", "Prepared", "first_page", "is_last_page", "page_args"]
 
 T = TypeVar("T")
 QueryValue = str | int | float | bool | None
@@ -63,6 +64,8 @@ class Prepared:
     op: Operation[Any]
     parts: RequestParts
     auth: SelectedAuth | None
+    auth_scheme: str | None = None
+    """The scheme the call asked for (``auth_scheme=``), if it chose one."""
 
 
 class BaseClient:
@@ -77,6 +80,8 @@ class BaseClient:
         timeout: TimeoutTypes | NotGiven,
         max_retries: int | NotGiven,
         oauth: OAuthSettings | None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         self._config = config
         self._credentials: dict[str, str | None] = dict(credentials)
@@ -102,12 +107,39 @@ class BaseClient:
             "User-Agent": config.user_agent,
             "Accept": "application/json",
         }
+        self._default_headers.update(default_headers or {})
+        # Query values every request carries unless the call sets them itself.
+        self._default_query: dict[str, str] = dict(default_query or {})
         self._headers_per_request = True
         self._urls: dict[str, httpx.URL] = {}
         self._timeout_cache: tuple[object, dict[str, float | None]] = (_UNSET, {})
         self._clock: Callable[[], float] = time.time
         self._monotonic: Callable[[], float] = time.monotonic
         self._jitter: Callable[[], float] = random.random
+
+    def with_options(
+        self,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
+    ) -> Self:
+        """Return a copy with other settings that shares connections and credentials.
+
+        Args:
+            timeout: the copy's timeout (see the client's ``timeout``).
+            max_retries: the copy's retry count.
+            default_headers: headers added to (or replacing) the client's own.
+            default_query: query values added to (or replacing) the client's own.
+        """
+        return configured_copy(
+            self,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
+        )
 
     @property
     def rate_limits(self) -> RateLimits:
@@ -138,13 +170,29 @@ class BaseClient:
     def _deadline(self, options: RequestOptions) -> float | None:
         return call_deadline(options.get("timeout", self.timeout), self._monotonic())
 
-    def _prepare(self, op: Operation[Any], args: Mapping[str, Any]) -> Prepared:
+    def _prepare(
+        self, op: Operation[Any], args: Mapping[str, Any], options: RequestOptions
+    ) -> Prepared:
+        scheme = options.get("auth_scheme")
+        auth = self._select_auth(op, scheme)
         parts = build_request(op, args, base_url=self.base_url)
-        return Prepared(op, parts, select_auth(self._config, op, self._credentials))
+        return Prepared(op, parts, auth, scheme)
 
     def _reauthorize(self, prepared: Prepared) -> Prepared:
-        auth = select_auth(self._config, prepared.op, self._credentials)
-        return Prepared(prepared.op, prepared.parts, auth)
+        auth = self._select_auth(prepared.op, prepared.auth_scheme)
+        return Prepared(prepared.op, prepared.parts, auth, prepared.auth_scheme)
+
+    def _select_auth(
+        self, op: Operation[Any], scheme: str | None
+    ) -> SelectedAuth | None:
+        if scheme is None:
+            return select_auth(self._config, op, self._credentials)
+        if scheme not in op.auth:
+            accepted = ", ".join(repr(name) for name in op.auth) or "none"
+            raise ValueError(
+                f"{op.name}: auth_scheme={scheme!r} is not one it accepts ({accepted})"
+            )
+        return select_auth(self._config, replace(op, auth=(scheme,)), self._credentials)
 
     def _build(
         self,
@@ -163,8 +211,10 @@ class BaseClient:
         extra_query = options.get("extra_query")
         # httpx's type wants the wider value type; the list is only read.
         params = cast("list[tuple[str, QueryValue]]", parts.params)
+        if self._default_query:
+            params = _with_defaults(params, self._default_query)
         if extra_query:
-            params = [(k, v) for k, v in parts.params if k not in extra_query]
+            params = [(k, v) for k, v in params if k not in extra_query]
             params.extend(extra_query.items())
         timeouts = self._timeout(options.get("timeout", self.timeout))
         if deadline is not None:
@@ -384,6 +434,13 @@ def _parse(op: Operation[T], payload: Any, response: httpx.Response) -> T:
         raise error.attach(operation=op.name, response=response, path=op.path) from err
 
 
+def _with_defaults(
+    params: list[tuple[str, QueryValue]], defaults: Mapping[str, str]
+) -> list[tuple[str, QueryValue]]:
+    given = {key for key, _ in params}
+    return [(k, v) for k, v in defaults.items() if k not in given] + params
+
+
 def _caller_set(headers: httpx.Headers, key: str) -> bool:
     value: str | None = headers.get(key)
     if value is None:
@@ -418,3 +475,22 @@ def page_args(op: Operation[Any], args: Mapping[str, Any], page: int) -> dict[st
     if op.page_param is None:
         raise TypeError(f"{op.name} is not paginated")
     return {**args, op.page_param: page}
+
+
+def first_page(op: Operation[Any], args: Mapping[str, Any]) -> int:
+    """The page to start from: the one the caller named, else the first."""
+    assert op.page_param is not None  # checked by page_args before iterating
+    start = args.get(op.page_param)
+    return op.page_start if start is None else int(start)
+
+
+def is_last_page(
+    op: Operation[Any], page: int, items: list[Any], previous: list[Any] | None
+) -> bool:
+    """Whether to stop: the page is empty, or the API repeated the page before."""
+    if not items:
+        return True
+    if items == previous:
+        logger.warning("%s: page %d repeats page %d; stopping", op.name, page, page - 1)
+        return True
+    return False

@@ -6,6 +6,7 @@ Resources are imported on first use, so ``import hostile_client`` stays cheap.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,8 @@ class HostileClient(SyncAPIClient):
         max_retries: retries of failed calls; default 2, 0 turns retrying off.
         http_client: an ``httpx.Client`` to send requests with (your own
             transport, proxies or limits). The SDK does not close a client it did not create.
+        default_headers: headers sent with every request (a call's own win).
+        default_query: query values sent with every request (a call's own win).
     """
 
     def __init__(
@@ -52,6 +55,8 @@ class HostileClient(SyncAPIClient):
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=CONFIG,
@@ -62,6 +67,8 @@ class HostileClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            default_headers=default_headers,
+            default_query=default_query,
         )
 
     @cached_property
@@ -113,6 +120,8 @@ class AsyncHostileClient(AsyncAPIClient):
         max_retries: retries of failed calls; default 2, 0 turns retrying off.
         http_client: an ``httpx.AsyncClient`` to send requests with (your own
             transport, proxies or limits). The SDK does not close a client it did not create.
+        default_headers: headers sent with every request (a call's own win).
+        default_query: query values sent with every request (a call's own win).
     """
 
     def __init__(
@@ -123,6 +132,8 @@ class AsyncHostileClient(AsyncAPIClient):
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=CONFIG,
@@ -133,6 +144,8 @@ class AsyncHostileClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            default_headers=default_headers,
+            default_query=default_query,
         )
 
     @cached_property

@@ -6,6 +6,7 @@ Resources are imported on first use, so ``import kv_client`` stays cheap.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,8 @@ class KvClient(SyncAPIClient):
         max_retries: retries of failed calls; default 2, 0 turns retrying off.
         http_client: an ``httpx.Client`` to send requests with (your own
             transport, proxies or limits). The SDK does not close a client it did not create.
+        default_headers: headers sent with every request (a call's own win).
+        default_query: query values sent with every request (a call's own win).
     """
 
     def __init__(
@@ -44,6 +47,8 @@ class KvClient(SyncAPIClient):
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=CONFIG,
@@ -52,6 +57,8 @@ class KvClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            default_headers=default_headers,
+            default_query=default_query,
         )
 
     @cached_property
@@ -89,6 +96,8 @@ class AsyncKvClient(AsyncAPIClient):
         max_retries: retries of failed calls; default 2, 0 turns retrying off.
         http_client: an ``httpx.AsyncClient`` to send requests with (your own
             transport, proxies or limits). The SDK does not close a client it did not create.
+        default_headers: headers sent with every request (a call's own win).
+        default_query: query values sent with every request (a call's own win).
     """
 
     def __init__(
@@ -98,6 +107,8 @@ class AsyncKvClient(AsyncAPIClient):
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=CONFIG,
@@ -106,6 +117,8 @@ class AsyncKvClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            default_headers=default_headers,
+            default_query=default_query,
         )
 
     @cached_property

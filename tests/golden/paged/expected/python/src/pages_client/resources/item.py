@@ -68,10 +68,16 @@ class ItemResource:
         return self._client.call(_LIST, {"page": page, "sort": sort}, request_options)
 
     def iter_list(
-        self, *, sort: str | None = None, **request_options: Unpack[RequestOptions]
+        self,
+        *,
+        page: int | None = None,
+        sort: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[Item]:
-        """Iterate over every item of ``list``, page after page, until a page is empty."""
-        return self._client.paginate(_LIST, {"sort": sort}, request_options)
+        """Iterate over every item of ``list``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
+        return self._client.paginate(
+            _LIST, {"page": page, "sort": sort}, request_options
+        )
 
     def search(
         self,
@@ -91,10 +97,14 @@ class ItemResource:
         return self._client.call(_SEARCH, {"q": q, "page": page}, request_options)
 
     def iter_search(
-        self, q: str, **request_options: Unpack[RequestOptions]
+        self,
+        q: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[Item]:
-        """Iterate over every item of ``search``, page after page, until a page is empty."""
-        return self._client.paginate(_SEARCH, {"q": q}, request_options)
+        """Iterate over every item of ``search``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
+        return self._client.paginate(_SEARCH, {"q": q, "page": page}, request_options)
 
 
 class AsyncItemResource:
@@ -123,10 +133,16 @@ class AsyncItemResource:
         )
 
     def iter_list(
-        self, *, sort: str | None = None, **request_options: Unpack[RequestOptions]
+        self,
+        *,
+        page: int | None = None,
+        sort: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Item]:
-        """Iterate over every item of ``list``, page after page, until a page is empty."""
-        return self._client.paginate(_LIST, {"sort": sort}, request_options)
+        """Iterate over every item of ``list``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
+        return self._client.paginate(
+            _LIST, {"page": page, "sort": sort}, request_options
+        )
 
     async def search(
         self,
@@ -146,10 +162,14 @@ class AsyncItemResource:
         return await self._client.call(_SEARCH, {"q": q, "page": page}, request_options)
 
     def iter_search(
-        self, q: str, **request_options: Unpack[RequestOptions]
+        self,
+        q: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Item]:
-        """Iterate over every item of ``search``, page after page, until a page is empty."""
-        return self._client.paginate(_SEARCH, {"q": q}, request_options)
+        """Iterate over every item of ``search``, page after page, from ``page`` (default: the first) until a page is empty or repeats the one before."""
+        return self._client.paginate(_SEARCH, {"q": q, "page": page}, request_options)
 
 
 class ItemResourceWithRawResponse:
