@@ -28,6 +28,7 @@ class AuthSchemeModel:
     response_types: tuple[str, ...]
     grants: tuple[str, ...]
     token_model: str | None
+    env: str | None = None  # environment variable read when the argument is not given
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +248,7 @@ class ApiModel:
     resources: tuple[ResourceModel, ...]
     constructor_arguments: tuple[str, ...]
     model_helpers: tuple[str, ...]
+    request_id_header: str | None = None
 
     @property
     def models_exports(self) -> list[str]:

@@ -94,6 +94,7 @@ def build_model(document: dict[str, Any], *, spec_label: str) -> ApiModel:
         ),
         constructor_arguments=_constructor_arguments(schemes),
         model_helpers=helpers_used(f.parse_code for m in models for f in m.fields),
+        request_id_header=errors.get("request_id_header"),
     )
 
 
@@ -119,6 +120,7 @@ def _auth_scheme(name: str, raw: dict[str, Any]) -> AuthSchemeModel:
         response_types=tuple(raw.get("response_types", ())),
         grants=tuple(raw.get("grants", ())),
         token_model=raw.get("token_model"),
+        env=raw.get("env"),
     )
 
 

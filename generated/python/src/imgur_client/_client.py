@@ -6,6 +6,7 @@ Resources are imported on first use, so ``import imgur_client`` stays cheap.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -80,12 +81,15 @@ class ImgurClient(SyncAPIClient):
     """Synchronous client for Imgur API.
 
     Args:
-        client_id: credential for the client_id scheme (Authorization: Client-ID {value}).
-        access_token: credential for the user_token scheme (Authorization: Bearer {value}).
+        client_id: credential for the client_id scheme (Authorization: Client-ID {value}); default: the environment variable ``IMGUR_CLIENT_ID``.
+        access_token: credential for the user_token scheme (Authorization: Bearer {value}); default: the environment variable ``IMGUR_ACCESS_TOKEN``.
         refresh_token: lets the client renew an expired access token by itself.
         client_secret: the application's secret, needed to exchange or refresh tokens.
         on_token_refresh: called with the new token after every exchange or refresh,
             so the caller can store it.
+        token_url: send token requests here instead of https://api.imgur.com/oauth2/token
+            (a proxy or a test server).
+        authorize_url: build authorization links on this URL instead of the spec's.
         base_url: overrides https://api.imgur.com/3.
         timeout: seconds (or an ``httpx.Timeout``) for every call; default 60.0.
         max_retries: retries of failed calls; default 2, 0 turns retrying off.
@@ -103,6 +107,8 @@ class ImgurClient(SyncAPIClient):
         client_secret: str | None = None,
         refresh_token: str | None = None,
         on_token_refresh: Callable[[TokenResponse], None] | None = None,
+        token_url: str | None = None,
+        authorize_url: str | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -110,6 +116,10 @@ class ImgurClient(SyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, str] | None = None,
     ) -> None:
+        if client_id is None:
+            client_id = os.environ.get("IMGUR_CLIENT_ID") or None
+        if access_token is None:
+            access_token = os.environ.get("IMGUR_ACCESS_TOKEN") or None
         super().__init__(
             config=CONFIG,
             credentials={
@@ -128,6 +138,8 @@ class ImgurClient(SyncAPIClient):
                 client_secret=client_secret,
                 refresh_token=refresh_token,
                 on_token_refresh=on_token_refresh,
+                token_url=token_url,
+                authorize_url=authorize_url,
             ),
         )
 
@@ -270,12 +282,15 @@ class AsyncImgurClient(AsyncAPIClient):
     """Asynchronous client for Imgur API.
 
     Args:
-        client_id: credential for the client_id scheme (Authorization: Client-ID {value}).
-        access_token: credential for the user_token scheme (Authorization: Bearer {value}).
+        client_id: credential for the client_id scheme (Authorization: Client-ID {value}); default: the environment variable ``IMGUR_CLIENT_ID``.
+        access_token: credential for the user_token scheme (Authorization: Bearer {value}); default: the environment variable ``IMGUR_ACCESS_TOKEN``.
         refresh_token: lets the client renew an expired access token by itself.
         client_secret: the application's secret, needed to exchange or refresh tokens.
         on_token_refresh: called with the new token after every exchange or refresh,
             so the caller can store it.
+        token_url: send token requests here instead of https://api.imgur.com/oauth2/token
+            (a proxy or a test server).
+        authorize_url: build authorization links on this URL instead of the spec's.
         base_url: overrides https://api.imgur.com/3.
         timeout: seconds (or an ``httpx.Timeout``) for every call; default 60.0.
         max_retries: retries of failed calls; default 2, 0 turns retrying off.
@@ -293,6 +308,8 @@ class AsyncImgurClient(AsyncAPIClient):
         client_secret: str | None = None,
         refresh_token: str | None = None,
         on_token_refresh: Callable[[TokenResponse], None] | None = None,
+        token_url: str | None = None,
+        authorize_url: str | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -300,6 +317,10 @@ class AsyncImgurClient(AsyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, str] | None = None,
     ) -> None:
+        if client_id is None:
+            client_id = os.environ.get("IMGUR_CLIENT_ID") or None
+        if access_token is None:
+            access_token = os.environ.get("IMGUR_ACCESS_TOKEN") or None
         super().__init__(
             config=CONFIG,
             credentials={
@@ -318,6 +339,8 @@ class AsyncImgurClient(AsyncAPIClient):
                 client_secret=client_secret,
                 refresh_token=refresh_token,
                 on_token_refresh=on_token_refresh,
+                token_url=token_url,
+                authorize_url=authorize_url,
             ),
         )
 

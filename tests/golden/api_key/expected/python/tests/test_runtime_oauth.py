@@ -346,3 +346,29 @@ def test_client_without_oauth_settings_still_offers_helpers() -> None:
 
     assert client.oauth is not None
     assert client.oauth.can_refresh() is False
+
+
+def test_token_and_authorize_urls_can_point_elsewhere() -> None:
+    proxy = "https://proxy.example.test/token"
+    seen: list[str] = []
+    api = FakeApi()
+
+    def through_proxy(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        if str(request.url) == proxy:  # answer as the real endpoint would
+            request = httpx.Request("POST", TOKEN_URL, content=request.content)
+        return api(request)
+
+    client, tokens = make_client(
+        through_proxy,
+        token_url=proxy,
+        authorize_url="https://login.example.test/auth",
+    )
+    assert client.oauth is not None
+
+    assert client.oauth.authorization_url().startswith(
+        "https://login.example.test/auth?"
+    )
+    assert client.call(ME, {}, {}) == {"ok": True}  # 403, refresh, retry
+    assert proxy in seen and TOKEN_URL not in seen
+    assert [t.access_token for t in tokens] == ["new-access"]

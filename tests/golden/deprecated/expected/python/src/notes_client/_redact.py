@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ._auth import REDACTED
-from ._exceptions import APIStatusError, ResponseValidationError
+from ._exceptions import APIError, APIStatusError, ResponseValidationError
 
 __all__ = ["redact_error", "redact_text"]
 
@@ -40,3 +40,5 @@ def redact_error(error: BaseException, secrets: Iterable[str]) -> None:
     if isinstance(error, APIStatusError | ResponseValidationError):
         # ResponseValidationError builds str() from it; status errors expose it.
         error.message = redact_text(error.message, held)
+    if isinstance(error, APIError) and error.url:
+        error.url = redact_text(error.url, held)

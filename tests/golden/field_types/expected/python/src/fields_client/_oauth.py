@@ -15,6 +15,7 @@ from __future__ import annotations
 import inspect
 import threading
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -60,7 +61,13 @@ class BaseOAuthClient:
         timeout: TimeoutTypes,
     ) -> None:
         self._config = config
-        self._scheme = config.scheme(settings.scheme)
+        scheme = config.scheme(settings.scheme)
+        # The caller's URLs win over the spec's: a proxy, a test server.
+        self._scheme = replace(
+            scheme,
+            token_url=settings.token_url or scheme.token_url,
+            authorize_url=settings.authorize_url or scheme.authorize_url,
+        )
         self._settings = settings
         self._credentials = credentials
         self._refresh_token = settings.refresh_token

@@ -94,8 +94,13 @@ class APIStatusError(APIError):
         status_code: int | None = None,
         path: str | None = None,
         operation: str | None = None,
+        request_id: str | None = None,
     ) -> None:
         request = response.request
+        self.request_id = request_id
+        """The API's id for the request (from the header the spec names), if sent."""
+        self.request = request
+        """The request that failed (its URL may hold no credential: auth is a header)."""
         self.status_code = response.status_code if status_code is None else status_code
         self.message = message
         """The API's own error message."""
@@ -106,8 +111,9 @@ class APIStatusError(APIError):
         self.headers = response.headers
         summary = f"{request.method} {request.url.path} -> {self.status_code}"
         prefix = f"{operation}: " if operation else ""
+        suffix = f" (request id {request_id})" if request_id else ""
         super().__init__(
-            f"{prefix}{summary}: {message}",
+            f"{prefix}{summary}: {message}{suffix}",
             method=request.method,
             url=str(request.url),
             operation=operation,
@@ -152,6 +158,7 @@ class RateLimitError(APIStatusError):
         operation: str | None = None,
         rate_limits: RateLimits | None = None,
         retry_after: float | None = None,
+        request_id: str | None = None,
     ) -> None:
         super().__init__(
             message,
@@ -160,6 +167,7 @@ class RateLimitError(APIStatusError):
             status_code=status_code,
             path=path,
             operation=operation,
+            request_id=request_id,
         )
         self.rate_limits = rate_limits
         """Snapshot of the rate-limit headers of the failing response."""

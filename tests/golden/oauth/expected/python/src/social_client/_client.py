@@ -38,6 +38,9 @@ class SocialClient(SyncAPIClient):
         client_secret: the application's secret, needed to exchange or refresh tokens.
         on_token_refresh: called with the new token after every exchange or refresh,
             so the caller can store it.
+        token_url: send token requests here instead of https://social.test/oauth2/token
+            (a proxy or a test server).
+        authorize_url: build authorization links on this URL instead of the spec's.
         base_url: overrides https://api.social.test/1.
         timeout: seconds (or an ``httpx.Timeout``) for every call; default 60.0.
         max_retries: retries of failed calls; default 2, 0 turns retrying off.
@@ -55,6 +58,8 @@ class SocialClient(SyncAPIClient):
         client_secret: str | None = None,
         refresh_token: str | None = None,
         on_token_refresh: Callable[[TokenResponse], None] | None = None,
+        token_url: str | None = None,
+        authorize_url: str | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -80,6 +85,8 @@ class SocialClient(SyncAPIClient):
                 client_secret=client_secret,
                 refresh_token=refresh_token,
                 on_token_refresh=on_token_refresh,
+                token_url=token_url,
+                authorize_url=authorize_url,
             ),
         )
 
@@ -119,6 +126,9 @@ class AsyncSocialClient(AsyncAPIClient):
         client_secret: the application's secret, needed to exchange or refresh tokens.
         on_token_refresh: called with the new token after every exchange or refresh,
             so the caller can store it.
+        token_url: send token requests here instead of https://social.test/oauth2/token
+            (a proxy or a test server).
+        authorize_url: build authorization links on this URL instead of the spec's.
         base_url: overrides https://api.social.test/1.
         timeout: seconds (or an ``httpx.Timeout``) for every call; default 60.0.
         max_retries: retries of failed calls; default 2, 0 turns retrying off.
@@ -136,6 +146,8 @@ class AsyncSocialClient(AsyncAPIClient):
         client_secret: str | None = None,
         refresh_token: str | None = None,
         on_token_refresh: Callable[[TokenResponse], None] | None = None,
+        token_url: str | None = None,
+        authorize_url: str | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -161,6 +173,8 @@ class AsyncSocialClient(AsyncAPIClient):
                 client_secret=client_secret,
                 refresh_token=refresh_token,
                 on_token_refresh=on_token_refresh,
+                token_url=token_url,
+                authorize_url=authorize_url,
             ),
         )
 

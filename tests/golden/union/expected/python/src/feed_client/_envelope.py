@@ -91,6 +91,11 @@ def status_error(
         "status_code": status,
         "path": path,
         "operation": operation,
+        "request_id": (
+            response.headers.get(config.request_id_header)
+            if config.request_id_header
+            else None
+        ),
     }
     cls = status_error_class(status)
     if issubclass(cls, RateLimitError):
