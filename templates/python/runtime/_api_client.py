@@ -21,6 +21,7 @@ import httpx
 
 from ._base_client import BaseClient, Prepared, first_page, is_last_page, page_args
 from ._deadline import AsyncDeadlineStream, DeadlineStream
+from ._downloads import CHUNK_SIZE, Destination, adownload, download
 from ._exceptions import APITimeoutError
 from ._logs import warn_deprecated
 from ._oauth import AsyncOAuthClient, OAuthClient, OAuthSettings
@@ -192,6 +193,23 @@ class SyncAPIClient(BaseClient):
             response.close()
             raise
         return response
+
+    def download(
+        self, url: str, destination: Destination, *, chunk_size: int = CHUNK_SIZE
+    ) -> int:
+        """Save the file at ``url`` (an ``Image.link``) in chunks; return its size.
+
+        ``destination`` is a path or a binary file. No credential is sent.
+        """
+        timeout = self._timeout(self.timeout)
+        return download(
+            self._http,
+            self._config,
+            url,
+            destination,
+            timeout=timeout,
+            chunk_size=chunk_size,
+        )
 
     def close(self) -> None:
         """Close the HTTP client, unless the caller passed it in."""
@@ -382,6 +400,23 @@ class AsyncAPIClient(BaseClient):
             await response.aclose()
             raise
         return response
+
+    async def download(
+        self, url: str, destination: Destination, *, chunk_size: int = CHUNK_SIZE
+    ) -> int:
+        """Save the file at ``url`` (an ``Image.link``) in chunks; return its size.
+
+        ``destination`` is a path or a binary file. No credential is sent.
+        """
+        timeout = self._timeout(self.timeout)
+        return await adownload(
+            self._http,
+            self._config,
+            url,
+            destination,
+            timeout=timeout,
+            chunk_size=chunk_size,
+        )
 
     async def aclose(self) -> None:
         """Close the HTTP client, unless the caller passed it in."""

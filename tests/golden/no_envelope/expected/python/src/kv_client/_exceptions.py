@@ -100,7 +100,7 @@ class APIStatusError(APIError):
         self.request_id = request_id
         """The API's id for the request (from the header the spec names), if sent."""
         self.request = request
-        """The request that failed (its URL may hold no credential: auth is a header)."""
+        """The request that failed (credentials travel in headers, not its URL)."""
         self.status_code = response.status_code if status_code is None else status_code
         self.message = message
         """The API's own error message."""
