@@ -9,7 +9,12 @@ from typing import Any, Unpack
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool, expect_int, expect_str, identity, parse_list
 from .._operation import Operation, Param
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_pages_wrapper,
+    async_to_raw_response_wrapper,
+    to_raw_pages_wrapper,
+    to_raw_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import (
     Account,
@@ -1836,25 +1841,36 @@ class AccountResourceWithRawResponse:
         self.delete = to_raw_response_wrapper(resource.delete)
         self.likes = to_raw_response_wrapper(resource.likes)
         self.gallery_favorites = to_raw_response_wrapper(resource.gallery_favorites)
+        self.iter_gallery_favorites = to_raw_pages_wrapper(
+            resource.iter_gallery_favorites
+        )
         self.favorites = to_raw_response_wrapper(resource.favorites)
+        self.iter_favorites = to_raw_pages_wrapper(resource.iter_favorites)
         self.submissions = to_raw_response_wrapper(resource.submissions)
+        self.iter_submissions = to_raw_pages_wrapper(resource.iter_submissions)
         self.settings = to_raw_response_wrapper(resource.settings)
         self.update_settings = to_raw_response_wrapper(resource.update_settings)
         self.stats = to_raw_response_wrapper(resource.stats)
         self.gallery_profile = to_raw_response_wrapper(resource.gallery_profile)
         self.albums = to_raw_response_wrapper(resource.albums)
+        self.iter_albums = to_raw_pages_wrapper(resource.iter_albums)
         self.album = to_raw_response_wrapper(resource.album)
         self.album_ids = to_raw_response_wrapper(resource.album_ids)
+        self.iter_album_ids = to_raw_pages_wrapper(resource.iter_album_ids)
         self.album_count = to_raw_response_wrapper(resource.album_count)
         self.delete_album = to_raw_response_wrapper(resource.delete_album)
         self.comments = to_raw_response_wrapper(resource.comments)
+        self.iter_comments = to_raw_pages_wrapper(resource.iter_comments)
         self.comment = to_raw_response_wrapper(resource.comment)
         self.comment_ids = to_raw_response_wrapper(resource.comment_ids)
+        self.iter_comment_ids = to_raw_pages_wrapper(resource.iter_comment_ids)
         self.comment_count = to_raw_response_wrapper(resource.comment_count)
         self.delete_comment = to_raw_response_wrapper(resource.delete_comment)
         self.images = to_raw_response_wrapper(resource.images)
+        self.iter_images = to_raw_pages_wrapper(resource.iter_images)
         self.image = to_raw_response_wrapper(resource.image)
         self.image_ids = to_raw_response_wrapper(resource.image_ids)
+        self.iter_image_ids = to_raw_pages_wrapper(resource.iter_image_ids)
         self.image_count = to_raw_response_wrapper(resource.image_count)
         self.delete_image = to_raw_response_wrapper(resource.delete_image)
         self.notifications = to_raw_response_wrapper(resource.notifications)
@@ -1874,25 +1890,36 @@ class AsyncAccountResourceWithRawResponse:
         self.gallery_favorites = async_to_raw_response_wrapper(
             resource.gallery_favorites
         )
+        self.iter_gallery_favorites = async_to_raw_pages_wrapper(
+            resource.iter_gallery_favorites
+        )
         self.favorites = async_to_raw_response_wrapper(resource.favorites)
+        self.iter_favorites = async_to_raw_pages_wrapper(resource.iter_favorites)
         self.submissions = async_to_raw_response_wrapper(resource.submissions)
+        self.iter_submissions = async_to_raw_pages_wrapper(resource.iter_submissions)
         self.settings = async_to_raw_response_wrapper(resource.settings)
         self.update_settings = async_to_raw_response_wrapper(resource.update_settings)
         self.stats = async_to_raw_response_wrapper(resource.stats)
         self.gallery_profile = async_to_raw_response_wrapper(resource.gallery_profile)
         self.albums = async_to_raw_response_wrapper(resource.albums)
+        self.iter_albums = async_to_raw_pages_wrapper(resource.iter_albums)
         self.album = async_to_raw_response_wrapper(resource.album)
         self.album_ids = async_to_raw_response_wrapper(resource.album_ids)
+        self.iter_album_ids = async_to_raw_pages_wrapper(resource.iter_album_ids)
         self.album_count = async_to_raw_response_wrapper(resource.album_count)
         self.delete_album = async_to_raw_response_wrapper(resource.delete_album)
         self.comments = async_to_raw_response_wrapper(resource.comments)
+        self.iter_comments = async_to_raw_pages_wrapper(resource.iter_comments)
         self.comment = async_to_raw_response_wrapper(resource.comment)
         self.comment_ids = async_to_raw_response_wrapper(resource.comment_ids)
+        self.iter_comment_ids = async_to_raw_pages_wrapper(resource.iter_comment_ids)
         self.comment_count = async_to_raw_response_wrapper(resource.comment_count)
         self.delete_comment = async_to_raw_response_wrapper(resource.delete_comment)
         self.images = async_to_raw_response_wrapper(resource.images)
+        self.iter_images = async_to_raw_pages_wrapper(resource.iter_images)
         self.image = async_to_raw_response_wrapper(resource.image)
         self.image_ids = async_to_raw_response_wrapper(resource.image_ids)
+        self.iter_image_ids = async_to_raw_pages_wrapper(resource.iter_image_ids)
         self.image_count = async_to_raw_response_wrapper(resource.image_count)
         self.delete_image = async_to_raw_response_wrapper(resource.delete_image)
         self.notifications = async_to_raw_response_wrapper(resource.notifications)

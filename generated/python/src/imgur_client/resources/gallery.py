@@ -10,7 +10,12 @@ from typing import Unpack
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool, expect_int, parse_list
 from .._operation import Operation, Param
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_pages_wrapper,
+    async_to_raw_response_wrapper,
+    to_raw_pages_wrapper,
+    to_raw_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import (
     Comment,
@@ -1133,8 +1138,11 @@ class GalleryResourceWithRawResponse:
 
     def __init__(self, resource: GalleryResource) -> None:
         self.list = to_raw_response_wrapper(resource.list)
+        self.iter_list = to_raw_pages_wrapper(resource.iter_list)
         self.subreddit = to_raw_response_wrapper(resource.subreddit)
+        self.iter_subreddit = to_raw_pages_wrapper(resource.iter_subreddit)
         self.search = to_raw_response_wrapper(resource.search)
+        self.iter_search = to_raw_pages_wrapper(resource.iter_search)
         self.share_image = to_raw_response_wrapper(resource.share_image)
         self.share_album = to_raw_response_wrapper(resource.share_album)
         self.remove = to_raw_response_wrapper(resource.remove)
@@ -1156,8 +1164,11 @@ class AsyncGalleryResourceWithRawResponse:
 
     def __init__(self, resource: AsyncGalleryResource) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+        self.iter_list = async_to_raw_pages_wrapper(resource.iter_list)
         self.subreddit = async_to_raw_response_wrapper(resource.subreddit)
+        self.iter_subreddit = async_to_raw_pages_wrapper(resource.iter_subreddit)
         self.search = async_to_raw_response_wrapper(resource.search)
+        self.iter_search = async_to_raw_pages_wrapper(resource.iter_search)
         self.share_image = async_to_raw_response_wrapper(resource.share_image)
         self.share_album = async_to_raw_response_wrapper(resource.share_album)
         self.remove = async_to_raw_response_wrapper(resource.remove)

@@ -10,7 +10,12 @@ from typing import Unpack
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool, expect_int, parse_list
 from .._operation import Operation, Param
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_pages_wrapper,
+    async_to_raw_response_wrapper,
+    to_raw_pages_wrapper,
+    to_raw_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Message
 
@@ -449,6 +454,7 @@ class MessageResourceWithRawResponse:
     def __init__(self, resource: MessageResource) -> None:
         self.list = to_raw_response_wrapper(resource.list)
         self.ids = to_raw_response_wrapper(resource.ids)
+        self.iter_ids = to_raw_pages_wrapper(resource.iter_ids)
         self.count = to_raw_response_wrapper(resource.count)
         self.get = to_raw_response_wrapper(resource.get)
         self.thread = to_raw_response_wrapper(resource.thread)
@@ -464,6 +470,7 @@ class AsyncMessageResourceWithRawResponse:
     def __init__(self, resource: AsyncMessageResource) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
         self.ids = async_to_raw_response_wrapper(resource.ids)
+        self.iter_ids = async_to_raw_pages_wrapper(resource.iter_ids)
         self.count = async_to_raw_response_wrapper(resource.count)
         self.get = async_to_raw_response_wrapper(resource.get)
         self.thread = async_to_raw_response_wrapper(resource.thread)

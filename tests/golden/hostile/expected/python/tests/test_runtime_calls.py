@@ -19,7 +19,9 @@ from hostile_client._logs import LOG_ENV_VAR, configure_from_environment
 from hostile_client._operation import ApiConfig, Operation, Param
 from hostile_client._response import (
     APIResponse,
+    async_to_raw_pages_wrapper,
     async_to_raw_response_wrapper,
+    to_raw_pages_wrapper,
     to_raw_response_wrapper,
 )
 from hostile_client._types import NOT_GIVEN, NotGiven
@@ -371,3 +373,26 @@ def test_an_environment_variable_turns_on_debug_logging(
 
     printed = capsys.readouterr().err
     assert "HTTP request: GET https://api.example.test/3/thing" in printed
+
+
+def test_raw_pages_yield_one_response_per_page() -> None:
+    client = sync_client()
+    raw_iter = to_raw_pages_wrapper(Things(client).iter_all)
+
+    pages = list(raw_iter("bob"))
+
+    assert [page.parse() for page in pages] == [[1, 2], [3]]
+    assert [page.url.path for page in pages] == ["/3/things/1", "/3/things/2"]
+    assert all(page.status_code == 200 for page in pages)
+
+
+def test_raw_pages_async() -> None:
+    async def main() -> list[list[int]]:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+        client = AsyncAPIClient(config=CONFIG, credentials={}, http_client=http)
+        raw_iter = async_to_raw_pages_wrapper(AsyncThings(client).iter_all)
+        parsed = [page.parse() async for page in raw_iter("bob")]
+        await http.aclose()
+        return parsed
+
+    assert asyncio.run(main()) == [[1, 2], [3]]

@@ -9,7 +9,8 @@ import anyio
 import httpx
 import pytest
 
-from social_client._api_client import AsyncAPIClient, SyncAPIClient
+from social_client._api_client import _CHUNK_SIZE, AsyncAPIClient, SyncAPIClient
+from social_client._downloads import CHUNK_SIZE
 from social_client._exceptions import NotFoundError
 from social_client._operation import ApiConfig, AuthScheme
 
@@ -97,3 +98,7 @@ def test_async_download(tmp_path: Path, backend: str) -> None:
 
     assert anyio.run(main, backend=backend) == 50_000
     assert target.read_bytes() == b"".join(CHUNKS)
+
+
+def test_the_clients_default_chunk_size_is_the_download_modules() -> None:
+    assert _CHUNK_SIZE == CHUNK_SIZE  # kept apart so importing the SDK stays cheap

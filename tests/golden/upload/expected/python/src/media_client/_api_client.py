@@ -16,21 +16,25 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 import httpx
 
 from ._base_client import BaseClient, Prepared, first_page, is_last_page, page_args
 from ._deadline import AsyncDeadlineStream, DeadlineStream
-from ._downloads import CHUNK_SIZE, Destination, adownload, download
 from ._exceptions import APITimeoutError
 from ._logs import warn_deprecated
 from ._oauth import AsyncOAuthClient, OAuthClient, OAuthSettings
 from ._operation import ApiConfig, Operation
-from ._response import raw_response_requested
+from ._response import APIResponse, raw_response_requested
 from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes, check_options
 
+if TYPE_CHECKING:
+    from ._downloads import Destination
+
 __all__ = ["AsyncAPIClient", "SyncAPIClient"]
+
+_CHUNK_SIZE = 64 * 1024  # _downloads.CHUNK_SIZE, without importing it up front
 
 T = TypeVar("T")
 
@@ -110,6 +114,9 @@ class SyncAPIClient(BaseClient):
         if op.deprecation:
             warn_deprecated(op.deprecation)
         page_args(op, args, op.page_start)  # fail now, not at the first next()
+        if raw_response_requested():  # through with_raw_response: one per page
+            # The raw wrapper's signature says what the caller gets.
+            return cast("Iterator[T]", self._raw_pages(op, args, options))
         return self._pages(op, args, options)
 
     def _pages(
@@ -123,6 +130,20 @@ class SyncAPIClient(BaseClient):
             if is_last_page(op, page, items, previous):
                 return
             yield from items
+            page, previous = page + 1, items
+
+    def _raw_pages(
+        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
+    ) -> Iterator[APIResponse[list[T]]]:
+        page, previous = first_page(op, args), None
+        while True:
+            response: APIResponse[list[T]] = self._call(
+                op, page_args(op, args, page), options, raw=True
+            )
+            items = response.parse()
+            if is_last_page(op, page, items, previous):
+                return
+            yield response
             page, previous = page + 1, items
 
     def _call(
@@ -152,7 +173,9 @@ class SyncAPIClient(BaseClient):
     ) -> httpx.Response:
         attempt, waited = 0, 0.0
         while True:
-            request = self._build(self._http, prepared, options, deadline)
+            # A first attempt has the whole deadline: its phases need no capping.
+            capped = deadline if attempt else None
+            request = self._build(self._http, prepared, options, capped)
             try:
                 response = self._receive(request, prepared, deadline)
             except httpx.RequestError as err:
@@ -196,12 +219,14 @@ class SyncAPIClient(BaseClient):
         return response
 
     def download(
-        self, url: str, destination: Destination, *, chunk_size: int = CHUNK_SIZE
+        self, url: str, destination: Destination, *, chunk_size: int = _CHUNK_SIZE
     ) -> int:
         """Save the file at ``url`` (an ``Image.link``) in chunks; return its size.
 
         ``destination`` is a path or a binary file. No credential is sent.
         """
+        from ._downloads import download  # only when used: import time
+
         timeout = self._timeout(self.timeout)
         return download(
             self._http,
@@ -302,6 +327,9 @@ class AsyncAPIClient(BaseClient):
         if op.deprecation:
             warn_deprecated(op.deprecation)
         page_args(op, args, op.page_start)  # fail now, not at the first __anext__()
+        if raw_response_requested():  # through with_raw_response: one per page
+            # The raw wrapper's signature says what the caller gets.
+            return cast("AsyncIterator[T]", self._raw_pages(op, args, options))
         return self._pages(op, args, options)
 
     async def _pages(
@@ -316,6 +344,20 @@ class AsyncAPIClient(BaseClient):
                 return
             for item in items:
                 yield item
+            page, previous = page + 1, items
+
+    async def _raw_pages(
+        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
+    ) -> AsyncIterator[APIResponse[list[T]]]:
+        page, previous = first_page(op, args), None
+        while True:
+            response: APIResponse[list[T]] = await self._call(
+                op, page_args(op, args, page), options, raw=True
+            )
+            items = response.parse()
+            if is_last_page(op, page, items, previous):
+                return
+            yield response
             page, previous = page + 1, items
 
     async def _call(
@@ -345,7 +387,9 @@ class AsyncAPIClient(BaseClient):
     ) -> httpx.Response:
         attempt, waited = 0, 0.0
         while True:
-            request = self._build(self._http, prepared, options, deadline)
+            # A first attempt has the whole deadline: its phases need no capping.
+            capped = deadline if attempt else None
+            request = self._build(self._http, prepared, options, capped)
             try:
                 response = await self._receive(request, prepared, deadline)
             except httpx.RequestError as err:
@@ -403,12 +447,14 @@ class AsyncAPIClient(BaseClient):
         return response
 
     async def download(
-        self, url: str, destination: Destination, *, chunk_size: int = CHUNK_SIZE
+        self, url: str, destination: Destination, *, chunk_size: int = _CHUNK_SIZE
     ) -> int:
         """Save the file at ``url`` (an ``Image.link``) in chunks; return its size.
 
         ``destination`` is a path or a binary file. No credential is sent.
         """
+        from ._downloads import adownload  # only when used: import time
+
         timeout = self._timeout(self.timeout)
         return await adownload(
             self._http,

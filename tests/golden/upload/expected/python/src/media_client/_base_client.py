@@ -20,7 +20,6 @@ from typing import Any, Self, TypeVar, cast
 import httpx
 
 from ._auth import SelectedAuth, redact_headers, secret_header_names, select_auth
-from ._client_copy import configured_copy
 from ._deadline import call_deadline, capped_timeouts
 from ._envelope import status_error, unwrap
 from ._exceptions import (
@@ -35,7 +34,6 @@ from ._logs import logger
 from ._oauth import BaseOAuthClient, OAuthSettings
 from ._operation import ApiConfig, Operation
 from ._rate_limits import RateLimits
-from ._redact import redact_error
 from ._request import RequestParts, build_request
 from ._response import APIResponse
 from ._retry import (
@@ -133,6 +131,8 @@ class BaseClient:
             default_headers: headers added to (or replacing) the client's own.
             default_query: query values added to (or replacing) the client's own.
         """
+        from ._client_copy import configured_copy  # only when asked: import time
+
         return configured_copy(
             self,
             timeout=timeout,
@@ -388,6 +388,8 @@ class BaseClient:
             return self._result(op, response, raw=raw)
         except (APIStatusError, ResponseValidationError) as err:
             # The body may quote a credential back (a 401 echoing the token).
+            from ._redact import redact_error  # the error path only: import time
+
             redact_error(err, self._secrets())
             raise
 

@@ -10,7 +10,12 @@ from typing import Unpack
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import parse_list
 from .._operation import Operation, Param
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_pages_wrapper,
+    async_to_raw_response_wrapper,
+    to_raw_pages_wrapper,
+    to_raw_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Item
 
@@ -177,7 +182,9 @@ class ItemResourceWithRawResponse:
 
     def __init__(self, resource: ItemResource) -> None:
         self.list = to_raw_response_wrapper(resource.list)
+        self.iter_list = to_raw_pages_wrapper(resource.iter_list)
         self.search = to_raw_response_wrapper(resource.search)
+        self.iter_search = to_raw_pages_wrapper(resource.iter_search)
 
 
 class AsyncItemResourceWithRawResponse:
@@ -185,4 +192,6 @@ class AsyncItemResourceWithRawResponse:
 
     def __init__(self, resource: AsyncItemResource) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+        self.iter_list = async_to_raw_pages_wrapper(resource.iter_list)
         self.search = async_to_raw_response_wrapper(resource.search)
+        self.iter_search = async_to_raw_pages_wrapper(resource.iter_search)
