@@ -491,7 +491,23 @@ def sdk_section(sdk: dict[str, Any]) -> str:
         )
     elif calls:
         lines.append(f"Per-call measurement failed: {calls.get('error')}\n")
+    lines.extend(upload_memory_lines(sdk.get("upload_memory") or {}))
     return "\n".join(lines) + "\n"
+
+
+def upload_memory_lines(upload: dict[str, Any]) -> list[str]:
+    """The peak-memory rise of one large upload (``bench/upload_memory.py``)."""
+    if "size_mb" not in upload:
+        error = upload.get("error")
+        return [f"Upload memory measurement failed: {error}\n"] if error else []
+    verdict = "met" if upload["met"] else "MISSED"
+    return [
+        f"Peak memory rise of one {upload['size_mb']} MB upload (target: under "
+        f"{upload['target_growth_mb']} MB, {verdict}): from a path "
+        f"{upload['path_growth_mb']} MB, from an open file "
+        f"{upload['file_growth_mb']} MB, from bytes already in memory "
+        f"{upload['bytes_growth_mb']} MB (the bytes themselves).\n"
+    ]
 
 
 def profile_section(profile: dict[str, Any]) -> str:

@@ -717,7 +717,22 @@ def measure_sdk(src: Path, tools: Tools, config: Config) -> dict[str, Any]:
         if calls.returncode == 0
         else {"error": tail(calls.stderr)}
     )
-    return {"imports": series, "importtime": importtime, "calls": call_result}
+    upload = procs.run(
+        [str(tools.python), str(REPO / "bench" / "upload_memory.py")],
+        cwd=workdir,
+        env=env,
+    )
+    upload_result: dict[str, Any] = (
+        json.loads(upload.stdout)
+        if upload.returncode == 0
+        else {"error": tail(upload.stderr)}
+    )
+    return {
+        "imports": series,
+        "importtime": importtime,
+        "calls": call_result,
+        "upload_memory": upload_result,
+    }
 
 
 def import_breakdown(
@@ -839,6 +854,7 @@ def dump_raw(
             "imports": {k: series_dict(v) for k, v in sdk.get("imports", {}).items()},
             "importtime": sdk.get("importtime"),
             "calls": sdk.get("calls"),
+            "upload_memory": sdk.get("upload_memory"),
         },
         "profile": profile,
         "config": {

@@ -12,7 +12,9 @@ import re
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 # Names that would shadow what every generated class or module relies on.
-RESERVED = frozenset({"self", "cls", "options", "raw", "from_dict", "to_dict"})
+RESERVED = frozenset(
+    {"self", "cls", "request_options", "raw", "from_dict", "to_dict", "to_json"}
+)
 
 
 def python_identifier(name: str) -> str:

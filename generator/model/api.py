@@ -32,6 +32,7 @@ class AuthSchemeModel:
     response_types: tuple[str, ...]
     grants: tuple[str, ...]
     token_model: str | None
+    env: str | None = None  # environment variable read when the argument is not given
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,11 @@ class FieldModel:
     type_label: str
     description: str
     enum: tuple[Any, ...]
+
+    @property
+    def renamed(self) -> bool:
+        """Whether the Python name differs from the JSON key (``from`` -> ``from_``)."""
+        return self.py_name != self.json_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,10 +153,10 @@ class OperationModel:
     referenced_models: tuple[str, ...]  # models the result is built from
     departures: tuple[tuple[str, str, str], ...]
 
-    def arguments(self, *, for_iterator: bool = False) -> list[ParamModel]:
-        """The parameters a method takes; an iterator drives the page one itself."""
+    def required_arguments(self, *, for_iterator: bool = False) -> list[ParamModel]:
+        """The parameters a method requires (an iterator's page one never is)."""
         skipped = self.page_param if for_iterator else None
-        return [p for p in self.params if p.py_name != skipped]
+        return [p for p in self.params if p.required and p.py_name != skipped]
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +207,7 @@ class ApiModel:
     unions: tuple[UnionClass, ...]
     resources: tuple[ResourceModel, ...]
     constructor_arguments: tuple[str, ...]
+    request_id_header: str | None = None  # response header with the API's request id
 
     @property
     def models_exports(self) -> list[str]:

@@ -74,6 +74,7 @@ def build_model(spec: Spec, *, spec_label: str) -> ApiModel:
         unions=tuple(_unions(spec)),
         resources=tuple(_resource(resource) for resource in spec.resources),
         constructor_arguments=_constructor_arguments(schemes),
+        request_id_header=spec.errors.request_id_header,
     )
 
 
@@ -99,6 +100,7 @@ def _auth_scheme(scheme: AuthScheme) -> AuthSchemeModel:
         response_types=scheme.response_types,
         grants=scheme.grants,
         token_model=scheme.token_model,
+        env=scheme.env,
     )
 
 

@@ -108,6 +108,7 @@ def _auth_scheme(name: str, raw: Mapping[str, Any]) -> AuthScheme:
         grants=tuple(raw.get("grants", ())),
         refresh=bool(raw.get("refresh", False)),
         token_model=raw.get("token_model"),
+        env=raw.get("env"),
         written=frozenset(raw),
         where=("auth", name),
     )
@@ -135,6 +136,7 @@ def _errors(raw: Mapping[str, Any]) -> ErrorSettings:
         model=raw.get("model"),
         message_paths=tuple(raw.get("message_paths", DEFAULT_MESSAGE_PATHS)),
         error_in_data=bool(raw.get("error_in_data", False)),
+        request_id_header=raw.get("request_id_header"),
     )
 
 

@@ -84,6 +84,7 @@ class AuthScheme:
     grants: tuple[str, ...] = ()
     refresh: bool = False
     token_model: str | None = None
+    env: str | None = None  # environment variable holding the credential
     written: frozenset[str] = frozenset()
     where: JsonPath = ()
 
@@ -114,6 +115,7 @@ class ErrorSettings:
     model: str | None = None
     message_paths: tuple[str, ...] = DEFAULT_MESSAGE_PATHS
     error_in_data: bool = False
+    request_id_header: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,14 +113,14 @@ def test_an_override_of_the_operation_macro_changes_the_signature(
     text = ours.read_text("utf-8")
     items = "py.signature_items(op, for_iterator=for_iterator)"
     assert items in text
-    renamed = f"{items} | map('replace', '**options', '**call_options') | list"
+    renamed = f"{items} | map('replace', '**request_options', '**call_options') | list"
     override(project, "python/macros/operation.jinja", text.replace(items, renamed))
     before = snapshot(project / "out")
     assert generate("--templates", "custom") == 0
     after = snapshot(project / "out")
     resource = "python/src/kv_client/resources/entry.py"
     assert changed(before, after) == [MANIFEST, resource]
-    old = b"def keys(self, **options: Unpack[RequestOptions]) -> list[str]:"
+    old = b"def keys(self, **request_options: Unpack[RequestOptions]) -> list[str]:"
     new = b"def keys(self, **call_options: Unpack[RequestOptions]) -> list[str]:"
     assert old in before[resource]
     assert new in after[resource]

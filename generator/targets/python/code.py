@@ -134,19 +134,23 @@ class PythonCode:
     def signature_items(
         self, op: OperationModel, *, for_iterator: bool = False
     ) -> list[str]:
-        """A method's parameters: ``self``, required ones, then keyword-only ones."""
-        shown = op.arguments(for_iterator=for_iterator)
+        """A method's parameters: ``self``, required ones, then keyword-only ones.
+
+        The per-call options come last as ``**request_options``, a name no spec
+        parameter can take, so a parameter called ``options`` keeps its name.
+        """
+        required = op.required_arguments(for_iterator=for_iterator)
         items = ["self"] + [
-            f"{p.py_name}: {self.param_annotation(op, p)}" for p in shown if p.required
+            f"{p.py_name}: {self.param_annotation(op, p)}" for p in required
         ]
         optional = [
             f"{p.py_name}: {self.param_annotation(op, p)} = None"
-            for p in shown
-            if not p.required
+            for p in op.params
+            if p not in required
         ]
         if optional:
             items += ["*", *optional]
-        items.append("**options: Unpack[RequestOptions]")
+        items.append("**request_options: Unpack[RequestOptions]")
         return items
 
     def call_statement(
@@ -157,13 +161,11 @@ class PythonCode:
             head = "return self._client.paginate("
         else:
             head = f"return {'await ' if is_async else ''}self._client.call("
-        arguments = DictLiteral(
-            tuple(
-                f'"{p.py_name}": {p.py_name}'
-                for p in op.arguments(for_iterator=for_iterator)
-            )
+        # An iterator passes its page parameter too: the page to start from.
+        arguments = DictLiteral(tuple(f'"{p.py_name}": {p.py_name}' for p in op.params))
+        return bracketed(
+            head, [self.constant(op), arguments, "request_options"], ")", 8
         )
-        return bracketed(head, [self.constant(op), arguments, "options"], ")", 8)
 
     # --- resources ------------------------------------------------------------
 

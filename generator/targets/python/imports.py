@@ -27,6 +27,10 @@ MODEL_HELPERS = (
 )
 
 
+_RAW_WRAPPERS = ["async_to_raw_response_wrapper", "to_raw_response_wrapper"]
+_RAW_PAGE_WRAPPERS = ["async_to_raw_pages_wrapper", "to_raw_pages_wrapper"]
+
+
 def helpers_used(code: Iterable[str]) -> tuple[str, ...]:
     """The runtime parse helpers named in some generated expressions."""
     words = {w for text in code for w in _WORD.findall(text)}
@@ -89,7 +93,7 @@ def resource_imports(
         ("._api_client", ["AsyncAPIClient", "SyncAPIClient"]),
         ("._models", list(helpers_used(parsers))),
         ("._operation", ["Operation"] + (["Param"] if has_params else [])),
-        ("._response", ["async_to_raw_response_wrapper", "to_raw_response_wrapper"]),
+        ("._response", _RAW_WRAPPERS + (_RAW_PAGE_WRAPPERS if paginated else [])),
         ("._types", ["RequestOptions"]),
         ("._uploads", ["FileInput"] if "FileInput" in words else []),
         (".models", sorted(imported)),

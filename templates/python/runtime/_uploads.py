@@ -4,17 +4,26 @@
 (bytes sent as a multipart part with a filename and content type), ``base64``
 (text sent as a form field) or ``url`` (a link the API fetches itself). Generated
 methods accept a ``FileInput`` and ``to_upload`` turns it into an ``Upload``.
+
+Files from a path or an open file object are streamed in 64 KiB chunks, never
+read whole, so an upload adds about a megabyte to the process whatever its size.
+A retry sends the same bytes again: a path is reopened from its start, a
+seekable file object seeks back to where it was, and a stream that cannot seek
+(a pipe) is sent once and never retried.
 """
 
 from __future__ import annotations
 
+import io
 import mimetypes
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal
 
-__all__ = ["FileInput", "Upload", "to_upload"]
+from ._upload_streams import FromOffset, ReadOnce, is_rewindable
+
+__all__ = ["FileInput", "Upload", "UploadBody", "to_upload"]
 
 UploadKind = Literal["file", "base64", "url"]
 _DEFAULT_CONTENT_TYPE = "application/octet-stream"
@@ -31,17 +40,28 @@ class Upload:
     """The bytes to send (``file`` kind)."""
     text: str | None = None
     """The base64 text or URL to send (``base64`` and ``url`` kinds)."""
+    path: Path | None = None
+    """The file to stream (``file`` kind, from a path); opened for each call."""
+    fileobj: IO[bytes] | None = None
+    """The open file to stream (``file`` kind, from a file object)."""
 
     @classmethod
     def from_path(
         cls, path: str | os.PathLike[str], *, content_type: str | None = None
     ) -> Upload:
-        """Upload a file from disk; the filename and type come from the path."""
+        """Upload a file from disk, streamed; the filename and type come from the path.
+
+        Raises:
+            FileNotFoundError: there is no file at ``path``.
+        """
         file_path = Path(path)
-        return cls.from_bytes(
-            file_path.read_bytes(),
+        if not file_path.is_file():
+            raise FileNotFoundError(f"cannot upload {str(file_path)!r}: no such file")
+        return cls(
+            kind="file",
             filename=file_path.name,
             content_type=content_type or _guess_type(file_path.name),
+            path=file_path,
         )
 
     @classmethod
@@ -68,9 +88,20 @@ class Upload:
         filename: str | None = None,
         content_type: str | None = None,
     ) -> Upload:
-        """Upload an open binary file; it is read now so retries can resend it."""
+        """Upload an open binary file, streamed from its current position.
+
+        The file must stay open until the call returns. A retry seeks back to
+        that position; a file that cannot seek is sent once and not retried.
+        """
+        if isinstance(fileobj, io.TextIOBase):
+            raise TypeError("cannot upload a text-mode file; open it with 'rb'")
         name = filename or _name_of(fileobj) or "upload"
-        return cls.from_bytes(fileobj.read(), filename=name, content_type=content_type)
+        return cls(
+            kind="file",
+            filename=name,
+            content_type=content_type or _guess_type(name),
+            fileobj=fileobj,
+        )
 
     @classmethod
     def from_base64(cls, text: str) -> Upload:
@@ -82,10 +113,53 @@ class Upload:
         """Ask the API to fetch the file from a URL."""
         return cls(kind="url", filename=None, content_type=None, text=url)
 
+    def open(self) -> UploadBody:
+        """Return what to hand httpx for one call; ``close`` it after the call."""
+        if self.path is not None:
+            opened = self.path.open("rb")
+            return UploadBody(opened, rewindable=True, opened=opened)
+        if self.fileobj is not None:
+            if is_rewindable(self.fileobj):
+                return UploadBody(FromOffset(self.fileobj), rewindable=True)
+            return UploadBody(ReadOnce(self.fileobj), rewindable=False)
+        # A BytesIO shares the bytes (no copy) and lets httpx send them in chunks
+        # rather than as one block that the connection copies again.
+        return UploadBody(io.BytesIO(self.content or b""), rewindable=True)
+
     def __repr__(self) -> str:
         # Contents can be large; base64 text and URLs may be private.
-        size = len(self.content) if self.content is not None else len(self.text or "")
-        return f"Upload(kind={self.kind!r}, filename={self.filename!r}, size={size})"
+        return f"Upload(kind={self.kind!r}, filename={self.filename!r}{self._size()})"
+
+    def _size(self) -> str:
+        if self.content is not None:
+            return f", size={len(self.content)}"
+        if self.text is not None:
+            return f", size={len(self.text)}"
+        if self.path is not None:
+            return f", path_size={self.path.stat().st_size}"
+        return ", size=unknown"
+
+
+class UploadBody:
+    """The body of one file part for one call, and whether a retry can resend it."""
+
+    __slots__ = ("_opened", "content", "rewindable")
+
+    def __init__(
+        self,
+        content: bytes | IO[bytes] | FromOffset | ReadOnce,
+        *,
+        rewindable: bool,
+        opened: IO[bytes] | None = None,
+    ) -> None:
+        self.content = content
+        self.rewindable = rewindable
+        self._opened = opened
+
+    def close(self) -> None:
+        """Close the file if this call opened it (never the caller's own)."""
+        if self._opened is not None:
+            self._opened.close()
 
 
 FileInput = Upload | bytes | os.PathLike[str] | IO[bytes]

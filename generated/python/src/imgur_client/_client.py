@@ -7,7 +7,8 @@ Resources are imported on first use, so ``import imgur_client`` stays cheap.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -82,19 +83,24 @@ class ImgurClient(SyncAPIClient):
 
     Args:
         client_id: credential for the client_id scheme (Authorization: Client-ID
-            {value}).
+            {value}); default: the environment variable ``IMGUR_CLIENT_ID``.
         access_token: credential for the user_token scheme (Authorization: Bearer
-            {value}).
+            {value}); default: the environment variable ``IMGUR_ACCESS_TOKEN``.
         refresh_token: lets the client renew an expired access token by itself.
         client_secret: the application's secret, needed to exchange or refresh tokens.
         on_token_refresh: called with the new token after every exchange or refresh,
             so the caller can store it.
+        token_url: send token requests here instead of
+            https://api.imgur.com/oauth2/token (a proxy or a test server).
+        authorize_url: build authorization links on this URL instead of the spec's.
         base_url: overrides https://api.imgur.com/3.
         timeout: seconds (or an ``httpx.Timeout``) for every call; default 60.0.
         max_retries: retries of failed calls; default 2, 0 turns retrying off.
         http_client: an ``httpx.Client`` to send requests with (your own
             transport, proxies or limits). The SDK does not close a client it did not
             create.
+        default_headers: headers sent with every request (a call's own win).
+        default_query: query values sent with every request (a call's own win).
     """
 
     def __init__(
@@ -105,11 +111,19 @@ class ImgurClient(SyncAPIClient):
         client_secret: str | None = None,
         refresh_token: str | None = None,
         on_token_refresh: Callable[[TokenResponse], None] | None = None,
+        token_url: str | None = None,
+        authorize_url: str | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
+        if client_id is None:
+            client_id = os.environ.get("IMGUR_CLIENT_ID") or None
+        if access_token is None:
+            access_token = os.environ.get("IMGUR_ACCESS_TOKEN") or None
         super().__init__(
             config=CONFIG,
             credentials={
@@ -120,12 +134,16 @@ class ImgurClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            default_headers=default_headers,
+            default_query=default_query,
             oauth=OAuthSettings(
                 scheme="user_token",
                 client_id=client_id,
                 client_secret=client_secret,
                 refresh_token=refresh_token,
                 on_token_refresh=on_token_refresh,
+                token_url=token_url,
+                authorize_url=authorize_url,
             ),
         )
 
@@ -257,19 +275,24 @@ class AsyncImgurClient(AsyncAPIClient):
 
     Args:
         client_id: credential for the client_id scheme (Authorization: Client-ID
-            {value}).
+            {value}); default: the environment variable ``IMGUR_CLIENT_ID``.
         access_token: credential for the user_token scheme (Authorization: Bearer
-            {value}).
+            {value}); default: the environment variable ``IMGUR_ACCESS_TOKEN``.
         refresh_token: lets the client renew an expired access token by itself.
         client_secret: the application's secret, needed to exchange or refresh tokens.
         on_token_refresh: called with the new token after every exchange or refresh,
             so the caller can store it.
+        token_url: send token requests here instead of
+            https://api.imgur.com/oauth2/token (a proxy or a test server).
+        authorize_url: build authorization links on this URL instead of the spec's.
         base_url: overrides https://api.imgur.com/3.
         timeout: seconds (or an ``httpx.Timeout``) for every call; default 60.0.
         max_retries: retries of failed calls; default 2, 0 turns retrying off.
         http_client: an ``httpx.AsyncClient`` to send requests with (your own
             transport, proxies or limits). The SDK does not close a client it did not
             create.
+        default_headers: headers sent with every request (a call's own win).
+        default_query: query values sent with every request (a call's own win).
     """
 
     def __init__(
@@ -280,11 +303,19 @@ class AsyncImgurClient(AsyncAPIClient):
         client_secret: str | None = None,
         refresh_token: str | None = None,
         on_token_refresh: Callable[[TokenResponse], None] | None = None,
+        token_url: str | None = None,
+        authorize_url: str | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
+        if client_id is None:
+            client_id = os.environ.get("IMGUR_CLIENT_ID") or None
+        if access_token is None:
+            access_token = os.environ.get("IMGUR_ACCESS_TOKEN") or None
         super().__init__(
             config=CONFIG,
             credentials={
@@ -295,12 +326,16 @@ class AsyncImgurClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            default_headers=default_headers,
+            default_query=default_query,
             oauth=OAuthSettings(
                 scheme="user_token",
                 client_id=client_id,
                 client_secret=client_secret,
                 refresh_token=refresh_token,
                 on_token_refresh=on_token_refresh,
+                token_url=token_url,
+                authorize_url=authorize_url,
             ),
         )
 

@@ -18,6 +18,7 @@ import httpx
 
 from ._exceptions import (
     APIStatusError,
+    NonJSONResponseError,
     RateLimitError,
     ResponseValidationError,
     status_error_class,
@@ -91,6 +92,11 @@ def status_error(
         "status_code": status,
         "path": path,
         "operation": operation,
+        "request_id": (
+            response.headers.get(config.request_id_header)
+            if config.request_id_header
+            else None
+        ),
     }
     cls = status_error_class(status)
     if issubclass(cls, RateLimitError):
@@ -123,7 +129,11 @@ def unwrap(
     if body is _MISSING:
         if response.status_code == 204 or not response.content:
             return None
-        raise _invalid(op, response, "the response body is not JSON")
+        kind = response.headers.get("content-type", "no content-type")
+        message = f"the {response.status_code} response body is not JSON ({kind})"
+        raise NonJSONResponseError(message).attach(
+            operation=op.name, response=response, path=op.path
+        )
     if not (config.envelope_data and op.envelope):
         return body
     if not isinstance(body, dict) or config.envelope_data not in body:

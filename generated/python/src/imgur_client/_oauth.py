@@ -16,6 +16,7 @@ from __future__ import annotations
 import inspect
 import threading
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -61,11 +62,22 @@ class BaseOAuthClient:
         timeout: TimeoutTypes,
     ) -> None:
         self._config = config
-        self._scheme = config.scheme(settings.scheme)
+        scheme = config.scheme(settings.scheme)
+        # The caller's URLs win over the spec's: a proxy, a test server.
+        self._scheme = replace(
+            scheme,
+            token_url=settings.token_url or scheme.token_url,
+            authorize_url=settings.authorize_url or scheme.authorize_url,
+        )
         self._settings = settings
         self._credentials = credentials
         self._refresh_token = settings.refresh_token
         self._timeout = timeout
+
+    def held_secrets(self) -> list[str]:
+        """The secrets this helper holds (client secret, refresh token)."""
+        held = (self._settings.client_secret, self._refresh_token)
+        return [secret for secret in held if secret]
 
     @property
     def access_token(self) -> str | None:
@@ -219,9 +231,11 @@ class AsyncOAuthClient(BaseOAuthClient):
     def __init__(self, *, http: httpx.AsyncClient, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._http = http
-        import asyncio  # here, not at the top: only async clients need it
+        # Here, not at the top: only async clients need it. anyio, not asyncio, so
+        # concurrent refreshes wait on one lock under trio as well.
+        import anyio
 
-        self._lock = asyncio.Lock()
+        self._lock = anyio.Lock()
 
     async def exchange_code(self, code: str) -> TokenResponse:
         """Trade an authorization code for tokens and start using them."""

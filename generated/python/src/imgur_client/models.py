@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from ._exceptions import ResponseValidationError
 from ._models import Model, expect_object, parse_list, parse_optional, require
@@ -43,7 +43,7 @@ __all__: list[str] = [
 ]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Image(Model):
     """An uploaded image or video, as returned outside the gallery."""
 
@@ -168,7 +168,7 @@ class Image(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Album(Model):
     """An album of images, as returned outside the gallery."""
 
@@ -252,7 +252,7 @@ class Album(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class AlbumCreated(Model):
     """The ids of a newly created album."""
 
@@ -275,7 +275,7 @@ class AlbumCreated(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class CommentCreated(Model):
     """The id of a newly created comment."""
 
@@ -294,7 +294,7 @@ class CommentCreated(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Account(Model):
     """A member's public account information."""
 
@@ -338,7 +338,7 @@ class Account(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class UserFollow(Model):
     """Follow status between the authenticated user and another member."""
 
@@ -357,7 +357,7 @@ class UserFollow(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class AccountSettings(Model):
     """Private settings of the authenticated member's account."""
 
@@ -418,7 +418,7 @@ class AccountSettings(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class BlockedUser(Model):
     """A member blocked by the authenticated member."""
 
@@ -440,7 +440,7 @@ class BlockedUser(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class GalleryProfile(Model):
     """Totals of a member's gallery activity, and their trophies."""
 
@@ -473,7 +473,7 @@ class GalleryProfile(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Trophy(Model):
     """A trophy awarded to a member."""
 
@@ -513,7 +513,7 @@ class Trophy(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Comment(Model):
     """A comment on a gallery item, with its replies."""
 
@@ -580,7 +580,7 @@ class Comment(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class GalleryImage(Model):
     """An image in the public gallery, with its votes and comments."""
 
@@ -708,7 +708,7 @@ class GalleryImage(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class GalleryAlbum(Model):
     """An album in the public gallery, with its votes and comments."""
 
@@ -822,7 +822,7 @@ class GalleryAlbum(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Vote(Model):
     """Vote totals of a gallery item."""
 
@@ -844,7 +844,7 @@ class Vote(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Notification(Model):
     """A notification for the authenticated member, a comment reply or a message."""
 
@@ -873,7 +873,7 @@ class Notification(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Notifications(Model):
     """The authenticated member's notifications, by kind."""
 
@@ -905,7 +905,7 @@ class Notifications(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Conversation(Model):
     """A private conversation between the authenticated member and another member."""
 
@@ -953,9 +953,13 @@ class Conversation(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Message(Model):
     """One private message."""
+
+    _json_names: ClassVar[Mapping[str, str]] = {
+        "from_": "from",
+    }
 
     id: int
     """The message's id."""
@@ -990,9 +994,17 @@ class Message(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Credits(Model):
     """Remaining rate-limit credits of the application and the calling user."""
+
+    _json_names: ClassVar[Mapping[str, str]] = {
+        "user_limit": "UserLimit",
+        "user_remaining": "UserRemaining",
+        "user_reset": "UserReset",
+        "client_limit": "ClientLimit",
+        "client_remaining": "ClientRemaining",
+    }
 
     user_limit: int | None = None
     """Credits allotted to the calling user per hour."""
@@ -1021,7 +1033,7 @@ class Credits(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class OAuthToken(Model):
     """What the OAuth2 token endpoint returns (not wrapped in the envelope)."""
 
@@ -1058,7 +1070,7 @@ class OAuthToken(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class ErrorBody(Model):
     """A response body reporting an error."""
 
@@ -1086,7 +1098,7 @@ class ErrorBody(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class ErrorDetail(Model):
     """The payload of an error response."""
 

@@ -14,7 +14,12 @@ from typing import Any, Unpack
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool, expect_int, expect_str, identity, parse_list
 from .._operation import Operation, Param
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_pages_wrapper,
+    async_to_raw_response_wrapper,
+    to_raw_pages_wrapper,
+    to_raw_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import (
     Account,
@@ -459,7 +464,7 @@ class AccountResource:
         username: str,
         *,
         account_id: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Account:
         """Get a member's public account information.
 
@@ -473,10 +478,10 @@ class AccountResource:
         ``GET /account/{username}``
         """
         return self._client.call(
-            _GET, {"username": username, "account_id": account_id}, options
+            _GET, {"username": username, "account_id": account_id}, request_options
         )
 
-    def create(self, username: str, **options: Unpack[RequestOptions]) -> bool:
+    def create(self, username: str, **request_options: Unpack[RequestOptions]) -> bool:
         """Create a new Imgur account (no longer available).
 
         The 2012 document required reCAPTCHA data with this request. Accounts can no
@@ -490,7 +495,7 @@ class AccountResource:
 
         ``POST /account/{username}``
         """
-        return self._client.call(_CREATE, {"username": username}, options)
+        return self._client.call(_CREATE, {"username": username}, request_options)
 
     def delete(
         self,
@@ -498,7 +503,7 @@ class AccountResource:
         password: str,
         *,
         feedback: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Delete the authenticated member's account.
 
@@ -515,11 +520,11 @@ class AccountResource:
         return self._client.call(
             _DELETE,
             {"client_id": client_id, "password": password, "feedback": feedback},
-            options,
+            request_options,
         )
 
     def likes(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> list[GalleryItem]:
         """List the images the member has upvoted (no longer available).
 
@@ -532,7 +537,7 @@ class AccountResource:
 
         ``GET /account/{username}/likes``
         """
-        return self._client.call(_LIKES, {"username": username}, options)
+        return self._client.call(_LIKES, {"username": username}, request_options)
 
     def gallery_favorites(
         self,
@@ -540,7 +545,7 @@ class AccountResource:
         *,
         page: int | None = None,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[GalleryItem]:
         """List the gallery items the member has favorited.
 
@@ -554,21 +559,25 @@ class AccountResource:
         return self._client.call(
             _GALLERY_FAVORITES,
             {"username": username, "page": page, "sort": sort},
-            options,
+            request_options,
         )
 
     def iter_gallery_favorites(
         self,
         username: str,
         *,
+        page: int | None = None,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``gallery_favorites``, page after page, until a
-        page is empty.
+        """Iterate over every item of ``gallery_favorites``, page after page, from
+        ``page`` (default: the first) until a page is empty or repeats the one
+        before.
         """
         return self._client.paginate(
-            _GALLERY_FAVORITES, {"username": username, "sort": sort}, options
+            _GALLERY_FAVORITES,
+            {"username": username, "page": page, "sort": sort},
+            request_options,
         )
 
     def favorites(
@@ -577,7 +586,7 @@ class AccountResource:
         *,
         page: int | None = None,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[GalleryItem]:
         """List all images and albums the member has favorited, in or out of the
         gallery.
@@ -590,21 +599,26 @@ class AccountResource:
         ``GET /account/{username}/favorites/{page}/{sort}``
         """
         return self._client.call(
-            _FAVORITES, {"username": username, "page": page, "sort": sort}, options
+            _FAVORITES,
+            {"username": username, "page": page, "sort": sort},
+            request_options,
         )
 
     def iter_favorites(
         self,
         username: str,
         *,
+        page: int | None = None,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``favorites``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``favorites``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
         return self._client.paginate(
-            _FAVORITES, {"username": username, "sort": sort}, options
+            _FAVORITES,
+            {"username": username, "page": page, "sort": sort},
+            request_options,
         )
 
     def submissions(
@@ -612,7 +626,7 @@ class AccountResource:
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[GalleryItem]:
         """List the images and albums the member has submitted to the gallery.
 
@@ -623,19 +637,25 @@ class AccountResource:
         ``GET /account/{username}/submissions/{page}``
         """
         return self._client.call(
-            _SUBMISSIONS, {"username": username, "page": page}, options
+            _SUBMISSIONS, {"username": username, "page": page}, request_options
         )
 
     def iter_submissions(
-        self, username: str, **options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``submissions``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``submissions``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_SUBMISSIONS, {"username": username}, options)
+        return self._client.paginate(
+            _SUBMISSIONS, {"username": username, "page": page}, request_options
+        )
 
     def settings(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> AccountSettings:
         """Get the authenticated member's account settings.
 
@@ -644,7 +664,7 @@ class AccountResource:
 
         ``GET /account/{username}/settings``
         """
-        return self._client.call(_SETTINGS, {"username": username}, options)
+        return self._client.call(_SETTINGS, {"username": username}, request_options)
 
     def update_settings(
         self,
@@ -658,7 +678,7 @@ class AccountResource:
         new_username: str | None = None,
         show_mature: bool | None = None,
         newsletter_subscribed: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Change the authenticated member's account settings.
 
@@ -690,10 +710,10 @@ class AccountResource:
                 "show_mature": show_mature,
                 "newsletter_subscribed": newsletter_subscribed,
             },
-            options,
+            request_options,
         )
 
-    def stats(self, username: str, **options: Unpack[RequestOptions]) -> Any:
+    def stats(self, username: str, **request_options: Unpack[RequestOptions]) -> Any:
         """Get statistics about the account (no longer available).
 
         Deprecated: /account/{username}/stats appears in no later Imgur documentation or
@@ -705,10 +725,10 @@ class AccountResource:
 
         ``GET /account/{username}/stats``
         """
-        return self._client.call(_STATS, {"username": username}, options)
+        return self._client.call(_STATS, {"username": username}, request_options)
 
     def gallery_profile(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> GalleryProfile:
         """Get the totals of the member's gallery activity, and their trophies.
 
@@ -717,14 +737,16 @@ class AccountResource:
 
         ``GET /account/{username}/gallery_profile``
         """
-        return self._client.call(_GALLERY_PROFILE, {"username": username}, options)
+        return self._client.call(
+            _GALLERY_PROFILE, {"username": username}, request_options
+        )
 
     def albums(
         self,
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Album]:
         """List the member's albums.
 
@@ -736,17 +758,27 @@ class AccountResource:
 
         ``GET /account/{username}/albums/{page}``
         """
-        return self._client.call(_ALBUMS, {"username": username, "page": page}, options)
+        return self._client.call(
+            _ALBUMS, {"username": username, "page": page}, request_options
+        )
 
     def iter_albums(
-        self, username: str, **options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[Album]:
-        """Iterate over every item of ``albums``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``albums``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_ALBUMS, {"username": username}, options)
+        return self._client.paginate(
+            _ALBUMS, {"username": username, "page": page}, request_options
+        )
 
-    def album(self, username: str, id: str, **options: Unpack[RequestOptions]) -> Album:
+    def album(
+        self, username: str, id: str, **request_options: Unpack[RequestOptions]
+    ) -> Album:
         """Get one of the member's albums.
 
         Works like album.get.
@@ -757,14 +789,16 @@ class AccountResource:
 
         ``GET /account/{username}/album/{id}``
         """
-        return self._client.call(_ALBUM, {"username": username, "id": id}, options)
+        return self._client.call(
+            _ALBUM, {"username": username, "id": id}, request_options
+        )
 
     def album_ids(
         self,
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[str]:
         """List the ids of the member's albums.
 
@@ -775,18 +809,26 @@ class AccountResource:
         ``GET /account/{username}/albums/ids/{page}``
         """
         return self._client.call(
-            _ALBUM_IDS, {"username": username, "page": page}, options
+            _ALBUM_IDS, {"username": username, "page": page}, request_options
         )
 
     def iter_album_ids(
-        self, username: str, **options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[str]:
-        """Iterate over every item of ``album_ids``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``album_ids``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_ALBUM_IDS, {"username": username}, options)
+        return self._client.paginate(
+            _ALBUM_IDS, {"username": username, "page": page}, request_options
+        )
 
-    def album_count(self, username: str, **options: Unpack[RequestOptions]) -> int:
+    def album_count(
+        self, username: str, **request_options: Unpack[RequestOptions]
+    ) -> int:
         """Count the member's albums.
 
         Args:
@@ -794,10 +836,10 @@ class AccountResource:
 
         ``GET /account/{username}/albums/count``
         """
-        return self._client.call(_ALBUM_COUNT, {"username": username}, options)
+        return self._client.call(_ALBUM_COUNT, {"username": username}, request_options)
 
     def delete_album(
-        self, username: str, id: str, **options: Unpack[RequestOptions]
+        self, username: str, id: str, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's albums.
 
@@ -808,7 +850,7 @@ class AccountResource:
         ``DELETE /account/{username}/album/{id}``
         """
         return self._client.call(
-            _DELETE_ALBUM, {"username": username, "id": id}, options
+            _DELETE_ALBUM, {"username": username, "id": id}, request_options
         )
 
     def comments(
@@ -817,7 +859,7 @@ class AccountResource:
         *,
         sort: str | None = None,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Comment]:
         """List the comments the member has written.
 
@@ -829,7 +871,9 @@ class AccountResource:
         ``GET /account/{username}/comments/{sort}/{page}``
         """
         return self._client.call(
-            _COMMENTS, {"username": username, "sort": sort, "page": page}, options
+            _COMMENTS,
+            {"username": username, "sort": sort, "page": page},
+            request_options,
         )
 
     def iter_comments(
@@ -837,17 +881,20 @@ class AccountResource:
         username: str,
         *,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[Comment]:
-        """Iterate over every item of ``comments``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``comments``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
         return self._client.paginate(
-            _COMMENTS, {"username": username, "sort": sort}, options
+            _COMMENTS,
+            {"username": username, "sort": sort, "page": page},
+            request_options,
         )
 
     def comment(
-        self, username: str, id: int, **options: Unpack[RequestOptions]
+        self, username: str, id: int, **request_options: Unpack[RequestOptions]
     ) -> Comment:
         """Get one of the member's comments.
 
@@ -859,7 +906,9 @@ class AccountResource:
 
         ``GET /account/{username}/comment/{id}``
         """
-        return self._client.call(_COMMENT, {"username": username, "id": id}, options)
+        return self._client.call(
+            _COMMENT, {"username": username, "id": id}, request_options
+        )
 
     def comment_ids(
         self,
@@ -867,7 +916,7 @@ class AccountResource:
         *,
         sort: str | None = None,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[int]:
         """List the ids of the member's comments.
 
@@ -879,7 +928,9 @@ class AccountResource:
         ``GET /account/{username}/comments/ids/{sort}/{page}``
         """
         return self._client.call(
-            _COMMENT_IDS, {"username": username, "sort": sort, "page": page}, options
+            _COMMENT_IDS,
+            {"username": username, "sort": sort, "page": page},
+            request_options,
         )
 
     def iter_comment_ids(
@@ -887,16 +938,21 @@ class AccountResource:
         username: str,
         *,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[int]:
-        """Iterate over every item of ``comment_ids``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``comment_ids``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
         return self._client.paginate(
-            _COMMENT_IDS, {"username": username, "sort": sort}, options
+            _COMMENT_IDS,
+            {"username": username, "sort": sort, "page": page},
+            request_options,
         )
 
-    def comment_count(self, username: str, **options: Unpack[RequestOptions]) -> int:
+    def comment_count(
+        self, username: str, **request_options: Unpack[RequestOptions]
+    ) -> int:
         """Count the member's comments.
 
         Args:
@@ -904,10 +960,12 @@ class AccountResource:
 
         ``GET /account/{username}/comments/count``
         """
-        return self._client.call(_COMMENT_COUNT, {"username": username}, options)
+        return self._client.call(
+            _COMMENT_COUNT, {"username": username}, request_options
+        )
 
     def delete_comment(
-        self, username: str, id: int, **options: Unpack[RequestOptions]
+        self, username: str, id: int, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's comments.
 
@@ -918,7 +976,7 @@ class AccountResource:
         ``DELETE /account/{username}/comment/{id}``
         """
         return self._client.call(
-            _DELETE_COMMENT, {"username": username, "id": id}, options
+            _DELETE_COMMENT, {"username": username, "id": id}, request_options
         )
 
     def images(
@@ -926,7 +984,7 @@ class AccountResource:
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Image]:
         """List the member's images.
 
@@ -936,17 +994,27 @@ class AccountResource:
 
         ``GET /account/{username}/images/{page}``
         """
-        return self._client.call(_IMAGES, {"username": username, "page": page}, options)
+        return self._client.call(
+            _IMAGES, {"username": username, "page": page}, request_options
+        )
 
     def iter_images(
-        self, username: str, **options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[Image]:
-        """Iterate over every item of ``images``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``images``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_IMAGES, {"username": username}, options)
+        return self._client.paginate(
+            _IMAGES, {"username": username, "page": page}, request_options
+        )
 
-    def image(self, username: str, id: str, **options: Unpack[RequestOptions]) -> Image:
+    def image(
+        self, username: str, id: str, **request_options: Unpack[RequestOptions]
+    ) -> Image:
         """Get one of the member's images.
 
         Works like image.get.
@@ -957,14 +1025,16 @@ class AccountResource:
 
         ``GET /account/{username}/image/{id}``
         """
-        return self._client.call(_IMAGE, {"username": username, "id": id}, options)
+        return self._client.call(
+            _IMAGE, {"username": username, "id": id}, request_options
+        )
 
     def image_ids(
         self,
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[str]:
         """List the ids of the member's images.
 
@@ -975,18 +1045,26 @@ class AccountResource:
         ``GET /account/{username}/images/ids/{page}``
         """
         return self._client.call(
-            _IMAGE_IDS, {"username": username, "page": page}, options
+            _IMAGE_IDS, {"username": username, "page": page}, request_options
         )
 
     def iter_image_ids(
-        self, username: str, **options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[str]:
-        """Iterate over every item of ``image_ids``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``image_ids``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_IMAGE_IDS, {"username": username}, options)
+        return self._client.paginate(
+            _IMAGE_IDS, {"username": username, "page": page}, request_options
+        )
 
-    def image_count(self, username: str, **options: Unpack[RequestOptions]) -> int:
+    def image_count(
+        self, username: str, **request_options: Unpack[RequestOptions]
+    ) -> int:
         """Count the member's images.
 
         Args:
@@ -994,10 +1072,10 @@ class AccountResource:
 
         ``GET /account/{username}/images/count``
         """
-        return self._client.call(_IMAGE_COUNT, {"username": username}, options)
+        return self._client.call(_IMAGE_COUNT, {"username": username}, request_options)
 
     def delete_image(
-        self, username: str, deletehash: str, **options: Unpack[RequestOptions]
+        self, username: str, deletehash: str, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's images.
 
@@ -1008,7 +1086,9 @@ class AccountResource:
         ``DELETE /account/{username}/image/{deletehash}``
         """
         return self._client.call(
-            _DELETE_IMAGE, {"username": username, "deletehash": deletehash}, options
+            _DELETE_IMAGE,
+            {"username": username, "deletehash": deletehash},
+            request_options,
         )
 
     def notifications(
@@ -1016,7 +1096,7 @@ class AccountResource:
         username: str,
         *,
         new: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Notifications:
         """List the authenticated member's notifications.
 
@@ -1027,7 +1107,7 @@ class AccountResource:
         ``GET /account/{username}/notifications``
         """
         return self._client.call(
-            _NOTIFICATIONS, {"username": username, "new": new}, options
+            _NOTIFICATIONS, {"username": username, "new": new}, request_options
         )
 
     def messages(
@@ -1035,7 +1115,7 @@ class AccountResource:
         username: str,
         *,
         new: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Notification]:
         """List notifications of messages sent to the member (no longer documented).
 
@@ -1049,7 +1129,9 @@ class AccountResource:
 
         ``GET /account/{username}/notifications/messages``
         """
-        return self._client.call(_MESSAGES, {"username": username, "new": new}, options)
+        return self._client.call(
+            _MESSAGES, {"username": username, "new": new}, request_options
+        )
 
     def send_message(
         self,
@@ -1058,7 +1140,7 @@ class AccountResource:
         *,
         subject: str | None = None,
         parent_id: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Send a message to the member (no longer available).
 
@@ -1082,7 +1164,7 @@ class AccountResource:
                 "subject": subject,
                 "parent_id": parent_id,
             },
-            options,
+            request_options,
         )
 
     def replies(
@@ -1090,7 +1172,7 @@ class AccountResource:
         username: str,
         *,
         new: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Notification]:
         """List notifications of replies to the authenticated member's comments.
 
@@ -1100,7 +1182,9 @@ class AccountResource:
 
         ``GET /account/{username}/notifications/replies``
         """
-        return self._client.call(_REPLIES, {"username": username, "new": new}, options)
+        return self._client.call(
+            _REPLIES, {"username": username, "new": new}, request_options
+        )
 
 
 class AsyncAccountResource:
@@ -1122,7 +1206,7 @@ class AsyncAccountResource:
         username: str,
         *,
         account_id: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Account:
         """Get a member's public account information.
 
@@ -1136,10 +1220,12 @@ class AsyncAccountResource:
         ``GET /account/{username}``
         """
         return await self._client.call(
-            _GET, {"username": username, "account_id": account_id}, options
+            _GET, {"username": username, "account_id": account_id}, request_options
         )
 
-    async def create(self, username: str, **options: Unpack[RequestOptions]) -> bool:
+    async def create(
+        self, username: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Create a new Imgur account (no longer available).
 
         The 2012 document required reCAPTCHA data with this request. Accounts can no
@@ -1153,7 +1239,7 @@ class AsyncAccountResource:
 
         ``POST /account/{username}``
         """
-        return await self._client.call(_CREATE, {"username": username}, options)
+        return await self._client.call(_CREATE, {"username": username}, request_options)
 
     async def delete(
         self,
@@ -1161,7 +1247,7 @@ class AsyncAccountResource:
         password: str,
         *,
         feedback: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Delete the authenticated member's account.
 
@@ -1178,11 +1264,11 @@ class AsyncAccountResource:
         return await self._client.call(
             _DELETE,
             {"client_id": client_id, "password": password, "feedback": feedback},
-            options,
+            request_options,
         )
 
     async def likes(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> list[GalleryItem]:
         """List the images the member has upvoted (no longer available).
 
@@ -1195,7 +1281,7 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/likes``
         """
-        return await self._client.call(_LIKES, {"username": username}, options)
+        return await self._client.call(_LIKES, {"username": username}, request_options)
 
     async def gallery_favorites(
         self,
@@ -1203,7 +1289,7 @@ class AsyncAccountResource:
         *,
         page: int | None = None,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[GalleryItem]:
         """List the gallery items the member has favorited.
 
@@ -1217,21 +1303,25 @@ class AsyncAccountResource:
         return await self._client.call(
             _GALLERY_FAVORITES,
             {"username": username, "page": page, "sort": sort},
-            options,
+            request_options,
         )
 
     def iter_gallery_favorites(
         self,
         username: str,
         *,
+        page: int | None = None,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``gallery_favorites``, page after page, until a
-        page is empty.
+        """Iterate over every item of ``gallery_favorites``, page after page, from
+        ``page`` (default: the first) until a page is empty or repeats the one
+        before.
         """
         return self._client.paginate(
-            _GALLERY_FAVORITES, {"username": username, "sort": sort}, options
+            _GALLERY_FAVORITES,
+            {"username": username, "page": page, "sort": sort},
+            request_options,
         )
 
     async def favorites(
@@ -1240,7 +1330,7 @@ class AsyncAccountResource:
         *,
         page: int | None = None,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[GalleryItem]:
         """List all images and albums the member has favorited, in or out of the
         gallery.
@@ -1253,21 +1343,26 @@ class AsyncAccountResource:
         ``GET /account/{username}/favorites/{page}/{sort}``
         """
         return await self._client.call(
-            _FAVORITES, {"username": username, "page": page, "sort": sort}, options
+            _FAVORITES,
+            {"username": username, "page": page, "sort": sort},
+            request_options,
         )
 
     def iter_favorites(
         self,
         username: str,
         *,
+        page: int | None = None,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``favorites``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``favorites``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
         return self._client.paginate(
-            _FAVORITES, {"username": username, "sort": sort}, options
+            _FAVORITES,
+            {"username": username, "page": page, "sort": sort},
+            request_options,
         )
 
     async def submissions(
@@ -1275,7 +1370,7 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[GalleryItem]:
         """List the images and albums the member has submitted to the gallery.
 
@@ -1286,19 +1381,25 @@ class AsyncAccountResource:
         ``GET /account/{username}/submissions/{page}``
         """
         return await self._client.call(
-            _SUBMISSIONS, {"username": username, "page": page}, options
+            _SUBMISSIONS, {"username": username, "page": page}, request_options
         )
 
     def iter_submissions(
-        self, username: str, **options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``submissions``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``submissions``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_SUBMISSIONS, {"username": username}, options)
+        return self._client.paginate(
+            _SUBMISSIONS, {"username": username, "page": page}, request_options
+        )
 
     async def settings(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> AccountSettings:
         """Get the authenticated member's account settings.
 
@@ -1307,7 +1408,9 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/settings``
         """
-        return await self._client.call(_SETTINGS, {"username": username}, options)
+        return await self._client.call(
+            _SETTINGS, {"username": username}, request_options
+        )
 
     async def update_settings(
         self,
@@ -1321,7 +1424,7 @@ class AsyncAccountResource:
         new_username: str | None = None,
         show_mature: bool | None = None,
         newsletter_subscribed: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Change the authenticated member's account settings.
 
@@ -1353,10 +1456,12 @@ class AsyncAccountResource:
                 "show_mature": show_mature,
                 "newsletter_subscribed": newsletter_subscribed,
             },
-            options,
+            request_options,
         )
 
-    async def stats(self, username: str, **options: Unpack[RequestOptions]) -> Any:
+    async def stats(
+        self, username: str, **request_options: Unpack[RequestOptions]
+    ) -> Any:
         """Get statistics about the account (no longer available).
 
         Deprecated: /account/{username}/stats appears in no later Imgur documentation or
@@ -1368,10 +1473,10 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/stats``
         """
-        return await self._client.call(_STATS, {"username": username}, options)
+        return await self._client.call(_STATS, {"username": username}, request_options)
 
     async def gallery_profile(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> GalleryProfile:
         """Get the totals of the member's gallery activity, and their trophies.
 
@@ -1381,7 +1486,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/gallery_profile``
         """
         return await self._client.call(
-            _GALLERY_PROFILE, {"username": username}, options
+            _GALLERY_PROFILE, {"username": username}, request_options
         )
 
     async def albums(
@@ -1389,7 +1494,7 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Album]:
         """List the member's albums.
 
@@ -1402,19 +1507,25 @@ class AsyncAccountResource:
         ``GET /account/{username}/albums/{page}``
         """
         return await self._client.call(
-            _ALBUMS, {"username": username, "page": page}, options
+            _ALBUMS, {"username": username, "page": page}, request_options
         )
 
     def iter_albums(
-        self, username: str, **options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Album]:
-        """Iterate over every item of ``albums``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``albums``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_ALBUMS, {"username": username}, options)
+        return self._client.paginate(
+            _ALBUMS, {"username": username, "page": page}, request_options
+        )
 
     async def album(
-        self, username: str, id: str, **options: Unpack[RequestOptions]
+        self, username: str, id: str, **request_options: Unpack[RequestOptions]
     ) -> Album:
         """Get one of the member's albums.
 
@@ -1427,7 +1538,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/album/{id}``
         """
         return await self._client.call(
-            _ALBUM, {"username": username, "id": id}, options
+            _ALBUM, {"username": username, "id": id}, request_options
         )
 
     async def album_ids(
@@ -1435,7 +1546,7 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[str]:
         """List the ids of the member's albums.
 
@@ -1446,19 +1557,25 @@ class AsyncAccountResource:
         ``GET /account/{username}/albums/ids/{page}``
         """
         return await self._client.call(
-            _ALBUM_IDS, {"username": username, "page": page}, options
+            _ALBUM_IDS, {"username": username, "page": page}, request_options
         )
 
     def iter_album_ids(
-        self, username: str, **options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[str]:
-        """Iterate over every item of ``album_ids``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``album_ids``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_ALBUM_IDS, {"username": username}, options)
+        return self._client.paginate(
+            _ALBUM_IDS, {"username": username, "page": page}, request_options
+        )
 
     async def album_count(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> int:
         """Count the member's albums.
 
@@ -1467,10 +1584,12 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/albums/count``
         """
-        return await self._client.call(_ALBUM_COUNT, {"username": username}, options)
+        return await self._client.call(
+            _ALBUM_COUNT, {"username": username}, request_options
+        )
 
     async def delete_album(
-        self, username: str, id: str, **options: Unpack[RequestOptions]
+        self, username: str, id: str, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's albums.
 
@@ -1481,7 +1600,7 @@ class AsyncAccountResource:
         ``DELETE /account/{username}/album/{id}``
         """
         return await self._client.call(
-            _DELETE_ALBUM, {"username": username, "id": id}, options
+            _DELETE_ALBUM, {"username": username, "id": id}, request_options
         )
 
     async def comments(
@@ -1490,7 +1609,7 @@ class AsyncAccountResource:
         *,
         sort: str | None = None,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Comment]:
         """List the comments the member has written.
 
@@ -1502,7 +1621,9 @@ class AsyncAccountResource:
         ``GET /account/{username}/comments/{sort}/{page}``
         """
         return await self._client.call(
-            _COMMENTS, {"username": username, "sort": sort, "page": page}, options
+            _COMMENTS,
+            {"username": username, "sort": sort, "page": page},
+            request_options,
         )
 
     def iter_comments(
@@ -1510,17 +1631,20 @@ class AsyncAccountResource:
         username: str,
         *,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Comment]:
-        """Iterate over every item of ``comments``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``comments``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
         return self._client.paginate(
-            _COMMENTS, {"username": username, "sort": sort}, options
+            _COMMENTS,
+            {"username": username, "sort": sort, "page": page},
+            request_options,
         )
 
     async def comment(
-        self, username: str, id: int, **options: Unpack[RequestOptions]
+        self, username: str, id: int, **request_options: Unpack[RequestOptions]
     ) -> Comment:
         """Get one of the member's comments.
 
@@ -1533,7 +1657,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/comment/{id}``
         """
         return await self._client.call(
-            _COMMENT, {"username": username, "id": id}, options
+            _COMMENT, {"username": username, "id": id}, request_options
         )
 
     async def comment_ids(
@@ -1542,7 +1666,7 @@ class AsyncAccountResource:
         *,
         sort: str | None = None,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[int]:
         """List the ids of the member's comments.
 
@@ -1554,7 +1678,9 @@ class AsyncAccountResource:
         ``GET /account/{username}/comments/ids/{sort}/{page}``
         """
         return await self._client.call(
-            _COMMENT_IDS, {"username": username, "sort": sort, "page": page}, options
+            _COMMENT_IDS,
+            {"username": username, "sort": sort, "page": page},
+            request_options,
         )
 
     def iter_comment_ids(
@@ -1562,17 +1688,20 @@ class AsyncAccountResource:
         username: str,
         *,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[int]:
-        """Iterate over every item of ``comment_ids``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``comment_ids``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
         return self._client.paginate(
-            _COMMENT_IDS, {"username": username, "sort": sort}, options
+            _COMMENT_IDS,
+            {"username": username, "sort": sort, "page": page},
+            request_options,
         )
 
     async def comment_count(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> int:
         """Count the member's comments.
 
@@ -1581,10 +1710,12 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/comments/count``
         """
-        return await self._client.call(_COMMENT_COUNT, {"username": username}, options)
+        return await self._client.call(
+            _COMMENT_COUNT, {"username": username}, request_options
+        )
 
     async def delete_comment(
-        self, username: str, id: int, **options: Unpack[RequestOptions]
+        self, username: str, id: int, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's comments.
 
@@ -1595,7 +1726,7 @@ class AsyncAccountResource:
         ``DELETE /account/{username}/comment/{id}``
         """
         return await self._client.call(
-            _DELETE_COMMENT, {"username": username, "id": id}, options
+            _DELETE_COMMENT, {"username": username, "id": id}, request_options
         )
 
     async def images(
@@ -1603,7 +1734,7 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Image]:
         """List the member's images.
 
@@ -1614,19 +1745,25 @@ class AsyncAccountResource:
         ``GET /account/{username}/images/{page}``
         """
         return await self._client.call(
-            _IMAGES, {"username": username, "page": page}, options
+            _IMAGES, {"username": username, "page": page}, request_options
         )
 
     def iter_images(
-        self, username: str, **options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Image]:
-        """Iterate over every item of ``images``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``images``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_IMAGES, {"username": username}, options)
+        return self._client.paginate(
+            _IMAGES, {"username": username, "page": page}, request_options
+        )
 
     async def image(
-        self, username: str, id: str, **options: Unpack[RequestOptions]
+        self, username: str, id: str, **request_options: Unpack[RequestOptions]
     ) -> Image:
         """Get one of the member's images.
 
@@ -1639,7 +1776,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/image/{id}``
         """
         return await self._client.call(
-            _IMAGE, {"username": username, "id": id}, options
+            _IMAGE, {"username": username, "id": id}, request_options
         )
 
     async def image_ids(
@@ -1647,7 +1784,7 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[str]:
         """List the ids of the member's images.
 
@@ -1658,19 +1795,25 @@ class AsyncAccountResource:
         ``GET /account/{username}/images/ids/{page}``
         """
         return await self._client.call(
-            _IMAGE_IDS, {"username": username, "page": page}, options
+            _IMAGE_IDS, {"username": username, "page": page}, request_options
         )
 
     def iter_image_ids(
-        self, username: str, **options: Unpack[RequestOptions]
+        self,
+        username: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[str]:
-        """Iterate over every item of ``image_ids``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``image_ids``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_IMAGE_IDS, {"username": username}, options)
+        return self._client.paginate(
+            _IMAGE_IDS, {"username": username, "page": page}, request_options
+        )
 
     async def image_count(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> int:
         """Count the member's images.
 
@@ -1679,10 +1822,12 @@ class AsyncAccountResource:
 
         ``GET /account/{username}/images/count``
         """
-        return await self._client.call(_IMAGE_COUNT, {"username": username}, options)
+        return await self._client.call(
+            _IMAGE_COUNT, {"username": username}, request_options
+        )
 
     async def delete_image(
-        self, username: str, deletehash: str, **options: Unpack[RequestOptions]
+        self, username: str, deletehash: str, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Delete one of the authenticated member's images.
 
@@ -1693,7 +1838,9 @@ class AsyncAccountResource:
         ``DELETE /account/{username}/image/{deletehash}``
         """
         return await self._client.call(
-            _DELETE_IMAGE, {"username": username, "deletehash": deletehash}, options
+            _DELETE_IMAGE,
+            {"username": username, "deletehash": deletehash},
+            request_options,
         )
 
     async def notifications(
@@ -1701,7 +1848,7 @@ class AsyncAccountResource:
         username: str,
         *,
         new: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Notifications:
         """List the authenticated member's notifications.
 
@@ -1712,7 +1859,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/notifications``
         """
         return await self._client.call(
-            _NOTIFICATIONS, {"username": username, "new": new}, options
+            _NOTIFICATIONS, {"username": username, "new": new}, request_options
         )
 
     async def messages(
@@ -1720,7 +1867,7 @@ class AsyncAccountResource:
         username: str,
         *,
         new: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Notification]:
         """List notifications of messages sent to the member (no longer documented).
 
@@ -1735,7 +1882,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/notifications/messages``
         """
         return await self._client.call(
-            _MESSAGES, {"username": username, "new": new}, options
+            _MESSAGES, {"username": username, "new": new}, request_options
         )
 
     async def send_message(
@@ -1745,7 +1892,7 @@ class AsyncAccountResource:
         *,
         subject: str | None = None,
         parent_id: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Send a message to the member (no longer available).
 
@@ -1769,7 +1916,7 @@ class AsyncAccountResource:
                 "subject": subject,
                 "parent_id": parent_id,
             },
-            options,
+            request_options,
         )
 
     async def replies(
@@ -1777,7 +1924,7 @@ class AsyncAccountResource:
         username: str,
         *,
         new: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> list[Notification]:
         """List notifications of replies to the authenticated member's comments.
 
@@ -1788,7 +1935,7 @@ class AsyncAccountResource:
         ``GET /account/{username}/notifications/replies``
         """
         return await self._client.call(
-            _REPLIES, {"username": username, "new": new}, options
+            _REPLIES, {"username": username, "new": new}, request_options
         )
 
 
@@ -1803,25 +1950,36 @@ class AccountResourceWithRawResponse:
         self.delete = to_raw_response_wrapper(resource.delete)
         self.likes = to_raw_response_wrapper(resource.likes)
         self.gallery_favorites = to_raw_response_wrapper(resource.gallery_favorites)
+        self.iter_gallery_favorites = to_raw_pages_wrapper(
+            resource.iter_gallery_favorites
+        )
         self.favorites = to_raw_response_wrapper(resource.favorites)
+        self.iter_favorites = to_raw_pages_wrapper(resource.iter_favorites)
         self.submissions = to_raw_response_wrapper(resource.submissions)
+        self.iter_submissions = to_raw_pages_wrapper(resource.iter_submissions)
         self.settings = to_raw_response_wrapper(resource.settings)
         self.update_settings = to_raw_response_wrapper(resource.update_settings)
         self.stats = to_raw_response_wrapper(resource.stats)
         self.gallery_profile = to_raw_response_wrapper(resource.gallery_profile)
         self.albums = to_raw_response_wrapper(resource.albums)
+        self.iter_albums = to_raw_pages_wrapper(resource.iter_albums)
         self.album = to_raw_response_wrapper(resource.album)
         self.album_ids = to_raw_response_wrapper(resource.album_ids)
+        self.iter_album_ids = to_raw_pages_wrapper(resource.iter_album_ids)
         self.album_count = to_raw_response_wrapper(resource.album_count)
         self.delete_album = to_raw_response_wrapper(resource.delete_album)
         self.comments = to_raw_response_wrapper(resource.comments)
+        self.iter_comments = to_raw_pages_wrapper(resource.iter_comments)
         self.comment = to_raw_response_wrapper(resource.comment)
         self.comment_ids = to_raw_response_wrapper(resource.comment_ids)
+        self.iter_comment_ids = to_raw_pages_wrapper(resource.iter_comment_ids)
         self.comment_count = to_raw_response_wrapper(resource.comment_count)
         self.delete_comment = to_raw_response_wrapper(resource.delete_comment)
         self.images = to_raw_response_wrapper(resource.images)
+        self.iter_images = to_raw_pages_wrapper(resource.iter_images)
         self.image = to_raw_response_wrapper(resource.image)
         self.image_ids = to_raw_response_wrapper(resource.image_ids)
+        self.iter_image_ids = to_raw_pages_wrapper(resource.iter_image_ids)
         self.image_count = to_raw_response_wrapper(resource.image_count)
         self.delete_image = to_raw_response_wrapper(resource.delete_image)
         self.notifications = to_raw_response_wrapper(resource.notifications)
@@ -1843,25 +2001,36 @@ class AsyncAccountResourceWithRawResponse:
         self.gallery_favorites = async_to_raw_response_wrapper(
             resource.gallery_favorites
         )
+        self.iter_gallery_favorites = async_to_raw_pages_wrapper(
+            resource.iter_gallery_favorites
+        )
         self.favorites = async_to_raw_response_wrapper(resource.favorites)
+        self.iter_favorites = async_to_raw_pages_wrapper(resource.iter_favorites)
         self.submissions = async_to_raw_response_wrapper(resource.submissions)
+        self.iter_submissions = async_to_raw_pages_wrapper(resource.iter_submissions)
         self.settings = async_to_raw_response_wrapper(resource.settings)
         self.update_settings = async_to_raw_response_wrapper(resource.update_settings)
         self.stats = async_to_raw_response_wrapper(resource.stats)
         self.gallery_profile = async_to_raw_response_wrapper(resource.gallery_profile)
         self.albums = async_to_raw_response_wrapper(resource.albums)
+        self.iter_albums = async_to_raw_pages_wrapper(resource.iter_albums)
         self.album = async_to_raw_response_wrapper(resource.album)
         self.album_ids = async_to_raw_response_wrapper(resource.album_ids)
+        self.iter_album_ids = async_to_raw_pages_wrapper(resource.iter_album_ids)
         self.album_count = async_to_raw_response_wrapper(resource.album_count)
         self.delete_album = async_to_raw_response_wrapper(resource.delete_album)
         self.comments = async_to_raw_response_wrapper(resource.comments)
+        self.iter_comments = async_to_raw_pages_wrapper(resource.iter_comments)
         self.comment = async_to_raw_response_wrapper(resource.comment)
         self.comment_ids = async_to_raw_response_wrapper(resource.comment_ids)
+        self.iter_comment_ids = async_to_raw_pages_wrapper(resource.iter_comment_ids)
         self.comment_count = async_to_raw_response_wrapper(resource.comment_count)
         self.delete_comment = async_to_raw_response_wrapper(resource.delete_comment)
         self.images = async_to_raw_response_wrapper(resource.images)
+        self.iter_images = async_to_raw_pages_wrapper(resource.iter_images)
         self.image = async_to_raw_response_wrapper(resource.image)
         self.image_ids = async_to_raw_response_wrapper(resource.image_ids)
+        self.iter_image_ids = async_to_raw_pages_wrapper(resource.iter_image_ids)
         self.image_count = async_to_raw_response_wrapper(resource.image_count)
         self.delete_image = async_to_raw_response_wrapper(resource.delete_image)
         self.notifications = async_to_raw_response_wrapper(resource.notifications)

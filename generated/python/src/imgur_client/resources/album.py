@@ -149,7 +149,7 @@ class AlbumResource:
         """
         return AlbumResourceWithRawResponse(self)
 
-    def get(self, id: str, **options: Unpack[RequestOptions]) -> Album:
+    def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Album:
         """Get an album, with its images.
 
         Args:
@@ -157,9 +157,9 @@ class AlbumResource:
 
         ``GET /album/{id}``
         """
-        return self._client.call(_GET, {"id": id}, options)
+        return self._client.call(_GET, {"id": id}, request_options)
 
-    def images(self, id: str, **options: Unpack[RequestOptions]) -> list[Image]:
+    def images(self, id: str, **request_options: Unpack[RequestOptions]) -> list[Image]:
         """List all images in an album.
 
         Not paged; the whole album comes back at once.
@@ -169,10 +169,10 @@ class AlbumResource:
 
         ``GET /album/{id}/images``
         """
-        return self._client.call(_IMAGES, {"id": id}, options)
+        return self._client.call(_IMAGES, {"id": id}, request_options)
 
     def image(
-        self, album_id: str, image_id: str, **options: Unpack[RequestOptions]
+        self, album_id: str, image_id: str, **request_options: Unpack[RequestOptions]
     ) -> Image:
         """Get one image of an album.
 
@@ -185,7 +185,7 @@ class AlbumResource:
         ``GET /album/{album_id}/image/{image_id}``
         """
         return self._client.call(
-            _IMAGE, {"album_id": album_id, "image_id": image_id}, options
+            _IMAGE, {"album_id": album_id, "image_id": image_id}, request_options
         )
 
     def create(
@@ -198,7 +198,7 @@ class AlbumResource:
         privacy: str | None = None,
         layout: str | None = None,
         cover: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> AlbumCreated:
         """Create a new album, optionally with images.
 
@@ -227,7 +227,7 @@ class AlbumResource:
                 "layout": layout,
                 "cover": cover,
             },
-            options,
+            request_options,
         )
 
     def update(
@@ -241,7 +241,7 @@ class AlbumResource:
         privacy: str | None = None,
         layout: str | None = None,
         cover: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Change an album's details, and optionally its images.
 
@@ -271,10 +271,10 @@ class AlbumResource:
                 "layout": layout,
                 "cover": cover,
             },
-            options,
+            request_options,
         )
 
-    def delete(self, id: str, **options: Unpack[RequestOptions]) -> bool:
+    def delete(self, id: str, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete an album.
 
         Args:
@@ -282,10 +282,10 @@ class AlbumResource:
 
         ``DELETE /album/{id}``
         """
-        return self._client.call(_DELETE, {"id": id}, options)
+        return self._client.call(_DELETE, {"id": id}, request_options)
 
     def set_images(
-        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
+        self, id: str, ids: Sequence[str], **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Replace all images of an album with the ones given.
 
@@ -295,10 +295,10 @@ class AlbumResource:
 
         ``POST /album/{id}``
         """
-        return self._client.call(_SET_IMAGES, {"id": id, "ids": ids}, options)
+        return self._client.call(_SET_IMAGES, {"id": id, "ids": ids}, request_options)
 
     def add_images(
-        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
+        self, id: str, ids: Sequence[str], **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Add images to an album.
 
@@ -308,10 +308,10 @@ class AlbumResource:
 
         ``POST /album/{id}/add``
         """
-        return self._client.call(_ADD_IMAGES, {"id": id, "ids": ids}, options)
+        return self._client.call(_ADD_IMAGES, {"id": id, "ids": ids}, request_options)
 
     def remove_images(
-        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
+        self, id: str, ids: Sequence[str], **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Remove images from an album.
 
@@ -321,7 +321,9 @@ class AlbumResource:
 
         ``POST /album/{id}/remove_images``
         """
-        return self._client.call(_REMOVE_IMAGES, {"id": id, "ids": ids}, options)
+        return self._client.call(
+            _REMOVE_IMAGES, {"id": id, "ids": ids}, request_options
+        )
 
 
 class AsyncAlbumResource:
@@ -338,7 +340,7 @@ class AsyncAlbumResource:
         """
         return AsyncAlbumResourceWithRawResponse(self)
 
-    async def get(self, id: str, **options: Unpack[RequestOptions]) -> Album:
+    async def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Album:
         """Get an album, with its images.
 
         Args:
@@ -346,9 +348,11 @@ class AsyncAlbumResource:
 
         ``GET /album/{id}``
         """
-        return await self._client.call(_GET, {"id": id}, options)
+        return await self._client.call(_GET, {"id": id}, request_options)
 
-    async def images(self, id: str, **options: Unpack[RequestOptions]) -> list[Image]:
+    async def images(
+        self, id: str, **request_options: Unpack[RequestOptions]
+    ) -> list[Image]:
         """List all images in an album.
 
         Not paged; the whole album comes back at once.
@@ -358,10 +362,10 @@ class AsyncAlbumResource:
 
         ``GET /album/{id}/images``
         """
-        return await self._client.call(_IMAGES, {"id": id}, options)
+        return await self._client.call(_IMAGES, {"id": id}, request_options)
 
     async def image(
-        self, album_id: str, image_id: str, **options: Unpack[RequestOptions]
+        self, album_id: str, image_id: str, **request_options: Unpack[RequestOptions]
     ) -> Image:
         """Get one image of an album.
 
@@ -374,7 +378,7 @@ class AsyncAlbumResource:
         ``GET /album/{album_id}/image/{image_id}``
         """
         return await self._client.call(
-            _IMAGE, {"album_id": album_id, "image_id": image_id}, options
+            _IMAGE, {"album_id": album_id, "image_id": image_id}, request_options
         )
 
     async def create(
@@ -387,7 +391,7 @@ class AsyncAlbumResource:
         privacy: str | None = None,
         layout: str | None = None,
         cover: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> AlbumCreated:
         """Create a new album, optionally with images.
 
@@ -416,7 +420,7 @@ class AsyncAlbumResource:
                 "layout": layout,
                 "cover": cover,
             },
-            options,
+            request_options,
         )
 
     async def update(
@@ -430,7 +434,7 @@ class AsyncAlbumResource:
         privacy: str | None = None,
         layout: str | None = None,
         cover: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Change an album's details, and optionally its images.
 
@@ -460,10 +464,10 @@ class AsyncAlbumResource:
                 "layout": layout,
                 "cover": cover,
             },
-            options,
+            request_options,
         )
 
-    async def delete(self, id: str, **options: Unpack[RequestOptions]) -> bool:
+    async def delete(self, id: str, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete an album.
 
         Args:
@@ -471,10 +475,10 @@ class AsyncAlbumResource:
 
         ``DELETE /album/{id}``
         """
-        return await self._client.call(_DELETE, {"id": id}, options)
+        return await self._client.call(_DELETE, {"id": id}, request_options)
 
     async def set_images(
-        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
+        self, id: str, ids: Sequence[str], **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Replace all images of an album with the ones given.
 
@@ -484,10 +488,12 @@ class AsyncAlbumResource:
 
         ``POST /album/{id}``
         """
-        return await self._client.call(_SET_IMAGES, {"id": id, "ids": ids}, options)
+        return await self._client.call(
+            _SET_IMAGES, {"id": id, "ids": ids}, request_options
+        )
 
     async def add_images(
-        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
+        self, id: str, ids: Sequence[str], **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Add images to an album.
 
@@ -497,10 +503,12 @@ class AsyncAlbumResource:
 
         ``POST /album/{id}/add``
         """
-        return await self._client.call(_ADD_IMAGES, {"id": id, "ids": ids}, options)
+        return await self._client.call(
+            _ADD_IMAGES, {"id": id, "ids": ids}, request_options
+        )
 
     async def remove_images(
-        self, id: str, ids: Sequence[str], **options: Unpack[RequestOptions]
+        self, id: str, ids: Sequence[str], **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Remove images from an album.
 
@@ -510,7 +518,9 @@ class AsyncAlbumResource:
 
         ``POST /album/{id}/remove_images``
         """
-        return await self._client.call(_REMOVE_IMAGES, {"id": id, "ids": ids}, options)
+        return await self._client.call(
+            _REMOVE_IMAGES, {"id": id, "ids": ids}, request_options
+        )
 
 
 class AlbumResourceWithRawResponse:

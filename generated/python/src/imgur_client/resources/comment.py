@@ -109,7 +109,7 @@ class CommentResource:
         """
         return CommentResourceWithRawResponse(self)
 
-    def get(self, id: int, **options: Unpack[RequestOptions]) -> Comment:
+    def get(self, id: int, **request_options: Unpack[RequestOptions]) -> Comment:
         """Get a comment.
 
         Args:
@@ -117,7 +117,7 @@ class CommentResource:
 
         ``GET /comment/{id}``
         """
-        return self._client.call(_GET, {"id": id}, options)
+        return self._client.call(_GET, {"id": id}, request_options)
 
     def create(
         self,
@@ -125,7 +125,7 @@ class CommentResource:
         comment: str,
         *,
         parent_id: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> CommentCreated:
         """Comment on a gallery image or album.
 
@@ -141,10 +141,10 @@ class CommentResource:
         return self._client.call(
             _CREATE,
             {"image_id": image_id, "comment": comment, "parent_id": parent_id},
-            options,
+            request_options,
         )
 
-    def delete(self, id: int, **options: Unpack[RequestOptions]) -> bool:
+    def delete(self, id: int, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete one of the authenticated member's comments.
 
         Args:
@@ -152,9 +152,9 @@ class CommentResource:
 
         ``DELETE /comment/{id}``
         """
-        return self._client.call(_DELETE, {"id": id}, options)
+        return self._client.call(_DELETE, {"id": id}, request_options)
 
-    def replies(self, id: int, **options: Unpack[RequestOptions]) -> Comment:
+    def replies(self, id: int, **request_options: Unpack[RequestOptions]) -> Comment:
         """Get a comment with all of its replies.
 
         Args:
@@ -162,9 +162,11 @@ class CommentResource:
 
         ``GET /comment/{id}/replies``
         """
-        return self._client.call(_REPLIES, {"id": id}, options)
+        return self._client.call(_REPLIES, {"id": id}, request_options)
 
-    def vote(self, id: int, vote: str, **options: Unpack[RequestOptions]) -> bool:
+    def vote(
+        self, id: int, vote: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Vote on a comment.
 
         Args:
@@ -173,9 +175,9 @@ class CommentResource:
 
         ``POST /comment/{id}/vote/{vote}``
         """
-        return self._client.call(_VOTE, {"id": id, "vote": vote}, options)
+        return self._client.call(_VOTE, {"id": id, "vote": vote}, request_options)
 
-    def report(self, id: int, **options: Unpack[RequestOptions]) -> bool:
+    def report(self, id: int, **request_options: Unpack[RequestOptions]) -> bool:
         """Report a comment as inappropriate.
 
         Args:
@@ -183,10 +185,14 @@ class CommentResource:
 
         ``POST /comment/{id}/report``
         """
-        return self._client.call(_REPORT, {"id": id}, options)
+        return self._client.call(_REPORT, {"id": id}, request_options)
 
     def reply(
-        self, id: int, image_id: str, comment: str, **options: Unpack[RequestOptions]
+        self,
+        id: int,
+        image_id: str,
+        comment: str,
+        **request_options: Unpack[RequestOptions],
     ) -> CommentCreated:
         """Reply to a comment.
 
@@ -198,7 +204,9 @@ class CommentResource:
         ``POST /comment/{id}``
         """
         return self._client.call(
-            _REPLY, {"id": id, "image_id": image_id, "comment": comment}, options
+            _REPLY,
+            {"id": id, "image_id": image_id, "comment": comment},
+            request_options,
         )
 
 
@@ -215,7 +223,7 @@ class AsyncCommentResource:
         """
         return AsyncCommentResourceWithRawResponse(self)
 
-    async def get(self, id: int, **options: Unpack[RequestOptions]) -> Comment:
+    async def get(self, id: int, **request_options: Unpack[RequestOptions]) -> Comment:
         """Get a comment.
 
         Args:
@@ -223,7 +231,7 @@ class AsyncCommentResource:
 
         ``GET /comment/{id}``
         """
-        return await self._client.call(_GET, {"id": id}, options)
+        return await self._client.call(_GET, {"id": id}, request_options)
 
     async def create(
         self,
@@ -231,7 +239,7 @@ class AsyncCommentResource:
         comment: str,
         *,
         parent_id: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> CommentCreated:
         """Comment on a gallery image or album.
 
@@ -247,10 +255,10 @@ class AsyncCommentResource:
         return await self._client.call(
             _CREATE,
             {"image_id": image_id, "comment": comment, "parent_id": parent_id},
-            options,
+            request_options,
         )
 
-    async def delete(self, id: int, **options: Unpack[RequestOptions]) -> bool:
+    async def delete(self, id: int, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete one of the authenticated member's comments.
 
         Args:
@@ -258,9 +266,11 @@ class AsyncCommentResource:
 
         ``DELETE /comment/{id}``
         """
-        return await self._client.call(_DELETE, {"id": id}, options)
+        return await self._client.call(_DELETE, {"id": id}, request_options)
 
-    async def replies(self, id: int, **options: Unpack[RequestOptions]) -> Comment:
+    async def replies(
+        self, id: int, **request_options: Unpack[RequestOptions]
+    ) -> Comment:
         """Get a comment with all of its replies.
 
         Args:
@@ -268,9 +278,11 @@ class AsyncCommentResource:
 
         ``GET /comment/{id}/replies``
         """
-        return await self._client.call(_REPLIES, {"id": id}, options)
+        return await self._client.call(_REPLIES, {"id": id}, request_options)
 
-    async def vote(self, id: int, vote: str, **options: Unpack[RequestOptions]) -> bool:
+    async def vote(
+        self, id: int, vote: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Vote on a comment.
 
         Args:
@@ -279,9 +291,9 @@ class AsyncCommentResource:
 
         ``POST /comment/{id}/vote/{vote}``
         """
-        return await self._client.call(_VOTE, {"id": id, "vote": vote}, options)
+        return await self._client.call(_VOTE, {"id": id, "vote": vote}, request_options)
 
-    async def report(self, id: int, **options: Unpack[RequestOptions]) -> bool:
+    async def report(self, id: int, **request_options: Unpack[RequestOptions]) -> bool:
         """Report a comment as inappropriate.
 
         Args:
@@ -289,10 +301,14 @@ class AsyncCommentResource:
 
         ``POST /comment/{id}/report``
         """
-        return await self._client.call(_REPORT, {"id": id}, options)
+        return await self._client.call(_REPORT, {"id": id}, request_options)
 
     async def reply(
-        self, id: int, image_id: str, comment: str, **options: Unpack[RequestOptions]
+        self,
+        id: int,
+        image_id: str,
+        comment: str,
+        **request_options: Unpack[RequestOptions],
     ) -> CommentCreated:
         """Reply to a comment.
 
@@ -304,7 +320,9 @@ class AsyncCommentResource:
         ``POST /comment/{id}``
         """
         return await self._client.call(
-            _REPLY, {"id": id, "image_id": image_id, "comment": comment}, options
+            _REPLY,
+            {"id": id, "image_id": image_id, "comment": comment},
+            request_options,
         )
 
 

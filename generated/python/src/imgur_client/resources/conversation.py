@@ -99,12 +99,14 @@ class ConversationResource:
         """
         return ConversationResourceWithRawResponse(self)
 
-    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Conversation]:
+    def list(
+        self, **request_options: Unpack[RequestOptions]
+    ) -> builtins.list[Conversation]:
         """List the authenticated member's conversations, latest first.
 
         ``GET /conversations``
         """
-        return self._client.call(_LIST, {}, options)
+        return self._client.call(_LIST, {}, request_options)
 
     def get(
         self,
@@ -112,7 +114,7 @@ class ConversationResource:
         *,
         page: int | None = None,
         offset: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Conversation:
         """Get a conversation with a page of its messages.
 
@@ -124,11 +126,11 @@ class ConversationResource:
         ``GET /conversations/{id}/{page}/{offset}``
         """
         return self._client.call(
-            _GET, {"id": id, "page": page, "offset": offset}, options
+            _GET, {"id": id, "page": page, "offset": offset}, request_options
         )
 
     def create(
-        self, recipient: str, body: str, **options: Unpack[RequestOptions]
+        self, recipient: str, body: str, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Send a message, starting or continuing the conversation with the recipient.
 
@@ -139,10 +141,10 @@ class ConversationResource:
         ``POST /conversations/{recipient}``
         """
         return self._client.call(
-            _CREATE, {"recipient": recipient, "body": body}, options
+            _CREATE, {"recipient": recipient, "body": body}, request_options
         )
 
-    def delete(self, id: int, **options: Unpack[RequestOptions]) -> bool:
+    def delete(self, id: int, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete a conversation.
 
         Args:
@@ -150,9 +152,11 @@ class ConversationResource:
 
         ``DELETE /conversations/{id}``
         """
-        return self._client.call(_DELETE, {"id": id}, options)
+        return self._client.call(_DELETE, {"id": id}, request_options)
 
-    def report_sender(self, username: str, **options: Unpack[RequestOptions]) -> bool:
+    def report_sender(
+        self, username: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Report a member for sending messages against the terms of service.
 
         Args:
@@ -160,9 +164,13 @@ class ConversationResource:
 
         ``POST /conversations/report/{username}``
         """
-        return self._client.call(_REPORT_SENDER, {"username": username}, options)
+        return self._client.call(
+            _REPORT_SENDER, {"username": username}, request_options
+        )
 
-    def block_sender(self, username: str, **options: Unpack[RequestOptions]) -> bool:
+    def block_sender(
+        self, username: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Block a member from sending messages to the authenticated member.
 
         Since 2018 apidocs.imgur.com documents blocking at
@@ -174,7 +182,7 @@ class ConversationResource:
 
         ``POST /conversations/block/{username}``
         """
-        return self._client.call(_BLOCK_SENDER, {"username": username}, options)
+        return self._client.call(_BLOCK_SENDER, {"username": username}, request_options)
 
 
 class AsyncConversationResource:
@@ -191,13 +199,13 @@ class AsyncConversationResource:
         return AsyncConversationResourceWithRawResponse(self)
 
     async def list(
-        self, **options: Unpack[RequestOptions]
+        self, **request_options: Unpack[RequestOptions]
     ) -> builtins.list[Conversation]:
         """List the authenticated member's conversations, latest first.
 
         ``GET /conversations``
         """
-        return await self._client.call(_LIST, {}, options)
+        return await self._client.call(_LIST, {}, request_options)
 
     async def get(
         self,
@@ -205,7 +213,7 @@ class AsyncConversationResource:
         *,
         page: int | None = None,
         offset: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Conversation:
         """Get a conversation with a page of its messages.
 
@@ -217,11 +225,11 @@ class AsyncConversationResource:
         ``GET /conversations/{id}/{page}/{offset}``
         """
         return await self._client.call(
-            _GET, {"id": id, "page": page, "offset": offset}, options
+            _GET, {"id": id, "page": page, "offset": offset}, request_options
         )
 
     async def create(
-        self, recipient: str, body: str, **options: Unpack[RequestOptions]
+        self, recipient: str, body: str, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Send a message, starting or continuing the conversation with the recipient.
 
@@ -232,10 +240,10 @@ class AsyncConversationResource:
         ``POST /conversations/{recipient}``
         """
         return await self._client.call(
-            _CREATE, {"recipient": recipient, "body": body}, options
+            _CREATE, {"recipient": recipient, "body": body}, request_options
         )
 
-    async def delete(self, id: int, **options: Unpack[RequestOptions]) -> bool:
+    async def delete(self, id: int, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete a conversation.
 
         Args:
@@ -243,10 +251,10 @@ class AsyncConversationResource:
 
         ``DELETE /conversations/{id}``
         """
-        return await self._client.call(_DELETE, {"id": id}, options)
+        return await self._client.call(_DELETE, {"id": id}, request_options)
 
     async def report_sender(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Report a member for sending messages against the terms of service.
 
@@ -255,10 +263,12 @@ class AsyncConversationResource:
 
         ``POST /conversations/report/{username}``
         """
-        return await self._client.call(_REPORT_SENDER, {"username": username}, options)
+        return await self._client.call(
+            _REPORT_SENDER, {"username": username}, request_options
+        )
 
     async def block_sender(
-        self, username: str, **options: Unpack[RequestOptions]
+        self, username: str, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Block a member from sending messages to the authenticated member.
 
@@ -271,7 +281,9 @@ class AsyncConversationResource:
 
         ``POST /conversations/block/{username}``
         """
-        return await self._client.call(_BLOCK_SENDER, {"username": username}, options)
+        return await self._client.call(
+            _BLOCK_SENDER, {"username": username}, request_options
+        )
 
 
 class ConversationResourceWithRawResponse:

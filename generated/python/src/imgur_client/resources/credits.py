@@ -45,14 +45,14 @@ class CreditsResource:
         """
         return CreditsResourceWithRawResponse(self)
 
-    def get(self, **options: Unpack[RequestOptions]) -> Credits:
+    def get(self, **request_options: Unpack[RequestOptions]) -> Credits:
         """Get the remaining rate-limit credits.
 
         The same numbers come back in the X-RateLimit-* headers of every response.
 
         ``GET /credits``
         """
-        return self._client.call(_GET, {}, options)
+        return self._client.call(_GET, {}, request_options)
 
 
 class AsyncCreditsResource:
@@ -68,14 +68,14 @@ class AsyncCreditsResource:
         """
         return AsyncCreditsResourceWithRawResponse(self)
 
-    async def get(self, **options: Unpack[RequestOptions]) -> Credits:
+    async def get(self, **request_options: Unpack[RequestOptions]) -> Credits:
         """Get the remaining rate-limit credits.
 
         The same numbers come back in the X-RateLimit-* headers of every response.
 
         ``GET /credits``
         """
-        return await self._client.call(_GET, {}, options)
+        return await self._client.call(_GET, {}, request_options)
 
 
 class CreditsResourceWithRawResponse:

@@ -14,7 +14,12 @@ from typing import Unpack
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool, expect_int, parse_list
 from .._operation import Operation, Param
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_pages_wrapper,
+    async_to_raw_response_wrapper,
+    to_raw_pages_wrapper,
+    to_raw_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import (
     Comment,
@@ -279,7 +284,7 @@ class GalleryResource:
         show_viral: bool | None = None,
         mature: bool | None = None,
         album_previews: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[GalleryItem]:
         """List the images and albums in a section of the gallery.
 
@@ -307,7 +312,7 @@ class GalleryResource:
                 "mature": mature,
                 "album_previews": album_previews,
             },
-            options,
+            request_options,
         )
 
     def iter_list(
@@ -316,13 +321,14 @@ class GalleryResource:
         section: str | None = None,
         sort: str | None = None,
         window: str | None = None,
+        page: int | None = None,
         show_viral: bool | None = None,
         mature: bool | None = None,
         album_previews: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``list``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``list``, page after page, from ``page`` (default:
+        the first) until a page is empty or repeats the one before.
         """
         return self._client.paginate(
             _LIST,
@@ -330,11 +336,12 @@ class GalleryResource:
                 "section": section,
                 "sort": sort,
                 "window": window,
+                "page": page,
                 "show_viral": show_viral,
                 "mature": mature,
                 "album_previews": album_previews,
             },
-            options,
+            request_options,
         )
 
     def subreddit(
@@ -344,7 +351,7 @@ class GalleryResource:
         sort: str | None = None,
         window: str | None = None,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[GalleryItem]:
         """List the gallery images from a subreddit.
 
@@ -359,7 +366,7 @@ class GalleryResource:
         return self._client.call(
             _SUBREDDIT,
             {"subreddit": subreddit, "sort": sort, "window": window, "page": page},
-            options,
+            request_options,
         )
 
     def iter_subreddit(
@@ -368,15 +375,16 @@ class GalleryResource:
         *,
         sort: str | None = None,
         window: str | None = None,
-        **options: Unpack[RequestOptions],
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``subreddit``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``subreddit``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
         return self._client.paginate(
             _SUBREDDIT,
-            {"subreddit": subreddit, "sort": sort, "window": window},
-            options,
+            {"subreddit": subreddit, "sort": sort, "window": window, "page": page},
+            request_options,
         )
 
     def search(
@@ -392,7 +400,7 @@ class GalleryResource:
         q_not: str | None = None,
         q_type: str | None = None,
         q_size_px: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[GalleryItem]:
         """Search the gallery.
 
@@ -427,7 +435,7 @@ class GalleryResource:
                 "q_type": q_type,
                 "q_size_px": q_size_px,
             },
-            options,
+            request_options,
         )
 
     def iter_search(
@@ -435,6 +443,7 @@ class GalleryResource:
         *,
         sort: str | None = None,
         window: str | None = None,
+        page: int | None = None,
         q: str | None = None,
         q_all: str | None = None,
         q_any: str | None = None,
@@ -442,16 +451,17 @@ class GalleryResource:
         q_not: str | None = None,
         q_type: str | None = None,
         q_size_px: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``search``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``search``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
         return self._client.paginate(
             _SEARCH,
             {
                 "sort": sort,
                 "window": window,
+                "page": page,
                 "q": q,
                 "q_all": q_all,
                 "q_any": q_any,
@@ -460,7 +470,7 @@ class GalleryResource:
                 "q_type": q_type,
                 "q_size_px": q_size_px,
             },
-            options,
+            request_options,
         )
 
     def share_image(
@@ -472,7 +482,7 @@ class GalleryResource:
         terms: int | None = None,
         mature: int | None = None,
         tags: Sequence[str] | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Share one of the authenticated member's images to the gallery.
 
@@ -497,7 +507,7 @@ class GalleryResource:
                 "mature": mature,
                 "tags": tags,
             },
-            options,
+            request_options,
         )
 
     def share_album(
@@ -509,7 +519,7 @@ class GalleryResource:
         terms: int | None = None,
         mature: int | None = None,
         tags: Sequence[str] | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Share one of the authenticated member's albums to the gallery.
 
@@ -534,10 +544,10 @@ class GalleryResource:
                 "mature": mature,
                 "tags": tags,
             },
-            options,
+            request_options,
         )
 
-    def remove(self, id: str, **options: Unpack[RequestOptions]) -> bool:
+    def remove(self, id: str, **request_options: Unpack[RequestOptions]) -> bool:
         """Remove one of the authenticated member's images or albums from the gallery.
 
         Args:
@@ -545,9 +555,9 @@ class GalleryResource:
 
         ``DELETE /gallery/{id}``
         """
-        return self._client.call(_REMOVE, {"id": id}, options)
+        return self._client.call(_REMOVE, {"id": id}, request_options)
 
-    def album(self, id: str, **options: Unpack[RequestOptions]) -> GalleryAlbum:
+    def album(self, id: str, **request_options: Unpack[RequestOptions]) -> GalleryAlbum:
         """Get an album in the gallery.
 
         Args:
@@ -555,9 +565,9 @@ class GalleryResource:
 
         ``GET /gallery/album/{id}``
         """
-        return self._client.call(_ALBUM, {"id": id}, options)
+        return self._client.call(_ALBUM, {"id": id}, request_options)
 
-    def image(self, id: str, **options: Unpack[RequestOptions]) -> GalleryImage:
+    def image(self, id: str, **request_options: Unpack[RequestOptions]) -> GalleryImage:
         """Get an image in the gallery.
 
         Args:
@@ -565,10 +575,14 @@ class GalleryResource:
 
         ``GET /gallery/image/{id}``
         """
-        return self._client.call(_IMAGE, {"id": id}, options)
+        return self._client.call(_IMAGE, {"id": id}, request_options)
 
     def report(
-        self, id: str, *, reason: int | None = None, **options: Unpack[RequestOptions]
+        self,
+        id: str,
+        *,
+        reason: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Report a gallery image or album as inappropriate.
 
@@ -579,9 +593,9 @@ class GalleryResource:
 
         ``POST /gallery/{id}/report``
         """
-        return self._client.call(_REPORT, {"id": id, "reason": reason}, options)
+        return self._client.call(_REPORT, {"id": id, "reason": reason}, request_options)
 
-    def votes(self, id: str, **options: Unpack[RequestOptions]) -> Vote:
+    def votes(self, id: str, **request_options: Unpack[RequestOptions]) -> Vote:
         """Get the vote totals of a gallery image or album.
 
         Args:
@@ -589,9 +603,11 @@ class GalleryResource:
 
         ``GET /gallery/{id}/votes``
         """
-        return self._client.call(_VOTES, {"id": id}, options)
+        return self._client.call(_VOTES, {"id": id}, request_options)
 
-    def vote(self, id: str, vote: str, **options: Unpack[RequestOptions]) -> bool:
+    def vote(
+        self, id: str, vote: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Vote on a gallery image or album.
 
         Args:
@@ -600,10 +616,14 @@ class GalleryResource:
 
         ``POST /gallery/{id}/vote/{vote}``
         """
-        return self._client.call(_VOTE, {"id": id, "vote": vote}, options)
+        return self._client.call(_VOTE, {"id": id, "vote": vote}, request_options)
 
     def comments(
-        self, id: str, *, sort: str | None = None, **options: Unpack[RequestOptions]
+        self,
+        id: str,
+        *,
+        sort: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Comment]:
         """List the comments on a gallery image or album.
 
@@ -613,10 +633,10 @@ class GalleryResource:
 
         ``GET /gallery/{id}/comments/{sort}``
         """
-        return self._client.call(_COMMENTS, {"id": id, "sort": sort}, options)
+        return self._client.call(_COMMENTS, {"id": id, "sort": sort}, request_options)
 
     def comment(
-        self, id: str, comment_id: int, **options: Unpack[RequestOptions]
+        self, id: str, comment_id: int, **request_options: Unpack[RequestOptions]
     ) -> Comment:
         """Get one comment on a gallery image or album.
 
@@ -629,11 +649,11 @@ class GalleryResource:
         ``GET /gallery/{id}/comment/{comment_id}``
         """
         return self._client.call(
-            _COMMENT, {"id": id, "comment_id": comment_id}, options
+            _COMMENT, {"id": id, "comment_id": comment_id}, request_options
         )
 
     def create_comment(
-        self, id: str, comment: str, **options: Unpack[RequestOptions]
+        self, id: str, comment: str, **request_options: Unpack[RequestOptions]
     ) -> CommentCreated:
         """Comment on a gallery image or album.
 
@@ -644,11 +664,15 @@ class GalleryResource:
         ``POST /gallery/{id}/comment``
         """
         return self._client.call(
-            _CREATE_COMMENT, {"id": id, "comment": comment}, options
+            _CREATE_COMMENT, {"id": id, "comment": comment}, request_options
         )
 
     def reply_to_comment(
-        self, id: str, comment_id: int, comment: str, **options: Unpack[RequestOptions]
+        self,
+        id: str,
+        comment_id: int,
+        comment: str,
+        **request_options: Unpack[RequestOptions],
     ) -> CommentCreated:
         """Reply to a comment on a gallery item (no longer documented).
 
@@ -665,11 +689,11 @@ class GalleryResource:
         return self._client.call(
             _REPLY_TO_COMMENT,
             {"id": id, "comment_id": comment_id, "comment": comment},
-            options,
+            request_options,
         )
 
     def comment_ids(
-        self, id: str, **options: Unpack[RequestOptions]
+        self, id: str, **request_options: Unpack[RequestOptions]
     ) -> builtins.list[int]:
         """List the ids of the comments on a gallery image or album.
 
@@ -678,9 +702,9 @@ class GalleryResource:
 
         ``GET /gallery/{id}/comments/ids``
         """
-        return self._client.call(_COMMENT_IDS, {"id": id}, options)
+        return self._client.call(_COMMENT_IDS, {"id": id}, request_options)
 
-    def comment_count(self, id: str, **options: Unpack[RequestOptions]) -> int:
+    def comment_count(self, id: str, **request_options: Unpack[RequestOptions]) -> int:
         """Count the comments on a gallery image or album.
 
         Args:
@@ -688,7 +712,7 @@ class GalleryResource:
 
         ``GET /gallery/{id}/comments/count``
         """
-        return self._client.call(_COMMENT_COUNT, {"id": id}, options)
+        return self._client.call(_COMMENT_COUNT, {"id": id}, request_options)
 
 
 class AsyncGalleryResource:
@@ -715,7 +739,7 @@ class AsyncGalleryResource:
         show_viral: bool | None = None,
         mature: bool | None = None,
         album_previews: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[GalleryItem]:
         """List the images and albums in a section of the gallery.
 
@@ -743,7 +767,7 @@ class AsyncGalleryResource:
                 "mature": mature,
                 "album_previews": album_previews,
             },
-            options,
+            request_options,
         )
 
     def iter_list(
@@ -752,13 +776,14 @@ class AsyncGalleryResource:
         section: str | None = None,
         sort: str | None = None,
         window: str | None = None,
+        page: int | None = None,
         show_viral: bool | None = None,
         mature: bool | None = None,
         album_previews: bool | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``list``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``list``, page after page, from ``page`` (default:
+        the first) until a page is empty or repeats the one before.
         """
         return self._client.paginate(
             _LIST,
@@ -766,11 +791,12 @@ class AsyncGalleryResource:
                 "section": section,
                 "sort": sort,
                 "window": window,
+                "page": page,
                 "show_viral": show_viral,
                 "mature": mature,
                 "album_previews": album_previews,
             },
-            options,
+            request_options,
         )
 
     async def subreddit(
@@ -780,7 +806,7 @@ class AsyncGalleryResource:
         sort: str | None = None,
         window: str | None = None,
         page: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[GalleryItem]:
         """List the gallery images from a subreddit.
 
@@ -795,7 +821,7 @@ class AsyncGalleryResource:
         return await self._client.call(
             _SUBREDDIT,
             {"subreddit": subreddit, "sort": sort, "window": window, "page": page},
-            options,
+            request_options,
         )
 
     def iter_subreddit(
@@ -804,15 +830,16 @@ class AsyncGalleryResource:
         *,
         sort: str | None = None,
         window: str | None = None,
-        **options: Unpack[RequestOptions],
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``subreddit``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``subreddit``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
         return self._client.paginate(
             _SUBREDDIT,
-            {"subreddit": subreddit, "sort": sort, "window": window},
-            options,
+            {"subreddit": subreddit, "sort": sort, "window": window, "page": page},
+            request_options,
         )
 
     async def search(
@@ -828,7 +855,7 @@ class AsyncGalleryResource:
         q_not: str | None = None,
         q_type: str | None = None,
         q_size_px: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[GalleryItem]:
         """Search the gallery.
 
@@ -863,7 +890,7 @@ class AsyncGalleryResource:
                 "q_type": q_type,
                 "q_size_px": q_size_px,
             },
-            options,
+            request_options,
         )
 
     def iter_search(
@@ -871,6 +898,7 @@ class AsyncGalleryResource:
         *,
         sort: str | None = None,
         window: str | None = None,
+        page: int | None = None,
         q: str | None = None,
         q_all: str | None = None,
         q_any: str | None = None,
@@ -878,16 +906,17 @@ class AsyncGalleryResource:
         q_not: str | None = None,
         q_type: str | None = None,
         q_size_px: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``search``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``search``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
         return self._client.paginate(
             _SEARCH,
             {
                 "sort": sort,
                 "window": window,
+                "page": page,
                 "q": q,
                 "q_all": q_all,
                 "q_any": q_any,
@@ -896,7 +925,7 @@ class AsyncGalleryResource:
                 "q_type": q_type,
                 "q_size_px": q_size_px,
             },
-            options,
+            request_options,
         )
 
     async def share_image(
@@ -908,7 +937,7 @@ class AsyncGalleryResource:
         terms: int | None = None,
         mature: int | None = None,
         tags: Sequence[str] | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Share one of the authenticated member's images to the gallery.
 
@@ -933,7 +962,7 @@ class AsyncGalleryResource:
                 "mature": mature,
                 "tags": tags,
             },
-            options,
+            request_options,
         )
 
     async def share_album(
@@ -945,7 +974,7 @@ class AsyncGalleryResource:
         terms: int | None = None,
         mature: int | None = None,
         tags: Sequence[str] | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Share one of the authenticated member's albums to the gallery.
 
@@ -970,10 +999,10 @@ class AsyncGalleryResource:
                 "mature": mature,
                 "tags": tags,
             },
-            options,
+            request_options,
         )
 
-    async def remove(self, id: str, **options: Unpack[RequestOptions]) -> bool:
+    async def remove(self, id: str, **request_options: Unpack[RequestOptions]) -> bool:
         """Remove one of the authenticated member's images or albums from the gallery.
 
         Args:
@@ -981,9 +1010,11 @@ class AsyncGalleryResource:
 
         ``DELETE /gallery/{id}``
         """
-        return await self._client.call(_REMOVE, {"id": id}, options)
+        return await self._client.call(_REMOVE, {"id": id}, request_options)
 
-    async def album(self, id: str, **options: Unpack[RequestOptions]) -> GalleryAlbum:
+    async def album(
+        self, id: str, **request_options: Unpack[RequestOptions]
+    ) -> GalleryAlbum:
         """Get an album in the gallery.
 
         Args:
@@ -991,9 +1022,11 @@ class AsyncGalleryResource:
 
         ``GET /gallery/album/{id}``
         """
-        return await self._client.call(_ALBUM, {"id": id}, options)
+        return await self._client.call(_ALBUM, {"id": id}, request_options)
 
-    async def image(self, id: str, **options: Unpack[RequestOptions]) -> GalleryImage:
+    async def image(
+        self, id: str, **request_options: Unpack[RequestOptions]
+    ) -> GalleryImage:
         """Get an image in the gallery.
 
         Args:
@@ -1001,10 +1034,14 @@ class AsyncGalleryResource:
 
         ``GET /gallery/image/{id}``
         """
-        return await self._client.call(_IMAGE, {"id": id}, options)
+        return await self._client.call(_IMAGE, {"id": id}, request_options)
 
     async def report(
-        self, id: str, *, reason: int | None = None, **options: Unpack[RequestOptions]
+        self,
+        id: str,
+        *,
+        reason: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Report a gallery image or album as inappropriate.
 
@@ -1015,9 +1052,11 @@ class AsyncGalleryResource:
 
         ``POST /gallery/{id}/report``
         """
-        return await self._client.call(_REPORT, {"id": id, "reason": reason}, options)
+        return await self._client.call(
+            _REPORT, {"id": id, "reason": reason}, request_options
+        )
 
-    async def votes(self, id: str, **options: Unpack[RequestOptions]) -> Vote:
+    async def votes(self, id: str, **request_options: Unpack[RequestOptions]) -> Vote:
         """Get the vote totals of a gallery image or album.
 
         Args:
@@ -1025,9 +1064,11 @@ class AsyncGalleryResource:
 
         ``GET /gallery/{id}/votes``
         """
-        return await self._client.call(_VOTES, {"id": id}, options)
+        return await self._client.call(_VOTES, {"id": id}, request_options)
 
-    async def vote(self, id: str, vote: str, **options: Unpack[RequestOptions]) -> bool:
+    async def vote(
+        self, id: str, vote: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Vote on a gallery image or album.
 
         Args:
@@ -1036,10 +1077,14 @@ class AsyncGalleryResource:
 
         ``POST /gallery/{id}/vote/{vote}``
         """
-        return await self._client.call(_VOTE, {"id": id, "vote": vote}, options)
+        return await self._client.call(_VOTE, {"id": id, "vote": vote}, request_options)
 
     async def comments(
-        self, id: str, *, sort: str | None = None, **options: Unpack[RequestOptions]
+        self,
+        id: str,
+        *,
+        sort: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Comment]:
         """List the comments on a gallery image or album.
 
@@ -1049,10 +1094,12 @@ class AsyncGalleryResource:
 
         ``GET /gallery/{id}/comments/{sort}``
         """
-        return await self._client.call(_COMMENTS, {"id": id, "sort": sort}, options)
+        return await self._client.call(
+            _COMMENTS, {"id": id, "sort": sort}, request_options
+        )
 
     async def comment(
-        self, id: str, comment_id: int, **options: Unpack[RequestOptions]
+        self, id: str, comment_id: int, **request_options: Unpack[RequestOptions]
     ) -> Comment:
         """Get one comment on a gallery image or album.
 
@@ -1065,11 +1112,11 @@ class AsyncGalleryResource:
         ``GET /gallery/{id}/comment/{comment_id}``
         """
         return await self._client.call(
-            _COMMENT, {"id": id, "comment_id": comment_id}, options
+            _COMMENT, {"id": id, "comment_id": comment_id}, request_options
         )
 
     async def create_comment(
-        self, id: str, comment: str, **options: Unpack[RequestOptions]
+        self, id: str, comment: str, **request_options: Unpack[RequestOptions]
     ) -> CommentCreated:
         """Comment on a gallery image or album.
 
@@ -1080,11 +1127,15 @@ class AsyncGalleryResource:
         ``POST /gallery/{id}/comment``
         """
         return await self._client.call(
-            _CREATE_COMMENT, {"id": id, "comment": comment}, options
+            _CREATE_COMMENT, {"id": id, "comment": comment}, request_options
         )
 
     async def reply_to_comment(
-        self, id: str, comment_id: int, comment: str, **options: Unpack[RequestOptions]
+        self,
+        id: str,
+        comment_id: int,
+        comment: str,
+        **request_options: Unpack[RequestOptions],
     ) -> CommentCreated:
         """Reply to a comment on a gallery item (no longer documented).
 
@@ -1101,11 +1152,11 @@ class AsyncGalleryResource:
         return await self._client.call(
             _REPLY_TO_COMMENT,
             {"id": id, "comment_id": comment_id, "comment": comment},
-            options,
+            request_options,
         )
 
     async def comment_ids(
-        self, id: str, **options: Unpack[RequestOptions]
+        self, id: str, **request_options: Unpack[RequestOptions]
     ) -> builtins.list[int]:
         """List the ids of the comments on a gallery image or album.
 
@@ -1114,9 +1165,11 @@ class AsyncGalleryResource:
 
         ``GET /gallery/{id}/comments/ids``
         """
-        return await self._client.call(_COMMENT_IDS, {"id": id}, options)
+        return await self._client.call(_COMMENT_IDS, {"id": id}, request_options)
 
-    async def comment_count(self, id: str, **options: Unpack[RequestOptions]) -> int:
+    async def comment_count(
+        self, id: str, **request_options: Unpack[RequestOptions]
+    ) -> int:
         """Count the comments on a gallery image or album.
 
         Args:
@@ -1124,7 +1177,7 @@ class AsyncGalleryResource:
 
         ``GET /gallery/{id}/comments/count``
         """
-        return await self._client.call(_COMMENT_COUNT, {"id": id}, options)
+        return await self._client.call(_COMMENT_COUNT, {"id": id}, request_options)
 
 
 class GalleryResourceWithRawResponse:
@@ -1134,8 +1187,11 @@ class GalleryResourceWithRawResponse:
 
     def __init__(self, resource: GalleryResource) -> None:
         self.list = to_raw_response_wrapper(resource.list)
+        self.iter_list = to_raw_pages_wrapper(resource.iter_list)
         self.subreddit = to_raw_response_wrapper(resource.subreddit)
+        self.iter_subreddit = to_raw_pages_wrapper(resource.iter_subreddit)
         self.search = to_raw_response_wrapper(resource.search)
+        self.iter_search = to_raw_pages_wrapper(resource.iter_search)
         self.share_image = to_raw_response_wrapper(resource.share_image)
         self.share_album = to_raw_response_wrapper(resource.share_album)
         self.remove = to_raw_response_wrapper(resource.remove)
@@ -1159,8 +1215,11 @@ class AsyncGalleryResourceWithRawResponse:
 
     def __init__(self, resource: AsyncGalleryResource) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+        self.iter_list = async_to_raw_pages_wrapper(resource.iter_list)
         self.subreddit = async_to_raw_response_wrapper(resource.subreddit)
+        self.iter_subreddit = async_to_raw_pages_wrapper(resource.iter_subreddit)
         self.search = async_to_raw_response_wrapper(resource.search)
+        self.iter_search = async_to_raw_pages_wrapper(resource.iter_search)
         self.share_image = async_to_raw_response_wrapper(resource.share_image)
         self.share_album = async_to_raw_response_wrapper(resource.share_album)
         self.remove = async_to_raw_response_wrapper(resource.remove)

@@ -93,7 +93,7 @@ class ImageResource:
         """
         return ImageResourceWithRawResponse(self)
 
-    def get(self, id: str, **options: Unpack[RequestOptions]) -> Image:
+    def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Image:
         """Get an image.
 
         Args:
@@ -101,9 +101,11 @@ class ImageResource:
 
         ``GET /image/{id}``
         """
-        return self._client.call(_GET, {"id": id}, options)
+        return self._client.call(_GET, {"id": id}, request_options)
 
-    def delete(self, deletehash: str, **options: Unpack[RequestOptions]) -> bool:
+    def delete(
+        self, deletehash: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Delete an image.
 
         Anonymous images are deleted with their deletehash and the client id; a
@@ -115,7 +117,7 @@ class ImageResource:
 
         ``DELETE /image/{deletehash}``
         """
-        return self._client.call(_DELETE, {"deletehash": deletehash}, options)
+        return self._client.call(_DELETE, {"deletehash": deletehash}, request_options)
 
     def upload(
         self,
@@ -127,7 +129,7 @@ class ImageResource:
         title: str | None = None,
         description: str | None = None,
         disable_audio: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Image:
         """Upload an image or video.
 
@@ -161,7 +163,7 @@ class ImageResource:
                 "description": description,
                 "disable_audio": disable_audio,
             },
-            options,
+            request_options,
         )
 
     def update(
@@ -170,7 +172,7 @@ class ImageResource:
         *,
         title: str | None = None,
         description: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Change the title or description of an image.
 
@@ -185,7 +187,9 @@ class ImageResource:
         ``POST /image/{id}``
         """
         return self._client.call(
-            _UPDATE, {"id": id, "title": title, "description": description}, options
+            _UPDATE,
+            {"id": id, "title": title, "description": description},
+            request_options,
         )
 
 
@@ -203,7 +207,7 @@ class AsyncImageResource:
         """
         return AsyncImageResourceWithRawResponse(self)
 
-    async def get(self, id: str, **options: Unpack[RequestOptions]) -> Image:
+    async def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Image:
         """Get an image.
 
         Args:
@@ -211,9 +215,11 @@ class AsyncImageResource:
 
         ``GET /image/{id}``
         """
-        return await self._client.call(_GET, {"id": id}, options)
+        return await self._client.call(_GET, {"id": id}, request_options)
 
-    async def delete(self, deletehash: str, **options: Unpack[RequestOptions]) -> bool:
+    async def delete(
+        self, deletehash: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Delete an image.
 
         Anonymous images are deleted with their deletehash and the client id; a
@@ -225,7 +231,9 @@ class AsyncImageResource:
 
         ``DELETE /image/{deletehash}``
         """
-        return await self._client.call(_DELETE, {"deletehash": deletehash}, options)
+        return await self._client.call(
+            _DELETE, {"deletehash": deletehash}, request_options
+        )
 
     async def upload(
         self,
@@ -237,7 +245,7 @@ class AsyncImageResource:
         title: str | None = None,
         description: str | None = None,
         disable_audio: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Image:
         """Upload an image or video.
 
@@ -271,7 +279,7 @@ class AsyncImageResource:
                 "description": description,
                 "disable_audio": disable_audio,
             },
-            options,
+            request_options,
         )
 
     async def update(
@@ -280,7 +288,7 @@ class AsyncImageResource:
         *,
         title: str | None = None,
         description: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Change the title or description of an image.
 
@@ -295,7 +303,9 @@ class AsyncImageResource:
         ``POST /image/{id}``
         """
         return await self._client.call(
-            _UPDATE, {"id": id, "title": title, "description": description}, options
+            _UPDATE,
+            {"id": id, "title": title, "description": description},
+            request_options,
         )
 
 

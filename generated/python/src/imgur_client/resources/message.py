@@ -14,7 +14,12 @@ from typing import Unpack
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool, expect_int, parse_list
 from .._operation import Operation, Param
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_pages_wrapper,
+    async_to_raw_response_wrapper,
+    to_raw_pages_wrapper,
+    to_raw_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Message
 
@@ -171,7 +176,7 @@ class MessageResource:
         """
         return MessageResourceWithRawResponse(self)
 
-    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Message]:
+    def list(self, **request_options: Unpack[RequestOptions]) -> builtins.list[Message]:
         """Get the latest message of every thread the member has received (no longer
         available).
 
@@ -181,10 +186,10 @@ class MessageResource:
 
         ``GET /messages``
         """
-        return self._client.call(_LIST, {}, options)
+        return self._client.call(_LIST, {}, request_options)
 
     def ids(
-        self, *, page: int | None = None, **options: Unpack[RequestOptions]
+        self, *, page: int | None = None, **request_options: Unpack[RequestOptions]
     ) -> builtins.list[int]:
         """List the ids of the member's messages (no longer available).
 
@@ -196,15 +201,17 @@ class MessageResource:
 
         ``GET /messages/ids/{page}``
         """
-        return self._client.call(_IDS, {"page": page}, options)
+        return self._client.call(_IDS, {"page": page}, request_options)
 
-    def iter_ids(self, **options: Unpack[RequestOptions]) -> Iterator[int]:
-        """Iterate over every item of ``ids``, page after page, until a page is
-        empty.
+    def iter_ids(
+        self, *, page: int | None = None, **request_options: Unpack[RequestOptions]
+    ) -> Iterator[int]:
+        """Iterate over every item of ``ids``, page after page, from ``page`` (default:
+        the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_IDS, {}, options)
+        return self._client.paginate(_IDS, {"page": page}, request_options)
 
-    def count(self, **options: Unpack[RequestOptions]) -> int:
+    def count(self, **request_options: Unpack[RequestOptions]) -> int:
         """Count the member's messages (no longer available).
 
         Deprecated: Gone with the messages API; each conversation listed by
@@ -212,9 +219,9 @@ class MessageResource:
 
         ``GET /messages/count``
         """
-        return self._client.call(_COUNT, {}, options)
+        return self._client.call(_COUNT, {}, request_options)
 
-    def get(self, id: int, **options: Unpack[RequestOptions]) -> Message:
+    def get(self, id: int, **request_options: Unpack[RequestOptions]) -> Message:
         """Get one message (no longer available).
 
         Deprecated: Gone with the messages API; messages are read a conversation at a
@@ -225,10 +232,10 @@ class MessageResource:
 
         ``GET /message/{id}``
         """
-        return self._client.call(_GET, {"id": id}, options)
+        return self._client.call(_GET, {"id": id}, request_options)
 
     def thread(
-        self, id: int, **options: Unpack[RequestOptions]
+        self, id: int, **request_options: Unpack[RequestOptions]
     ) -> builtins.list[Message]:
         """Get a message and the rest of its thread (no longer available).
 
@@ -241,7 +248,7 @@ class MessageResource:
 
         ``GET /message/{id}/thread``
         """
-        return self._client.call(_THREAD, {"id": id}, options)
+        return self._client.call(_THREAD, {"id": id}, request_options)
 
     def create(
         self,
@@ -250,7 +257,7 @@ class MessageResource:
         *,
         subject: str | None = None,
         parent_id: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Send a message (no longer available).
 
@@ -274,10 +281,10 @@ class MessageResource:
                 "subject": subject,
                 "parent_id": parent_id,
             },
-            options,
+            request_options,
         )
 
-    def delete(self, id: int, **options: Unpack[RequestOptions]) -> bool:
+    def delete(self, id: int, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete a message (no longer available).
 
         Deprecated: Single messages can no longer be deleted; DELETE /conversations/{id}
@@ -288,9 +295,9 @@ class MessageResource:
 
         ``DELETE /message/{id}``
         """
-        return self._client.call(_DELETE, {"id": id}, options)
+        return self._client.call(_DELETE, {"id": id}, request_options)
 
-    def report(self, username: str, **options: Unpack[RequestOptions]) -> bool:
+    def report(self, username: str, **request_options: Unpack[RequestOptions]) -> bool:
         """Report a member for sending abusive messages (no longer available).
 
         Deprecated: Moved to POST /conversations/report/{username} (imgurpython
@@ -301,9 +308,9 @@ class MessageResource:
 
         ``POST /message/report/{username}``
         """
-        return self._client.call(_REPORT, {"username": username}, options)
+        return self._client.call(_REPORT, {"username": username}, request_options)
 
-    def block(self, username: str, **options: Unpack[RequestOptions]) -> bool:
+    def block(self, username: str, **request_options: Unpack[RequestOptions]) -> bool:
         """Block a member from sending messages (no longer available).
 
         Deprecated: Moved to POST /conversations/block/{username} (imgurpython client.py
@@ -315,7 +322,7 @@ class MessageResource:
 
         ``POST /message/block/{username}``
         """
-        return self._client.call(_BLOCK, {"username": username}, options)
+        return self._client.call(_BLOCK, {"username": username}, request_options)
 
 
 class AsyncMessageResource:
@@ -332,7 +339,9 @@ class AsyncMessageResource:
         """
         return AsyncMessageResourceWithRawResponse(self)
 
-    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Message]:
+    async def list(
+        self, **request_options: Unpack[RequestOptions]
+    ) -> builtins.list[Message]:
         """Get the latest message of every thread the member has received (no longer
         available).
 
@@ -342,10 +351,10 @@ class AsyncMessageResource:
 
         ``GET /messages``
         """
-        return await self._client.call(_LIST, {}, options)
+        return await self._client.call(_LIST, {}, request_options)
 
     async def ids(
-        self, *, page: int | None = None, **options: Unpack[RequestOptions]
+        self, *, page: int | None = None, **request_options: Unpack[RequestOptions]
     ) -> builtins.list[int]:
         """List the ids of the member's messages (no longer available).
 
@@ -357,15 +366,17 @@ class AsyncMessageResource:
 
         ``GET /messages/ids/{page}``
         """
-        return await self._client.call(_IDS, {"page": page}, options)
+        return await self._client.call(_IDS, {"page": page}, request_options)
 
-    def iter_ids(self, **options: Unpack[RequestOptions]) -> AsyncIterator[int]:
-        """Iterate over every item of ``ids``, page after page, until a page is
-        empty.
+    def iter_ids(
+        self, *, page: int | None = None, **request_options: Unpack[RequestOptions]
+    ) -> AsyncIterator[int]:
+        """Iterate over every item of ``ids``, page after page, from ``page`` (default:
+        the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_IDS, {}, options)
+        return self._client.paginate(_IDS, {"page": page}, request_options)
 
-    async def count(self, **options: Unpack[RequestOptions]) -> int:
+    async def count(self, **request_options: Unpack[RequestOptions]) -> int:
         """Count the member's messages (no longer available).
 
         Deprecated: Gone with the messages API; each conversation listed by
@@ -373,9 +384,9 @@ class AsyncMessageResource:
 
         ``GET /messages/count``
         """
-        return await self._client.call(_COUNT, {}, options)
+        return await self._client.call(_COUNT, {}, request_options)
 
-    async def get(self, id: int, **options: Unpack[RequestOptions]) -> Message:
+    async def get(self, id: int, **request_options: Unpack[RequestOptions]) -> Message:
         """Get one message (no longer available).
 
         Deprecated: Gone with the messages API; messages are read a conversation at a
@@ -386,10 +397,10 @@ class AsyncMessageResource:
 
         ``GET /message/{id}``
         """
-        return await self._client.call(_GET, {"id": id}, options)
+        return await self._client.call(_GET, {"id": id}, request_options)
 
     async def thread(
-        self, id: int, **options: Unpack[RequestOptions]
+        self, id: int, **request_options: Unpack[RequestOptions]
     ) -> builtins.list[Message]:
         """Get a message and the rest of its thread (no longer available).
 
@@ -402,7 +413,7 @@ class AsyncMessageResource:
 
         ``GET /message/{id}/thread``
         """
-        return await self._client.call(_THREAD, {"id": id}, options)
+        return await self._client.call(_THREAD, {"id": id}, request_options)
 
     async def create(
         self,
@@ -411,7 +422,7 @@ class AsyncMessageResource:
         *,
         subject: str | None = None,
         parent_id: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Send a message (no longer available).
 
@@ -435,10 +446,10 @@ class AsyncMessageResource:
                 "subject": subject,
                 "parent_id": parent_id,
             },
-            options,
+            request_options,
         )
 
-    async def delete(self, id: int, **options: Unpack[RequestOptions]) -> bool:
+    async def delete(self, id: int, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete a message (no longer available).
 
         Deprecated: Single messages can no longer be deleted; DELETE /conversations/{id}
@@ -449,9 +460,11 @@ class AsyncMessageResource:
 
         ``DELETE /message/{id}``
         """
-        return await self._client.call(_DELETE, {"id": id}, options)
+        return await self._client.call(_DELETE, {"id": id}, request_options)
 
-    async def report(self, username: str, **options: Unpack[RequestOptions]) -> bool:
+    async def report(
+        self, username: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Report a member for sending abusive messages (no longer available).
 
         Deprecated: Moved to POST /conversations/report/{username} (imgurpython
@@ -462,9 +475,11 @@ class AsyncMessageResource:
 
         ``POST /message/report/{username}``
         """
-        return await self._client.call(_REPORT, {"username": username}, options)
+        return await self._client.call(_REPORT, {"username": username}, request_options)
 
-    async def block(self, username: str, **options: Unpack[RequestOptions]) -> bool:
+    async def block(
+        self, username: str, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Block a member from sending messages (no longer available).
 
         Deprecated: Moved to POST /conversations/block/{username} (imgurpython client.py
@@ -476,7 +491,7 @@ class AsyncMessageResource:
 
         ``POST /message/block/{username}``
         """
-        return await self._client.call(_BLOCK, {"username": username}, options)
+        return await self._client.call(_BLOCK, {"username": username}, request_options)
 
 
 class MessageResourceWithRawResponse:
@@ -487,6 +502,7 @@ class MessageResourceWithRawResponse:
     def __init__(self, resource: MessageResource) -> None:
         self.list = to_raw_response_wrapper(resource.list)
         self.ids = to_raw_response_wrapper(resource.ids)
+        self.iter_ids = to_raw_pages_wrapper(resource.iter_ids)
         self.count = to_raw_response_wrapper(resource.count)
         self.get = to_raw_response_wrapper(resource.get)
         self.thread = to_raw_response_wrapper(resource.thread)
@@ -504,6 +520,7 @@ class AsyncMessageResourceWithRawResponse:
     def __init__(self, resource: AsyncMessageResource) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
         self.ids = async_to_raw_response_wrapper(resource.ids)
+        self.iter_ids = async_to_raw_pages_wrapper(resource.iter_ids)
         self.count = async_to_raw_response_wrapper(resource.count)
         self.get = async_to_raw_response_wrapper(resource.get)
         self.thread = async_to_raw_response_wrapper(resource.thread)

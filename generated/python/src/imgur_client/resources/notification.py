@@ -75,7 +75,7 @@ class NotificationResource:
         return NotificationResourceWithRawResponse(self)
 
     def list(
-        self, *, new: bool | None = None, **options: Unpack[RequestOptions]
+        self, *, new: bool | None = None, **request_options: Unpack[RequestOptions]
     ) -> Notifications:
         """List the authenticated member's notifications.
 
@@ -84,9 +84,9 @@ class NotificationResource:
 
         ``GET /notification``
         """
-        return self._client.call(_LIST, {"new": new}, options)
+        return self._client.call(_LIST, {"new": new}, request_options)
 
-    def get(self, id: int, **options: Unpack[RequestOptions]) -> Notification:
+    def get(self, id: int, **request_options: Unpack[RequestOptions]) -> Notification:
         """Get one notification.
 
         Args:
@@ -94,9 +94,9 @@ class NotificationResource:
 
         ``GET /notification/{id}``
         """
-        return self._client.call(_GET, {"id": id}, options)
+        return self._client.call(_GET, {"id": id}, request_options)
 
-    def mark_viewed(self, id: int, **options: Unpack[RequestOptions]) -> bool:
+    def mark_viewed(self, id: int, **request_options: Unpack[RequestOptions]) -> bool:
         """Mark a notification as viewed, so it no longer counts as new.
 
         Args:
@@ -104,10 +104,10 @@ class NotificationResource:
 
         ``PUT /notification/{id}``
         """
-        return self._client.call(_MARK_VIEWED, {"id": id}, options)
+        return self._client.call(_MARK_VIEWED, {"id": id}, request_options)
 
     def mark_all_viewed(
-        self, ids: Sequence[int], **options: Unpack[RequestOptions]
+        self, ids: Sequence[int], **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Mark several notifications as viewed at once.
 
@@ -116,7 +116,7 @@ class NotificationResource:
 
         ``POST /notification``
         """
-        return self._client.call(_MARK_ALL_VIEWED, {"ids": ids}, options)
+        return self._client.call(_MARK_ALL_VIEWED, {"ids": ids}, request_options)
 
 
 class AsyncNotificationResource:
@@ -133,7 +133,7 @@ class AsyncNotificationResource:
         return AsyncNotificationResourceWithRawResponse(self)
 
     async def list(
-        self, *, new: bool | None = None, **options: Unpack[RequestOptions]
+        self, *, new: bool | None = None, **request_options: Unpack[RequestOptions]
     ) -> Notifications:
         """List the authenticated member's notifications.
 
@@ -142,9 +142,11 @@ class AsyncNotificationResource:
 
         ``GET /notification``
         """
-        return await self._client.call(_LIST, {"new": new}, options)
+        return await self._client.call(_LIST, {"new": new}, request_options)
 
-    async def get(self, id: int, **options: Unpack[RequestOptions]) -> Notification:
+    async def get(
+        self, id: int, **request_options: Unpack[RequestOptions]
+    ) -> Notification:
         """Get one notification.
 
         Args:
@@ -152,9 +154,11 @@ class AsyncNotificationResource:
 
         ``GET /notification/{id}``
         """
-        return await self._client.call(_GET, {"id": id}, options)
+        return await self._client.call(_GET, {"id": id}, request_options)
 
-    async def mark_viewed(self, id: int, **options: Unpack[RequestOptions]) -> bool:
+    async def mark_viewed(
+        self, id: int, **request_options: Unpack[RequestOptions]
+    ) -> bool:
         """Mark a notification as viewed, so it no longer counts as new.
 
         Args:
@@ -162,10 +166,10 @@ class AsyncNotificationResource:
 
         ``PUT /notification/{id}``
         """
-        return await self._client.call(_MARK_VIEWED, {"id": id}, options)
+        return await self._client.call(_MARK_VIEWED, {"id": id}, request_options)
 
     async def mark_all_viewed(
-        self, ids: Sequence[int], **options: Unpack[RequestOptions]
+        self, ids: Sequence[int], **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Mark several notifications as viewed at once.
 
@@ -174,7 +178,7 @@ class AsyncNotificationResource:
 
         ``POST /notification``
         """
-        return await self._client.call(_MARK_ALL_VIEWED, {"ids": ids}, options)
+        return await self._client.call(_MARK_ALL_VIEWED, {"ids": ids}, request_options)
 
 
 class NotificationResourceWithRawResponse:

@@ -6,6 +6,7 @@ import asyncio
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import anyio
 import httpx
 import pytest
 
@@ -270,12 +271,13 @@ def test_refresh_keeps_the_old_refresh_token_when_none_is_returned() -> None:
     assert [c["refresh_token"] for c in api.token_calls] == [["old-refresh"]] * 2
 
 
-def test_async_concurrent_calls_refresh_once() -> None:
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_async_concurrent_calls_refresh_once(backend: str) -> None:
     api = FakeApi()
     hooks: list[TokenResponse] = []
 
     async def handler(request: httpx.Request) -> httpx.Response:
-        await asyncio.sleep(0)  # let the other call run in between
+        await anyio.sleep(0)  # let the other call run in between
         return api(request)
 
     async def on_refresh(token: TokenResponse) -> None:
@@ -290,19 +292,24 @@ def test_async_concurrent_calls_refresh_once() -> None:
             refresh_token="old-refresh",
             on_token_refresh=on_refresh,
         )
-        async with AsyncAPIClient(
+        results: list[Any] = []
+
+        async def one_call() -> None:
+            results.append(await client.call(ME, {}, {}))
+
+        client = AsyncAPIClient(
             config=CONFIG,
             credentials={"user_token": "old-access"},
             http_client=http,
             oauth=oauth,
-        ) as client:
-            results = await asyncio.gather(
-                client.call(ME, {}, {}), client.call(ME, {}, {})
-            )
+        )
+        async with anyio.create_task_group() as group:
+            group.start_soon(one_call)
+            group.start_soon(one_call)
         await http.aclose()
-        return list(results)
+        return results
 
-    assert asyncio.run(main()) == [{"ok": True}, {"ok": True}]
+    assert anyio.run(main, backend=backend) == [{"ok": True}, {"ok": True}]
     assert len(api.token_calls) == 1
     assert [t.access_token for t in hooks] == ["new-access"]
 
@@ -340,3 +347,29 @@ def test_client_without_oauth_settings_still_offers_helpers() -> None:
 
     assert client.oauth is not None
     assert client.oauth.can_refresh() is False
+
+
+def test_token_and_authorize_urls_can_point_elsewhere() -> None:
+    proxy = "https://proxy.example.test/token"
+    seen: list[str] = []
+    api = FakeApi()
+
+    def through_proxy(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        if str(request.url) == proxy:  # answer as the real endpoint would
+            request = httpx.Request("POST", TOKEN_URL, content=request.content)
+        return api(request)
+
+    client, tokens = make_client(
+        through_proxy,
+        token_url=proxy,
+        authorize_url="https://login.example.test/auth",
+    )
+    assert client.oauth is not None
+
+    assert client.oauth.authorization_url().startswith(
+        "https://login.example.test/auth?"
+    )
+    assert client.call(ME, {}, {}) == {"ok": True}  # 403, refresh, retry
+    assert proxy in seen and TOKEN_URL not in seen
+    assert [t.access_token for t in tokens] == ["new-access"]

@@ -79,6 +79,7 @@ def make_client(script: Script, **kwargs: Any) -> tuple[SyncAPIClient, list[floa
     sleeps: list[float] = []
     client._sleep = sleeps.append
     client._clock = lambda: NOW
+    client._monotonic = lambda: NOW  # time stands still: the deadline never nears
     client._jitter = lambda: 0.0
     return client, sleeps
 
@@ -156,13 +157,28 @@ def test_retry_after_seconds_and_date_are_honoured() -> None:
     assert sleeps == [3.0, 7.0]
 
 
-def test_retry_after_is_capped() -> None:
+def test_retry_after_beyond_the_cap_raises_at_once() -> None:
     script = Script(status(429, {"Retry-After": "3600"}), status(200))
-    client, sleeps = make_client(script)
+    client, sleeps = make_client(script, timeout=None)
 
-    client.call(GET, {}, {})
+    with pytest.raises(RateLimitError) as info:
+        client.call(GET, {}, {})
 
-    assert sleeps == [MAX_RETRY_AFTER]
+    assert sleeps == []
+    assert len(script.requests) == 1
+    assert info.value.retry_after == 3600.0
+    assert MAX_RETRY_AFTER < 3600.0
+
+
+def test_retry_after_beyond_the_deadline_raises_at_once() -> None:
+    script = Script(status(429, {"Retry-After": "20"}), status(200))
+    client, sleeps = make_client(script, timeout=10.0)
+
+    with pytest.raises(RateLimitError) as info:
+        client.call(GET, {}, {})
+
+    assert (sleeps, len(script.requests)) == ([], 1)
+    assert info.value.retry_after == 20.0
 
 
 def test_retry_count_is_bounded_per_client_and_per_call() -> None:
@@ -181,7 +197,7 @@ def test_retry_count_is_bounded_per_client_and_per_call() -> None:
 
 def test_total_wait_is_bounded() -> None:
     script = Script(status(429, {"Retry-After": "60"}))
-    client, sleeps = make_client(script, max_retries=10)
+    client, sleeps = make_client(script, max_retries=10, timeout=None)
 
     with pytest.raises(RateLimitError):
         client.call(GET, {}, {})
@@ -321,6 +337,7 @@ def test_async_retries_with_backoff_and_post_rules() -> None:
         )
         client._sleep = fake_sleep
         client._clock = lambda: NOW
+        client._monotonic = lambda: NOW
         client._jitter = lambda: 0.0
         assert await client.call(GET, {}, {}) == {"n": 200}
         with pytest.raises(InternalServerError):

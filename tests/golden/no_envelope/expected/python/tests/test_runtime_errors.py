@@ -2,6 +2,7 @@
 # and run `sdkgen generate`.
 """Runtime: how error answers become exceptions, and the exception hierarchy."""
 
+import dataclasses
 from typing import Any
 
 import httpx
@@ -238,3 +239,31 @@ def test_hierarchy() -> None:
     assert issubclass(APITimeoutError, APIConnectionError)
     for status in (400, 401, 403, 404, 409, 422, 429, 500):
         assert issubclass(status_error_class(status), APIStatusError)
+
+
+def test_errors_carry_the_request_and_the_apis_request_id() -> None:
+    config = dataclasses.replace(CONFIG, request_id_header="X-Request-Id")
+    response = httpx.Response(
+        404, json={"error": "gone"}, headers={"X-Request-Id": "req-42"}
+    )
+    http = httpx.Client(transport=httpx.MockTransport(lambda request: response))
+    client = SyncAPIClient(config=config, credentials={}, http_client=http)
+
+    with pytest.raises(APIStatusError) as info:
+        client.call(
+            Operation(
+                name="thing.get",
+                method="GET",
+                path="/thing",
+                params=(),
+                auth=(),
+                parse=lambda d: d,
+            ),
+            {},
+            {},
+        )
+
+    assert info.value.request_id == "req-42"
+    assert str(info.value).endswith("(request id req-42)")
+    assert info.value.request.method == "GET"
+    assert info.value.url == "https://api.example.test/3/thing"

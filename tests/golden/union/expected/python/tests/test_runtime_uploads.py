@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from feed_client._api_client import AsyncAPIClient, SyncAPIClient
+from feed_client._exceptions import RateLimitError
 from feed_client._operation import ApiConfig, Operation, Param
 from feed_client._uploads import Upload
 
@@ -163,3 +164,101 @@ def test_async_client_sends_multipart_too() -> None:
 
     asyncio.run(main())
     assert_multipart(seen[0], "upload", "application/octet-stream")
+
+
+class RecordingFile(io.BytesIO):
+    """A seekable file that records how much each read asked for."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.asked: list[int] = []
+
+    def read(self, size: int | None = -1) -> bytes:
+        self.asked.append(-1 if size is None else size)
+        return super().read(size)
+
+
+class Pipe(io.RawIOBase):
+    """A stream that can be read once and cannot seek, like a pipe."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self._data.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+
+def script_upload(
+    fileobj: object, *statuses: int
+) -> tuple[list[bytes], SyncAPIClient, httpx.Client]:
+    bodies: list[bytes] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        bodies.append(request.read())
+        code = statuses[min(len(bodies), len(statuses)) - 1]
+        return httpx.Response(code, json={"id": "x"})
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    client = SyncAPIClient(config=CONFIG, credentials={}, http_client=http)
+    client._sleep = lambda delay: None
+    return bodies, client, http
+
+
+def test_file_objects_are_streamed_in_chunks_not_read_whole() -> None:
+    data = bytes(range(256)) * 1024  # 256 KiB
+    fileobj = RecordingFile(data)
+
+    request = upload({"image": fileobj})
+
+    assert data in request.content
+    assert fileobj.asked and all(0 < size <= 64 * 1024 for size in fileobj.asked)
+
+
+def test_path_uploads_are_opened_per_call_and_closed(tmp_path: Path) -> None:
+    path = tmp_path / "big.bin"
+    path.write_bytes(PNG * 1000)
+    item = Upload.from_path(path)
+
+    assert item.content is None  # nothing read when the Upload is made
+    assert PNG * 1000 in upload({"image": item}).content
+    assert PNG * 1000 in upload({"image": item}).content  # reusable: reopened
+    assert "path_size=" in repr(item)
+
+
+def test_a_missing_path_fails_when_the_upload_is_made(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        Upload.from_path(tmp_path / "nope.png")
+
+
+def test_a_retry_resends_the_same_bytes_from_where_the_file_was() -> None:
+    fileobj = io.BytesIO(b"HEADER" + PNG)
+    fileobj.seek(6)
+    bodies, client, http = script_upload(fileobj, 429, 200)
+
+    client.call(UPLOAD, {"image": fileobj}, {})
+
+    first, second = (body.replace(body.split(b"\r\n")[0], b"--") for body in bodies)
+    assert first == second  # the same bytes, apart from the multipart boundary
+    assert PNG in first and b"HEADER" not in first
+    http.close()
+
+
+def test_a_stream_that_cannot_rewind_is_sent_once_and_not_retried() -> None:
+    bodies, client, http = script_upload(None, 429, 200)
+    pipe = io.BufferedReader(Pipe(PNG * 100))
+
+    with pytest.raises(RateLimitError):
+        client.call(UPLOAD, {"image": pipe}, {})
+
+    assert len(bodies) == 1 and PNG * 100 in bodies[0]
+    http.close()
+
+
+def test_a_text_mode_file_is_refused() -> None:
+    with pytest.raises(TypeError, match="'rb'"):
+        Upload.from_file(io.StringIO("text"))  # type: ignore[arg-type]  # on purpose

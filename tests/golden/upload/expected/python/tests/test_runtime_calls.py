@@ -16,10 +16,13 @@ import pytest
 
 from media_client._api_client import AsyncAPIClient, SyncAPIClient
 from media_client._exceptions import NotFoundError
+from media_client._logs import LOG_ENV_VAR, configure_from_environment
 from media_client._operation import ApiConfig, Operation, Param
 from media_client._response import (
     APIResponse,
+    async_to_raw_pages_wrapper,
     async_to_raw_response_wrapper,
+    to_raw_pages_wrapper,
     to_raw_response_wrapper,
 )
 from media_client._types import NOT_GIVEN, NotGiven
@@ -125,6 +128,37 @@ def test_paginate_walks_pages_until_an_empty_one() -> None:
     assert list(Things(client).iter_all("bob")) == [1, 2, 3]
     assert [r.url.path for r in seen] == ["/3/things/1", "/3/things/2", "/3/things/3"]
     assert all(r.url.params["owner"] == "bob" for r in seen)
+
+
+def test_paginate_starts_at_the_page_named() -> None:
+    seen: list[httpx.Request] = []
+
+    def recording(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return handler(request)
+
+    http = httpx.Client(transport=httpx.MockTransport(recording))
+    client = SyncAPIClient(config=CONFIG, credentials={}, http_client=http)
+
+    assert list(client.paginate(LIST, {"owner": "bob", "page": 2}, {})) == [3]
+    assert [r.url.path for r in seen] == ["/3/things/2", "/3/things/3"]
+
+
+def test_paginate_stops_when_the_api_repeats_a_page(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    requests: list[httpx.Request] = []
+
+    def stuck(request: httpx.Request) -> httpx.Response:
+        requests.append(request)  # every page past the first is the first again
+        return httpx.Response(200, json={"data": [7, 8], "success": True})
+
+    http = httpx.Client(transport=httpx.MockTransport(stuck))
+    client = SyncAPIClient(config=CONFIG, credentials={}, http_client=http)
+
+    assert list(client.paginate(LIST, {}, {})) == [7, 8]
+    assert len(requests) == 2
+    assert "page 2 repeats page 1" in caplog.text
 
 
 def test_paginate_async() -> None:
@@ -284,7 +318,8 @@ def test_negative_max_retries_is_rejected() -> None:
 
 
 def test_only_the_async_classes_import_asyncio() -> None:
-    # asyncio takes longer to import than the SDK itself; sync users never need it.
+    # asyncio (and anyio, which imports it) takes longer to import than the SDK
+    # itself; sync users never need it.
     package = Path(inspect.getfile(SyncAPIClient)).parent
     for module in sorted(package.glob("*.py")):
         tree = ast.parse(module.read_text(encoding="utf-8"))
@@ -297,7 +332,7 @@ def test_only_the_async_classes_import_asyncio() -> None:
         imported |= {
             n.module for n in tree.body if isinstance(n, ast.ImportFrom) and n.module
         }
-        assert "asyncio" not in imported, module.name
+        assert not imported & {"asyncio", "anyio"}, module.name
 
 
 @pytest.mark.parametrize("level", [logging.DEBUG, logging.INFO])
@@ -318,3 +353,47 @@ def test_debug_log_of_each_request_and_response(
     )
     assert "'user-agent': 'example-sdk/1.0'" in request
     assert response == "HTTP response: GET https://api.example.test/3/thing -> 200"
+
+
+def test_an_environment_variable_turns_on_debug_logging(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert LOG_ENV_VAR == "MEDIA_CLIENT_LOG"
+    monkeypatch.setenv(LOG_ENV_VAR, "nonsense")
+    assert configure_from_environment() is None
+    monkeypatch.setenv(LOG_ENV_VAR, "debug")
+    logger = logging.getLogger("media_client")
+    level = logger.level
+    handler = configure_from_environment()
+    assert handler is not None
+    try:
+        sync_client().call(GET, {}, {})
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+    printed = capsys.readouterr().err
+    assert "HTTP request: GET https://api.example.test/3/thing" in printed
+
+
+def test_raw_pages_yield_one_response_per_page() -> None:
+    client = sync_client()
+    raw_iter = to_raw_pages_wrapper(Things(client).iter_all)
+
+    pages = list(raw_iter("bob"))
+
+    assert [page.parse() for page in pages] == [[1, 2], [3]]
+    assert [page.url.path for page in pages] == ["/3/things/1", "/3/things/2"]
+    assert all(page.status_code == 200 for page in pages)
+
+
+def test_raw_pages_async() -> None:
+    async def main() -> list[list[int]]:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+        client = AsyncAPIClient(config=CONFIG, credentials={}, http_client=http)
+        raw_iter = async_to_raw_pages_wrapper(AsyncThings(client).iter_all)
+        parsed = [page.parse() async for page in raw_iter("bob")]
+        await http.aclose()
+        return parsed
+
+    assert asyncio.run(main()) == [[1, 2], [3]]

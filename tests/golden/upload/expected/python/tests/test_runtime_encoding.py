@@ -234,7 +234,7 @@ def test_default_headers_with_either_http_client(
     assert second.headers.get_list("Accept") == ["text/csv"]
 
 
-def test_caller_client_default_headers_are_kept_below_the_sdk_ones() -> None:
+def test_caller_client_headers_and_timeout_are_kept() -> None:
     seen: list[httpx.Request] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -243,15 +243,40 @@ def test_caller_client_default_headers_are_kept_below_the_sdk_ones() -> None:
 
     http = httpx.Client(
         transport=httpx.MockTransport(handler),
-        headers={"X-Team": "blue", "User-Agent": "theirs/1"},
+        headers={"X-Team": "blue", "User-Agent": "theirs/1", "Accept": "text/csv"},
+        timeout=httpx.Timeout(3.0, read=7.0),
     )
     client = SyncAPIClient(config=CONFIG, credentials={"key": "k"}, http_client=http)
 
     client.call(op("GET", "/things"), {}, {})
+    client.call(op("GET", "/things"), {}, {"extra_headers": {"Accept": "a/b"}})
 
-    assert seen[0].headers["X-Team"] == "blue"
+    first, second = seen
+    assert first.headers["X-Team"] == "blue"
+    assert first.headers.get_list("User-Agent") == ["theirs/1"]
+    assert first.headers.get_list("Accept") == ["text/csv"]
+    assert first.extensions["timeout"] == httpx.Timeout(3.0, read=7.0).as_dict()
+    assert second.headers.get_list("Accept") == ["a/b"]  # the call says otherwise
+
+
+def test_caller_client_with_httpx_defaults_gets_the_sdk_headers() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return ok()
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    client = SyncAPIClient(
+        config=CONFIG, credentials={"key": "k"}, http_client=http, timeout=2.0
+    )
+
+    client.call(op("GET", "/things"), {}, {})
+
     assert seen[0].headers.get_list("User-Agent") == ["example-sdk/1.0"]
-    assert http.headers["User-Agent"] == "theirs/1"  # the caller's client is untouched
+    assert seen[0].headers.get_list("Accept") == ["application/json"]
+    assert seen[0].extensions["timeout"]["read"] <= 2.0
+    assert http.headers["Accept"] == "*/*"  # the caller's client is untouched
 
 
 def test_async_client_made_by_the_sdk_sends_the_default_headers(

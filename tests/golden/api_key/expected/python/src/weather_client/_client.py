@@ -7,6 +7,7 @@ Resources are imported on first use, so ``import weather_client`` stays cheap.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,8 @@ class WeatherClient(SyncAPIClient):
         http_client: an ``httpx.Client`` to send requests with (your own
             transport, proxies or limits). The SDK does not close a client it did not
             create.
+        default_headers: headers sent with every request (a call's own win).
+        default_query: query values sent with every request (a call's own win).
     """
 
     def __init__(
@@ -48,6 +51,8 @@ class WeatherClient(SyncAPIClient):
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=CONFIG,
@@ -58,6 +63,8 @@ class WeatherClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            default_headers=default_headers,
+            default_query=default_query,
         )
 
     @cached_property
@@ -99,6 +106,8 @@ class AsyncWeatherClient(AsyncAPIClient):
         http_client: an ``httpx.AsyncClient`` to send requests with (your own
             transport, proxies or limits). The SDK does not close a client it did not
             create.
+        default_headers: headers sent with every request (a call's own win).
+        default_query: query values sent with every request (a call's own win).
     """
 
     def __init__(
@@ -109,6 +118,8 @@ class AsyncWeatherClient(AsyncAPIClient):
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=CONFIG,
@@ -119,6 +130,8 @@ class AsyncWeatherClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            default_headers=default_headers,
+            default_query=default_query,
         )
 
     @cached_property

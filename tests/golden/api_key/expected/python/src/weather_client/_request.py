@@ -20,13 +20,14 @@ from typing import Any
 from urllib.parse import quote
 
 from ._operation import Operation, Param
-from ._uploads import Upload, to_upload
+from ._uploads import Upload, UploadBody, to_upload
 
 __all__ = ["RequestParts", "build_request", "encode_value"]
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
-FileTuple = tuple[str, bytes, str]
+FileTuple = tuple[str, Any, str]
+"""Filename, content (bytes or a file-like object httpx streams), content type."""
 
 
 @dataclass(slots=True)
@@ -41,12 +42,28 @@ class RequestParts:
     headers: dict[str, str] = field(default_factory=dict)
     data: dict[str, str | list[str]] = field(default_factory=dict)
     files: list[tuple[str, FileTuple]] = field(default_factory=list)
+    bodies: list[UploadBody] = field(default_factory=list)
+    """The upload bodies behind ``files``; ``close`` releases files opened here."""
+
+    @property
+    def rewindable(self) -> bool:
+        """Whether the request can be sent again (every upload body can rewind)."""
+        return all(body.rewindable for body in self.bodies)
+
+    def close(self) -> None:
+        """Close the files this call opened; the caller's own stay open."""
+        for body in self.bodies:
+            body.close()
 
 
 def build_request(
     op: Operation[Any], args: Mapping[str, Any], *, base_url: str
 ) -> RequestParts:
-    """Encode ``args`` for ``op``; raise ``TypeError``/``ValueError`` on bad input."""
+    """Encode ``args`` for ``op``; raise ``TypeError``/``ValueError`` on bad input.
+
+    Files to upload from a path are opened here: ``close()`` the result after
+    the call.
+    """
     known = {param.python for param in op.params}
     if not known.issuperset(args):
         unknown = sorted(set(args) - known)
@@ -54,7 +71,18 @@ def build_request(
     method = op.method.upper()
     path = _fill_path(op, args)
     parts = RequestParts(method, base_url.rstrip("/") + path, op.path)
-    in_body = method in _BODY_METHODS
+    try:
+        _add_params(parts, op, args)
+    except BaseException:
+        parts.close()  # an upload opened before a later argument failed
+        raise
+    return parts
+
+
+def _add_params(
+    parts: RequestParts, op: Operation[Any], args: Mapping[str, Any]
+) -> None:
+    in_body = parts.method in _BODY_METHODS
     for param in op.params:
         value = args.get(param.python)
         if value is None or param.location == "path":
@@ -67,7 +95,6 @@ def build_request(
             _add_field(parts.data, param, value, op)
         else:
             parts.params.extend((param.wire, v) for v in _encode_list(param, value, op))
-    return parts
 
 
 def encode_value(value: object, name: str, op_name: str) -> str:
@@ -157,9 +184,10 @@ def _add_upload(
     op: Operation[Any],
 ) -> None:
     if upload.kind == "file":
-        assert upload.content is not None  # guaranteed by the 'file' constructors
         content_type = upload.content_type or "application/octet-stream"
-        file = (upload.filename or "upload", upload.content, content_type)
+        body = upload.open()
+        parts.bodies.append(body)
+        file = (upload.filename or "upload", body.content, content_type)
         parts.files.append((param.wire, file))
     else:
         parts.data[param.wire] = upload.text or ""

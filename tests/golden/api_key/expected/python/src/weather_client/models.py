@@ -20,7 +20,7 @@ __all__: list[str] = [
 ]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Forecast(Model):
     """A forecast for one place."""
 
@@ -42,7 +42,7 @@ class Forecast(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Problem(Model):
     """An error body."""
 

@@ -14,11 +14,14 @@ Every exception derives from ``SDKError``, so one ``except`` catches them all::
     │   │   ├── ConflictError               409
     │   │   ├── UnprocessableEntityError    422
     │   │   ├── RateLimitError              429
-    │   │   └── InternalServerError         >= 500
+    │   │   ├── InternalServerError         >= 500
+    │   │   └── RedirectError               3xx the client did not follow
+    │   ├── ResponseDecodingError       the body could not be decoded (bad gzip)
     │   └── APIConnectionError          no usable answer arrived
-    │       └── APITimeoutError
+    │       └── APITimeoutError         the call's deadline or a phase timed out
     ├── AuthenticationRequiredError     no credential for the operation; nothing sent
     ├── ResponseValidationError         the answer did not have the documented shape
+    │   └── NonJSONResponseError            a success status with a body not JSON
     └── TokenRefreshError               the OAuth2 access token could not be refreshed
 
 Messages name the operation, method, path and status, and carry the API's own
@@ -45,9 +48,12 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "InternalServerError",
+    "NonJSONResponseError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedirectError",
+    "ResponseDecodingError",
     "ResponseValidationError",
     "SDKError",
     "TokenRefreshError",
@@ -89,8 +95,13 @@ class APIStatusError(APIError):
         status_code: int | None = None,
         path: str | None = None,
         operation: str | None = None,
+        request_id: str | None = None,
     ) -> None:
         request = response.request
+        self.request_id = request_id
+        """The API's id for the request (from the header the spec names), if sent."""
+        self.request = request
+        """The request that failed (credentials travel in headers, not its URL)."""
         self.status_code = response.status_code if status_code is None else status_code
         self.message = message
         """The API's own error message."""
@@ -101,8 +112,9 @@ class APIStatusError(APIError):
         self.headers = response.headers
         summary = f"{request.method} {request.url.path} -> {self.status_code}"
         prefix = f"{operation}: " if operation else ""
+        suffix = f" (request id {request_id})" if request_id else ""
         super().__init__(
-            f"{prefix}{summary}: {message}",
+            f"{prefix}{summary}: {message}{suffix}",
             method=request.method,
             url=str(request.url),
             operation=operation,
@@ -147,6 +159,7 @@ class RateLimitError(APIStatusError):
         operation: str | None = None,
         rate_limits: RateLimits | None = None,
         retry_after: float | None = None,
+        request_id: str | None = None,
     ) -> None:
         super().__init__(
             message,
@@ -155,6 +168,7 @@ class RateLimitError(APIStatusError):
             status_code=status_code,
             path=path,
             operation=operation,
+            request_id=request_id,
         )
         self.rate_limits = rate_limits
         """Snapshot of the rate-limit headers of the failing response."""
@@ -165,6 +179,54 @@ class RateLimitError(APIStatusError):
 
 class InternalServerError(APIStatusError):
     """5xx: the API failed."""
+
+
+class RedirectError(APIStatusError):
+    """3xx: the API sent the call elsewhere; ``location`` says where.
+
+    The SDK does not follow redirects: a credential must not travel to a host
+    the caller did not choose. An ``http_client`` created with
+    ``follow_redirects=True`` follows them before the SDK sees the answer.
+    """
+
+    location: str | None
+
+    @classmethod
+    def from_response(
+        cls, response: httpx.Response, *, operation: str, path: str
+    ) -> RedirectError:
+        """Build the error for a redirect answer, naming where it pointed."""
+        location = response.headers.get("location")
+        # The query string may carry a token; the place is what matters.
+        shown = location.split("?", 1)[0] if location else "nowhere (no Location)"
+        error = cls(
+            f"redirected to {shown}; the SDK does not follow redirects",
+            response=response,
+            body=None,
+            path=path,
+            operation=operation,
+        )
+        error.location = location
+        return error
+
+
+class ResponseDecodingError(APIError):
+    """The body could not be decoded (a corrupt gzip or deflate stream)."""
+
+    def __init__(
+        self, message: str, *, response: httpx.Response, operation: str | None = None
+    ) -> None:
+        request = response.request
+        self.status_code = response.status_code
+        self.response = response
+        prefix = f"{operation}: " if operation else ""
+        summary = f"{request.method} {request.url.path} -> {self.status_code}"
+        super().__init__(
+            f"{prefix}{summary}: {message}",
+            method=request.method,
+            url=str(request.url),
+            operation=operation,
+        )
 
 
 class APIConnectionError(APIError):
@@ -242,6 +304,10 @@ class ResponseValidationError(SDKError):
             return self.message
         path = httpx.URL(self.url or "").path
         return f"{self.operation}: {self.method} {path}: {self.message}"
+
+
+class NonJSONResponseError(ResponseValidationError):
+    """A success status whose body is not JSON (an HTML page from a proxy)."""
 
 
 class TokenRefreshError(SDKError):

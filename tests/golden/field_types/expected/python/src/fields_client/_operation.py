@@ -64,6 +64,8 @@ class ApiConfig:
     rate_limit_headers: tuple[RateLimitHeader, ...] = ()
     default_timeout: float = 60.0
     default_max_retries: int = 2
+    request_id_header: str | None = None
+    """Response header with the API's id for the request; errors carry it."""
 
     def scheme(self, name: str) -> AuthScheme:
         """Return the auth scheme called ``name``."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from ._models import (
     Model,
@@ -28,9 +28,13 @@ __all__: list[str] = [
 ]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Record(Model):
     """A record with a field of every type."""
+
+    _json_names: ClassVar[Mapping[str, str]] = {
+        "created_by": "createdBy",
+    }
 
     id: str
     """Always sent."""
@@ -102,7 +106,7 @@ class Record(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Owner(Model):
     """Who owns a record."""
 

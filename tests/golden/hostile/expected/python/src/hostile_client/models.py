@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from ._exceptions import ResponseValidationError
 from ._models import Model, expect_object, require
@@ -25,9 +25,15 @@ __all__: list[str] = [
 ]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Thing(Model):
     """A thing \"\"" with quotes; \\ backslash at the end \\"""
+
+    _json_names: ClassVar[Mapping[str, str]] = {
+        "class_": "class",
+        "from_": "from",
+        "raw_": "raw",
+    }
 
     class_: str
     """A keyword as a JSON name: class \"\"\""""
@@ -63,7 +69,7 @@ class Thing(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Left(Model):
     """The variant picked by a hostile value \"\"\" """
 
@@ -82,7 +88,7 @@ class Left(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Right(Model):
     """The variant picked by {{ right }}"""
 

@@ -17,18 +17,25 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 import httpx
 
-from ._base_client import BaseClient, Prepared, page_args
+from ._base_client import BaseClient, Prepared, first_page, is_last_page, page_args
+from ._deadline import AsyncDeadlineStream, DeadlineStream
+from ._exceptions import APITimeoutError
 from ._logs import warn_deprecated
 from ._oauth import AsyncOAuthClient, OAuthClient, OAuthSettings
 from ._operation import ApiConfig, Operation
-from ._response import raw_response_requested
-from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
+from ._response import APIResponse, raw_response_requested
+from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes, check_options
+
+if TYPE_CHECKING:
+    from ._downloads import Destination
 
 __all__ = ["AsyncAPIClient", "SyncAPIClient"]
+
+_CHUNK_SIZE = 64 * 1024  # _downloads.CHUNK_SIZE, without importing it up front
 
 T = TypeVar("T")
 
@@ -49,6 +56,8 @@ class SyncAPIClient(BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
         oauth: OAuthSettings | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=config,
@@ -57,6 +66,8 @@ class SyncAPIClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             oauth=oauth,
+            default_headers=default_headers,
+            default_query=default_query,
         )
         # A caller's client stays the caller's to close.
         self._owns_http = http_client is None
@@ -67,6 +78,7 @@ class SyncAPIClient(BaseClient):
             self._headers_per_request = False
         else:
             self._http = http_client
+            self._keep_caller_settings(http_client, timeout)
         self._sleep: Callable[[float], None] = time.sleep
         self.oauth = None
         if self._oauth_settings is not None:
@@ -82,6 +94,8 @@ class SyncAPIClient(BaseClient):
         self, op: Operation[T], args: Mapping[str, Any], options: RequestOptions
     ) -> T:
         """Send ``op`` with ``args``; return what ``op.parse`` builds from it."""
+        if options:
+            check_options(op.name, options, (param.python for param in op.params))
         if op.deprecation:
             warn_deprecated(op.deprecation)
         result: T = self._call(op, args, options, raw=raw_response_requested())
@@ -90,24 +104,48 @@ class SyncAPIClient(BaseClient):
     def paginate(
         self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
     ) -> Iterator[T]:
-        """Iterate over every item of every page, stopping at the first empty page."""
+        """Iterate over every item of every page, stopping at the first empty page.
+
+        Starts at the page ``args`` names, if any. An API that answers a page past
+        the end with the last page again would loop forever: a page equal to the
+        one before also ends the iteration.
+        """
+        if options:
+            check_options(op.name, options, (param.python for param in op.params))
         if op.deprecation:
             warn_deprecated(op.deprecation)
         page_args(op, args, op.page_start)  # fail now, not at the first next()
+        if raw_response_requested():  # through with_raw_response: one per page
+            # The raw wrapper's signature says what the caller gets.
+            return cast("Iterator[T]", self._raw_pages(op, args, options))
         return self._pages(op, args, options)
 
     def _pages(
         self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
     ) -> Iterator[T]:
-        page = op.page_start
+        page, previous = first_page(op, args), None
         while True:
             items: list[T] = self._call(
                 op, page_args(op, args, page), options, raw=False
             )
-            if not items:
+            if is_last_page(op, page, items, previous):
                 return
             yield from items
-            page += 1
+            page, previous = page + 1, items
+
+    def _raw_pages(
+        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
+    ) -> Iterator[APIResponse[list[T]]]:
+        page, previous = first_page(op, args), None
+        while True:
+            response: APIResponse[list[T]] = self._call(
+                op, page_args(op, args, page), options, raw=True
+            )
+            items = response.parse()
+            if is_last_page(op, page, items, previous):
+                return
+            yield response
+            page, previous = page + 1, items
 
     def _call(
         self,
@@ -117,23 +155,34 @@ class SyncAPIClient(BaseClient):
         *,
         raw: bool,
     ) -> Any:
-        prepared = self._prepare(op, args)
-        response = self._send(prepared, options)
-        expired = self._expired_token(prepared, response, self.oauth)
-        if expired is not None and self.oauth is not None:
-            self.oauth.refresh_if_current(expired)
-            prepared = self._reauthorize(prepared)
-            response = self._send(prepared, options)
+        prepared = self._prepare(op, args, options)
+        try:
+            deadline = self._deadline(options)
+            response = self._send(prepared, options, deadline)
+            expired = self._expired_token(prepared, response, self.oauth)
+            if expired is not None and self.oauth is not None:
+                self.oauth.refresh_if_current(expired)
+                if prepared.parts.rewindable:
+                    prepared = self._reauthorize(prepared)
+                    response = self._send(prepared, options, deadline)
+        finally:
+            prepared.parts.close()
         return self._finish(op, response, raw=raw)
 
-    def _send(self, prepared: Prepared, options: RequestOptions) -> httpx.Response:
+    def _send(
+        self, prepared: Prepared, options: RequestOptions, deadline: float | None
+    ) -> httpx.Response:
         attempt, waited = 0, 0.0
         while True:
-            request = self._build(self._http, prepared, options)
+            # A first attempt has the whole deadline: its phases need no capping.
+            capped = deadline if attempt else None
+            request = self._build(self._http, prepared, options, capped)
             try:
-                response = self._http.send(request)
+                response = self._receive(request, prepared, deadline)
             except httpx.RequestError as err:
-                delay = self._next_delay(prepared, options, attempt, waited, error=err)
+                delay = self._next_delay(
+                    prepared, options, attempt, waited, deadline, error=err
+                )
                 if delay is None:
                     raise self._connection_error(err, request, prepared.op) from err
             else:
@@ -141,13 +190,53 @@ class SyncAPIClient(BaseClient):
                 if response.status_code < 400:  # the common case: nothing to decide
                     return response
                 delay = self._next_delay(
-                    prepared, options, attempt, waited, response=response
+                    prepared, options, attempt, waited, deadline, response=response
                 )
                 if delay is None:
                     return response
                 response.close()
             self._sleep(delay)
             attempt, waited = attempt + 1, waited + delay
+
+    def _receive(
+        self, request: httpx.Request, prepared: Prepared, deadline: float | None
+    ) -> httpx.Response:
+        """Send ``request`` and read the body, checking the deadline per chunk."""
+        response = self._http.send(request, stream=True)
+        try:
+            if deadline is not None and isinstance(
+                response.stream, httpx.SyncByteStream
+            ):
+                response.stream = DeadlineStream(
+                    response.stream, deadline, self._monotonic, request
+                )
+            response.read()
+        except httpx.DecodingError as err:
+            response.close()
+            raise self._decoding_error(err, response, prepared.op) from err
+        except BaseException:
+            response.close()
+            raise
+        return response
+
+    def download(
+        self, url: str, destination: Destination, *, chunk_size: int = _CHUNK_SIZE
+    ) -> int:
+        """Save the file at ``url`` (an ``Image.link``) in chunks; return its size.
+
+        ``destination`` is a path or a binary file. No credential is sent.
+        """
+        from ._downloads import download  # only when used: import time
+
+        timeout = self._timeout(self.timeout)
+        return download(
+            self._http,
+            self._config,
+            url,
+            destination,
+            timeout=timeout,
+            chunk_size=chunk_size,
+        )
 
     def close(self) -> None:
         """Close the HTTP client, unless the caller passed it in."""
@@ -182,6 +271,8 @@ class AsyncAPIClient(BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,
         oauth: OAuthSettings | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=config,
@@ -190,6 +281,8 @@ class AsyncAPIClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             oauth=oauth,
+            default_headers=default_headers,
+            default_query=default_query,
         )
         self._owns_http = http_client is None
         if http_client is None:
@@ -199,10 +292,12 @@ class AsyncAPIClient(BaseClient):
             self._headers_per_request = False
         else:
             self._http = http_client
-        # Imported here: asyncio costs ~12 ms to import, and only async clients use it.
-        import asyncio
+            self._keep_caller_settings(http_client, timeout)
+        # Imported here: anyio costs milliseconds to import, and only async clients
+        # use it. anyio, not asyncio, so the client runs under trio as well.
+        import anyio
 
-        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+        self._sleep: Callable[[float], Awaitable[None]] = anyio.sleep
         self.oauth = None
         if self._oauth_settings is not None:
             self.oauth = AsyncOAuthClient(
@@ -217,6 +312,8 @@ class AsyncAPIClient(BaseClient):
         self, op: Operation[T], args: Mapping[str, Any], options: RequestOptions
     ) -> T:
         """Send ``op`` with ``args``; return what ``op.parse`` builds from it."""
+        if options:
+            check_options(op.name, options, (param.python for param in op.params))
         if op.deprecation:
             warn_deprecated(op.deprecation)
         result: T = await self._call(op, args, options, raw=raw_response_requested())
@@ -226,24 +323,43 @@ class AsyncAPIClient(BaseClient):
         self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
     ) -> AsyncIterator[T]:
         """Iterate (``async for``) over every item of every page."""
+        if options:
+            check_options(op.name, options, (param.python for param in op.params))
         if op.deprecation:
             warn_deprecated(op.deprecation)
         page_args(op, args, op.page_start)  # fail now, not at the first __anext__()
+        if raw_response_requested():  # through with_raw_response: one per page
+            # The raw wrapper's signature says what the caller gets.
+            return cast("AsyncIterator[T]", self._raw_pages(op, args, options))
         return self._pages(op, args, options)
 
     async def _pages(
         self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
     ) -> AsyncIterator[T]:
-        page = op.page_start
+        page, previous = first_page(op, args), None
         while True:
             items: list[T] = await self._call(
                 op, page_args(op, args, page), options, raw=False
             )
-            if not items:
+            if is_last_page(op, page, items, previous):
                 return
             for item in items:
                 yield item
-            page += 1
+            page, previous = page + 1, items
+
+    async def _raw_pages(
+        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
+    ) -> AsyncIterator[APIResponse[list[T]]]:
+        page, previous = first_page(op, args), None
+        while True:
+            response: APIResponse[list[T]] = await self._call(
+                op, page_args(op, args, page), options, raw=True
+            )
+            items = response.parse()
+            if is_last_page(op, page, items, previous):
+                return
+            yield response
+            page, previous = page + 1, items
 
     async def _call(
         self,
@@ -253,25 +369,34 @@ class AsyncAPIClient(BaseClient):
         *,
         raw: bool,
     ) -> Any:
-        prepared = self._prepare(op, args)
-        response = await self._send(prepared, options)
-        expired = self._expired_token(prepared, response, self.oauth)
-        if expired is not None and self.oauth is not None:
-            await self.oauth.refresh_if_current(expired)
-            prepared = self._reauthorize(prepared)
-            response = await self._send(prepared, options)
+        prepared = self._prepare(op, args, options)
+        try:
+            deadline = self._deadline(options)
+            response = await self._send(prepared, options, deadline)
+            expired = self._expired_token(prepared, response, self.oauth)
+            if expired is not None and self.oauth is not None:
+                await self.oauth.refresh_if_current(expired)
+                if prepared.parts.rewindable:
+                    prepared = self._reauthorize(prepared)
+                    response = await self._send(prepared, options, deadline)
+        finally:
+            prepared.parts.close()
         return self._finish(op, response, raw=raw)
 
     async def _send(
-        self, prepared: Prepared, options: RequestOptions
+        self, prepared: Prepared, options: RequestOptions, deadline: float | None
     ) -> httpx.Response:
         attempt, waited = 0, 0.0
         while True:
-            request = self._build(self._http, prepared, options)
+            # A first attempt has the whole deadline: its phases need no capping.
+            capped = deadline if attempt else None
+            request = self._build(self._http, prepared, options, capped)
             try:
-                response = await self._http.send(request)
+                response = await self._receive(request, prepared, deadline)
             except httpx.RequestError as err:
-                delay = self._next_delay(prepared, options, attempt, waited, error=err)
+                delay = self._next_delay(
+                    prepared, options, attempt, waited, deadline, error=err
+                )
                 if delay is None:
                     raise self._connection_error(err, request, prepared.op) from err
             else:
@@ -279,13 +404,67 @@ class AsyncAPIClient(BaseClient):
                 if response.status_code < 400:  # the common case: nothing to decide
                     return response
                 delay = self._next_delay(
-                    prepared, options, attempt, waited, response=response
+                    prepared, options, attempt, waited, deadline, response=response
                 )
                 if delay is None:
                     return response
                 await response.aclose()
             await self._sleep(delay)
             attempt, waited = attempt + 1, waited + delay
+
+    async def _receive(
+        self, request: httpx.Request, prepared: Prepared, deadline: float | None
+    ) -> httpx.Response:
+        """Send and read under a cancel scope that ends at the deadline."""
+        if deadline is None:
+            return await self._receive_body(request, prepared, deadline)
+        import anyio
+
+        left = deadline - self._monotonic()
+        try:
+            with anyio.fail_after(max(left, 0.0)):
+                return await self._receive_body(request, prepared, deadline)
+        except TimeoutError as err:
+            raise APITimeoutError(request=request, operation=prepared.op.name) from err
+
+    async def _receive_body(
+        self, request: httpx.Request, prepared: Prepared, deadline: float | None
+    ) -> httpx.Response:
+        response = await self._http.send(request, stream=True)
+        try:
+            if deadline is not None and isinstance(
+                response.stream, httpx.AsyncByteStream
+            ):
+                response.stream = AsyncDeadlineStream(
+                    response.stream, deadline, self._monotonic, request
+                )
+            await response.aread()
+        except httpx.DecodingError as err:
+            await response.aclose()
+            raise self._decoding_error(err, response, prepared.op) from err
+        except BaseException:
+            await response.aclose()
+            raise
+        return response
+
+    async def download(
+        self, url: str, destination: Destination, *, chunk_size: int = _CHUNK_SIZE
+    ) -> int:
+        """Save the file at ``url`` (an ``Image.link``) in chunks; return its size.
+
+        ``destination`` is a path or a binary file. No credential is sent.
+        """
+        from ._downloads import adownload  # only when used: import time
+
+        timeout = self._timeout(self.timeout)
+        return await adownload(
+            self._http,
+            self._config,
+            url,
+            destination,
+            timeout=timeout,
+            chunk_size=chunk_size,
+        )
 
     async def aclose(self) -> None:
         """Close the HTTP client, unless the caller passed it in."""

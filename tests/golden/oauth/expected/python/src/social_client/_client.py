@@ -7,7 +7,7 @@ Resources are imported on first use, so ``import social_client`` stays cheap.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -39,12 +39,17 @@ class SocialClient(SyncAPIClient):
         client_secret: the application's secret, needed to exchange or refresh tokens.
         on_token_refresh: called with the new token after every exchange or refresh,
             so the caller can store it.
+        token_url: send token requests here instead of https://social.test/oauth2/token
+            (a proxy or a test server).
+        authorize_url: build authorization links on this URL instead of the spec's.
         base_url: overrides https://api.social.test/1.
         timeout: seconds (or an ``httpx.Timeout``) for every call; default 60.0.
         max_retries: retries of failed calls; default 2, 0 turns retrying off.
         http_client: an ``httpx.Client`` to send requests with (your own
             transport, proxies or limits). The SDK does not close a client it did not
             create.
+        default_headers: headers sent with every request (a call's own win).
+        default_query: query values sent with every request (a call's own win).
     """
 
     def __init__(
@@ -55,10 +60,14 @@ class SocialClient(SyncAPIClient):
         client_secret: str | None = None,
         refresh_token: str | None = None,
         on_token_refresh: Callable[[TokenResponse], None] | None = None,
+        token_url: str | None = None,
+        authorize_url: str | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=CONFIG,
@@ -70,12 +79,16 @@ class SocialClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            default_headers=default_headers,
+            default_query=default_query,
             oauth=OAuthSettings(
                 scheme="user",
                 client_id=client_id,
                 client_secret=client_secret,
                 refresh_token=refresh_token,
                 on_token_refresh=on_token_refresh,
+                token_url=token_url,
+                authorize_url=authorize_url,
             ),
         )
 
@@ -117,12 +130,17 @@ class AsyncSocialClient(AsyncAPIClient):
         client_secret: the application's secret, needed to exchange or refresh tokens.
         on_token_refresh: called with the new token after every exchange or refresh,
             so the caller can store it.
+        token_url: send token requests here instead of https://social.test/oauth2/token
+            (a proxy or a test server).
+        authorize_url: build authorization links on this URL instead of the spec's.
         base_url: overrides https://api.social.test/1.
         timeout: seconds (or an ``httpx.Timeout``) for every call; default 60.0.
         max_retries: retries of failed calls; default 2, 0 turns retrying off.
         http_client: an ``httpx.AsyncClient`` to send requests with (your own
             transport, proxies or limits). The SDK does not close a client it did not
             create.
+        default_headers: headers sent with every request (a call's own win).
+        default_query: query values sent with every request (a call's own win).
     """
 
     def __init__(
@@ -133,10 +151,14 @@ class AsyncSocialClient(AsyncAPIClient):
         client_secret: str | None = None,
         refresh_token: str | None = None,
         on_token_refresh: Callable[[TokenResponse], None] | None = None,
+        token_url: str | None = None,
+        authorize_url: str | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=CONFIG,
@@ -148,12 +170,16 @@ class AsyncSocialClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            default_headers=default_headers,
+            default_query=default_query,
             oauth=OAuthSettings(
                 scheme="user",
                 client_id=client_id,
                 client_secret=client_secret,
                 refresh_token=refresh_token,
                 on_token_refresh=on_token_refresh,
+                token_url=token_url,
+                authorize_url=authorize_url,
             ),
         )
 

@@ -3,7 +3,8 @@
 """Base class and parse helpers for the generated models.
 
 Models are frozen dataclasses built with ``from_dict``. They tolerate what real APIs
-do: fields the spec does not know are kept in ``raw``, optional fields may be missing
+do: fields the spec does not know are kept in ``raw`` (read-only) and come back in
+``to_dict()`` and ``to_json()``, optional fields may be missing
 or null. What the caller's code relies on (a required field, an object where an
 object is promised) is checked, and a mismatch raises ``ResponseValidationError``
 naming the model and field.
@@ -11,8 +12,11 @@ naming the model and field.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from types import MappingProxyType
+from typing import Any, ClassVar, TypeVar, cast
 
 from ._exceptions import ResponseValidationError
 
@@ -36,15 +40,101 @@ __all__ = [
 
 
 class Model:
-    """Base of every generated model; subclasses are slotted, frozen dataclasses."""
+    """Base of every generated model; subclasses are slotted, frozen dataclasses.
+
+    Subclasses are declared with ``eq=False``, so equality and hashing come from
+    here and agree: two models are equal when they are of the same class and
+    their fields are equal (``raw`` aside), and equal models hash alike, whatever
+    their fields hold (lists and dicts are hashed by their contents).
+    """
 
     __slots__ = ()
 
     raw: Mapping[str, Any]
+    _json_names: ClassVar[Mapping[str, str]] = {}
+    """Python field name -> JSON key, for the fields whose names differ."""
+
+    def __post_init__(self) -> None:
+        # A read-only copy: neither the caller's dict nor ``model.raw[...] = x``
+        # can change a model after it is built.
+        if type(self.raw) is not MappingProxyType:
+            object.__setattr__(self, "raw", MappingProxyType(dict(self.raw)))
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON object the model was built from, including unknown fields."""
-        return dict(self.raw)
+        """The model as a JSON object: its fields, then the fields it did not know.
+
+        Built from the fields, so ``dataclasses.replace`` and models made by hand
+        show their own values. A field that is ``None`` and was not in the JSON
+        the model came from is left out.
+        """
+        out: dict[str, Any] = {}
+        for name, key in _field_keys(type(self)):
+            value = getattr(self, name)
+            if value is not None or key in self.raw:
+                out[key] = _plain(value)
+        for key, value in self.raw.items():
+            if key not in out and key not in _known_keys(type(self)):
+                out[key] = _plain(value)
+        return out
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """``to_dict()`` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Model) or type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((type(self).__qualname__, _frozen(self._values())))
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name, _ in _field_keys(type(self)))
+
+
+# Per model class, filled on first use; a race between threads only computes
+# the same value twice.
+_FIELD_KEYS: dict[type, tuple[tuple[str, str], ...]] = {}
+_KNOWN_KEYS: dict[type, frozenset[str]] = {}
+
+
+def _field_keys(cls: type[Model]) -> tuple[tuple[str, str], ...]:
+    """(field name, JSON key) of each field of ``cls`` but ``raw``."""
+    keys = _FIELD_KEYS.get(cls)
+    if keys is None:
+        keys = _FIELD_KEYS[cls] = tuple(
+            (field.name, cls._json_names.get(field.name, field.name))
+            for field in dataclasses.fields(cast(Any, cls))
+            if field.name != "raw"
+        )
+    return keys
+
+
+def _known_keys(cls: type[Model]) -> frozenset[str]:
+    known = _KNOWN_KEYS.get(cls)
+    if known is None:
+        known = _KNOWN_KEYS[cls] = frozenset(key for _, key in _field_keys(cls))
+    return known
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as plain JSON data (a copy: the result is the caller's to change)."""
+    if isinstance(value, Model):
+        return value.to_dict()
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(key), _frozen(item)) for key, item in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(item) for item in value)
+    return value  # a JSON scalar or a Model: hashable already
 
 
 def expect_object(value: Any, model: str) -> Mapping[str, Any]:

@@ -29,6 +29,11 @@ class OAuthSettings:
     """Called with every new token; an async client awaits what it returns."""
     refresh_statuses: tuple[int, ...] = (401, 403)
     """Statuses after which a call that sent the access token refreshes it."""
+    token_url: str | None = None
+    """Send token requests here instead of the spec's token URL (a proxy, a test
+    server)."""
+    authorize_url: str | None = None
+    """Build authorization links on this URL instead of the spec's."""
 
     def __repr__(self) -> str:
         statuses = self.refresh_statuses

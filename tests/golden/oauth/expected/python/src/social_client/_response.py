@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextvars import ContextVar
-from typing import Any, Generic, ParamSpec, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar, cast
 
 import httpx
 
 __all__ = [
     "APIResponse",
+    "async_to_raw_pages_wrapper",
     "async_to_raw_response_wrapper",
     "raw_response_requested",
+    "to_raw_pages_wrapper",
     "to_raw_response_wrapper",
 ]
 
@@ -120,6 +122,42 @@ def async_to_raw_response_wrapper(
         finally:
             _RAW_RESPONSE.reset(token)
         return _checked(result)
+
+    return wrapped
+
+
+def to_raw_pages_wrapper(
+    func: Callable[P, Iterator[T]],
+) -> Callable[P, Iterator[APIResponse[list[T]]]]:
+    """Wrap an ``iter_`` method so that it yields one ``APIResponse`` per page."""
+
+    @functools.wraps(func)
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> Iterator[APIResponse[list[T]]]:
+        token = _RAW_RESPONSE.set(True)
+        try:
+            pages: Any = func(*args, **kwargs)  # paginate() reads the flag now
+        finally:
+            _RAW_RESPONSE.reset(token)
+        return cast("Iterator[APIResponse[list[T]]]", pages)
+
+    return wrapped
+
+
+def async_to_raw_pages_wrapper(
+    func: Callable[P, AsyncIterator[T]],
+) -> Callable[P, AsyncIterator[APIResponse[list[T]]]]:
+    """Wrap an async ``iter_`` method so that it yields an ``APIResponse`` per page."""
+
+    @functools.wraps(func)
+    def wrapped(
+        *args: P.args, **kwargs: P.kwargs
+    ) -> AsyncIterator[APIResponse[list[T]]]:
+        token = _RAW_RESPONSE.set(True)
+        try:
+            pages: Any = func(*args, **kwargs)
+        finally:
+            _RAW_RESPONSE.reset(token)
+        return cast("AsyncIterator[APIResponse[list[T]]]", pages)
 
     return wrapped
 

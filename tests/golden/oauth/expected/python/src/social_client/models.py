@@ -20,7 +20,7 @@ __all__: list[str] = [
 ]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Token(Model):
     """The token endpoint's answer."""
 
@@ -48,7 +48,7 @@ class Token(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Profile(Model):
     """A user's profile."""
 

@@ -15,14 +15,22 @@ import logging
 import random
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from dataclasses import dataclass, replace
+from typing import Any, Self, TypeVar, cast
 
 import httpx
 
 from ._auth import SelectedAuth, redact_headers, secret_header_names, select_auth
+from ._deadline import call_deadline, capped_timeouts
 from ._envelope import status_error, unwrap
-from ._exceptions import APIConnectionError, APITimeoutError, ResponseValidationError
+from ._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    RedirectError,
+    ResponseDecodingError,
+    ResponseValidationError,
+)
 from ._logs import logger
 from ._oauth import BaseOAuthClient, OAuthSettings
 from ._operation import ApiConfig, Operation
@@ -30,20 +38,22 @@ from ._rate_limits import RateLimits
 from ._request import RequestParts, build_request
 from ._response import APIResponse
 from ._retry import (
+    MAX_RETRY_AFTER,
     MAX_TOTAL_WAIT,
     is_retryable_status,
     parse_retry_after,
     retry_delay,
     should_retry,
 )
-from ._types import NotGiven, RequestOptions, TimeoutTypes
+from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
 
-__all__ = ["BaseClient", "Prepared", "page_args"]
+__all__ = ["BaseClient", "Prepared", "first_page", "is_last_page", "page_args"]
 
 T = TypeVar("T")
 QueryValue = str | int | float | bool | None
 _URL_CACHE_SIZE = 256
 _UNSET = object()
+_HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
 
 
 @dataclass(slots=True)
@@ -53,6 +63,8 @@ class Prepared:
     op: Operation[Any]
     parts: RequestParts
     auth: SelectedAuth | None
+    auth_scheme: str | None = None
+    """The scheme the call asked for (``auth_scheme=``), if it chose one."""
 
 
 class BaseClient:
@@ -67,6 +79,8 @@ class BaseClient:
         timeout: TimeoutTypes | NotGiven,
         max_retries: int | NotGiven,
         oauth: OAuthSettings | None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
     ) -> None:
         self._config = config
         self._credentials: dict[str, str | None] = dict(credentials)
@@ -92,11 +106,41 @@ class BaseClient:
             "User-Agent": config.user_agent,
             "Accept": "application/json",
         }
+        self._default_headers.update(default_headers or {})
+        # Query values every request carries unless the call sets them itself.
+        self._default_query: dict[str, str] = dict(default_query or {})
         self._headers_per_request = True
         self._urls: dict[str, httpx.URL] = {}
         self._timeout_cache: tuple[object, dict[str, float | None]] = (_UNSET, {})
         self._clock: Callable[[], float] = time.time
+        self._monotonic: Callable[[], float] = time.monotonic
         self._jitter: Callable[[], float] = random.random
+
+    def with_options(
+        self,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, str] | None = None,
+    ) -> Self:
+        """Return a copy with other settings that shares connections and credentials.
+
+        Args:
+            timeout: the copy's timeout (see the client's ``timeout``).
+            max_retries: the copy's retry count.
+            default_headers: headers added to (or replacing) the client's own.
+            default_query: query values added to (or replacing) the client's own.
+        """
+        from ._client_copy import configured_copy  # only when asked: import time
+
+        return configured_copy(
+            self,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
+        )
 
     @property
     def rate_limits(self) -> RateLimits:
@@ -106,19 +150,57 @@ class BaseClient:
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={self.base_url!r}>"
 
-    def _prepare(self, op: Operation[Any], args: Mapping[str, Any]) -> Prepared:
+    def _keep_caller_settings(
+        self, http: httpx.Client | httpx.AsyncClient, timeout: object
+    ) -> None:
+        """Keep what the caller's own ``http_client`` sets.
+
+        Its timeout stays, unless ``timeout=`` was passed too; its headers win
+        over the SDK's defaults. What httpx sets by itself (a 5 s timeout,
+        ``Accept: */*``, its user agent) is not the caller's choice, so the SDK's
+        values replace those.
+        """
+        if isinstance(timeout, NotGiven) and http.timeout != _HTTPX_DEFAULT_TIMEOUT:
+            self.timeout = http.timeout
+        self._default_headers = {
+            key: value
+            for key, value in self._default_headers.items()
+            if not _caller_set(http.headers, key)
+        }
+
+    def _deadline(self, options: RequestOptions) -> float | None:
+        return call_deadline(options.get("timeout", self.timeout), self._monotonic())
+
+    def _prepare(
+        self, op: Operation[Any], args: Mapping[str, Any], options: RequestOptions
+    ) -> Prepared:
+        scheme = options.get("auth_scheme")
+        auth = self._select_auth(op, scheme)
         parts = build_request(op, args, base_url=self.base_url)
-        return Prepared(op, parts, select_auth(self._config, op, self._credentials))
+        return Prepared(op, parts, auth, scheme)
 
     def _reauthorize(self, prepared: Prepared) -> Prepared:
-        auth = select_auth(self._config, prepared.op, self._credentials)
-        return Prepared(prepared.op, prepared.parts, auth)
+        auth = self._select_auth(prepared.op, prepared.auth_scheme)
+        return Prepared(prepared.op, prepared.parts, auth, prepared.auth_scheme)
+
+    def _select_auth(
+        self, op: Operation[Any], scheme: str | None
+    ) -> SelectedAuth | None:
+        if scheme is None:
+            return select_auth(self._config, op, self._credentials)
+        if scheme not in op.auth:
+            accepted = ", ".join(repr(name) for name in op.auth) or "none"
+            raise ValueError(
+                f"{op.name}: auth_scheme={scheme!r} is not one it accepts ({accepted})"
+            )
+        return select_auth(self._config, replace(op, auth=(scheme,)), self._credentials)
 
     def _build(
         self,
         http: httpx.Client | httpx.AsyncClient,
         prepared: Prepared,
         options: RequestOptions,
+        deadline: float | None = None,
     ) -> httpx.Request:
         parts = prepared.parts
         headers = dict(parts.headers)
@@ -130,9 +212,14 @@ class BaseClient:
         extra_query = options.get("extra_query")
         # httpx's type wants the wider value type; the list is only read.
         params = cast("list[tuple[str, QueryValue]]", parts.params)
+        if self._default_query:
+            params = _with_defaults(params, self._default_query)
         if extra_query:
-            params = [(k, v) for k, v in parts.params if k not in extra_query]
+            params = [(k, v) for k, v in params if k not in extra_query]
             params.extend(extra_query.items())
+        timeouts = self._timeout(options.get("timeout", self.timeout))
+        if deadline is not None:
+            timeouts = capped_timeouts(timeouts, deadline, self._monotonic())
         request = http.build_request(
             parts.method,
             self._url(parts.url),
@@ -141,7 +228,7 @@ class BaseClient:
             headers=headers,
             data=parts.data or None,
             files=parts.files or None,
-            extensions={"timeout": self._timeout(options.get("timeout", self.timeout))},
+            extensions={"timeout": timeouts},
         )
         if self._headers_per_request:
             # Set on the request rather than merged by httpx (which costs more);
@@ -193,6 +280,7 @@ class BaseClient:
         options: RequestOptions,
         attempt: int,
         waited: float,
+        deadline: float | None,
         *,
         response: httpx.Response | None = None,
         error: Exception | None = None,
@@ -220,10 +308,21 @@ class BaseClient:
         ):
             logger.debug("not retrying %s after %s: not safe to repeat", name, reason)
             return None
+        if not prepared.parts.rewindable:
+            logger.debug("not retrying %s after %s: upload cannot rewind", name, reason)
+            return None
         headers = response.headers if response is not None else None
-        delay = retry_delay(attempt, headers, self._clock(), jitter=self._jitter)
+        now = self._clock()
+        asked = parse_retry_after(headers, now) if headers is not None else None
+        if asked is not None and asked > MAX_RETRY_AFTER:
+            logger.debug("not retrying %s: asked to wait %.0f s", name, asked)
+            return None
+        delay = retry_delay(attempt, headers, now, jitter=self._jitter)
         if waited + delay > MAX_TOTAL_WAIT:
             logger.debug("not retrying %s after %s: wait budget spent", name, reason)
+            return None
+        if deadline is not None and self._monotonic() + delay >= deadline:
+            logger.debug("not retrying %s after %s: deadline reached", name, reason)
             return None
         logger.debug(
             "retrying %s after %s in %.2f s (retry %d of %d)",
@@ -250,8 +349,16 @@ class BaseClient:
     ) -> APIConnectionError:
         if isinstance(err, httpx.TimeoutException):
             return APITimeoutError(request=request, operation=op.name)
+
         message = f"connection error ({type(err).__name__})"
         return APIConnectionError(message, request=request, operation=op.name)
+
+    def _decoding_error(
+        self, err: httpx.DecodingError, response: httpx.Response, op: Operation[Any]
+    ) -> ResponseDecodingError:
+        encoding = response.headers.get("content-encoding", "none")
+        message = f"the body could not be decoded (Content-Encoding {encoding}): {err}"
+        return ResponseDecodingError(message, response=response, operation=op.name)
 
     def _expired_token(
         self,
@@ -278,6 +385,28 @@ class BaseClient:
     def _finish(
         self, op: Operation[Any], response: httpx.Response, *, raw: bool
     ) -> Any:
+        try:
+            return self._result(op, response, raw=raw)
+        except (APIStatusError, ResponseValidationError) as err:
+            # The body may quote a credential back (a 401 echoing the token).
+            from ._redact import redact_error  # the error path only: import time
+
+            redact_error(err, self._secrets())
+            raise
+
+    def _secrets(self) -> list[str]:
+        """Every credential the client holds, for scrubbing messages."""
+        held = [value for value in self._credentials.values() if value]
+        oauth = getattr(self, "oauth", None)
+        if oauth is not None:
+            held.extend(oauth.held_secrets())
+        return held
+
+    def _result(
+        self, op: Operation[Any], response: httpx.Response, *, raw: bool
+    ) -> Any:
+        if 300 <= response.status_code < 400:
+            raise RedirectError.from_response(response, operation=op.name, path=op.path)
         if response.status_code >= 400:
             retry_after = parse_retry_after(response.headers, self._clock())
             raise status_error(
@@ -308,6 +437,25 @@ def _parse(op: Operation[T], payload: Any, response: httpx.Response) -> T:
         raise error.attach(operation=op.name, response=response, path=op.path) from err
 
 
+def _with_defaults(
+    params: list[tuple[str, QueryValue]], defaults: Mapping[str, str]
+) -> list[tuple[str, QueryValue]]:
+    given = {key for key, _ in params}
+    return [(k, v) for k, v in defaults.items() if k not in given] + params
+
+
+def _caller_set(headers: httpx.Headers, key: str) -> bool:
+    value: str | None = headers.get(key)
+    if value is None:
+        return False
+    lowered = key.lower()
+    if lowered == "accept":
+        return value != "*/*"
+    if lowered == "user-agent":
+        return not value.startswith("python-httpx/")
+    return True
+
+
 def _resolve_oauth(
     config: ApiConfig, oauth: OAuthSettings | None
 ) -> OAuthSettings | None:
@@ -330,3 +478,22 @@ def page_args(op: Operation[Any], args: Mapping[str, Any], page: int) -> dict[st
     if op.page_param is None:
         raise TypeError(f"{op.name} is not paginated")
     return {**args, op.page_param: page}
+
+
+def first_page(op: Operation[Any], args: Mapping[str, Any]) -> int:
+    """The page to start from: the one the caller named, else the first."""
+    assert op.page_param is not None  # checked by page_args before iterating
+    start = args.get(op.page_param)
+    return op.page_start if start is None else int(start)
+
+
+def is_last_page(
+    op: Operation[Any], page: int, items: list[Any], previous: list[Any] | None
+) -> bool:
+    """Whether to stop: the page is empty, or the API repeated the page before."""
+    if not items:
+        return True
+    if items == previous:
+        logger.warning("%s: page %d repeats page %d; stopping", op.name, page, page - 1)
+        return True
+    return False

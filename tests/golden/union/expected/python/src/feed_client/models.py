@@ -24,7 +24,7 @@ __all__: list[str] = [
 ]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Post(Model):
     """A text post."""
 
@@ -46,7 +46,7 @@ class Post(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Photo(Model):
     """A photo."""
 
@@ -71,7 +71,7 @@ class Photo(Model):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Pinned(Model):
     """The entry pinned to the top of the feed."""
 

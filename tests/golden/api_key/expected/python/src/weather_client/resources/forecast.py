@@ -57,7 +57,11 @@ class ForecastResource:
         return ForecastResourceWithRawResponse(self)
 
     def get(
-        self, place: str, *, days: int | None = None, **options: Unpack[RequestOptions]
+        self,
+        place: str,
+        *,
+        days: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Forecast:
         """Get the forecast for a place.
 
@@ -67,14 +71,14 @@ class ForecastResource:
 
         ``GET /forecast``
         """
-        return self._client.call(_GET, {"place": place, "days": days}, options)
+        return self._client.call(_GET, {"place": place, "days": days}, request_options)
 
-    def status(self, **options: Unpack[RequestOptions]) -> bool:
+    def status(self, **request_options: Unpack[RequestOptions]) -> bool:
         """Whether the service is up; needs no key.
 
         ``GET /status``
         """
-        return self._client.call(_STATUS, {}, options)
+        return self._client.call(_STATUS, {}, request_options)
 
 
 class AsyncForecastResource:
@@ -91,7 +95,11 @@ class AsyncForecastResource:
         return AsyncForecastResourceWithRawResponse(self)
 
     async def get(
-        self, place: str, *, days: int | None = None, **options: Unpack[RequestOptions]
+        self,
+        place: str,
+        *,
+        days: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Forecast:
         """Get the forecast for a place.
 
@@ -101,14 +109,16 @@ class AsyncForecastResource:
 
         ``GET /forecast``
         """
-        return await self._client.call(_GET, {"place": place, "days": days}, options)
+        return await self._client.call(
+            _GET, {"place": place, "days": days}, request_options
+        )
 
-    async def status(self, **options: Unpack[RequestOptions]) -> bool:
+    async def status(self, **request_options: Unpack[RequestOptions]) -> bool:
         """Whether the service is up; needs no key.
 
         ``GET /status``
         """
-        return await self._client.call(_STATUS, {}, options)
+        return await self._client.call(_STATUS, {}, request_options)
 
 
 class ForecastResourceWithRawResponse:

@@ -70,7 +70,7 @@ class NoteResource:
         """
         return NoteResourceWithRawResponse(self)
 
-    def create(self, text: str, **options: Unpack[RequestOptions]) -> Note:
+    def create(self, text: str, **request_options: Unpack[RequestOptions]) -> Note:
         """Create a note.
 
         Args:
@@ -78,9 +78,9 @@ class NoteResource:
 
         ``POST /notes``
         """
-        return self._client.call(_CREATE, {"text": text}, options)
+        return self._client.call(_CREATE, {"text": text}, request_options)
 
-    def add(self, text: str, **options: Unpack[RequestOptions]) -> Note:
+    def add(self, text: str, **request_options: Unpack[RequestOptions]) -> Note:
         """Create a note (old route).
 
         Deprecated: The /note/add route was replaced by POST /notes.
@@ -91,16 +91,16 @@ class NoteResource:
 
         ``POST /note/add``
         """
-        return self._client.call(_ADD, {"text": text}, options)
+        return self._client.call(_ADD, {"text": text}, request_options)
 
-    def purge(self, **options: Unpack[RequestOptions]) -> bool:
+    def purge(self, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete every note.
 
         Deprecated: The API no longer allows deleting every note at once.
 
         ``DELETE /notes``
         """
-        return self._client.call(_PURGE, {}, options)
+        return self._client.call(_PURGE, {}, request_options)
 
 
 class AsyncNoteResource:
@@ -116,7 +116,9 @@ class AsyncNoteResource:
         """
         return AsyncNoteResourceWithRawResponse(self)
 
-    async def create(self, text: str, **options: Unpack[RequestOptions]) -> Note:
+    async def create(
+        self, text: str, **request_options: Unpack[RequestOptions]
+    ) -> Note:
         """Create a note.
 
         Args:
@@ -124,9 +126,9 @@ class AsyncNoteResource:
 
         ``POST /notes``
         """
-        return await self._client.call(_CREATE, {"text": text}, options)
+        return await self._client.call(_CREATE, {"text": text}, request_options)
 
-    async def add(self, text: str, **options: Unpack[RequestOptions]) -> Note:
+    async def add(self, text: str, **request_options: Unpack[RequestOptions]) -> Note:
         """Create a note (old route).
 
         Deprecated: The /note/add route was replaced by POST /notes.
@@ -137,16 +139,16 @@ class AsyncNoteResource:
 
         ``POST /note/add``
         """
-        return await self._client.call(_ADD, {"text": text}, options)
+        return await self._client.call(_ADD, {"text": text}, request_options)
 
-    async def purge(self, **options: Unpack[RequestOptions]) -> bool:
+    async def purge(self, **request_options: Unpack[RequestOptions]) -> bool:
         """Delete every note.
 
         Deprecated: The API no longer allows deleting every note at once.
 
         ``DELETE /notes``
         """
-        return await self._client.call(_PURGE, {}, options)
+        return await self._client.call(_PURGE, {}, request_options)
 
 
 class NoteResourceWithRawResponse:

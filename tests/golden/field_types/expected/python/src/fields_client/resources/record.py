@@ -43,7 +43,7 @@ class RecordResource:
         """
         return RecordResourceWithRawResponse(self)
 
-    def get(self, id: str, **options: Unpack[RequestOptions]) -> Record:
+    def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Record:
         """Get one record.
 
         Args:
@@ -51,7 +51,7 @@ class RecordResource:
 
         ``GET /record/{id}``
         """
-        return self._client.call(_GET, {"id": id}, options)
+        return self._client.call(_GET, {"id": id}, request_options)
 
 
 class AsyncRecordResource:
@@ -67,7 +67,7 @@ class AsyncRecordResource:
         """
         return AsyncRecordResourceWithRawResponse(self)
 
-    async def get(self, id: str, **options: Unpack[RequestOptions]) -> Record:
+    async def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Record:
         """Get one record.
 
         Args:
@@ -75,7 +75,7 @@ class AsyncRecordResource:
 
         ``GET /record/{id}``
         """
-        return await self._client.call(_GET, {"id": id}, options)
+        return await self._client.call(_GET, {"id": id}, request_options)
 
 
 class RecordResourceWithRawResponse:

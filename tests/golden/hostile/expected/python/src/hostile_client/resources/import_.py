@@ -26,7 +26,7 @@ _RETURN: Operation[Side] = Operation(
     path="/side/{self}",
     params=(
         Param(python="self_", wire="self", location="path"),
-        Param(python="options_", wire="options", location="query"),
+        Param(python="options", wire="options", location="query"),
     ),
     auth=("key",),
     parse=parse_side,
@@ -50,19 +50,19 @@ class ImportResource:
         self,
         self_: str,
         *,
-        options_: str | None = None,
-        **options: Unpack[RequestOptions],
+        options: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Side:
         """An operation named with a keyword; returns a union.
 
         Args:
             self_: A parameter named self.
-            options_: A parameter named options.
+            options: A parameter named options.
 
         ``GET /side/{self}``
         """
         return self._client.call(
-            _RETURN, {"self_": self_, "options_": options_}, options
+            _RETURN, {"self_": self_, "options": options}, request_options
         )
 
 
@@ -83,19 +83,19 @@ class AsyncImportResource:
         self,
         self_: str,
         *,
-        options_: str | None = None,
-        **options: Unpack[RequestOptions],
+        options: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Side:
         """An operation named with a keyword; returns a union.
 
         Args:
             self_: A parameter named self.
-            options_: A parameter named options.
+            options: A parameter named options.
 
         ``GET /side/{self}``
         """
         return await self._client.call(
-            _RETURN, {"self_": self_, "options_": options_}, options
+            _RETURN, {"self_": self_, "options": options}, request_options
         )
 
 

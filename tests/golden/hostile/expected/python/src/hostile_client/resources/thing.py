@@ -75,7 +75,7 @@ class ThingResource:
         ids: Sequence[str] | None = None,
         from_: str | None = None,
         trace_id: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Thing:
         """Get a thing \"\"" {{ 7*7 }} {% raw %} | pipe | </script> \\
 
@@ -93,7 +93,7 @@ class ThingResource:
         return self._client.call(
             _GET,
             {"class_": class_, "ids": ids, "from_": from_, "trace_id": trace_id},
-            options,
+            request_options,
         )
 
     def save(
@@ -101,7 +101,7 @@ class ThingResource:
         lambda_: str,
         *,
         a_b_c: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Save a thing'''
 
@@ -114,7 +114,9 @@ class ThingResource:
 
         ``POST /thing``
         """
-        return self._client.call(_SAVE, {"lambda_": lambda_, "a_b_c": a_b_c}, options)
+        return self._client.call(
+            _SAVE, {"lambda_": lambda_, "a_b_c": a_b_c}, request_options
+        )
 
 
 class AsyncThingResource:
@@ -137,7 +139,7 @@ class AsyncThingResource:
         ids: Sequence[str] | None = None,
         from_: str | None = None,
         trace_id: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Thing:
         """Get a thing \"\"" {{ 7*7 }} {% raw %} | pipe | </script> \\
 
@@ -155,7 +157,7 @@ class AsyncThingResource:
         return await self._client.call(
             _GET,
             {"class_": class_, "ids": ids, "from_": from_, "trace_id": trace_id},
-            options,
+            request_options,
         )
 
     async def save(
@@ -163,7 +165,7 @@ class AsyncThingResource:
         lambda_: str,
         *,
         a_b_c: int | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Save a thing'''
 
@@ -177,7 +179,7 @@ class AsyncThingResource:
         ``POST /thing``
         """
         return await self._client.call(
-            _SAVE, {"lambda_": lambda_, "a_b_c": a_b_c}, options
+            _SAVE, {"lambda_": lambda_, "a_b_c": a_b_c}, request_options
         )
 
 

@@ -74,7 +74,7 @@ class EntryResource:
         """
         return EntryResourceWithRawResponse(self)
 
-    def get(self, key: str, **options: Unpack[RequestOptions]) -> Entry:
+    def get(self, key: str, **request_options: Unpack[RequestOptions]) -> Entry:
         """Get a value.
 
         Args:
@@ -82,23 +82,25 @@ class EntryResource:
 
         ``GET /entry/{key}``
         """
-        return self._client.call(_GET, {"key": key}, options)
+        return self._client.call(_GET, {"key": key}, request_options)
 
-    def keys(self, **options: Unpack[RequestOptions]) -> list[str]:
+    def keys(self, **request_options: Unpack[RequestOptions]) -> list[str]:
         """List the keys.
 
         ``GET /keys``
         """
-        return self._client.call(_KEYS, {}, options)
+        return self._client.call(_KEYS, {}, request_options)
 
-    def count(self, **options: Unpack[RequestOptions]) -> int:
+    def count(self, **request_options: Unpack[RequestOptions]) -> int:
         """Count the keys.
 
         ``GET /count``
         """
-        return self._client.call(_COUNT, {}, options)
+        return self._client.call(_COUNT, {}, request_options)
 
-    def put(self, key: str, value: str, **options: Unpack[RequestOptions]) -> None:
+    def put(
+        self, key: str, value: str, **request_options: Unpack[RequestOptions]
+    ) -> None:
         """Store a value.
 
         Args:
@@ -107,7 +109,7 @@ class EntryResource:
 
         ``PUT /entry/{key}``
         """
-        return self._client.call(_PUT, {"key": key, "value": value}, options)
+        return self._client.call(_PUT, {"key": key, "value": value}, request_options)
 
 
 class AsyncEntryResource:
@@ -123,7 +125,7 @@ class AsyncEntryResource:
         """
         return AsyncEntryResourceWithRawResponse(self)
 
-    async def get(self, key: str, **options: Unpack[RequestOptions]) -> Entry:
+    async def get(self, key: str, **request_options: Unpack[RequestOptions]) -> Entry:
         """Get a value.
 
         Args:
@@ -131,24 +133,24 @@ class AsyncEntryResource:
 
         ``GET /entry/{key}``
         """
-        return await self._client.call(_GET, {"key": key}, options)
+        return await self._client.call(_GET, {"key": key}, request_options)
 
-    async def keys(self, **options: Unpack[RequestOptions]) -> list[str]:
+    async def keys(self, **request_options: Unpack[RequestOptions]) -> list[str]:
         """List the keys.
 
         ``GET /keys``
         """
-        return await self._client.call(_KEYS, {}, options)
+        return await self._client.call(_KEYS, {}, request_options)
 
-    async def count(self, **options: Unpack[RequestOptions]) -> int:
+    async def count(self, **request_options: Unpack[RequestOptions]) -> int:
         """Count the keys.
 
         ``GET /count``
         """
-        return await self._client.call(_COUNT, {}, options)
+        return await self._client.call(_COUNT, {}, request_options)
 
     async def put(
-        self, key: str, value: str, **options: Unpack[RequestOptions]
+        self, key: str, value: str, **request_options: Unpack[RequestOptions]
     ) -> None:
         """Store a value.
 
@@ -158,7 +160,9 @@ class AsyncEntryResource:
 
         ``PUT /entry/{key}``
         """
-        return await self._client.call(_PUT, {"key": key, "value": value}, options)
+        return await self._client.call(
+            _PUT, {"key": key, "value": value}, request_options
+        )
 
 
 class EntryResourceWithRawResponse:

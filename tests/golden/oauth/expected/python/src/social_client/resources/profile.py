@@ -52,14 +52,14 @@ class ProfileResource:
         """
         return ProfileResourceWithRawResponse(self)
 
-    def me(self, **options: Unpack[RequestOptions]) -> Profile:
+    def me(self, **request_options: Unpack[RequestOptions]) -> Profile:
         """The signed-in user's profile.
 
         ``GET /me``
         """
-        return self._client.call(_ME, {}, options)
+        return self._client.call(_ME, {}, request_options)
 
-    def get(self, name: str, **options: Unpack[RequestOptions]) -> Profile:
+    def get(self, name: str, **request_options: Unpack[RequestOptions]) -> Profile:
         """Anyone's profile.
 
         Args:
@@ -67,7 +67,7 @@ class ProfileResource:
 
         ``GET /user/{name}``
         """
-        return self._client.call(_GET, {"name": name}, options)
+        return self._client.call(_GET, {"name": name}, request_options)
 
 
 class AsyncProfileResource:
@@ -83,14 +83,16 @@ class AsyncProfileResource:
         """
         return AsyncProfileResourceWithRawResponse(self)
 
-    async def me(self, **options: Unpack[RequestOptions]) -> Profile:
+    async def me(self, **request_options: Unpack[RequestOptions]) -> Profile:
         """The signed-in user's profile.
 
         ``GET /me``
         """
-        return await self._client.call(_ME, {}, options)
+        return await self._client.call(_ME, {}, request_options)
 
-    async def get(self, name: str, **options: Unpack[RequestOptions]) -> Profile:
+    async def get(
+        self, name: str, **request_options: Unpack[RequestOptions]
+    ) -> Profile:
         """Anyone's profile.
 
         Args:
@@ -98,7 +100,7 @@ class AsyncProfileResource:
 
         ``GET /user/{name}``
         """
-        return await self._client.call(_GET, {"name": name}, options)
+        return await self._client.call(_GET, {"name": name}, request_options)
 
 
 class ProfileResourceWithRawResponse:

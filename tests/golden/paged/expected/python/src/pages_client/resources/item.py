@@ -12,7 +12,12 @@ from typing import Unpack
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import parse_list
 from .._operation import Operation, Param
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_pages_wrapper,
+    async_to_raw_response_wrapper,
+    to_raw_pages_wrapper,
+    to_raw_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Item
 
@@ -70,7 +75,7 @@ class ItemResource:
         *,
         page: int | None = None,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Item]:
         """List items, a page at a time.
 
@@ -80,18 +85,28 @@ class ItemResource:
 
         ``GET /items/{page}``
         """
-        return self._client.call(_LIST, {"page": page, "sort": sort}, options)
+        return self._client.call(_LIST, {"page": page, "sort": sort}, request_options)
 
     def iter_list(
-        self, *, sort: str | None = None, **options: Unpack[RequestOptions]
+        self,
+        *,
+        page: int | None = None,
+        sort: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[Item]:
-        """Iterate over every item of ``list``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``list``, page after page, from ``page`` (default:
+        the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_LIST, {"sort": sort}, options)
+        return self._client.paginate(
+            _LIST, {"page": page, "sort": sort}, request_options
+        )
 
     def search(
-        self, q: str, *, page: int | None = None, **options: Unpack[RequestOptions]
+        self,
+        q: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Item]:
         """Search items.
 
@@ -101,13 +116,19 @@ class ItemResource:
 
         ``GET /search``
         """
-        return self._client.call(_SEARCH, {"q": q, "page": page}, options)
+        return self._client.call(_SEARCH, {"q": q, "page": page}, request_options)
 
-    def iter_search(self, q: str, **options: Unpack[RequestOptions]) -> Iterator[Item]:
-        """Iterate over every item of ``search``, page after page, until a page is
-        empty.
+    def iter_search(
+        self,
+        q: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
+    ) -> Iterator[Item]:
+        """Iterate over every item of ``search``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_SEARCH, {"q": q}, options)
+        return self._client.paginate(_SEARCH, {"q": q, "page": page}, request_options)
 
 
 class AsyncItemResource:
@@ -128,7 +149,7 @@ class AsyncItemResource:
         *,
         page: int | None = None,
         sort: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Item]:
         """List items, a page at a time.
 
@@ -138,18 +159,30 @@ class AsyncItemResource:
 
         ``GET /items/{page}``
         """
-        return await self._client.call(_LIST, {"page": page, "sort": sort}, options)
+        return await self._client.call(
+            _LIST, {"page": page, "sort": sort}, request_options
+        )
 
     def iter_list(
-        self, *, sort: str | None = None, **options: Unpack[RequestOptions]
+        self,
+        *,
+        page: int | None = None,
+        sort: str | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Item]:
-        """Iterate over every item of ``list``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``list``, page after page, from ``page`` (default:
+        the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_LIST, {"sort": sort}, options)
+        return self._client.paginate(
+            _LIST, {"page": page, "sort": sort}, request_options
+        )
 
     async def search(
-        self, q: str, *, page: int | None = None, **options: Unpack[RequestOptions]
+        self,
+        q: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Item]:
         """Search items.
 
@@ -159,15 +192,19 @@ class AsyncItemResource:
 
         ``GET /search``
         """
-        return await self._client.call(_SEARCH, {"q": q, "page": page}, options)
+        return await self._client.call(_SEARCH, {"q": q, "page": page}, request_options)
 
     def iter_search(
-        self, q: str, **options: Unpack[RequestOptions]
+        self,
+        q: str,
+        *,
+        page: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Item]:
-        """Iterate over every item of ``search``, page after page, until a page is
-        empty.
+        """Iterate over every item of ``search``, page after page, from ``page``
+        (default: the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_SEARCH, {"q": q}, options)
+        return self._client.paginate(_SEARCH, {"q": q, "page": page}, request_options)
 
 
 class ItemResourceWithRawResponse:
@@ -177,7 +214,9 @@ class ItemResourceWithRawResponse:
 
     def __init__(self, resource: ItemResource) -> None:
         self.list = to_raw_response_wrapper(resource.list)
+        self.iter_list = to_raw_pages_wrapper(resource.iter_list)
         self.search = to_raw_response_wrapper(resource.search)
+        self.iter_search = to_raw_pages_wrapper(resource.iter_search)
 
 
 class AsyncItemResourceWithRawResponse:
@@ -187,4 +226,6 @@ class AsyncItemResourceWithRawResponse:
 
     def __init__(self, resource: AsyncItemResource) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+        self.iter_list = async_to_raw_pages_wrapper(resource.iter_list)
         self.search = async_to_raw_response_wrapper(resource.search)
+        self.iter_search = async_to_raw_pages_wrapper(resource.iter_search)

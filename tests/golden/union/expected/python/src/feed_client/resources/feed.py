@@ -63,7 +63,7 @@ class FeedResource:
         """
         return FeedResourceWithRawResponse(self)
 
-    def entry(self, id: int, **options: Unpack[RequestOptions]) -> Entry:
+    def entry(self, id: int, **request_options: Unpack[RequestOptions]) -> Entry:
         """Get one entry.
 
         Args:
@@ -71,21 +71,21 @@ class FeedResource:
 
         ``GET /entry/{id}``
         """
-        return self._client.call(_ENTRY, {"id": id}, options)
+        return self._client.call(_ENTRY, {"id": id}, request_options)
 
-    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Entry]:
+    def list(self, **request_options: Unpack[RequestOptions]) -> builtins.list[Entry]:
         """List the latest entries.
 
         ``GET /entries``
         """
-        return self._client.call(_LIST, {}, options)
+        return self._client.call(_LIST, {}, request_options)
 
-    def pinned(self, **options: Unpack[RequestOptions]) -> Pinned:
+    def pinned(self, **request_options: Unpack[RequestOptions]) -> Pinned:
         """Get the pinned entry.
 
         ``GET /pinned``
         """
-        return self._client.call(_PINNED, {}, options)
+        return self._client.call(_PINNED, {}, request_options)
 
 
 class AsyncFeedResource:
@@ -101,7 +101,7 @@ class AsyncFeedResource:
         """
         return AsyncFeedResourceWithRawResponse(self)
 
-    async def entry(self, id: int, **options: Unpack[RequestOptions]) -> Entry:
+    async def entry(self, id: int, **request_options: Unpack[RequestOptions]) -> Entry:
         """Get one entry.
 
         Args:
@@ -109,21 +109,23 @@ class AsyncFeedResource:
 
         ``GET /entry/{id}``
         """
-        return await self._client.call(_ENTRY, {"id": id}, options)
+        return await self._client.call(_ENTRY, {"id": id}, request_options)
 
-    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Entry]:
+    async def list(
+        self, **request_options: Unpack[RequestOptions]
+    ) -> builtins.list[Entry]:
         """List the latest entries.
 
         ``GET /entries``
         """
-        return await self._client.call(_LIST, {}, options)
+        return await self._client.call(_LIST, {}, request_options)
 
-    async def pinned(self, **options: Unpack[RequestOptions]) -> Pinned:
+    async def pinned(self, **request_options: Unpack[RequestOptions]) -> Pinned:
         """Get the pinned entry.
 
         ``GET /pinned``
         """
-        return await self._client.call(_PINNED, {}, options)
+        return await self._client.call(_PINNED, {}, request_options)
 
 
 class FeedResourceWithRawResponse:

@@ -73,7 +73,7 @@ class MediaResource:
         *,
         type: str | None = None,
         title: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Media:
         """Upload a file, as bytes, base64 text or a URL to fetch.
 
@@ -85,11 +85,11 @@ class MediaResource:
         ``POST /upload``
         """
         return self._client.call(
-            _UPLOAD, {"file": file, "type": type, "title": title}, options
+            _UPLOAD, {"file": file, "type": type, "title": title}, request_options
         )
 
     def attach(
-        self, id: str, attachment: FileInput, **options: Unpack[RequestOptions]
+        self, id: str, attachment: FileInput, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Attach a second file to an upload.
 
@@ -99,7 +99,9 @@ class MediaResource:
 
         ``PUT /media/{id}/attachment``
         """
-        return self._client.call(_ATTACH, {"id": id, "attachment": attachment}, options)
+        return self._client.call(
+            _ATTACH, {"id": id, "attachment": attachment}, request_options
+        )
 
 
 class AsyncMediaResource:
@@ -121,7 +123,7 @@ class AsyncMediaResource:
         *,
         type: str | None = None,
         title: str | None = None,
-        **options: Unpack[RequestOptions],
+        **request_options: Unpack[RequestOptions],
     ) -> Media:
         """Upload a file, as bytes, base64 text or a URL to fetch.
 
@@ -133,11 +135,11 @@ class AsyncMediaResource:
         ``POST /upload``
         """
         return await self._client.call(
-            _UPLOAD, {"file": file, "type": type, "title": title}, options
+            _UPLOAD, {"file": file, "type": type, "title": title}, request_options
         )
 
     async def attach(
-        self, id: str, attachment: FileInput, **options: Unpack[RequestOptions]
+        self, id: str, attachment: FileInput, **request_options: Unpack[RequestOptions]
     ) -> bool:
         """Attach a second file to an upload.
 
@@ -148,7 +150,7 @@ class AsyncMediaResource:
         ``PUT /media/{id}/attachment``
         """
         return await self._client.call(
-            _ATTACH, {"id": id, "attachment": attachment}, options
+            _ATTACH, {"id": id, "attachment": attachment}, request_options
         )
 
 
