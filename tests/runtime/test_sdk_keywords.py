@@ -80,3 +80,26 @@ def test_mypy_flags_a_misspelled_keyword(tmp_path: Path) -> None:
         check=False,
     )
     assert 'Unexpected keyword argument "sectoin"' in result.stdout, result.stdout
+
+
+def test_mypy_accepts_enum_values_and_flags_others(tmp_path: Path) -> None:
+    """Enum parameters are Literal types; enum fields still take unknown values."""
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(
+        "import imgur_client\n\n"
+        "client = imgur_client.ImgurClient(client_id='x')\n"
+        "client.gallery.list(section='top')\n"
+        "client.gallery.list(section='hott')\n"
+        "image = imgur_client.models.Image.from_dict({'id': 'a', 'vote': 'sideways'})\n"
+        "vote: str | None = image.vote\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(snippet)],
+        env={"MYPYPATH": str(IMGUR_SRC), "PATH": ""},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert len(errors) == 1, result.stdout
+    assert "snippet.py:5:" in errors[0] and "'hott'" in errors[0], result.stdout

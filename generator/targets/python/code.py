@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from generator.model.api import (
     ApiModel,
@@ -22,6 +23,7 @@ from generator.model.api import (
     ParamModel,
     ResourceModel,
 )
+from generator.spec.typeexpr import TypeRef
 from generator.targets.python.escaping import pyrepr, pystr
 from generator.targets.python.imports import helpers_used, resource_imports
 from generator.targets.python.layout import (
@@ -52,9 +54,26 @@ class PythonCode:
     # --- models -------------------------------------------------------------
 
     def field_annotation(self, field: FieldModel) -> str:
-        """``str | None`` for an optional string field, and so on."""
+        """``str | None`` for an optional string field, and so on.
+
+        A field with an enum is ``Literal[...] | str``: the values the spec lists
+        are visible to readers and type checkers, and a value the API adds later
+        still fits (models never reject what the API sends).
+        """
         optional = field.nullable or not field.required
-        return self.types.annotation(field.type, optional=optional)
+        closed = _literal(field.type, field.enum)
+        if closed is None:
+            return self.types.annotation(field.type, optional=optional)
+        text = f"{closed} | {self.types.annotation(field.type, optional=False)}"
+        return f"{text} | None" if optional else text
+
+    def models_use_literal(self) -> bool:
+        """Whether the models module needs ``Literal``."""
+        return any(
+            _literal(f.type, f.enum) is not None
+            for m in self.api.models
+            for f in m.fields
+        )
 
     def field_parser(self, field: FieldModel) -> str:
         """The expression that reads ``field`` out of the mapping ``data``."""
@@ -98,8 +117,19 @@ class PythonCode:
         return self.types.return_parse_code(op.returns, op.sdk_path)
 
     def param_annotation(self, op: OperationModel, param: ParamModel) -> str:
-        """A parameter's annotation: lists accept any sequence, maps any mapping."""
-        text = self.types.param_annotation(param.type, optional=not param.required)
+        """A parameter's annotation: lists accept any sequence, maps any mapping.
+
+        A parameter with an enum takes only its values (``Literal[...]``, or a
+        sequence of them for a list), so a typo is a type error, not a request.
+        """
+        ref = param.type
+        item = ref.item if ref.kind == "list" and ref.item is not None else ref
+        closed = _literal(item, param.enum)
+        if closed is None:
+            text = self.types.param_annotation(ref, optional=not param.required)
+        else:
+            text = f"Sequence[{closed}]" if item is not ref else closed
+            text = text if param.required else f"{text} | None"
         return self._unshadow_by_resource[op.resource](text)
 
     def param_call(self, param: ParamModel) -> str:
@@ -186,6 +216,22 @@ class PythonCode:
             models=[name for op in operations for name in op.referenced_models],
             unions=self.union_parsers,
         )
+
+
+def _literal(ref: TypeRef, values: tuple[Any, ...]) -> str | None:
+    """``Literal[...]`` of an enum's values, or None.
+
+    None unless ``ref`` is a type ``Literal`` can hold: strings, integers and
+    booleans; not floats, lists or models.
+    """
+    if not values or ref.kind != "primitive":
+        return None
+    fits = {"string": (str,), "integer": (int,), "boolean": (bool,)}.get(ref.name)
+    if fits is None or not all(isinstance(v, fits) for v in values):
+        return None
+    if ref.name == "integer" and any(isinstance(v, bool) for v in values):
+        return None
+    return "Literal[" + ", ".join(pyrepr(v) for v in dict.fromkeys(values)) + "]"
 
 
 def _unshadower(operations: Sequence[OperationModel]) -> Callable[[str], str]:

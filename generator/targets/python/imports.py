@@ -80,7 +80,7 @@ def resource_imports(
     collections = [n for n in ("Mapping", "Sequence") if n in words]
     if paginated:
         collections += ["AsyncIterator", "Iterator"]
-    typing = ["Unpack"] + (["Any"] if "Any" in words else [])
+    typing = ["Unpack"] + [n for n in ("Any", "Literal") if n in words]
     imported: set[str] = set()
     for name in models:
         imported.add(name)

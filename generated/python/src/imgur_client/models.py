@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from ._exceptions import ResponseValidationError
 from ._models import Model, expect_object, parse_list, parse_optional, require
@@ -95,7 +95,7 @@ class Image(Model):
     """Whether the authenticated user has favorited the image."""
     nsfw: bool | None = None
     """Whether the image is marked not safe for work; null when unknown."""
-    vote: str | None = None
+    vote: Literal["up", "down", "veto"] | str | None = None
     """The authenticated user's vote on the image, if any."""
     in_gallery: bool | None = None
     """Whether the image is in the public gallery."""
@@ -190,9 +190,9 @@ class Album(Model):
     """Username of the owner; null for anonymous albums."""
     account_id: int | None = None
     """Account id of the owner; null for anonymous albums."""
-    privacy: str | None = None
+    privacy: Literal["public", "hidden", "secret"] | str | None = None
     """Who can see the album."""
-    layout: str | None = None
+    layout: Literal["blog", "grid", "horizontal", "vertical"] | str | None = None
     """How the album is laid out on imgur.com (no longer used by the site)."""
     views: int | None = None
     """Number of views."""
@@ -367,7 +367,7 @@ class AccountSettings(Model):
     """Whether images are shown in high quality (older responses)."""
     public_images: bool | None = None
     """Whether uploaded images are public by default."""
-    album_privacy: str | None = None
+    album_privacy: Literal["public", "hidden", "secret"] | str | None = None
     """Default privacy of new albums."""
     pro_expiration: Any = None
     """When Imgur Pro expires, as a Unix timestamp, or false when the member is not
@@ -543,7 +543,7 @@ class Comment(Model):
     """Id of the comment this one replies to; 0 for top-level comments."""
     deleted: bool | None = None
     """Whether the comment has been deleted."""
-    vote: str | None = None
+    vote: Literal["up", "down", "veto"] | str | None = None
     """The authenticated user's vote on the comment, if any."""
     platform: str | None = None
     """Where the comment was written from, e.g. desktop, android, iphone, api."""
@@ -630,7 +630,7 @@ class GalleryImage(Model):
     """Whether the authenticated user has favorited the image."""
     nsfw: bool | None = None
     """Whether the image is marked not safe for work; null when unknown."""
-    vote: str | None = None
+    vote: Literal["up", "down", "veto"] | str | None = None
     """The authenticated user's vote on the image, if any."""
     in_most_viral: bool | None = None
     """Whether the image is in the most-viral gallery."""
@@ -732,9 +732,9 @@ class GalleryAlbum(Model):
     """Username of the submitter."""
     account_id: int | None = None
     """Account id of the submitter."""
-    privacy: str | None = None
+    privacy: Literal["public", "hidden", "secret"] | str | None = None
     """Who can see the album."""
-    layout: str | None = None
+    layout: Literal["blog", "grid", "horizontal", "vertical"] | str | None = None
     """How the album is laid out on imgur.com (no longer used by the site)."""
     views: int | None = None
     """Number of views."""
@@ -746,7 +746,7 @@ class GalleryAlbum(Model):
     """Whether the album is marked not safe for work; null when unknown."""
     section: str | None = None
     """Subreddit or gallery section the album was submitted from."""
-    vote: str | None = None
+    vote: Literal["up", "down", "veto"] | str | None = None
     """The authenticated user's vote on the album, if any."""
     in_most_viral: bool | None = None
     """Whether the album is in the most-viral gallery."""

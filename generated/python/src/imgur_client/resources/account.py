@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from functools import cached_property
-from typing import Any, Unpack
+from typing import Any, Literal, Unpack
 
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool, expect_int, expect_str, identity, parse_list
@@ -544,7 +544,7 @@ class AccountResource:
         username: str,
         *,
         page: int | None = None,
-        sort: str | None = None,
+        sort: Literal["oldest", "newest"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> list[GalleryItem]:
         """List the gallery items the member has favorited.
@@ -567,7 +567,7 @@ class AccountResource:
         username: str,
         *,
         page: int | None = None,
-        sort: str | None = None,
+        sort: Literal["oldest", "newest"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
         """Iterate over every item of ``gallery_favorites``, page after page, from
@@ -585,7 +585,7 @@ class AccountResource:
         username: str,
         *,
         page: int | None = None,
-        sort: str | None = None,
+        sort: Literal["oldest", "newest"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> list[GalleryItem]:
         """List all images and albums the member has favorited, in or out of the
@@ -609,7 +609,7 @@ class AccountResource:
         username: str,
         *,
         page: int | None = None,
-        sort: str | None = None,
+        sort: Literal["oldest", "newest"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
         """Iterate over every item of ``favorites``, page after page, from ``page``
@@ -673,7 +673,7 @@ class AccountResource:
         bio: str | None = None,
         public_images: bool | None = None,
         messaging_enabled: bool | None = None,
-        album_privacy: str | None = None,
+        album_privacy: Literal["public", "hidden", "secret"] | None = None,
         accepted_gallery_terms: bool | None = None,
         new_username: str | None = None,
         show_mature: bool | None = None,
@@ -857,7 +857,7 @@ class AccountResource:
         self,
         username: str,
         *,
-        sort: str | None = None,
+        sort: Literal["best", "worst", "oldest", "newest"] | None = None,
         page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> list[Comment]:
@@ -880,7 +880,7 @@ class AccountResource:
         self,
         username: str,
         *,
-        sort: str | None = None,
+        sort: Literal["best", "worst", "oldest", "newest"] | None = None,
         page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Comment]:
@@ -914,7 +914,7 @@ class AccountResource:
         self,
         username: str,
         *,
-        sort: str | None = None,
+        sort: Literal["best", "worst", "oldest", "newest"] | None = None,
         page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> list[int]:
@@ -937,7 +937,7 @@ class AccountResource:
         self,
         username: str,
         *,
-        sort: str | None = None,
+        sort: Literal["best", "worst", "oldest", "newest"] | None = None,
         page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[int]:
@@ -1288,7 +1288,7 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
-        sort: str | None = None,
+        sort: Literal["oldest", "newest"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> list[GalleryItem]:
         """List the gallery items the member has favorited.
@@ -1311,7 +1311,7 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
-        sort: str | None = None,
+        sort: Literal["oldest", "newest"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
         """Iterate over every item of ``gallery_favorites``, page after page, from
@@ -1329,7 +1329,7 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
-        sort: str | None = None,
+        sort: Literal["oldest", "newest"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> list[GalleryItem]:
         """List all images and albums the member has favorited, in or out of the
@@ -1353,7 +1353,7 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
-        sort: str | None = None,
+        sort: Literal["oldest", "newest"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
         """Iterate over every item of ``favorites``, page after page, from ``page``
@@ -1419,7 +1419,7 @@ class AsyncAccountResource:
         bio: str | None = None,
         public_images: bool | None = None,
         messaging_enabled: bool | None = None,
-        album_privacy: str | None = None,
+        album_privacy: Literal["public", "hidden", "secret"] | None = None,
         accepted_gallery_terms: bool | None = None,
         new_username: str | None = None,
         show_mature: bool | None = None,
@@ -1607,7 +1607,7 @@ class AsyncAccountResource:
         self,
         username: str,
         *,
-        sort: str | None = None,
+        sort: Literal["best", "worst", "oldest", "newest"] | None = None,
         page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> list[Comment]:
@@ -1630,7 +1630,7 @@ class AsyncAccountResource:
         self,
         username: str,
         *,
-        sort: str | None = None,
+        sort: Literal["best", "worst", "oldest", "newest"] | None = None,
         page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Comment]:
@@ -1664,7 +1664,7 @@ class AsyncAccountResource:
         self,
         username: str,
         *,
-        sort: str | None = None,
+        sort: Literal["best", "worst", "oldest", "newest"] | None = None,
         page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> list[int]:
@@ -1687,7 +1687,7 @@ class AsyncAccountResource:
         self,
         username: str,
         *,
-        sort: str | None = None,
+        sort: Literal["best", "worst", "oldest", "newest"] | None = None,
         page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[int]:

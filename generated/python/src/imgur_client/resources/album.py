@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property
-from typing import Unpack
+from typing import Literal, Unpack
 
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool, parse_list
@@ -195,8 +195,8 @@ class AlbumResource:
         deletehashes: Sequence[str] | None = None,
         title: str | None = None,
         description: str | None = None,
-        privacy: str | None = None,
-        layout: str | None = None,
+        privacy: Literal["public", "hidden", "secret"] | None = None,
+        layout: Literal["blog", "grid", "horizontal", "vertical"] | None = None,
         cover: str | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AlbumCreated:
@@ -238,8 +238,8 @@ class AlbumResource:
         deletehashes: Sequence[str] | None = None,
         title: str | None = None,
         description: str | None = None,
-        privacy: str | None = None,
-        layout: str | None = None,
+        privacy: Literal["public", "hidden", "secret"] | None = None,
+        layout: Literal["blog", "grid", "horizontal", "vertical"] | None = None,
         cover: str | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> bool:
@@ -388,8 +388,8 @@ class AsyncAlbumResource:
         deletehashes: Sequence[str] | None = None,
         title: str | None = None,
         description: str | None = None,
-        privacy: str | None = None,
-        layout: str | None = None,
+        privacy: Literal["public", "hidden", "secret"] | None = None,
+        layout: Literal["blog", "grid", "horizontal", "vertical"] | None = None,
         cover: str | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AlbumCreated:
@@ -431,8 +431,8 @@ class AsyncAlbumResource:
         deletehashes: Sequence[str] | None = None,
         title: str | None = None,
         description: str | None = None,
-        privacy: str | None = None,
-        layout: str | None = None,
+        privacy: Literal["public", "hidden", "secret"] | None = None,
+        layout: Literal["blog", "grid", "horizontal", "vertical"] | None = None,
         cover: str | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> bool:

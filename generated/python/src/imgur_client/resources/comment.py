@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Unpack
+from typing import Literal, Unpack
 
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool
@@ -165,7 +165,10 @@ class CommentResource:
         return self._client.call(_REPLIES, {"id": id}, request_options)
 
     def vote(
-        self, id: int, vote: str, **request_options: Unpack[RequestOptions]
+        self,
+        id: int,
+        vote: Literal["up", "down", "veto"],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Vote on a comment.
 
@@ -281,7 +284,10 @@ class AsyncCommentResource:
         return await self._client.call(_REPLIES, {"id": id}, request_options)
 
     async def vote(
-        self, id: int, vote: str, **request_options: Unpack[RequestOptions]
+        self,
+        id: int,
+        vote: Literal["up", "down", "veto"],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Vote on a comment.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import AsyncIterator, Iterator, Sequence
 from functools import cached_property
-from typing import Unpack
+from typing import Literal, Unpack
 
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool, expect_int, parse_list
@@ -277,9 +277,9 @@ class GalleryResource:
     def list(
         self,
         *,
-        section: str | None = None,
-        sort: str | None = None,
-        window: str | None = None,
+        section: Literal["hot", "top", "user"] | None = None,
+        sort: Literal["viral", "top", "time", "rising"] | None = None,
+        window: Literal["day", "week", "month", "year", "all"] | None = None,
         page: int | None = None,
         show_viral: bool | None = None,
         mature: bool | None = None,
@@ -318,9 +318,9 @@ class GalleryResource:
     def iter_list(
         self,
         *,
-        section: str | None = None,
-        sort: str | None = None,
-        window: str | None = None,
+        section: Literal["hot", "top", "user"] | None = None,
+        sort: Literal["viral", "top", "time", "rising"] | None = None,
+        window: Literal["day", "week", "month", "year", "all"] | None = None,
         page: int | None = None,
         show_viral: bool | None = None,
         mature: bool | None = None,
@@ -348,8 +348,8 @@ class GalleryResource:
         self,
         subreddit: str,
         *,
-        sort: str | None = None,
-        window: str | None = None,
+        sort: Literal["time", "top"] | None = None,
+        window: Literal["day", "week", "month", "year", "all"] | None = None,
         page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> builtins.list[GalleryItem]:
@@ -373,8 +373,8 @@ class GalleryResource:
         self,
         subreddit: str,
         *,
-        sort: str | None = None,
-        window: str | None = None,
+        sort: Literal["time", "top"] | None = None,
+        window: Literal["day", "week", "month", "year", "all"] | None = None,
         page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
@@ -390,16 +390,16 @@ class GalleryResource:
     def search(
         self,
         *,
-        sort: str | None = None,
-        window: str | None = None,
+        sort: Literal["time", "viral", "top"] | None = None,
+        window: Literal["day", "week", "month", "year", "all"] | None = None,
         page: int | None = None,
         q: str | None = None,
         q_all: str | None = None,
         q_any: str | None = None,
         q_exactly: str | None = None,
         q_not: str | None = None,
-        q_type: str | None = None,
-        q_size_px: str | None = None,
+        q_type: Literal["jpg", "png", "gif", "anigif", "album"] | None = None,
+        q_size_px: Literal["small", "med", "big", "lrg", "huge"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> builtins.list[GalleryItem]:
         """Search the gallery.
@@ -441,16 +441,16 @@ class GalleryResource:
     def iter_search(
         self,
         *,
-        sort: str | None = None,
-        window: str | None = None,
+        sort: Literal["time", "viral", "top"] | None = None,
+        window: Literal["day", "week", "month", "year", "all"] | None = None,
         page: int | None = None,
         q: str | None = None,
         q_all: str | None = None,
         q_any: str | None = None,
         q_exactly: str | None = None,
         q_not: str | None = None,
-        q_type: str | None = None,
-        q_size_px: str | None = None,
+        q_type: Literal["jpg", "png", "gif", "anigif", "album"] | None = None,
+        q_size_px: Literal["small", "med", "big", "lrg", "huge"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
         """Iterate over every item of ``search``, page after page, from ``page``
@@ -479,8 +479,8 @@ class GalleryResource:
         title: str,
         *,
         topic: str | None = None,
-        terms: int | None = None,
-        mature: int | None = None,
+        terms: Literal[0, 1] | None = None,
+        mature: Literal[0, 1] | None = None,
         tags: Sequence[str] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> bool:
@@ -516,8 +516,8 @@ class GalleryResource:
         title: str,
         *,
         topic: str | None = None,
-        terms: int | None = None,
-        mature: int | None = None,
+        terms: Literal[0, 1] | None = None,
+        mature: Literal[0, 1] | None = None,
         tags: Sequence[str] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> bool:
@@ -581,7 +581,7 @@ class GalleryResource:
         self,
         id: str,
         *,
-        reason: int | None = None,
+        reason: Literal[1, 2, 3, 4, 5] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Report a gallery image or album as inappropriate.
@@ -606,7 +606,10 @@ class GalleryResource:
         return self._client.call(_VOTES, {"id": id}, request_options)
 
     def vote(
-        self, id: str, vote: str, **request_options: Unpack[RequestOptions]
+        self,
+        id: str,
+        vote: Literal["up", "down", "veto"],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Vote on a gallery image or album.
 
@@ -622,7 +625,7 @@ class GalleryResource:
         self,
         id: str,
         *,
-        sort: str | None = None,
+        sort: Literal["best", "top", "new"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Comment]:
         """List the comments on a gallery image or album.
@@ -732,9 +735,9 @@ class AsyncGalleryResource:
     async def list(
         self,
         *,
-        section: str | None = None,
-        sort: str | None = None,
-        window: str | None = None,
+        section: Literal["hot", "top", "user"] | None = None,
+        sort: Literal["viral", "top", "time", "rising"] | None = None,
+        window: Literal["day", "week", "month", "year", "all"] | None = None,
         page: int | None = None,
         show_viral: bool | None = None,
         mature: bool | None = None,
@@ -773,9 +776,9 @@ class AsyncGalleryResource:
     def iter_list(
         self,
         *,
-        section: str | None = None,
-        sort: str | None = None,
-        window: str | None = None,
+        section: Literal["hot", "top", "user"] | None = None,
+        sort: Literal["viral", "top", "time", "rising"] | None = None,
+        window: Literal["day", "week", "month", "year", "all"] | None = None,
         page: int | None = None,
         show_viral: bool | None = None,
         mature: bool | None = None,
@@ -803,8 +806,8 @@ class AsyncGalleryResource:
         self,
         subreddit: str,
         *,
-        sort: str | None = None,
-        window: str | None = None,
+        sort: Literal["time", "top"] | None = None,
+        window: Literal["day", "week", "month", "year", "all"] | None = None,
         page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> builtins.list[GalleryItem]:
@@ -828,8 +831,8 @@ class AsyncGalleryResource:
         self,
         subreddit: str,
         *,
-        sort: str | None = None,
-        window: str | None = None,
+        sort: Literal["time", "top"] | None = None,
+        window: Literal["day", "week", "month", "year", "all"] | None = None,
         page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
@@ -845,16 +848,16 @@ class AsyncGalleryResource:
     async def search(
         self,
         *,
-        sort: str | None = None,
-        window: str | None = None,
+        sort: Literal["time", "viral", "top"] | None = None,
+        window: Literal["day", "week", "month", "year", "all"] | None = None,
         page: int | None = None,
         q: str | None = None,
         q_all: str | None = None,
         q_any: str | None = None,
         q_exactly: str | None = None,
         q_not: str | None = None,
-        q_type: str | None = None,
-        q_size_px: str | None = None,
+        q_type: Literal["jpg", "png", "gif", "anigif", "album"] | None = None,
+        q_size_px: Literal["small", "med", "big", "lrg", "huge"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> builtins.list[GalleryItem]:
         """Search the gallery.
@@ -896,16 +899,16 @@ class AsyncGalleryResource:
     def iter_search(
         self,
         *,
-        sort: str | None = None,
-        window: str | None = None,
+        sort: Literal["time", "viral", "top"] | None = None,
+        window: Literal["day", "week", "month", "year", "all"] | None = None,
         page: int | None = None,
         q: str | None = None,
         q_all: str | None = None,
         q_any: str | None = None,
         q_exactly: str | None = None,
         q_not: str | None = None,
-        q_type: str | None = None,
-        q_size_px: str | None = None,
+        q_type: Literal["jpg", "png", "gif", "anigif", "album"] | None = None,
+        q_size_px: Literal["small", "med", "big", "lrg", "huge"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
         """Iterate over every item of ``search``, page after page, from ``page``
@@ -934,8 +937,8 @@ class AsyncGalleryResource:
         title: str,
         *,
         topic: str | None = None,
-        terms: int | None = None,
-        mature: int | None = None,
+        terms: Literal[0, 1] | None = None,
+        mature: Literal[0, 1] | None = None,
         tags: Sequence[str] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> bool:
@@ -971,8 +974,8 @@ class AsyncGalleryResource:
         title: str,
         *,
         topic: str | None = None,
-        terms: int | None = None,
-        mature: int | None = None,
+        terms: Literal[0, 1] | None = None,
+        mature: Literal[0, 1] | None = None,
         tags: Sequence[str] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> bool:
@@ -1040,7 +1043,7 @@ class AsyncGalleryResource:
         self,
         id: str,
         *,
-        reason: int | None = None,
+        reason: Literal[1, 2, 3, 4, 5] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Report a gallery image or album as inappropriate.
@@ -1067,7 +1070,10 @@ class AsyncGalleryResource:
         return await self._client.call(_VOTES, {"id": id}, request_options)
 
     async def vote(
-        self, id: str, vote: str, **request_options: Unpack[RequestOptions]
+        self,
+        id: str,
+        vote: Literal["up", "down", "veto"],
+        **request_options: Unpack[RequestOptions],
     ) -> bool:
         """Vote on a gallery image or album.
 
@@ -1083,7 +1089,7 @@ class AsyncGalleryResource:
         self,
         id: str,
         *,
-        sort: str | None = None,
+        sort: Literal["best", "top", "new"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Comment]:
         """List the comments on a gallery image or album.

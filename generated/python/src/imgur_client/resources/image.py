@@ -7,7 +7,7 @@ Anonymous uploads are changed and deleted with their deletehash.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Unpack
+from typing import Literal, Unpack
 
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool
@@ -123,12 +123,12 @@ class ImageResource:
         self,
         image: FileInput,
         *,
-        type: str | None = None,
+        type: Literal["file", "base64", "url"] | None = None,
         album: str | None = None,
         name: str | None = None,
         title: str | None = None,
         description: str | None = None,
-        disable_audio: str | None = None,
+        disable_audio: Literal["0", "1"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Image:
         """Upload an image or video.
@@ -239,12 +239,12 @@ class AsyncImageResource:
         self,
         image: FileInput,
         *,
-        type: str | None = None,
+        type: Literal["file", "base64", "url"] | None = None,
         album: str | None = None,
         name: str | None = None,
         title: str | None = None,
         description: str | None = None,
-        disable_audio: str | None = None,
+        disable_audio: Literal["0", "1"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Image:
         """Upload an image or video.

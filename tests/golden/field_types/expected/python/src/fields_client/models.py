@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from ._models import (
     Model,
@@ -48,7 +48,7 @@ class Record(Model):
     """A boolean."""
     extra: Any = None
     """Anything at all."""
-    state: str | None = None
+    state: Literal["open", "closed"] | str | None = None
     """One of two values."""
     tags: list[str] | None = None
     """A list of strings."""

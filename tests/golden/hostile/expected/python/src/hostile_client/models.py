@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from ._exceptions import ResponseValidationError
 from ._models import Model, expect_object, require
@@ -42,7 +42,20 @@ class Thing(Model):
     import_: int | None = None
     """Already ends in an underscore. Control characters: NUL CR ESC [31m bell del nel
     end"""
-    kind: str | None = None
+    kind: (
+        Literal[
+            'a"b',
+            "it's",
+            '"""',
+            "{{ x }}",
+            "back\\slash",
+            "new\nline",
+            "pipe|value",
+            "`tick`",
+        ]
+        | str
+        | None
+    ) = None
     """Enum values with quotes. __import__('os').system('touch PWNED')"""
     note: str | None = None
     """Ends with a quote\""""

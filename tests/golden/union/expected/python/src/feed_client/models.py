@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from ._exceptions import ResponseValidationError
 from ._models import Model, expect_object, require
@@ -28,7 +28,7 @@ __all__: list[str] = [
 class Post(Model):
     """A text post."""
 
-    kind: str
+    kind: Literal["post"] | str
     """Always 'post'."""
     text: str
     """The post's text."""
@@ -50,7 +50,7 @@ class Post(Model):
 class Photo(Model):
     """A photo."""
 
-    kind: str
+    kind: Literal["photo"] | str
     """Always 'photo'."""
     url: str
     """Where the photo is."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property
-from typing import Unpack
+from typing import Literal, Unpack
 
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool
@@ -73,7 +73,7 @@ class ThingResource:
         class_: str,
         *,
         ids: Sequence[str] | None = None,
-        from_: str | None = None,
+        from_: Literal["'''\"\"\"\\", "{{ x }}"] | None = None,
         trace_id: str | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Thing:
@@ -137,7 +137,7 @@ class AsyncThingResource:
         class_: str,
         *,
         ids: Sequence[str] | None = None,
-        from_: str | None = None,
+        from_: Literal["'''\"\"\"\\", "{{ x }}"] | None = None,
         trace_id: str | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Thing:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import AsyncIterator, Iterator
 from functools import cached_property
-from typing import Unpack
+from typing import Literal, Unpack
 
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import parse_list
@@ -74,7 +74,7 @@ class ItemResource:
         self,
         *,
         page: int | None = None,
-        sort: str | None = None,
+        sort: Literal["new", "top"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Item]:
         """List items, a page at a time.
@@ -91,7 +91,7 @@ class ItemResource:
         self,
         *,
         page: int | None = None,
-        sort: str | None = None,
+        sort: Literal["new", "top"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Item]:
         """Iterate over every item of ``list``, page after page, from ``page`` (default:
@@ -148,7 +148,7 @@ class AsyncItemResource:
         self,
         *,
         page: int | None = None,
-        sort: str | None = None,
+        sort: Literal["new", "top"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Item]:
         """List items, a page at a time.
@@ -167,7 +167,7 @@ class AsyncItemResource:
         self,
         *,
         page: int | None = None,
-        sort: str | None = None,
+        sort: Literal["new", "top"] | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Item]:
         """Iterate over every item of ``list``, page after page, from ``page`` (default:

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Unpack
+from typing import Literal, Unpack
 
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool
@@ -71,7 +71,7 @@ class MediaResource:
         self,
         file: FileInput,
         *,
-        type: str | None = None,
+        type: Literal["file", "base64", "url"] | None = None,
         title: str | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Media:
@@ -121,7 +121,7 @@ class AsyncMediaResource:
         self,
         file: FileInput,
         *,
-        type: str | None = None,
+        type: Literal["file", "base64", "url"] | None = None,
         title: str | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Media:
