@@ -149,6 +149,8 @@ class OperationModel:
     replacement: str
     page_param: str | None
     page_start: int
+    page_size: int | None  # a page shorter than this is the last
+    page_size_param: str | None  # Python name of the parameter that sets the size
     iter_name: str | None
     referenced_models: tuple[str, ...]  # models the result is built from
     departures: tuple[tuple[str, str, str], ...]

@@ -220,6 +220,12 @@ def _operation(op: Operation) -> OperationModel:
         replacement=(deprecated.replacement or "") if deprecated else "",
         page_param=page_param.py_name if page_param else None,
         page_start=paginate.start if paginate else 0,
+        page_size=paginate.page_size if paginate else None,
+        page_size_param=(
+            next(p.py_name for p in params if p.wire == paginate.size_parameter)
+            if paginate and paginate.size_parameter
+            else None
+        ),
         iter_name=f"iter_{op.name}" if paginate else None,
         referenced_models=tuple(sorted(set(returns.models()) if returns else ())),
         departures=tuple((d.document, d.spec, d.reason) for d in op.departures),

@@ -238,6 +238,8 @@ def _operation(
             else Pagination(
                 parameter=paginate["parameter"],
                 start=int(paginate.get("start", 0)),
+                page_size=paginate.get("page_size"),
+                size_parameter=paginate.get("size_parameter"),
                 where=(*where, "paginate"),
             )
         ),

@@ -225,6 +225,8 @@ class Pagination:
 
     parameter: str
     start: int = 0
+    page_size: int | None = None  # items in a full page: a shorter page is the last
+    size_parameter: str | None = None  # wire name of the parameter setting the size
     where: JsonPath = ()
 
 

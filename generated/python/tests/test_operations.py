@@ -202,15 +202,17 @@ PAGED = [case for case in CASES if case["iterator"]]
 def test_iterator_walks_pages_until_an_empty_one(case: dict[str, Any]) -> None:
     seen: list[httpx.Request] = []
     kwargs = {k: v for k, v in case["kwargs"].items() if k != case["page_param"]}
-    # The second page differs from the first: a repeated page ends the iteration.
-    pages = [case["payload"], case["payload"] * 2, []]
+    # Full pages (as long as the API's page size, when known), the second longer
+    # than the first: a short or a repeated page would end the iteration early.
+    times = -(-(case["page_size"] or 1) // len(case["payload"]))
+    pages = [case["payload"] * times, case["payload"] * (times + 1), []]
     with httpx.Client(transport=responder(seen, pages)) as http:
         client = ImgurClient(**case["credentials"], http_client=http)
         iterate = getattr(getattr(client, case["resource"]), case["iterator"])
         with expect_deprecation(case):
             items = list(iterate(**kwargs))
     assert len(seen) == 3
-    assert len(items) == 3 * len(case["payload"])
+    assert len(items) == (2 * times + 1) * len(case["payload"])
 
 
 def test_every_operation_has_a_case() -> None:

@@ -60,6 +60,7 @@ RULES: dict[str, Rule] = {
         # operations.py
         Rule("SPEC141", _E, "pagination parameter is not a parameter of the operation"),
         Rule("SPEC142", _E, "paginated operation does not return a list"),
+        Rule("SPEC143", _E, "pagination size parameter is not a parameter of it"),
         # models.py
         Rule("SPEC151", _E, "models require each other in a cycle no data can end"),
         Rule("SPEC152", _E, "union variant is itself a union"),

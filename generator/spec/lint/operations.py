@@ -26,6 +26,13 @@ def check_pagination(ctx: Context) -> Iterator[Diagnostic]:
             hint = "use one of: " + ", ".join(names) if names else "add the parameter"
             at = (*paginate.where, "parameter")
             yield ctx.report("SPEC141", at, message, hint)
+        sized = paginate.size_parameter
+        if sized is not None and sized not in names:
+            message = f"operation {operation.label} takes its page size from "
+            message += f"parameter '{sized}', which it does not have"
+            hint = "use one of: " + ", ".join(names) if names else "add the parameter"
+            at = (*paginate.where, "size_parameter")
+            yield ctx.report("SPEC143", at, message, hint)
         returns = operation.returns or ""
         if not returns.startswith("list["):
             shown = f"'{returns}'" if returns else "nothing"

@@ -52,4 +52,5 @@ def _case(case: OperationCase, base_path: str) -> dict[str, Any]:
         "deprecated": op.deprecation_message is not None,
         "iterator": op.iter_name,
         "page_param": op.page_param,
+        "page_size": op.page_size,
     }

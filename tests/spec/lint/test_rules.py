@@ -387,6 +387,12 @@ def pagination_parameter_missing(spec: Spec) -> None:
     _paginated(spec, "pg", "list[Item]")
 
 
+@case("SPEC143")
+def pagination_size_parameter_missing(spec: Spec) -> None:
+    _paginated(spec, "page", "list[Item]")
+    get(spec)["paginate"] |= {"page_size": 20, "size_parameter": "perPage"}
+
+
 @case("SPEC142")
 def paginated_single_object(spec: Spec) -> None:
     _paginated(spec, "page", "Item")

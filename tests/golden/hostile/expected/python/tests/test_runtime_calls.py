@@ -4,6 +4,7 @@
 
 import ast
 import asyncio
+import dataclasses
 import inspect
 import logging
 import warnings
@@ -159,6 +160,53 @@ def test_paginate_stops_when_the_api_repeats_a_page(
     assert list(client.paginate(LIST, {}, {})) == [7, 8]
     assert len(requests) == 2
     assert "page 2 repeats page 1" in caplog.text
+
+
+def test_paginate_spends_no_request_after_a_short_page() -> None:
+    """With a known page size, a page shorter than it is the last one."""
+    sized = dataclasses.replace(
+        LIST,
+        params=(*LIST.params, Param("per_page", "per_page", "query")),
+        page_size=2,
+        page_size_param="per_page",
+    )
+    pages = {"1": [1, 2], "2": [3], "3": []}
+    seen: list[str] = []
+
+    def paged(request: httpx.Request) -> httpx.Response:
+        number = request.url.path.rsplit("/", 1)[-1]
+        seen.append(number)
+        return httpx.Response(200, json={"data": pages[number], "success": True})
+
+    http = httpx.Client(transport=httpx.MockTransport(paged))
+    client = SyncAPIClient(config=CONFIG, credentials={}, http_client=http)
+
+    assert list(client.paginate(sized, {}, {})) == [1, 2, 3]
+    assert seen == ["1", "2"]  # page 2 was short: page 3 is never asked for
+    # The caller's own size wins over the spec's: 1 item is then a full page.
+    seen.clear()
+    pages = {"1": [1], "2": [2], "3": []}
+    assert list(client.paginate(sized, {"per_page": 1}, {})) == [1, 2]
+    assert seen == ["1", "2", "3"]
+
+
+def test_paginate_async_stops_after_a_short_page() -> None:
+    sized = dataclasses.replace(LIST, page_size=2)
+    pages = {"1": [1, 2], "2": [3]}
+    seen: list[str] = []
+
+    def paged(request: httpx.Request) -> httpx.Response:
+        number = request.url.path.rsplit("/", 1)[-1]
+        seen.append(number)
+        return httpx.Response(200, json={"data": pages[number], "success": True})
+
+    async def run() -> list[int]:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(paged)) as http:
+            client = AsyncAPIClient(config=CONFIG, credentials={}, http_client=http)
+            return [item async for item in client.paginate(sized, {}, {})]
+
+    assert asyncio.run(run()) == [1, 2, 3]
+    assert seen == ["1", "2"]
 
 
 def test_paginate_async() -> None:

@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 import httpx
 
-from ._base_client import BaseClient, Prepared, first_page, is_last_page, page_args
+from ._base_client import (
+    BaseClient,
+    Prepared,
+    first_page,
+    is_last_page,
+    is_short_page,
+    page_args,
+)
 from ._deadline import AsyncDeadlineStream, DeadlineStream
 from ._exceptions import APITimeoutError
 from ._logs import warn_deprecated
@@ -131,6 +138,8 @@ class SyncAPIClient(BaseClient):
             if is_last_page(op, page, items, previous):
                 return
             yield from items
+            if is_short_page(op, items, args):
+                return
             page, previous = page + 1, items
 
     def _raw_pages(
@@ -145,6 +154,8 @@ class SyncAPIClient(BaseClient):
             if is_last_page(op, page, items, previous):
                 return
             yield response
+            if is_short_page(op, items, args):
+                return
             page, previous = page + 1, items
 
     def _call(
@@ -345,6 +356,8 @@ class AsyncAPIClient(BaseClient):
                 return
             for item in items:
                 yield item
+            if is_short_page(op, items, args):
+                return
             page, previous = page + 1, items
 
     async def _raw_pages(
@@ -359,6 +372,8 @@ class AsyncAPIClient(BaseClient):
             if is_last_page(op, page, items, previous):
                 return
             yield response
+            if is_short_page(op, items, args):
+                return
             page, previous = page + 1, items
 
     async def _call(

@@ -47,7 +47,14 @@ from ._retry import (
 )
 from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
 
-__all__ = ["BaseClient", "Prepared", "first_page", "is_last_page", "page_args"]
+__all__ = [
+    "BaseClient",
+    "Prepared",
+    "first_page",
+    "is_last_page",
+    "is_short_page",
+    "page_args",
+]
 
 T = TypeVar("T")
 QueryValue = str | int | float | bool | None
@@ -474,6 +481,13 @@ def _refresh_enabled(config: ApiConfig, settings: OAuthSettings) -> bool:
     return scheme.refresh or "refresh_token" in scheme.grants
 
 
+def _page_size(op: Operation[Any], args: Mapping[str, Any]) -> int:
+    """Items in a full page: the caller's size argument, else the spec's, else 0."""
+    chosen = args.get(op.page_size_param) if op.page_size_param else None
+    size = chosen if chosen is not None else op.page_size
+    return int(size) if size else 0
+
+
 def page_args(op: Operation[Any], args: Mapping[str, Any], page: int) -> dict[str, Any]:
     if op.page_param is None:
         raise TypeError(f"{op.name} is not paginated")
@@ -487,10 +501,20 @@ def first_page(op: Operation[Any], args: Mapping[str, Any]) -> int:
     return op.page_start if start is None else int(start)
 
 
+def is_short_page(
+    op: Operation[Any], items: list[Any], args: Mapping[str, Any]
+) -> bool:
+    """Whether this page, once yielded, is the last: shorter than a full page."""
+    return len(items) < _page_size(op, args)
+
+
 def is_last_page(
     op: Operation[Any], page: int, items: list[Any], previous: list[Any] | None
 ) -> bool:
-    """Whether to stop: the page is empty, or the API repeated the page before."""
+    """Whether this page ends the iteration before its items are yielded.
+
+    It is empty, or the same as the page before (an API that repeats its last page).
+    """
     if not items:
         return True
     if items == previous:

@@ -106,3 +106,7 @@ class Operation(Generic[T]):
     deprecation: str | None = None
     page_param: str | None = None
     page_start: int = 0
+    page_size: int | None = None
+    """Items in a full page: a shorter page is the last (no request for the next)."""
+    page_size_param: str | None = None
+    """Python name of the argument that sets the page size (over ``page_size``)."""

@@ -49,11 +49,14 @@ _SEARCH: Operation[builtins.list[Item]] = Operation(
     params=(
         Param(python="q", wire="q", location="query"),
         Param(python="page", wire="p", location="query"),
+        Param(python="per_page", wire="perPage", location="query"),
     ),
     auth=(),
     parse=lambda value: parse_list(value, Item.from_dict, "item.search"),
     page_param="page",
     page_start=1,
+    page_size=20,
+    page_size_param="per_page",
 )
 
 
@@ -106,6 +109,7 @@ class ItemResource:
         q: str,
         *,
         page: int | None = None,
+        per_page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Item]:
         """Search items.
@@ -113,22 +117,28 @@ class ItemResource:
         Args:
             q: What to look for.
             page: The page, from 1.
+            per_page: Items per page, 20 unless given.
 
         ``GET /search``
         """
-        return self._client.call(_SEARCH, {"q": q, "page": page}, request_options)
+        return self._client.call(
+            _SEARCH, {"q": q, "page": page, "per_page": per_page}, request_options
+        )
 
     def iter_search(
         self,
         q: str,
         *,
         page: int | None = None,
+        per_page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Item]:
         """Iterate over every item of ``search``, page after page, from ``page``
         (default: the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_SEARCH, {"q": q, "page": page}, request_options)
+        return self._client.paginate(
+            _SEARCH, {"q": q, "page": page, "per_page": per_page}, request_options
+        )
 
 
 class AsyncItemResource:
@@ -182,6 +192,7 @@ class AsyncItemResource:
         q: str,
         *,
         page: int | None = None,
+        per_page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> builtins.list[Item]:
         """Search items.
@@ -189,22 +200,28 @@ class AsyncItemResource:
         Args:
             q: What to look for.
             page: The page, from 1.
+            per_page: Items per page, 20 unless given.
 
         ``GET /search``
         """
-        return await self._client.call(_SEARCH, {"q": q, "page": page}, request_options)
+        return await self._client.call(
+            _SEARCH, {"q": q, "page": page, "per_page": per_page}, request_options
+        )
 
     def iter_search(
         self,
         q: str,
         *,
         page: int | None = None,
+        per_page: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Item]:
         """Iterate over every item of ``search``, page after page, from ``page``
         (default: the first) until a page is empty or repeats the one before.
         """
-        return self._client.paginate(_SEARCH, {"q": q, "page": page}, request_options)
+        return self._client.paginate(
+            _SEARCH, {"q": q, "page": page, "per_page": per_page}, request_options
+        )
 
 
 class ItemResourceWithRawResponse:
