@@ -8,6 +8,7 @@ insert raw spec text into code.
 from __future__ import annotations
 
 import json
+import math
 import re
 import textwrap
 from typing import Any
@@ -52,6 +53,9 @@ def pyrepr(value: Any) -> str:
     """A Python literal for a scalar from the spec (str, int, float, bool, None)."""
     if isinstance(value, str):
         return _string_literal(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        # repr() gives 'nan'/'inf', names rather than literals (rule SPEC164).
+        raise ValueError(f"pyrepr cannot write {value} as a literal")
     if value is None or isinstance(value, bool | int | float):
         return repr(value)
     raise TypeError(f"pyrepr expects a scalar, got {type(value).__name__}")

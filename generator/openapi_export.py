@@ -73,7 +73,7 @@ def build_openapi(document: dict[str, Any], *, source: str) -> dict[str, Any]:
 
 def render_openapi_json(openapi: dict[str, Any]) -> str:
     """Serialise an OpenAPI document: two-space indent, UTF-8 text, final newline."""
-    return json.dumps(openapi, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(openapi, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 # --- document head -------------------------------------------------------------

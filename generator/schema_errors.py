@@ -21,6 +21,7 @@ from generator.diagnostics import Diagnostic, Location, Severity
 from generator.loader import LoadedSpec
 from generator.resources import load_schema
 from generator.schema_cache import SchemaCache
+from generator.schema_regex import EcmaValidator
 from generator.schema_words import (
     allowed_choices,
     describe_value,
@@ -43,8 +44,12 @@ OTHER_SCHEMA = "SPEC027"
 
 @cache
 def spec_validator() -> Draft202012Validator:
-    """The validator, built once per process and reused for every file."""
-    return Draft202012Validator(load_schema())
+    """The validator, built once per process and reused for every file.
+
+    Its ``pattern`` keyword follows ECMA regexes (``generator.schema_regex``).
+    """
+    validator: Draft202012Validator = EcmaValidator(load_schema())
+    return validator
 
 
 def check_schema(spec: LoadedSpec) -> list[Diagnostic]:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from generator.importer.draft import ImportResult
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 123
-_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}\Z")
 
 
 _EPILOG = """how the document is read:

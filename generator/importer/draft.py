@@ -21,7 +21,7 @@ from generator.importer.outline import DocumentKind, Outline, SkippedSection
 from generator.importer.paths import api_version, base_path, route_key
 from generator.naming import pascal_case
 
-_URL = re.compile(r"^https?://[^\s]+$")
+_URL = re.compile(r"^https?://[^\s]+\Z")
 # Leaves room for the '_client' package suffix within the 64-character limit.
 _MAX_API_NAME = 40
 _VERBS = {

@@ -19,8 +19,8 @@ from generator.importer.request_template import TemplateItem
 from generator.naming import python_identifier
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
-_WIRE_NAME = re.compile(r"^[A-Za-z0-9_.\[\]-]+$")
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_WIRE_NAME = re.compile(r"^[A-Za-z0-9_.\[\]-]+\Z")
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
 @dataclass(slots=True)

@@ -10,7 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from generator.diagnostics import Diagnostic
-from generator.lint import models, names, operations, parameters, paths, references
+from generator.lint import (
+    api,
+    identifiers,
+    literals,
+    models,
+    names,
+    operations,
+    parameters,
+    paths,
+    references,
+)
 from generator.lint.codes import RULES, Rule
 from generator.lint.context import Context
 from generator.loader import LoadedSpec
@@ -39,6 +49,16 @@ CHECKS: tuple[Check, ...] = (
     operations.check_pagination,
     models.check_required_cycles,
     models.check_unions,
+    models.check_union_cycles,
+    identifiers.check_member_names,
+    identifiers.check_auth_argument_names,
+    identifiers.check_class_names,
+    identifiers.check_transformed_names,
+    literals.check_finite_numbers,
+    api.check_base_url,
+    api.check_package,
+    api.check_envelope_keys,
+    api.check_has_resources,
 )
 
 

@@ -103,6 +103,14 @@ def check_upload_kinds(ctx: Context) -> Iterator[Diagnostic]:
                 message = f"{element} has 'upload_kind' but is not a file parameter"
                 yield ctx.report("SPEC138", where, message, "remove 'upload_kind'")
             sibling = str(parameter["upload_kind"]["parameter"])
+            if sibling == str(parameter["name"]):
+                message = f"'upload_kind' of {element} names the file itself"
+                hint = "name the sibling form parameter that carries the kind"
+                yield ctx.report("SPEC138", (*where, "parameter"), message, hint)
+            if "file" not in parameter["upload_kind"].get("values", {}):
+                message = f"'upload_kind' of {element} has no value for 'file'"
+                hint = "add values.file: the value the API expects for raw bytes"
+                yield ctx.report("SPEC138", (*where, "values"), message, hint)
             if sibling not in names:
                 message = f"'upload_kind' of {element} names parameter '{sibling}', "
                 message += f"which {operation.label} does not have"

@@ -13,7 +13,7 @@ from generator.diagnostics import Diagnostic
 from generator.lint.context import Context, Operation
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
 def placeholders(path: str) -> list[str]:
