@@ -120,42 +120,55 @@ def test_schema_specs(tmp_path: Path, capsys: Any) -> None:
     finish(batch, tally, capsys)
 
 
+def check_import(source: Path, batch: SdkBatch, tally: Tally) -> None:
+    """import-markdown never crashes; a draft it writes validates and generates."""
+    draft = source.with_suffix(".draft.yaml")
+    code, _out, err = run_cli("import-markdown", str(source), "-o", str(draft))
+    assert code != 123, f"import-markdown crashed:\n{err}"
+    assert "importer bug" not in err, err
+    tally.runs += 1
+    if draft.exists():
+        assert validate_outcome(draft).exit_code == 0, f"draft rejected:\n{err}"
+        tally.accepted += 1
+        batch.generate(draft)
+
+
 def test_markdown_import(tmp_path: Path, capsys: Any) -> None:
-    batch, tally, counter = (
-        SdkBatch(tmp_path / "sdks"),
-        Tally("markdown"),
-        itertools.count(),
-    )
+    batch, tally = SdkBatch(tmp_path / "sdks"), Tally("markdown")
+    counter = itertools.count()
 
     @fuzz_settings("markdown")
     @given(document=mutated_markdown() | random_markdown())
     def prop(document: str) -> None:
         folder = tmp_path / f"doc{next(counter)}"
         folder.mkdir()
-        source, draft = folder / "api.md", folder / "draft.yaml"
+        source = folder / "api.md"
         source.write_text(document, "utf-8")
-        code, _out, err = run_cli("import-markdown", str(source), "-o", str(draft))
-        assert code != 123, f"import-markdown crashed:\n{err}"
-        assert "importer bug" not in err, err
-        tally.runs += 1
-        if draft.exists():
-            assert validate_outcome(draft).exit_code == 0, f"draft rejected:\n{err}"
-            tally.accepted += 1
-            batch.generate(draft)
+        check_import(source, batch, tally)
 
     prop()
     finish(batch, tally, capsys)
 
 
 def _kept() -> list[Path]:
-    return sorted(p for p in KEPT.iterdir() if p.suffix == ".yaml" or p.is_dir())
+    specs = [p for p in KEPT.iterdir() if p.suffix == ".yaml" or p.name == "specs"]
+    return sorted([*specs, *(KEPT / "markdown").glob("*.md")])
 
 
-@pytest.mark.parametrize("spec", _kept(), ids=lambda p: p.name)
-def test_kept_failing_examples(spec: Path, tmp_path: Path) -> None:
-    """Specs the fuzzer once broke sdkgen with: each must now hold every property."""
-    batch = SdkBatch(tmp_path / "sdks")
-    if validate_outcome(spec).exit_code == 0:
-        batch.generate(spec)
+@pytest.mark.parametrize("kept", _kept(), ids=lambda p: p.name)
+def test_kept_failing_examples(kept: Path, tmp_path: Path) -> None:
+    """Inputs that once broke sdkgen: each must now hold every property.
+
+    A spec (a .yaml file, or a folder under specs/) is validated and, if accepted,
+    generated and tested; a Markdown document is imported, and its draft too.
+    """
+    batch, tally = SdkBatch(tmp_path / "sdks"), Tally("kept")
+    if kept.suffix == ".md":
+        source = tmp_path / kept.name
+        source.write_bytes(kept.read_bytes())
+        check_import(source, batch, tally)
+    else:
+        for spec in sorted(kept.iterdir()) if kept.name == "specs" else [kept]:
+            check_spec(spec, batch, tally)
     failures = batch.run()
     assert not failures, "\n".join(failures)

@@ -16,6 +16,7 @@ from generator.importer.defects import Defect
 from generator.importer.outline import TableRow
 from generator.importer.param_types import convert, literal_type, read_words
 from generator.importer.request_template import TemplateItem
+from generator.lint.identifiers import CALL_OPTIONS
 from generator.naming import python_identifier
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
@@ -214,6 +215,11 @@ def make_python_names_unique(params: list[ParamDraft], defects: list[Defect]) ->
         if not _IDENTIFIER.match(wanted):
             param.python_name = names.identifier(wanted, "param")
         effective = python_identifier(param.python_name or param.name)
+        if effective in CALL_OPTIONS or effective.startswith("_"):
+            # The SDK's own names (lint rule SPEC161): keep the wire name, rename.
+            wanted = names.identifier(effective.strip("_") + "_param", "param")
+            param.python_name = names.unique(wanted, taken)
+            effective = param.python_name
         if effective in taken:
             param.python_name = names.unique(
                 names.identifier(effective, "param"), taken
