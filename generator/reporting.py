@@ -8,6 +8,7 @@ line and column.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -23,7 +24,7 @@ def format_text(result: ValidationResult, strict: bool = False) -> str:
     for diagnostic in result.diagnostics:
         lines.append(text_line(diagnostic))
         if diagnostic.hint:
-            lines.append(f"  hint: {diagnostic.hint}")
+            lines.append(f"  hint: {one_line(diagnostic.hint)}")
     lines.append(result.summary())
     return "\n".join(lines) + "\n"
 
@@ -31,7 +32,18 @@ def format_text(result: ValidationResult, strict: bool = False) -> str:
 def text_line(diagnostic: Diagnostic) -> str:
     where = f"{diagnostic.location}: " if diagnostic.location else ""
     marker = " (warning)" if diagnostic.severity is Severity.WARNING else ""
-    return f"{where}{diagnostic.code}{marker} {diagnostic.message}"
+    return f"{where}{diagnostic.code}{marker} {one_line(diagnostic.message)}"
+
+
+_BREAKS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """Control characters and line breaks escaped (``\\n``): one diagnostic, one line.
+
+    Messages quote spec text, and a name ending in a newline must not split the line.
+    """
+    return _BREAKS.sub(lambda found: repr(found[0])[1:-1], text)
 
 
 def format_json(result: ValidationResult, strict: bool = False) -> str:

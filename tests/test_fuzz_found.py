@@ -176,3 +176,15 @@ def test_reserved_class_names_cover_every_template_import() -> None:
 
 def test_runtime_names_are_read_from_the_runtime() -> None:
     assert {"SDKError", "Param", "Operation", "RequestOptions"} <= runtime_names()
+
+
+def test_a_name_with_a_newline_stays_on_its_diagnostic_line(tmp_path: Path) -> None:
+    """Found by fuzzing: the raw newline split the report line, losing its location."""
+    spec = write(tmp_path, API + RESOURCES + 'models:\n  "A\\n": ""\n')
+    code, out, _err = run_cli("validate", str(spec))
+    assert code == 1
+    *lines, _summary = out.splitlines()
+    assert lines and all(
+        re.match(r"^.+:\d+:\d+: ", line) for line in lines if not line.startswith(" ")
+    ), out
+    assert "'A\\n'" in out

@@ -526,6 +526,14 @@ def unions_that_become_one_constant(spec: Spec) -> None:
     use_model(spec, "CHOICE")
 
 
+@case("SPEC169")
+def two_form_parameters_with_one_wire_name(spec: Spec) -> None:
+    """Found by fuzzing import-markdown: the runtime sent only one of them."""
+    first = {"name": "size", "in": "form", "type": "string"}
+    second = {**first, "python_name": "size_2"}
+    add_operation(spec, "resize", method="POST", parameters=[first, second])
+
+
 # literals.py
 
 

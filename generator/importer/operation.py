@@ -16,7 +16,11 @@ from generator.importer.defects import Defect
 from generator.importer.headers import AuthSchemes, read_headers
 from generator.importer.labels import match_label
 from generator.importer.outline import FunctionSection
-from generator.importer.parameters import build_parameters, make_python_names_unique
+from generator.importer.parameters import (
+    build_parameters,
+    drop_repeated_wire_names,
+    make_python_names_unique,
+)
 from generator.importer.paths import PathError, clean_path, resource_segment
 from generator.importer.request_template import TemplateError, parse_template
 
@@ -70,8 +74,8 @@ def build_operation(
         method, template.line, cleaned.placeholders, template.query, function.rows
     )
     headers = read_headers(template.headers, schemes)
-    params = built.params + headers.params
     defects += built.defects + headers.defects
+    params = drop_repeated_wire_names(built.params + headers.params, defects)
     make_python_names_unique(params, defects)
     defects += [_unread_line(line.number, line.text) for line in template.unread]
     heading = names.clean_heading(function.heading) or f"{method} {cleaned.path}"

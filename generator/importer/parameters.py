@@ -207,6 +207,28 @@ def _table_only(row: TableRow, location: str, defects: list[Defect]) -> ParamDra
     return param
 
 
+def drop_repeated_wire_names(
+    params: list[ParamDraft], defects: list[Defect]
+) -> list[ParamDraft]:
+    """Keep the first of parameters sent under one name in one place (SPEC169)."""
+    kept: dict[tuple[str, str], ParamDraft] = {}
+    for param in params:
+        place = "body" if param.location in ("form", "file") else param.location
+        first = kept.setdefault((place, param.name), param)
+        if first is not param:
+            defects.append(
+                Defect(
+                    "repeated-parameter",
+                    param.line,
+                    f"parameter {param.name!r} is sent twice (first at line "
+                    f"{first.line})",
+                    "the later one is left out",
+                    "check which one the API means",
+                )
+            )
+    return list(kept.values())
+
+
 def make_python_names_unique(params: list[ParamDraft], defects: list[Defect]) -> None:
     """Give every parameter a usable Python name, unique within the operation."""
     taken: set[str] = set()

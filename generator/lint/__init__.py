@@ -54,6 +54,7 @@ CHECKS: tuple[Check, ...] = (
     identifiers.check_auth_argument_names,
     identifiers.check_class_names,
     identifiers.check_transformed_names,
+    identifiers.check_wire_names,
     literals.check_finite_numbers,
     api.check_base_url,
     api.check_package,

@@ -69,6 +69,7 @@ RULES: dict[str, Rule] = {
         Rule("SPEC161", _E, "name is one the generated code uses for itself"),
         Rule("SPEC162", _E, "class name is one the generated package already uses"),
         Rule("SPEC163", _E, "names become the same after case folding or constants"),
+        Rule("SPEC169", _E, "two parameters are sent under one name in one place"),
         # literals.py
         Rule("SPEC164", _E, "number is NaN or infinite"),
         # api.py

@@ -188,3 +188,20 @@ def _same_after(
             message += what.format(transform(model))
             at = ("models", model)
             yield ctx.report("SPEC163", at, message, "rename one of them", True)
+
+
+def check_wire_names(ctx: Context) -> Iterator[Diagnostic]:
+    """Two parameters sent under one name in one place: only one would arrive."""
+    for operation in ctx.operations:
+        seen: dict[tuple[str, str], int] = {}
+        for at, parameter in operation.parameters():
+            where = str(parameter["in"])
+            place = "body" if where in ("form", "file") else where
+            wire = str(parameter["name"])
+            if place == "header":
+                wire = wire.lower()  # header names are case-insensitive
+            first = seen.setdefault((place, wire), int(at[-1]))
+            if first != at[-1]:
+                message = f"parameters {first} and {at[-1]} of {operation.label} are "
+                message += f"both sent as '{parameter['name']}' in the {place}"
+                yield ctx.report("SPEC169", at, message, "remove or rename one")
