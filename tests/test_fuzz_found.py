@@ -122,6 +122,8 @@ def test_schema_patterns_refuse_a_trailing_newline(
         ("models:\n  Thing\\n: {fields: {id: {type: string}}}\n"),
         (RESOURCES.replace("g:", '"g\\n":')),
         (RESOURCES.replace("  r:", '  "r\\n":')),
+        ('models:\n  Thing: {fields: {"id\\n": {type: string}}}\n'),
+        ('models:\n  Thing: {fields: {id: {type: string, python_name: "x\\n"}}}\n'),
     ],
 )
 def test_names_ending_in_a_newline_are_refused(tmp_path: Path, where: str) -> None:
