@@ -115,8 +115,11 @@ def comment(value: Any) -> str:
 
 
 def tomlstr(value: Any) -> str:
-    """A TOML basic string (JSON string syntax is a subset of it)."""
-    return json.dumps(str(value), ensure_ascii=False)
+    """A TOML basic string (JSON string syntax is a subset of it).
+
+    JSON leaves DEL (U+007F) raw, which TOML forbids in a string: escape it too.
+    """
+    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def markdown(value: Any) -> str:

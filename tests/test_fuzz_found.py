@@ -190,3 +190,13 @@ def test_a_name_with_a_newline_stays_on_its_diagnostic_line(tmp_path: Path) -> N
         re.match(r"^.+:\d+:\d+: ", line) for line in lines if not line.startswith(" ")
     ), out
     assert "'A\\n'" in out
+
+
+def test_toml_strings_escape_del() -> None:
+    """Found by fuzzing: a raw U+007F made the SDK's pyproject.toml invalid TOML."""
+    import tomllib
+
+    from generator.escaping import tomlstr
+
+    text = "a\x7fb\x00c\u2028"
+    assert tomllib.loads(f"x = {tomlstr(text)}")["x"] == text
