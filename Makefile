@@ -7,7 +7,7 @@ SPEC := spec/imgur
 OUT := generated
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check validate test test-fast lint bench regen-golden clean
+.PHONY: help setup generate check validate test test-fast lint bench regen-golden fuzz clean
 
 help:
 	@echo "make generate      set up, then regenerate $(OUT)/ from $(SPEC)"
@@ -17,6 +17,7 @@ help:
 	@echo "make validate      validate $(SPEC) (strict: warnings fail)"
 	@echo "make lint          black --check, ruff and mypy --strict on generator/ and $(OUT)/python"
 	@echo "make regen-golden  refresh the golden outputs under tests/golden"
+	@echo "make fuzz          property-based tests with the long budget (> 2,000 inputs, 2 processes)"
 	@echo "make bench         run the benchmark, write bench/RESULTS.md (BENCH_ARGS=--quick: < 2 min)"
 
 # Reinstall when pyproject.toml changes; the stamp records the last good install.
@@ -48,6 +49,15 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests bench
 	$(VENV)/bin/mypy
 	cd $(OUT)/python && ../../$(VENV)/bin/black --check --config pyproject.toml . && ../../$(VENV)/bin/ruff check . && ../../$(VENV)/bin/mypy --strict src tests
+
+# The long Hypothesis profile (tests/fuzz/profiles.py), in two processes so two
+# cores are busy; FUZZ_FACTOR scales the budget (0.1 for a quick look).
+FUZZ_FACTOR ?= 1
+FUZZ_RUN = SDKGEN_FUZZ=long SDKGEN_FUZZ_FACTOR=$(FUZZ_FACTOR) $(PY) -m pytest -q -s tests/test_fuzz_pipeline.py
+fuzz: $(STAMP)
+	@$(FUZZ_RUN) -k "test_mutated_specs or test_markdown_import" & first=$$!; \
+	$(FUZZ_RUN) -k test_schema_specs; second=$$?; \
+	wait $$first; first=$$?; test $$first -eq 0 && test $$second -eq 0
 
 regen-golden: $(STAMP)
 	$(PY) -m tests.golden.regen

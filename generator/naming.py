@@ -9,11 +9,26 @@ from __future__ import annotations
 import keyword
 import re
 
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
-# Names that would shadow what every generated class or module relies on.
+# Names that would shadow what every generated class or module relies on: the
+# model classes call field() and classmethod in their bodies, resource methods
+# use the builtins module, and every method takes **request_options.
 RESERVED = frozenset(
-    {"self", "cls", "request_options", "raw", "from_dict", "to_dict", "to_json"}
+    {
+        "self",
+        "cls",
+        "request_options",
+        "raw",
+        "from_dict",
+        "to_dict",
+        "to_json",
+        "field",
+        "classmethod",
+        "staticmethod",
+        "property",
+        "builtins",
+    }
 )
 
 
@@ -26,7 +41,7 @@ def python_identifier(name: str) -> str:
     Raises:
         ValueError: the name cannot be an identifier; the message says why.
     """
-    if not _IDENTIFIER.match(name):
+    if not _IDENTIFIER.fullmatch(name):
         raise ValueError(
             f"'{name}' is not a valid Python identifier: use letters, digits and "
             "underscores, not starting with a digit (set python_name)"

@@ -65,9 +65,17 @@ def spec_label(spec: Path, out_dir: Path) -> str:
 
 
 def build_outputs(
-    spec: Path, out_dir: Path, templates: Path | None = None, *, use_cache: bool = True
+    spec: Path,
+    out_dir: Path,
+    templates: Path | None = None,
+    *,
+    use_cache: bool = True,
+    format_cache: FormatCache | None = None,
 ) -> Outputs:
     """Validate the spec and produce every output file in memory.
+
+    ``format_cache`` replaces the output folder's cache (the fuzz tests share one
+    in memory across thousands of specs).
 
     Raises:
         SpecError: the spec has errors (warnings are returned, not raised).
@@ -90,6 +98,8 @@ def build_outputs(
     env = make_environment(templates_dir(), templates)
     rendered = render_all(api, env, {OPENAPI_PATH: openapi})
     cache = _disk_cache(out_dir) if use_cache else _no_cache
+    if format_cache is not None:
+        cache = format_cache
     counted = _CountingCache(cache)
     files = format_all(rendered, label, counted)
     manifest = build_manifest(

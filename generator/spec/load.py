@@ -24,6 +24,7 @@ from generator.diagnostics import Diagnostic, Location, Severity, SpecError
 from generator.spec import load_errors
 from generator.spec.elements import JsonPath, dotted
 from generator.spec.load_errors import USAGE_CODES
+from generator.spec.text_positions import LineTable
 from generator.spec.yaml_compose import MAX_DEPTH, NestingTooDeep, compose_file
 from generator.spec.yaml_nodes import MAX_NODES, NodeConverter, too_deep
 
@@ -133,13 +134,14 @@ def _load_file(path: Path, problems: list[Diagnostic]) -> _FileContent | None:
     if text is None:
         return None
     label = str(path)
+    lines = LineTable(text)
     try:
         node = compose_file(text)
     except NestingTooDeep as err:
-        problems.append(too_deep(load_errors.mark_location(label, err.problem_mark)))
+        problems.append(too_deep(lines.location(label, err.problem_mark)))
         return None
     except yaml.YAMLError as err:
-        problems.append(load_errors.syntax_error(label, err))
+        problems.append(load_errors.syntax_error(label, err, lines))
         return None
     except RecursionError:  # the depth cap should make this unreachable
         problems.append(too_deep(Location(label, 1, 1)))
@@ -150,7 +152,7 @@ def _load_file(path: Path, problems: list[Diagnostic]) -> _FileContent | None:
     if not isinstance(node, yaml.MappingNode):
         problems.append(load_errors.top_not_mapping(label, node))
         return None
-    converter = NodeConverter(label)
+    converter = NodeConverter(label, lines)
     document = converter.convert_document(node)
     problems.extend(converter.problems)
     return _FileContent(path, document, converter.values, converter.keys)

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic, Location, Severity
+from generator.spec.text_positions import EXACT_MARKS, LineTable
 
 # Codes of problems with the command line rather than the spec's content: the CLI
 # exits 2 for these (usage error), 1 for everything else.
@@ -79,15 +80,17 @@ def not_utf8(path: Path, data: bytes, err: UnicodeDecodeError) -> Diagnostic:
     )
 
 
-def syntax_error(label: str, err: yaml.YAMLError) -> Diagnostic:
+def syntax_error(
+    label: str, err: yaml.YAMLError, lines: LineTable = EXACT_MARKS
+) -> Diagnostic:
     """PyYAML's parse error, placed at its mark and worded for a spec author."""
     problem = getattr(err, "problem", None) or str(err)
     context = getattr(err, "context", None)
     context_mark = getattr(err, "context_mark", None)
     if context and context_mark is not None:
-        context += f" that starts at line {context_mark.line + 1}"
+        context += f" that starts at line {lines.location(label, context_mark).line}"
     message = f"not valid YAML: {problem}" + (f" ({context})" if context else "")
-    location = mark_location(label, getattr(err, "problem_mark", None))
+    location = lines.location(label, getattr(err, "problem_mark", None))
     hint = "check the indentation and quoting at this position"
     return Diagnostic("SPEC006", Severity.ERROR, message, location, hint)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.diagnostics import Diagnostic, Severity, SpecError
+from generator.diagnostics import Diagnostic, Location, Severity, SpecError
 from generator.spec.load import LoadedSpec, load_spec
 from generator.spec.types import Spec
 
@@ -101,12 +101,14 @@ def check_spec(spec: LoadedSpec) -> tuple[list[Diagnostic], Spec | None]:
 
 
 def _missing_sections(spec: LoadedSpec) -> list[Diagnostic]:
+    # A folder spec has no single root node: point at its first file.
+    where = spec.locate(()) or Location(str(spec.files[0]), 1, 1)
     return [
         Diagnostic(
             code=MISSING_SECTION,
             severity=Severity.ERROR,
             message=f"the spec has no '{section}' section",
-            location=spec.locate(()),
+            location=where,
             hint=f"add '{section}:' at the top level of a spec file",
             json_path="$",
         )

@@ -8,6 +8,7 @@ each of those become a diagnostic instead.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -15,6 +16,7 @@ from yaml.constructor import SafeConstructor
 
 from generator.diagnostics import Diagnostic, Location, Severity
 from generator.spec.elements import JsonPath
+from generator.spec.text_positions import EXACT_MARKS, LineTable
 from generator.spec.yaml_compose import MAX_DEPTH
 
 # Counted after alias expansion: a 75-operation spec has ~10 000 nodes, while an
@@ -32,8 +34,9 @@ class _Abort(Exception):
 class NodeConverter:
     """Converts one file's node graph, collecting positions and problems."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, lines: LineTable = EXACT_MARKS) -> None:
         self.label = label
+        self.lines = lines
         self.values: dict[JsonPath, Location] = {}
         self.keys: dict[JsonPath, Location] = {}
         self.problems: list[Diagnostic] = []
@@ -49,7 +52,7 @@ class NodeConverter:
         except _Abort:
             return {}
         except RecursionError:  # the depth cap should make this unreachable
-            self.problems.append(too_deep(_location(self.label, node)))
+            self.problems.append(too_deep(self._at(node)))
             return {}
         return result if isinstance(result, dict) else {}
 
@@ -59,7 +62,7 @@ class NodeConverter:
             self._problem("SPEC012", node, _too_many_message(), _ALIAS_HINT)
             raise _Abort
         if depth > MAX_DEPTH:
-            self.problems.append(too_deep(_location(self.label, node)))
+            self.problems.append(too_deep(self._at(node)))
             raise _Abort
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
@@ -68,6 +71,9 @@ class NodeConverter:
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         return self._unsupported_tag(node)
+
+    def _at(self, node: yaml.Node) -> Location:
+        return self.lines.location(self.label, node.start_mark)
 
     def _mapping(self, node: yaml.MappingNode, path: JsonPath, depth: int) -> Any:
         if node.tag != _TAG + "map":
@@ -108,7 +114,7 @@ class NodeConverter:
             return self._unsupported_tag(node)
         items = []
         for index, item in enumerate(node.value):
-            self.values.setdefault((*path, index), _location(self.label, item))
+            self.values.setdefault((*path, index), self._at(item))
             items.append(self._convert(item, (*path, index), depth + 1))
         return items
 
@@ -116,20 +122,24 @@ class NodeConverter:
         tag = node.tag.removeprefix(_TAG)
         if tag == "str" or tag == "timestamp":
             # JSON has no dates: a date-looking value stays the text that was written.
-            return node.value
+            return self._text(node)
         if tag == "null":
             return None
         if tag == "bool":
             return SafeConstructor.bool_values[node.value.lower()]
         if tag == "int":
-            return _SCALARS.construct_yaml_int(node)
+            try:
+                return _SCALARS.construct_yaml_int(node)
+            except ValueError:  # more digits than int() converts (sys.int_info's limit)
+                self._problem("SPEC015", node, _HUGE_MESSAGE, _HUGE_HINT)
+                return None
         if tag == "float":
             return _SCALARS.construct_yaml_float(node)
         return self._unsupported_tag(node)
 
     def _key(self, key_node: yaml.Node) -> str | None:
         if isinstance(key_node, yaml.ScalarNode) and key_node.tag == _TAG + "str":
-            return str(key_node.value)
+            return self._text(key_node)
         if not isinstance(key_node, yaml.ScalarNode):
             kind = "list" if isinstance(key_node, yaml.SequenceNode) else "mapping"
             message = f"a {kind} cannot be a key"
@@ -140,13 +150,24 @@ class NodeConverter:
         self._problem("SPEC010", key_node, message, f"quote the key: '{shown}'")
         return None
 
+    def _text(self, node: yaml.ScalarNode) -> str:
+        """The scalar's text; a lone surrogate (from an escape) is a problem."""
+        text = str(node.value)
+        found = _SURROGATE.search(text)
+        if found is None:
+            return text
+        message = f"text holds a lone surrogate U+{ord(found[0]):04X}, which is not "
+        message += "a character and cannot be written as UTF-8"
+        self._problem("SPEC016", node, message, _SURROGATE_HINT)
+        return _SURROGATE.sub("\ufffd", text)
+
     def _record(
         self, key_node: yaml.Node, value_node: yaml.Node, path: JsonPath
     ) -> None:
-        self.keys.setdefault(path, _location(self.label, key_node))
+        self.keys.setdefault(path, self._at(key_node))
         # A scalar is best shown where its value is; a block where its key is.
         shown = value_node if isinstance(value_node, yaml.ScalarNode) else key_node
-        self.values.setdefault(path, _location(self.label, shown))
+        self.values.setdefault(path, self._at(shown))
 
     def _duplicate_key(self, key_node: yaml.Node, key: str, path: JsonPath) -> None:
         first = self.keys.get(path)
@@ -169,7 +190,7 @@ class NodeConverter:
         return None
 
     def _problem(self, code: str, node: yaml.Node, message: str, hint: str) -> None:
-        location = _location(self.label, node)
+        location = self._at(node)
         self.problems.append(Diagnostic(code, Severity.ERROR, message, location, hint))
 
 
@@ -205,10 +226,6 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _location(label: str, node: yaml.Node) -> Location:
-    return Location(label, node.start_mark.line + 1, node.start_mark.column + 1)
-
-
 def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
 
@@ -240,6 +257,13 @@ def _too_many_message() -> str:
     )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_HINT = (
+    "write the character itself, or a surrogate pair's escape as one "
+    "\\UXXXXXXXX escape"
+)
+_HUGE_MESSAGE = "the integer has more digits than sdkgen reads (4,300)"
+_HUGE_HINT = "no API value needs this many digits; quote it if it is text"
 _DEPTH_HINT = "a spec never needs this depth; check for runaway indentation or aliases"
 _ALIAS_HINT = "reduce the use of aliases (*name), or split the spec into smaller files"
 _MERGE_MESSAGE = "a merge key '<<' must point at a mapping"

@@ -21,7 +21,7 @@ from generator.cli.printer import print_diagnostics
 if TYPE_CHECKING:
     from generator.importers.markdown.draft import ImportResult
 
-_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}\Z")
 
 
 _EPILOG = """how the document is read:

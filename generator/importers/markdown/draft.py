@@ -22,7 +22,7 @@ from generator.importers.markdown.outline import DocumentKind, Outline, SkippedS
 from generator.importers.markdown.paths import api_version, base_path, route_key
 from generator.naming import pascal_case
 
-_URL = re.compile(r"^https?://[^\s]+$")
+_URL = re.compile(r"^https?://[^\s]+\Z")
 # Leaves room for the '_client' package suffix within the 64-character limit.
 _MAX_API_NAME = 40
 _VERBS = {

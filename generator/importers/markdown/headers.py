@@ -18,6 +18,7 @@ from generator.importers.common import names
 from generator.importers.common.defects import Defect
 from generator.importers.markdown.parameters import ParamDraft
 from generator.importers.markdown.request_template import TemplateItem
+from generator.spec.lint.identifiers import CLIENT_ARGUMENTS
 
 _CREDENTIAL = re.compile(
     r"auth|key|token|secret|session|signature|cookie", re.IGNORECASE
@@ -47,8 +48,10 @@ class AuthSchemes:
         shape = (item.name.lower(), header_format)
         if shape not in self._by_shape:
             name = names.unique(names.identifier(item.name, "auth"), set(self.schemes))
-            argument = (
-                names.identifier(item.alias, "credential") if item.alias else name
+            argument = names.unique(
+                names.identifier(item.alias, "credential") if item.alias else name,
+                # Each scheme needs its own argument, apart from the client's own.
+                {s["argument"] for s in self.schemes.values()} | CLIENT_ARGUMENTS,
             )
             self.schemes[name] = {
                 "type": "api_key",

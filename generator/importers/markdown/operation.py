@@ -18,6 +18,7 @@ from generator.importers.markdown.labels import match_label
 from generator.importers.markdown.outline import FunctionSection
 from generator.importers.markdown.parameters import (
     build_parameters,
+    drop_repeated_wire_names,
     make_python_names_unique,
 )
 from generator.importers.markdown.paths import PathError, clean_path, resource_segment
@@ -57,8 +58,8 @@ def build_operation(
         method, template.line, cleaned.placeholders, template.query, function.rows
     )
     headers = read_headers(template.headers, schemes)
-    params = built.params + headers.params
     defects += built.defects + headers.defects
+    params = drop_repeated_wire_names(built.params + headers.params, defects)
     make_python_names_unique(params, defects)
     defects += [_unread_line(line.number, line.text) for line in template.unread]
     heading = names.clean_heading(function.heading) or f"{method} {cleaned.path}"

@@ -17,10 +17,11 @@ from generator.importers.markdown.outline import TableRow
 from generator.importers.markdown.param_types import convert, literal_type, read_words
 from generator.importers.markdown.request_template import TemplateItem
 from generator.naming import python_identifier
+from generator.spec.lint.identifiers import CALL_OPTIONS
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
-_WIRE_NAME = re.compile(r"^[A-Za-z0-9_.\[\]-]+$")
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_WIRE_NAME = re.compile(r"^[A-Za-z0-9_.\[\]-]+\Z")
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
 @dataclass(slots=True)
@@ -207,6 +208,28 @@ def _table_only(row: TableRow, location: str, defects: list[Defect]) -> ParamDra
     return param
 
 
+def drop_repeated_wire_names(
+    params: list[ParamDraft], defects: list[Defect]
+) -> list[ParamDraft]:
+    """Keep the first of parameters sent under one name in one place (SPEC169)."""
+    kept: dict[tuple[str, str], ParamDraft] = {}
+    for param in params:
+        place = "body" if param.location in ("form", "file") else param.location
+        first = kept.setdefault((place, param.name), param)
+        if first is not param:
+            defects.append(
+                Defect(
+                    "repeated-parameter",
+                    param.line,
+                    f"parameter {param.name!r} is sent twice (first at line "
+                    f"{first.line})",
+                    "the later one is left out",
+                    "check which one the API means",
+                )
+            )
+    return list(kept.values())
+
+
 def make_python_names_unique(params: list[ParamDraft], defects: list[Defect]) -> None:
     """Give every parameter a usable Python name, unique within the operation."""
     taken: set[str] = set()
@@ -215,6 +238,11 @@ def make_python_names_unique(params: list[ParamDraft], defects: list[Defect]) ->
         if not _IDENTIFIER.match(wanted):
             param.python_name = names.identifier(wanted, "param")
         effective = python_identifier(param.python_name or param.name)
+        if effective in CALL_OPTIONS or effective.startswith("_"):
+            # The SDK's own names (lint rule SPEC161): keep the wire name, rename.
+            wanted = names.identifier(effective.strip("_") + "_param", "param")
+            param.python_name = names.unique(wanted, taken)
+            effective = param.python_name
         if effective in taken:
             param.python_name = names.unique(
                 names.identifier(effective, "param"), taken

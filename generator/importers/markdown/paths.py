@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 from generator.importers.common.defects import Defect
 
 PLACEHOLDER = re.compile(r"\{(?P<name>[^{}]*)\}")
-_VERSION = re.compile(r"^v?\d+(\.\d+)*$", re.IGNORECASE)
-_SPEC_PATH = re.compile(r"^/[A-Za-z0-9_.~{}/-]*$")
+_VERSION = re.compile(r"^v?\d+(\.\d+)*\Z", re.IGNORECASE)
+_SPEC_PATH = re.compile(r"^/[A-Za-z0-9_.~{}/-]*\Z")
 
 
 class PathError(ValueError):

@@ -10,7 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from generator.diagnostics import Diagnostic
-from generator.spec.lint import models, names, operations, parameters, paths, references
+from generator.spec.lint import (
+    api,
+    identifiers,
+    literals,
+    models,
+    names,
+    operations,
+    parameters,
+    paths,
+    references,
+)
 from generator.spec.lint.codes import RULES, Rule
 from generator.spec.lint.context import Context
 from generator.spec.load import LoadedSpec
@@ -40,6 +50,17 @@ CHECKS: tuple[Check, ...] = (
     operations.check_pagination,
     models.check_required_cycles,
     models.check_unions,
+    models.check_union_cycles,
+    identifiers.check_member_names,
+    identifiers.check_auth_argument_names,
+    identifiers.check_class_names,
+    identifiers.check_transformed_names,
+    identifiers.check_wire_names,
+    literals.check_finite_numbers,
+    api.check_base_url,
+    api.check_package,
+    api.check_envelope_keys,
+    api.check_has_resources,
 )
 
 

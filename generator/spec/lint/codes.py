@@ -67,5 +67,18 @@ RULES: dict[str, Rule] = {
         Rule("SPEC153", _E, "union variant lacks the discriminator field"),
         Rule("SPEC154", _E, "two union variants share a discriminator value"),
         Rule("SPEC155", _E, "discriminator value does not fit the field's type"),
+        Rule("SPEC156", _E, "models require each other through a union in a cycle"),
+        # identifiers.py
+        Rule("SPEC161", _E, "name is one the generated code uses for itself"),
+        Rule("SPEC162", _E, "class name is one the generated package already uses"),
+        Rule("SPEC163", _E, "names become the same after case folding or constants"),
+        Rule("SPEC169", _E, "two parameters are sent under one name in one place"),
+        # literals.py
+        Rule("SPEC164", _E, "number is NaN or infinite"),
+        # api.py
+        Rule("SPEC165", _E, "base_url is not a usable http(s) URL"),
+        Rule("SPEC166", _E, "package shadows a standard or dependency module"),
+        Rule("SPEC167", _E, "two envelope roles share one key"),
+        Rule("SPEC168", _E, "the spec has no resources"),
     )
 }

@@ -36,6 +36,58 @@ def check_required_cycles(ctx: Context) -> Iterator[Diagnostic]:
         yield ctx.report("SPEC151", at, message, hint)
 
 
+def check_union_cycles(ctx: Context) -> Iterator[Diagnostic]:
+    """Unions none of whose variants can be built, because each needs the union.
+
+    An object model can be built when every model its required fields need can be;
+    a union when any of its variants can. Whatever the fixpoint leaves out can
+    never be built; cycles of object models alone are SPEC151's.
+    """
+    buildable: set[str] = set()
+    needs = _required_edges(ctx)
+    models = ctx.spec.models
+    unions = {
+        name: [v.model for v in model.union.variants]
+        for name, model in models.items()
+        if model.union is not None
+    }
+    changed = True
+    while changed:
+        changed = False
+        for model in models:
+            if model in buildable:
+                continue
+            if model in unions:
+                ok = any(v in buildable or v not in models for v in unions[model])
+            else:
+                ok = all(n in buildable or n not in models for n in _needs(ctx, model))
+            if ok:
+                buildable.add(model)
+                changed = True
+    for model, variants in unions.items():
+        if model in buildable or any(_cycle_from(v, needs) for v in variants):
+            continue
+        message = f"no variant of union {model} can be built: each needs, through "
+        message += f"required fields, a {model} again ({', '.join(variants)})"
+        hint = "make a field on the way optional (required: false) or nullable"
+        yield ctx.report("SPEC156", ("models", model), message, hint, at_key=True)
+
+
+def _needs(ctx: Context, model: str) -> list[str]:
+    """Models (unions included) that required, non-nullable fields of ``model`` hold."""
+    found = []
+    for field in ctx.spec.models[model].fields or ():
+        if not field.required or field.nullable:
+            continue
+        try:
+            ref = parse_type(field.type)
+        except TypeSyntaxError:
+            continue
+        if ref.kind == "model":
+            found.append(str(ref.name))
+    return found
+
+
 def _required_edges(ctx: Context) -> dict[str, dict[str, str]]:
     """model -> {model it cannot exist without: the field that needs it}."""
     edges: dict[str, dict[str, str]] = {}

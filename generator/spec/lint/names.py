@@ -77,10 +77,6 @@ def check_operation_names(ctx: Context) -> Iterator[Diagnostic]:
         yield from _operation_clashes(ctx, operations)
 
 
-# Attributes every generated resource class defines besides its operations.
-RESOURCE_ATTRIBUTES = frozenset({"with_raw_response"})
-
-
 def _operation_clashes(
     ctx: Context, operations: list[Operation]
 ) -> Iterator[Diagnostic]:
@@ -89,12 +85,6 @@ def _operation_clashes(
         names.setdefault(python_identifier(operation.name), operation)
     for operation in operations:
         python_name = python_identifier(operation.name)
-        if python_name in RESOURCE_ATTRIBUTES:
-            message = f"operation {operation.label} becomes the Python method "
-            message += f"'{python_name}', which every resource already has"
-            hint = "rename the operation"
-            yield ctx.report("SPEC116", operation.where, message, hint, at_key=True)
-            continue
         owner = names[python_name]
         if owner is not operation:
             message = f"operation {operation.label} becomes the Python method "
@@ -108,36 +98,11 @@ def _operation_clashes(
             yield ctx.report("SPEC114", operation.where, message, "rename one of them")
 
 
-# Attributes of the generated clients (and the runtime's base clients) that a
-# resource attribute would hide; names with a leading underscore are private.
-CLIENT_ATTRIBUTES = frozenset(
-    {
-        "aclose",
-        "base_url",
-        "call",
-        "close",
-        "max_retries",
-        "oauth",
-        "paginate",
-        "rate_limits",
-        "timeout",
-        "with_options",
-        "with_raw_response",
-    }
-)
-
-
 def check_resource_names(ctx: Context) -> Iterator[Diagnostic]:
     """``client.import_`` would serve both resource 'import' and 'import_'."""
     taken: dict[str, str] = {}
     for resource in (r.name for r in ctx.spec.resources):
         python_name = python_identifier(resource)
-        if python_name in CLIENT_ATTRIBUTES or python_name.startswith("_"):
-            message = f"resource {resource} becomes the client attribute "
-            message += f"'{python_name}', which the client already uses"
-            at = ("resources", resource)
-            yield ctx.report("SPEC119", at, message, "rename the resource", at_key=True)
-            continue
         first = taken.setdefault(python_name, resource)
         if first != resource:
             message = f"resource {resource} becomes the client attribute "

@@ -103,6 +103,14 @@ def check_upload_kinds(ctx: Context) -> Iterator[Diagnostic]:
             if parameter.location != "file":
                 message = f"{element} has 'upload_kind' but is not a file parameter"
                 yield ctx.report("SPEC138", where, message, "remove 'upload_kind'")
+            if upload.parameter == parameter.name:
+                message = f"'upload_kind' of {element} names the file itself"
+                hint = "name the sibling form parameter that carries the kind"
+                yield ctx.report("SPEC138", (*where, "parameter"), message, hint)
+            if "file" not in dict(upload.values):
+                message = f"'upload_kind' of {element} has no value for 'file'"
+                hint = "add values.file: the value the API expects for raw bytes"
+                yield ctx.report("SPEC138", (*where, "values"), message, hint)
             if upload.parameter not in names:
                 message = f"'upload_kind' of {element} names parameter "
                 message += (

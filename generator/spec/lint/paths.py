@@ -14,7 +14,7 @@ from generator.spec.lint.context import Context
 from generator.spec.types import Operation
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
 def placeholders(path: str) -> list[str]:

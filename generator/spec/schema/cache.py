@@ -47,7 +47,8 @@ class SchemaCache:
         if folder is None:
             return cls(None)
         schema = hashlib.sha256(schema_path().read_bytes()).hexdigest()[:16]
-        return cls(folder / f"valid-{schema}.txt")
+        # "ecma": entries from before patterns followed ECMA '$' are not trusted.
+        return cls(folder / f"valid-{schema}-ecma.txt")
 
     def split(self, document: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         """The document without entries known to pass, and the new entries' hashes."""

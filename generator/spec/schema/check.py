@@ -22,6 +22,7 @@ from generator.resources import load_schema
 from generator.spec.elements import describe, dotted, subject
 from generator.spec.load import LoadedSpec
 from generator.spec.schema.cache import SchemaCache
+from generator.spec.schema.regex import EcmaValidator
 from generator.spec.schema.words import (
     allowed_choices,
     describe_value,
@@ -43,8 +44,12 @@ OTHER_SCHEMA = "SPEC027"
 
 @cache
 def spec_validator() -> Draft202012Validator:
-    """The validator, built once per process and reused for every file."""
-    return Draft202012Validator(load_schema())
+    """The validator, built once per process and reused for every file.
+
+    Its ``pattern`` keyword follows ECMA regexes (``generator.schema_regex``).
+    """
+    validator: Draft202012Validator = EcmaValidator(load_schema())
+    return validator
 
 
 def check_schema(spec: LoadedSpec) -> list[Diagnostic]:

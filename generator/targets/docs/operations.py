@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 RESOURCES_DIR = "resources"
-_URL = re.compile(r"^https?://\S+$")
+_URL = re.compile(r"^https?://\S+\Z")
 _AUTH_WORDS = {"api_key": "API key", "oauth2": "OAuth2 access token"}
 
 

@@ -58,7 +58,7 @@ def build_openapi(spec: Spec, *, source: str) -> dict[str, Any]:
 
 def render_openapi_json(openapi: dict[str, Any]) -> str:
     """Serialise an OpenAPI document: two-space indent, UTF-8 text, final newline."""
-    return json.dumps(openapi, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(openapi, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def _info(api: ApiInfo, source: str) -> dict[str, Any]:

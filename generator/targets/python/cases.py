@@ -27,7 +27,7 @@ def cases_json(api: ApiModel, resource: ResourceModel) -> str:
         "resource": resource.attribute,
         "cases": [_case(c, base_path) for c in build_cases(api, resource.operations)],
     }
-    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+    return json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def _case(case: OperationCase, base_path: str) -> dict[str, Any]:
@@ -47,6 +47,7 @@ def _case(case: OperationCase, base_path: str) -> dict[str, Any]:
         "auth_header": list(case.auth_header) if case.auth_header else None,
         "insufficient": case.missing_auth_argument,
         "payload": case.payload,
+        "enveloped": op.envelope,
         "result_class": case.result_class,
         "returns": op.returns_label != "",
         "deprecated": op.deprecation_message is not None,

@@ -8,6 +8,7 @@ insert raw spec text into code.
 from __future__ import annotations
 
 import json
+import math
 import re
 import textwrap
 from typing import Any
@@ -52,6 +53,9 @@ def pyrepr(value: Any) -> str:
     """A Python literal for a scalar from the spec (str, int, float, bool, None)."""
     if isinstance(value, str):
         return _string_literal(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        # repr() gives 'nan'/'inf', names rather than literals (rule SPEC164).
+        raise ValueError(f"pyrepr cannot write {value} as a literal")
     if value is None or isinstance(value, bool | int | float):
         return repr(value)
     raise TypeError(f"pyrepr expects a scalar, got {type(value).__name__}")
@@ -111,8 +115,11 @@ def comment(value: Any) -> str:
 
 
 def tomlstr(value: Any) -> str:
-    """A TOML basic string (JSON string syntax is a subset of it)."""
-    return json.dumps(str(value), ensure_ascii=False)
+    """A TOML basic string (JSON string syntax is a subset of it).
+
+    JSON leaves DEL (U+007F) raw, which TOML forbids in a string: escape it too.
+    """
+    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def markdown(value: Any) -> str:

@@ -79,7 +79,9 @@ def _case(api: ApiModel, samples: _Samples, op: OperationModel) -> OperationCase
         if param.location == "file":
             uploads.append(param.py_name)
         if param.location == "path":
-            path = path.replace("{" + param.wire + "}", quote(wire_values[0], safe=""))
+            # The runtime joins a list's items with commas into one segment.
+            segment = quote(",".join(wire_values), safe="")
+            path = path.replace("{" + param.wire + "}", segment)
         elif param.location == "file":
             multipart = True
             if param.upload_kind_param:

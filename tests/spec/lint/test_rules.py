@@ -165,11 +165,6 @@ def operations_clash_after_keyword_rule(spec: Spec) -> None:
     add_operation(spec, "import_")
 
 
-@case("SPEC116")
-def operation_named_like_the_raw_response_attribute(spec: Spec) -> None:
-    add_operation(spec, "with_raw_response")
-
-
 def _api_key(argument: str) -> dict[str, str]:
     return {
         "type": "api_key",
@@ -200,13 +195,6 @@ def resources_clash_after_keyword_rule(spec: Spec) -> None:
                 "ping": {"method": "GET", "path": f"/{name}", "summary": "s."}
             }
         }
-
-
-@case("SPEC119")
-def resource_named_like_a_client_attribute(spec: Spec) -> None:
-    spec["resources"]["with_raw_response"] = {
-        "operations": {"ping": {"method": "GET", "path": "/raw", "summary": "s."}}
-    }
 
 
 # references.py
@@ -415,13 +403,13 @@ def model_requires_itself(spec: Spec) -> None:
 def _union(spec: Spec, *variants: tuple[Any, str]) -> None:
     spec["models"]["Item"]["fields"]["kind"] = {"type": "string"}
     add_model(spec, "Other", kind={"type": "integer"})
-    spec["models"]["Any"] = {
+    spec["models"]["Choice"] = {
         "union": {
             "discriminator": "kind",
             "variants": [{"value": v, "model": m} for v, m in variants],
         }
     }
-    use_model(spec, "Any")
+    use_model(spec, "Choice")
 
 
 @case("SPEC152")
@@ -431,7 +419,7 @@ def variant_is_union(spec: Spec) -> None:
         "union": {
             "discriminator": "kind",
             "variants": [
-                {"value": "x", "model": "Any"},
+                {"value": "x", "model": "Choice"},
                 {"value": "y", "model": "Item"},
             ],
         }
@@ -443,7 +431,9 @@ def variant_is_union(spec: Spec) -> None:
 def variant_without_discriminator(spec: Spec) -> None:
     _union(spec, ("a", "Item"), (1, "Other"))
     add_model(spec, "Plain", x={"type": "string"})
-    spec["models"]["Any"]["union"]["variants"].append({"value": "p", "model": "Plain"})
+    spec["models"]["Choice"]["union"]["variants"].append(
+        {"value": "p", "model": "Plain"}
+    )
 
 
 @case("SPEC154")
@@ -454,6 +444,150 @@ def variant_values_repeat(spec: Spec) -> None:
 @case("SPEC155")
 def variant_value_of_wrong_type(spec: Spec) -> None:
     _union(spec, ("a", "Item"), ("one", "Other"))
+
+
+def _upload(spec: Spec, kind: dict[str, Any]) -> None:
+    file = {"name": "file", "in": "file", "type": "file", "upload_kind": kind}
+    sibling = {"name": "type", "in": "form", "type": "string"}
+    add_operation(spec, "upload", method="POST", parameters=[file, sibling])
+
+
+@case("SPEC138")
+def upload_kind_without_a_file_value(spec: Spec) -> None:
+    """Issue 15: generate crashed with KeyError: 'file'."""
+    _upload(spec, {"parameter": "type", "values": {"url": "url"}})
+
+
+@case("SPEC138")
+def upload_kind_naming_the_file_itself(spec: Spec) -> None:
+    _upload(spec, {"parameter": "file", "values": {"file": "file"}})
+
+
+@case("SPEC156")
+def required_cycle_through_a_union(spec: Spec) -> None:
+    """Issue 15: the sample builder recursed forever on this (RecursionError)."""
+    node = {"type": "Node", "required": True}
+    add_model(spec, "Leaf", kind={"type": "string", "required": True}, next=node)
+    add_model(spec, "Pair", kind={"type": "string", "required": True}, left=node)
+    variants = [{"value": "l", "model": "Leaf"}, {"value": "p", "model": "Pair"}]
+    spec["models"]["Node"] = {"union": {"discriminator": "kind", "variants": variants}}
+    use_model(spec, "Node")
+
+
+# identifiers.py (issue 15: each of these generated an SDK that did not work)
+
+
+@case("SPEC161")
+def query_parameter_named_like_a_call_option(spec: Spec) -> None:
+    get(spec)["parameters"].append(
+        {"name": "timeout", "in": "query", "type": "integer"}
+    )
+
+
+@case("SPEC161")
+def parameter_shadowing_an_operation_constant(spec: Spec) -> None:
+    get(spec)["parameters"].append({"name": "_GET", "in": "query", "type": "string"})
+
+
+@case("SPEC161")
+def field_with_a_dunder_name(spec: Spec) -> None:
+    spec["models"]["Item"]["fields"]["__class__"] = {"type": "string"}
+
+
+@case("SPEC161")
+def auth_argument_named_like_a_client_argument(spec: Spec) -> None:
+    scheme = {"type": "api_key", "header": "X-Key", "format": "{value}"}
+    spec["auth"] = {"key": {**scheme, "argument": "http_client"}}
+
+
+@case("SPEC161")
+def resource_hiding_a_client_member(spec: Spec) -> None:
+    spec["resources"]["with_raw_response"] = spec["resources"].pop("item")
+
+
+@case("SPEC161")
+def operation_hiding_a_resource_member(spec: Spec) -> None:
+    add_operation(spec, "with_raw_response")
+
+
+@case("SPEC162")
+def model_named_like_a_runtime_class(spec: Spec) -> None:
+    add_model(spec, "Param", x={"type": "string"})
+    use_model(spec, "Param")
+
+
+@case("SPEC162")
+def client_class_named_like_an_exception(spec: Spec) -> None:
+    spec["api"]["client_class"] = "SDKError"
+
+
+@case("SPEC163")
+def operations_that_become_one_constant(spec: Spec) -> None:
+    add_operation(spec, "get_")
+
+
+@case("SPEC163")
+def unions_that_become_one_constant(spec: Spec) -> None:
+    _union(spec, ("a", "Item"), (1, "Other"))
+    spec["models"]["CHOICE"] = spec["models"]["Choice"]
+    use_model(spec, "CHOICE")
+
+
+@case("SPEC169")
+def two_form_parameters_with_one_wire_name(spec: Spec) -> None:
+    """Found by fuzzing import-markdown: the runtime sent only one of them."""
+    first = {"name": "size", "in": "form", "type": "string"}
+    second = {**first, "python_name": "size_2"}
+    add_operation(spec, "resize", method="POST", parameters=[first, second])
+
+
+# literals.py
+
+
+@case("SPEC164")
+def default_that_is_not_a_number(spec: Spec) -> None:
+    parameter = {"name": "x", "in": "query", "type": "number", "default": float("nan")}
+    get(spec)["parameters"].append(parameter)
+
+
+@case("SPEC164")
+def enum_value_that_is_infinite(spec: Spec) -> None:
+    parameter = {"name": "x", "in": "query", "type": "number", "enum": [float("inf")]}
+    get(spec)["parameters"].append(parameter)
+
+
+# api.py
+
+
+@case("SPEC165")
+def base_url_with_a_port_that_is_not_a_number(spec: Spec) -> None:
+    spec["api"]["base_url"] = "https://a.test:x"
+
+
+@case("SPEC165")
+def base_url_host_that_is_not_idna(spec: Spec) -> None:
+    spec["api"]["base_url"] = "https://a\u0301.test/"
+
+
+@case("SPEC166")
+def package_named_like_a_dependency(spec: Spec) -> None:
+    spec["api"]["package"] = "httpx"
+
+
+@case("SPEC166")
+def package_named_like_a_standard_module(spec: Spec) -> None:
+    spec["api"]["package"] = "dataclasses"
+
+
+@case("SPEC167")
+def envelope_data_and_success_are_one_key(spec: Spec) -> None:
+    spec["envelope"] = {"data": "data", "success": "data"}
+
+
+@case("SPEC168")
+def no_resources_at_all(spec: Spec) -> None:
+    spec["resources"] = {}
+    spec.pop("models")
 
 
 def test_the_base_spec_is_clean(tmp_path: Path) -> None:

@@ -61,14 +61,16 @@ def envelope(payload: Any) -> Any:
     }
 
 
-def responder(seen: list[httpx.Request], pages: list[Any]) -> httpx.MockTransport:
+def responder(
+    seen: list[httpx.Request], pages: list[Any], enveloped: bool = True
+) -> httpx.MockTransport:
     """Answers each request with the next payload (the last one repeats)."""
 
     def handle(request: httpx.Request) -> httpx.Response:
         request.read()
         seen.append(request)
         payload = pages[min(len(seen), len(pages)) - 1]
-        return httpx.Response(200, json=envelope(payload))
+        return httpx.Response(200, json=envelope(payload) if enveloped else payload)
 
     return httpx.MockTransport(handle)
 
@@ -124,7 +126,9 @@ def test_sync_call_sends_the_request_and_parses_the_payload(
     case: dict[str, Any],
 ) -> None:
     seen: list[httpx.Request] = []
-    with httpx.Client(transport=responder(seen, [case["payload"]])) as http:
+    with httpx.Client(
+        transport=responder(seen, [case["payload"]], case["enveloped"])
+    ) as http:
         client = HostileClient(**case["credentials"], http_client=http)
         method = getattr(getattr(client, case["resource"]), case["operation"])
         with expect_deprecation(case):
@@ -142,7 +146,7 @@ def test_async_call_sends_the_request_and_parses_the_payload(
 
     async def run() -> Any:
         async with httpx.AsyncClient(
-            transport=responder(seen, [case["payload"]])
+            transport=responder(seen, [case["payload"]], case["enveloped"])
         ) as http:
             client = AsyncHostileClient(**case["credentials"], http_client=http)
             method = getattr(getattr(client, case["resource"]), case["operation"])
@@ -158,7 +162,9 @@ def test_async_call_sends_the_request_and_parses_the_payload(
 @pytest.mark.parametrize("case", CASES, ids=name)
 def test_raw_response_through_the_resource_and_the_client(case: dict[str, Any]) -> None:
     seen: list[httpx.Request] = []
-    with httpx.Client(transport=responder(seen, [case["payload"]])) as http:
+    with httpx.Client(
+        transport=responder(seen, [case["payload"]], case["enveloped"])
+    ) as http:
         client = HostileClient(**case["credentials"], http_client=http)
         resource = getattr(client, case["resource"])
         for raw in (
@@ -186,7 +192,9 @@ def test_call_without_a_usable_credential_fails_before_sending(
     credentials: list[dict[str, Any]] = [{}]
     if case["insufficient"]:
         credentials.append({case["insufficient"]: "not-enough"})
-    with httpx.Client(transport=responder(seen, [case["payload"]])) as http:
+    with httpx.Client(
+        transport=responder(seen, [case["payload"]], case["enveloped"])
+    ) as http:
         for given in credentials:
             client = HostileClient(**given, http_client=http)
             method = getattr(getattr(client, case["resource"]), case["operation"])
