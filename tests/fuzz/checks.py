@@ -108,8 +108,10 @@ class SdkBatch:
         digest = _digest(spec)
         if digest in self.seen:
             return
-        self.seen.add(digest)
-        folder = self.root / f"sdk{len(self.folders):05d}"
+        # Named by digest: a spec that failed is tried again (Hypothesis replays
+        # it) in a folder of its own, and is "seen" only once it generated.
+        folder = self.root / f"sdk-{digest[:16]}-{self.generated:05d}"
+        shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         copy = folder / ("spec" if spec.is_dir() else "spec.yaml")
         if spec.is_dir():
@@ -125,6 +127,7 @@ class SdkBatch:
         (out / "spec.source").write_bytes(_spec_bytes(spec))
         self._skip_runtime_tests_run_before(out / "python")
         self.folders.append(out)
+        self.seen.add(digest)
         self.generated += 1
 
     def _skip_runtime_tests_run_before(self, sdk: Path) -> None:

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import ipaddress
+import keyword
 import re
 import sys
 from collections.abc import Iterator
@@ -77,9 +78,14 @@ _LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 
 
 def check_package(ctx: Context) -> Iterator[Diagnostic]:
-    """SPEC166: a package that shadows the standard library or a dependency."""
+    """SPEC166: a package that is a keyword or shadows a module it imports."""
     package = ctx.spec.api.package
-    if package in sys.stdlib_module_names or package in SDK_DEPENDENCIES:
+    if keyword.iskeyword(package):
+        message = f"package '{package}' is a Python keyword: 'import {package}' "
+        message += "is not Python"
+        hint = f"e.g. package: {package}_client"
+        yield ctx.report("SPEC166", ("api", "package"), message, hint)
+    elif package in sys.stdlib_module_names or package in SDK_DEPENDENCIES:
         what = "standard library" if package in sys.stdlib_module_names else "SDK's"
         message = f"package '{package}' is the name of a module of the {what}"
         message += " dependencies" if what == "SDK's" else ""

@@ -17,6 +17,7 @@ they stay distinct after every transformation the model stage applies:
 from __future__ import annotations
 
 import ast
+import keyword
 from collections.abc import Callable, Iterator
 from functools import cache
 
@@ -150,7 +151,7 @@ def check_class_names(ctx: Context) -> Iterator[Diagnostic]:
         taken |= {"Async" + base + "WithRawResponse"}
     client = ctx.spec.api.client_class
     for name in (client, "Async" + client):
-        if name in taken:
+        if keyword.iskeyword(name) or name in taken:
             message = f"client_class '{client}' makes the class '{name}', a name "
             message += "the generated package already uses"
             at = ("api", "client_class")

@@ -579,6 +579,16 @@ def package_named_like_a_standard_module(spec: Spec) -> None:
     spec["api"]["package"] = "dataclasses"
 
 
+@case("SPEC166")
+def package_named_like_a_keyword(spec: Spec) -> None:
+    spec["api"]["package"] = "break"  # found by make fuzz: 'from break import'
+
+
+@case("SPEC162")
+def client_class_named_like_a_keyword(spec: Spec) -> None:
+    spec["api"]["client_class"] = "None"
+
+
 @case("SPEC167")
 def envelope_data_and_success_are_one_key(spec: Spec) -> None:
     spec["envelope"] = {"data": "data", "success": "data"}
