@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from generator.diff.bump import bumped_version, suggested_bump
@@ -11,6 +13,7 @@ from generator.diff.compare import Change, compare
 from generator.diff.load import load_pair
 from generator.diff.snapshot import Snapshot, take_snapshot
 from generator.spec.load import LoadedSpec
+from generator.spec.types import Spec
 from generator.spec.validate import ValidationResult
 
 
@@ -60,9 +63,10 @@ def diff_specs(
     """Compare spec ``old`` with ``new``; an invalid one comes back as InvalidSpec."""
     old_result, new_result = load_pair(old, new)
     for which, result in (("OLD", old_result), ("NEW", new_result)):
-        if result.errors or result.spec is None:
+        if result.errors or result.spec is None or result.typed is None:
             return InvalidSpec(which, result)
     assert old_result.spec is not None and new_result.spec is not None
+    assert old_result.typed is not None and new_result.typed is not None
     old_doc, new_doc = old_result.spec.document, new_result.spec.document
     kept = _Kept(
         resources=_differing(old_doc, new_doc, "resources"),
@@ -70,8 +74,8 @@ def diff_specs(
     )
     if old_doc.get("defaults") != new_doc.get("defaults"):
         kept = _Kept(resources=None, models=kept.models)
-    old_snapshot = _snapshot(old_result.spec, kept)
-    new_snapshot = _snapshot(new_result.spec, kept)
+    old_snapshot = _snapshot(old_result.spec, old_result.typed, kept)
+    new_snapshot = _snapshot(new_result.spec, new_result.typed, kept)
     return DiffResult(
         compare(old_snapshot, new_snapshot),
         allowed,
@@ -102,21 +106,20 @@ def _differing(old: dict[str, Any], new: dict[str, Any], section: str) -> set[st
     }
 
 
-def _snapshot(spec: LoadedSpec, kept: _Kept) -> Snapshot:
+def _snapshot(spec: LoadedSpec, typed: Spec, kept: _Kept) -> Snapshot:
     from generator.model.build import build_model
-    from generator.spec.normalize import normalize
 
-    document = dict(spec.document)
+    resources = typed.resources
     if kept.resources is not None:
-        resources = document["resources"]
-        document["resources"] = {
-            k: resources[k] for k in resources if k in kept.resources
-        }
+        resources = tuple(r for r in resources if r.name in kept.resources)
     # Unions stay: the model needs all of them to type fields and returns.
-    document["models"] = {
-        name: raw
-        for name, raw in document.get("models", {}).items()
-        if name in kept.models or "union" in raw
+    models = {
+        name: model
+        for name, model in typed.models.items()
+        if name in kept.models or model.is_union
     }
-    api = build_model(normalize(document), spec_label=spec.display_root())
+    partial = dataclasses.replace(
+        typed, resources=resources, models=MappingProxyType(models)
+    )
+    api = build_model(partial, spec_label=spec.display_root())
     return take_snapshot(spec, api)

@@ -153,7 +153,7 @@ def _load_file(path: Path, problems: list[Diagnostic]) -> _FileContent | None:
         problems.append(load_errors.top_not_mapping(label, node))
         return None
     converter = NodeConverter(label, lines)
-    document = converter.convert_document(node)
+    document = converter.convert_document(node, aliases="*" in text)
     problems.extend(converter.problems)
     return _FileContent(path, document, converter.values, converter.keys)
 

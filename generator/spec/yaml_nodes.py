@@ -42,9 +42,15 @@ class NodeConverter:
         self.problems: list[Diagnostic] = []
         self._nodes = 0
 
-    def convert_document(self, node: yaml.MappingNode) -> dict[str, Any]:
-        """The document as plain data; ``{}`` after a problem that stops conversion."""
-        if expanded_size(node, MAX_NODES) > MAX_NODES:
+    def convert_document(
+        self, node: yaml.MappingNode, *, aliases: bool = True
+    ) -> dict[str, Any]:
+        """The document as plain data; ``{}`` after a problem that stops conversion.
+
+        ``aliases=False`` (the text has no ``*``, so no alias) skips sizing the
+        alias graph: conversion itself counts the nodes it makes.
+        """
+        if aliases and expanded_size(node, MAX_NODES) > MAX_NODES:
             self._problem("SPEC012", node, _too_many_message(), _ALIAS_HINT)
             return {}
         try:
