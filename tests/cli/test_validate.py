@@ -176,6 +176,21 @@ def test_internal_error_exits_123(
     assert "Traceback" not in captured.err
 
 
+def test_internal_error_shows_the_traceback_when_asked(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(path: Path) -> ValidationResult:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(validate_command, "validate_path", broken)
+    monkeypatch.setenv("SDKGEN_TRACEBACK", "1")
+    assert main(["validate", str(MINIMAL)]) == 123
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback (most recent call last):")
+    assert 'raise RuntimeError("bug")' in err
+    assert "sdkgen: internal error: validating" in err
+
+
 def test_help_documents_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--help"]) == 0
     out = capsys.readouterr().out
