@@ -1,4 +1,4 @@
-"""Format a validation result for people (text), programs (json) and GitHub Actions.
+"""Format a validation result: text, json, github, and sarif (from ``sarif.py``).
 
 Pure functions from a ValidationResult to the text to print; the ``validate``
 command picks one by ``--format`` and prints it. Diagnostics arrive sorted by file,
@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.cli.printer import diagnostic_text
+from generator.cli.sarif import format_sarif
 from generator.diagnostics import Diagnostic
 from generator.spec.validate import ValidationResult
 
@@ -96,4 +97,5 @@ FORMATTERS: dict[str, Formatter] = {
     "text": format_text,
     "json": format_json,
     "github": format_github,
+    "sarif": format_sarif,
 }

@@ -122,4 +122,4 @@ def _snapshot(spec: LoadedSpec, typed: Spec, kept: _Kept) -> Snapshot:
         typed, resources=resources, models=MappingProxyType(models)
     )
     api = build_model(partial, spec_label=spec.display_root())
-    return take_snapshot(spec, api)
+    return take_snapshot(spec, typed, api)

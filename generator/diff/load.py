@@ -14,10 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic, SpecError
-from generator.spec.load import MAX_FILE_BYTES, LoadedSpec, spec_files
-from generator.spec.load import _FileContent as FileContent
-from generator.spec.load import _load_file as load_file
-from generator.spec.load import _merge as merge
+from generator.spec.load import (
+    MAX_FILE_BYTES,
+    FileContent,
+    LoadedSpec,
+    load_file,
+    merge_files,
+    spec_files,
+)
 from generator.spec.validate import ValidationResult, check_spec, validate_path
 
 Parsed = dict[bytes, FileContent]
@@ -65,7 +69,7 @@ def _fast_load(path: Path, reuse: Parsed) -> tuple[LoadedSpec, Parsed] | None:
         parsed[data] = content
         # Merging fills the first file's sections in place: merge copies of them.
         contents.append(replace(content, document=_copy_sections(content.document)))
-    spec = merge(path, files, contents, problems)
+    spec = merge_files(path, files, contents, problems)
     return (spec, parsed) if not problems else None
 
 

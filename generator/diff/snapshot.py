@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import Location
-from generator.model.api import ApiModel, OperationModel
+from generator.model.api import ApiModel, ModelClass, OperationModel
+from generator.spec import types as spec_types
 from generator.spec.elements import JsonPath
 from generator.spec.load import LoadedSpec
 
@@ -116,18 +117,15 @@ class Snapshot:
         return self.spec.locate(json_path)
 
 
-def take_snapshot(spec: LoadedSpec, api: ApiModel) -> Snapshot:
-    """Describe the validated spec ``spec`` whose intermediate model is ``api``."""
-    resources = spec.document["resources"]
+def take_snapshot(spec: LoadedSpec, typed: spec_types.Spec, api: ApiModel) -> Snapshot:
+    """Describe the validated spec ``spec`` (typed: ``typed``; model: ``api``)."""
+    typed_ops = {op.label: op for op in typed.operations}
     operations: dict[str, Operation] = {}
     for resource in api.resources:
-        raw_ops = resources[resource.name]["operations"]
         for op in resource.operations:
-            raw = raw_ops[op.name]
-            snap = _operation(resource.attribute, op, raw)
+            snap = _operation(resource.attribute, op, typed_ops[op.sdk_path])
             operations[snap.key] = snap
-    raw_models = spec.document.get("models", {})
-    models = {m.name: _model(m.name, raw_models[m.name], m.fields) for m in api.models}
+    models = {m.name: _model(m) for m in api.models}
     for union in api.unions:
         models[union.name] = Model(
             name=union.name,
@@ -153,10 +151,12 @@ def take_snapshot(spec: LoadedSpec, api: ApiModel) -> Snapshot:
     )
 
 
-def _operation(attribute: str, op: OperationModel, raw: dict[str, Any]) -> Operation:
-    json_path: JsonPath = ("resources", op.resource, "operations", op.name)
-    # The model orders parameters required-first; the spec's order gives the path.
-    index = {p["name"]: i for i, p in enumerate(raw.get("parameters", []))}
+def _operation(
+    attribute: str, op: OperationModel, typed: spec_types.Operation
+) -> Operation:
+    json_path = typed.where
+    # The model orders parameters required-first; the typed spec knows each's place.
+    where = {(p.name, p.location): p.where for p in typed.parameters}
     params = tuple(
         Param(
             wire=p.wire,
@@ -169,11 +169,11 @@ def _operation(attribute: str, op: OperationModel, raw: dict[str, Any]) -> Opera
             enum=p.enum,
             style=p.style,
             description=p.description,
-            json_path=(*json_path, "parameters", index[p.wire]),
+            json_path=where[p.wire, p.location],
         )
         for p in op.params
     )
-    paginate = raw.get("paginate")
+    paginate = typed.paginate
     return Operation(
         key=f"{op.resource}.{op.name}",
         sdk_name=f"{attribute}.{op.py_name}",
@@ -186,17 +186,17 @@ def _operation(attribute: str, op: OperationModel, raw: dict[str, Any]) -> Opera
         returns=op.returns_label,
         returns_description=op.returns_description,
         envelope=op.envelope,
-        paginate=(paginate["parameter"], op.page_start) if paginate else None,
+        paginate=(paginate.parameter, paginate.start) if paginate else None,
         deprecated=op.deprecation_message is not None,
         json_path=json_path,
     )
 
 
-def _model(name: str, raw: dict[str, Any], fields: Any) -> Model:
-    json_path: JsonPath = ("models", name)
+def _model(model: ModelClass) -> Model:
+    json_path: JsonPath = ("models", model.name)
     return Model(
-        name=name,
-        description=raw.get("description", ""),
+        name=model.name,
+        description=model.description,
         fields=tuple(
             Field(
                 json_name=f.json_name,
@@ -208,7 +208,7 @@ def _model(name: str, raw: dict[str, Any], fields: Any) -> Model:
                 description=f.description,
                 json_path=(*json_path, "fields", f.json_name),
             )
-            for f in fields
+            for f in model.fields
         ),
         discriminator=None,
         variants=(),

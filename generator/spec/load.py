@@ -71,7 +71,9 @@ class LoadedSpec:
 
 
 @dataclass
-class _FileContent:
+class FileContent:
+    """One spec file as plain data, with the positions of its keys and values."""
+
     path: Path
     document: dict[str, Any]
     values: dict[JsonPath, Location]
@@ -86,10 +88,10 @@ def load_spec(path: Path) -> LoadedSpec:
     """
     files = spec_files(path)
     problems: list[Diagnostic] = []
-    contents = [c for f in files if (c := _load_file(f, problems)) is not None]
+    contents = [c for f in files if (c := load_file(f, problems)) is not None]
     if problems:
         raise SpecError(problems)
-    spec = _merge(path, files, contents, problems)
+    spec = merge_files(path, files, contents, problems)
     if problems:
         raise SpecError(problems)
     return spec
@@ -129,7 +131,8 @@ def _walk_yaml(folder: Path) -> list[Path]:
     ]
 
 
-def _load_file(path: Path, problems: list[Diagnostic]) -> _FileContent | None:
+def load_file(path: Path, problems: list[Diagnostic]) -> FileContent | None:
+    """Read and convert one file; None (with ``problems`` added) if it cannot be."""
     text = _read_text(path, problems)
     if text is None:
         return None
@@ -155,7 +158,7 @@ def _load_file(path: Path, problems: list[Diagnostic]) -> _FileContent | None:
     converter = NodeConverter(label, lines)
     document = converter.convert_document(node, aliases="*" in text)
     problems.extend(converter.problems)
-    return _FileContent(path, document, converter.values, converter.keys)
+    return FileContent(path, document, converter.values, converter.keys)
 
 
 def _read_text(path: Path, problems: list[Diagnostic]) -> str | None:
@@ -176,12 +179,13 @@ def _read_text(path: Path, problems: list[Diagnostic]) -> str | None:
         return None
 
 
-def _merge(
+def merge_files(
     root: Path,
     files: tuple[Path, ...],
-    contents: list[_FileContent],
+    contents: list[FileContent],
     problems: list[Diagnostic],
 ) -> LoadedSpec:
+    """Merge the files of a folder spec section by section (``diff`` reuses it)."""
     document: dict[str, Any] = {}
     values: dict[JsonPath, Location] = {}
     keys: dict[JsonPath, Location] = {}
@@ -213,7 +217,7 @@ def _both_mappings(first: Any, second: Any) -> bool:
 class _Where:
     """Names both places of something defined twice across files."""
 
-    content: _FileContent
+    content: FileContent
     merged_values: dict[JsonPath, Location]
     merged_keys: dict[JsonPath, Location]
 
@@ -250,7 +254,10 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_NODES",
     "USAGE_CODES",
+    "FileContent",
     "LoadedSpec",
+    "load_file",
     "load_spec",
+    "merge_files",
     "spec_files",
 ]

@@ -13,12 +13,9 @@ from typing import Any
 
 from generator.cli.exit_codes import ExitCode, epilog
 from generator.cli.internal_error import report_internal_error
-from generator.cli.report import FORMATTERS as REPORT_FORMATTERS
-from generator.cli.sarif import format_sarif
+from generator.cli.report import FORMATTERS
 from generator.spec.load import USAGE_CODES
 from generator.spec.validate import ValidationResult, validate_path
-
-FORMATTERS = {**REPORT_FORMATTERS, "sarif": format_sarif}
 
 _EPILOG = epilog(
     {
