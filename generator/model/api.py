@@ -182,6 +182,7 @@ class ResourceModel:
 
     @property
     def async_streaming_class_name(self) -> str:
+        """The async twin of ``streaming_class_name``."""
         return self.async_class_name + "WithStreamingResponse"
 
 
