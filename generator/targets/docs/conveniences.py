@@ -40,6 +40,7 @@ class Conveniences:
     upload: str  # uploads from a path and from an open file
     download: str  # client.download(...)
     streaming: str  # with_streaming_response
+    streaming_async: str  # the same with the async client
     pages: str  # iter_ from a start page, and raw pages
     models: str  # to_dict() and to_json()
     errors: str  # the request and request id of an error
@@ -62,6 +63,7 @@ def build_conveniences(api: ApiModel, quick: Example | None) -> Conveniences | N
         upload=_upload(api, upload) if upload else "",
         download=_download(api, quick),
         streaming=_streaming(api, quick),
+        streaming_async=_streaming_async(api, quick),
         pages=_pages(api, paged) if paged else "",
         models=_models(api, quick),
         errors=_errors(api, quick),
@@ -204,6 +206,32 @@ def _streaming(api: ApiModel, quick: Example) -> str:
         "    print(response.parse())",
     ]
     return _program(api, quick, body)
+
+
+def _streaming_async(api: ApiModel, quick: Example) -> str:
+    call = _after_resource(quick.call, "with_streaming_response")
+    names = ", ".join(sorted({api.async_client_class, *quick.imports}))
+    opening = f"async with {api.async_client_class}("
+    lines = [
+        "import asyncio",
+        "",
+        f"from {api.package} import {names}",
+        "",
+        "",
+        "async def main() -> None:",
+        opening_line(opening, quick.credentials, "    "),
+    ]
+    if quick.deprecated:
+        lines.append("        # Deprecated: this call warns with DeprecationWarning.")
+    lines += [
+        f"        async with {call} as response:",
+        "            async for chunk in response.iter_bytes(65536):",
+        "                print(len(chunk))",
+        "",
+        "",
+        "asyncio.run(main())",
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def _pages(api: ApiModel, op: OperationModel) -> str:

@@ -571,6 +571,7 @@ CONVENIENCES = {
     "threads": "ThreadPoolExecutor",
     "download": "client.download(",
     "streaming": ".with_streaming_response.",
+    "async streaming": "async for chunk in response.iter_bytes(",
     "raw responses": "client.with_raw_response.",
     "errors": "error.request_id",
 }
