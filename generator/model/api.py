@@ -175,6 +175,16 @@ class ResourceModel:
     description: str
     operations: tuple[OperationModel, ...]
 
+    @property
+    def streaming_class_name(self) -> str:
+        """The class behind ``with_streaming_response`` (named like the raw one)."""
+        return self.class_name + "WithStreamingResponse"
+
+    @property
+    def async_streaming_class_name(self) -> str:
+        """The async twin of ``streaming_class_name``."""
+        return self.async_class_name + "WithStreamingResponse"
+
 
 @dataclass(frozen=True, slots=True)
 class ApiModel:

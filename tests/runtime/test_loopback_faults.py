@@ -257,3 +257,67 @@ def test_throttling_beyond_what_the_sdk_waits_raises_at_once(
 
     assert info.value.retry_after == 3600.0
     assert len(server.requests) == 1
+
+
+def trickling(pieces: int, pause: float) -> Behaviour:
+    """Send the head at once, then ``pieces`` ten-byte pieces ``pause`` apart."""
+
+    def behaviour(conn: socket.socket, request: bytes, attempt: int) -> None:
+        head = f"HTTP/1.1 200 OK\r\nContent-Length: {pieces * 10}\r\n\r\n"
+        conn.sendall(head.encode())
+        for n in range(pieces):
+            time.sleep(pause)
+            conn.sendall(bytes([48 + n % 10]) * 10)
+
+    return behaviour
+
+
+def test_a_streamed_trickling_body_arrives_piece_by_piece_under_the_deadline(
+    serve: Callable[[Behaviour], FaultServer],
+) -> None:
+    server = serve(trickling(8, 0.15))
+
+    with client_for(server, timeout=5.0) as client:
+        started = time.monotonic()
+        with client.image.with_streaming_response.get("abc") as response:
+            entered = time.monotonic() - started
+            pieces = list(response.iter_bytes())
+
+    assert response.status_code == 200
+    assert entered < 0.9  # the head, not the 1.2 s body
+    assert b"".join(pieces) == b"".join(bytes([48 + n]) * 10 for n in range(8))
+    assert len(pieces) >= 4  # handed out as they came, not once at the end
+    assert len(server.requests) == 1
+
+
+def test_a_streamed_trickling_body_ends_at_the_call_deadline(
+    serve: Callable[[Behaviour], FaultServer],
+) -> None:
+    server = serve(trickling(40, 0.05))
+
+    started = time.monotonic()
+    with (
+        client_for(server, timeout=0.5, max_retries=0) as client,
+        pytest.raises(APITimeoutError),
+        client.image.with_streaming_response.get("abc") as response,
+    ):
+        for _ in response.iter_bytes():
+            pass
+    assert time.monotonic() - started < 1.5  # not the 2 s the body takes
+
+
+def test_a_streamed_body_cut_short_raises_and_is_not_repeated(
+    serve: Callable[[Behaviour], FaultServer],
+) -> None:
+    def truncate(conn: socket.socket, request: bytes, attempt: int) -> None:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n" + b"x" * 50)
+
+    server = serve(truncate)
+
+    with (
+        client_for(server) as client,
+        pytest.raises(APIConnectionError),
+        client.image.with_streaming_response.get("abc") as response,
+    ):
+        response.read()
+    assert len(server.requests) == 1

@@ -34,7 +34,7 @@ CALL_OPTIONS = frozenset(
 # The client constructors' own keyword arguments (templates/python/package/_client).
 CLIENT_ARGUMENTS = frozenset({"base_url", "timeout", "max_retries", "http_client"})
 # Members of every generated resource class besides its operations.
-RESOURCE_MEMBERS = frozenset({"with_raw_response"})
+RESOURCE_MEMBERS = frozenset({"with_raw_response", "with_streaming_response"})
 # Names the package templates import at module level (tests/test_fuzz_found.py
 # checks this list against the templates).
 TEMPLATE_IMPORTS = frozenset(
@@ -46,6 +46,7 @@ TEMPLATE_IMPORTS = frozenset(
         "Param", "async_to_raw_response_wrapper", "to_raw_response_wrapper",
         "RequestOptions", "AsyncAPIClient", "SyncAPIClient", "RateLimits",
         "APIResponse", "Upload", "ApiConfig", "AuthScheme", "Literal",
+        "async_to_streamed_response_wrapper", "to_streamed_response_wrapper",
     }
 )  # fmt: skip
 
@@ -64,7 +65,7 @@ def runtime_names() -> frozenset[str]:
 @cache
 def client_members() -> frozenset[str]:
     """Attributes of the runtime's client classes: a resource must not hide one."""
-    members: set[str] = {"with_raw_response"}
+    members: set[str] = {"with_raw_response", "with_streaming_response"}
     for module in ("_api_client.py", "_base_client.py"):
         path = templates_dir() / "python" / "runtime" / module
         for node in ast.parse(path.read_text("utf-8")).body:
@@ -149,6 +150,10 @@ def check_class_names(ctx: Context) -> Iterator[Diagnostic]:
         base = pascal_case(resource) + "Resource"
         taken |= {base, "Async" + base, base + "WithRawResponse"}
         taken |= {"Async" + base + "WithRawResponse"}
+        taken |= {
+            base + "WithStreamingResponse",
+            "Async" + base + "WithStreamingResponse",
+        }
     client = ctx.spec.api.client_class
     for name in (client, "Async" + client):
         if keyword.iskeyword(name) or name in taken:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from generator.model.api import ApiModel, OperationModel, ResourceModel
+from generator.targets.docs.conveniences import Conveniences, build_conveniences
 from generator.targets.docs.examples import (
     Example,
     async_program,
@@ -60,6 +61,7 @@ class DocsSite:
     oauth: OAuthPrograms | None
     source_url: str  # source_document when it is a URL
     always_errors: tuple[str, ...]  # exceptions any call may raise
+    conveniences: Conveniences | None = None  # a program per convenience
 
 
 def build_site(api: ApiModel, py: PythonCode) -> DocsSite:
@@ -100,6 +102,7 @@ def build_site(api: ApiModel, py: PythonCode) -> DocsSite:
         oauth=oauth_programs(api, _oauth_response_type(api), _oauth_exchange(api)),
         source_url=source,
         always_errors=ALWAYS,
+        conveniences=build_conveniences(api, quick_example),
     )
 
 

@@ -29,6 +29,10 @@ MODEL_HELPERS = (
 
 _RAW_WRAPPERS = ["async_to_raw_response_wrapper", "to_raw_response_wrapper"]
 _RAW_PAGE_WRAPPERS = ["async_to_raw_pages_wrapper", "to_raw_pages_wrapper"]
+_STREAM_WRAPPERS = [
+    "async_to_streamed_response_wrapper",
+    "to_streamed_response_wrapper",
+]
 
 
 def helpers_used(code: Iterable[str]) -> tuple[str, ...]:
@@ -94,6 +98,7 @@ def resource_imports(
         ("._models", list(helpers_used(parsers))),
         ("._operation", ["Operation"] + (["Param"] if has_params else [])),
         ("._response", _RAW_WRAPPERS + (_RAW_PAGE_WRAPPERS if paginated else [])),
+        ("._streaming", _STREAM_WRAPPERS),
         ("._types", ["RequestOptions"]),
         ("._uploads", ["FileInput"] if "FileInput" in words else []),
         (".models", sorted(imported)),

@@ -510,6 +510,22 @@ def operation_hiding_a_resource_member(spec: Spec) -> None:
     add_operation(spec, "with_raw_response")
 
 
+@case("SPEC161")
+def operation_hiding_the_streaming_member(spec: Spec) -> None:
+    add_operation(spec, "with_streaming_response")
+
+
+@case("SPEC161")
+def resource_hiding_the_clients_streaming_member(spec: Spec) -> None:
+    spec["resources"]["with_streaming_response"] = spec["resources"].pop("item")
+
+
+@case("SPEC162")
+def model_named_like_a_streaming_resource_class(spec: Spec) -> None:
+    add_model(spec, "ItemResourceWithStreamingResponse", x={"type": "string"})
+    use_model(spec, "ItemResourceWithStreamingResponse")
+
+
 @case("SPEC162")
 def model_named_like_a_runtime_class(spec: Spec) -> None:
     add_model(spec, "Param", x={"type": "string"})

@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import importlib
 import io
+import os
 import re
 import sys
 import warnings
@@ -386,8 +387,11 @@ def page_number(
 def handler_for(api: ApiModel) -> Any:
     table = routes(api)
     token_url = api.oauth.token_url if api.oauth else None
+    api_host = urlsplit(api.base_url).hostname
 
     def handle(request: httpx.Request) -> httpx.Response:
+        if request.url.host not in (api_host, urlsplit(token_url or "").hostname):
+            return httpx.Response(200, content=b"\x89PNG file")  # client.download
         if token_url and str(request.url) == token_url:
             token = {
                 "access_token": "new",
@@ -464,9 +468,14 @@ def sdk_with_mock_transport(generated: Generated) -> Iterator[list[Any]]:
 
 
 def run_example(block: CodeBlock) -> str:
-    """Run one example; return what it printed. Deprecated calls must warn."""
+    """Run one example; return what it printed. Deprecated calls must warn.
+
+    An example may set environment variables (credentials read from there):
+    they are put back afterwards.
+    """
     output = io.StringIO()
-    with warnings.catch_warnings(record=True) as caught:
+    environment = dict(os.environ)
+    with warnings.catch_warnings(record=True) as caught, _restored(environment):
         warnings.simplefilter("always")
         with contextlib.redirect_stdout(output):
             exec(
@@ -481,6 +490,15 @@ def run_example(block: CodeBlock) -> str:
         [str(w.message) for w in caught],
     )
     return output.getvalue()
+
+
+@contextlib.contextmanager
+def _restored(environment: dict[str, str]) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(environment)
 
 
 def all_blocks(generated: Generated) -> list[CodeBlock]:
@@ -526,9 +544,65 @@ def test_the_quick_start_is_five_lines_and_complete(generated: Generated) -> Non
 
 def test_the_readme_shows_the_quick_start(generated: Generated) -> None:
     readme = read(generated.root / "README.md")[1]
-    assert [b.code for b in readme if b.language == "python"] == [
-        quick_start(generated).code
-    ]
+    first = next(b.code for b in readme if b.language == "python")
+    assert first == quick_start(generated).code
+
+
+# Fenced blocks the docs may hold: python runs, py (signature stubs) compiles,
+# sh (an install or a shell line) and text (the exception tree) are shown only.
+LANGUAGES = {"python", "py", "sh", "text"}
+
+
+def test_every_code_block_is_of_a_kind_the_tests_check(generated: Generated) -> None:
+    for block in all_blocks(generated):
+        assert block.language in LANGUAGES, (block.page, block.line, block.language)
+        if block.language == "sh":  # shell lines, not Python left unrun
+            assert not re.search(r"\bimport\b|\(", block.code), (block.page, block.line)
+
+
+# Each convenience of the SDK and what its example in the guide must call.
+CONVENIENCES = {
+    "with_options": ".with_options(",
+    "default headers": "default_headers=",
+    "default query": "default_query=",
+    "deadline": "timeout=10.0",
+    "per-phase timeouts": "httpx.Timeout(",
+    "debug logging": "logging.DEBUG",
+    "threads": "ThreadPoolExecutor",
+    "download": "client.download(",
+    "streaming": ".with_streaming_response.",
+    "async streaming": "async for chunk in response.iter_bytes(",
+    "raw responses": "client.with_raw_response.",
+    "errors": "error.request_id",
+}
+
+
+def test_every_convenience_has_a_runnable_example(generated: Generated) -> None:
+    api = generated.api
+    index = read(generated.docs / "index.md")[1]
+    code = "".join(b.code for b in index if b.language == "python")
+    if not api.resources:
+        return
+    wanted = dict(CONVENIENCES)
+    if any(s.env for s in api.auth_schemes):
+        wanted["credentials from the environment"] = "os.environ"
+    if api.auth_schemes:
+        wanted["per-call credential"] = "auth_scheme="
+    ops = [op for r in api.resources for op in r.operations]
+    if any(p.location == "file" and p.required for op in ops for p in op.params):
+        wanted["upload from a path"] = "Upload.from_path("
+        wanted["upload from a file"] = "Upload.from_file("
+    if any(op.iter_name for op in ops):
+        wanted["pagination"] = ".iter_"
+        assert re.search(r"client\.with_raw_response\.\w+\.iter_", code)
+    if any(m.fields for m in api.models):
+        wanted["models"] = ".to_json()"
+    missing = [name for name, text in wanted.items() if text not in code]
+    assert not missing, missing
+    readme = read(generated.root / "README.md")[1]
+    glance = "".join(b.code for b in readme if b.language == "python")
+    for text in (".with_options(", ".with_streaming_response.", "with_raw_response"):
+        assert text in glance, text
 
 
 def test_signature_stubs_compile(generated: Generated) -> None:

@@ -23,6 +23,10 @@ RUNTIME = (
     (".._api_client", ("AsyncAPIClient", "SyncAPIClient")),
     (".._operation", ("Operation",)),
     (".._response", ("async_to_raw_response_wrapper", "to_raw_response_wrapper")),
+    (
+        ".._streaming",
+        ("async_to_streamed_response_wrapper", "to_streamed_response_wrapper"),
+    ),
     (".._types", ("RequestOptions",)),
 )
 

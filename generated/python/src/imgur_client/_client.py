@@ -23,56 +23,74 @@ if TYPE_CHECKING:
     from .resources.account import (
         AccountResource,
         AccountResourceWithRawResponse,
+        AccountResourceWithStreamingResponse,
         AsyncAccountResource,
         AsyncAccountResourceWithRawResponse,
+        AsyncAccountResourceWithStreamingResponse,
     )
     from .resources.album import (
         AlbumResource,
         AlbumResourceWithRawResponse,
+        AlbumResourceWithStreamingResponse,
         AsyncAlbumResource,
         AsyncAlbumResourceWithRawResponse,
+        AsyncAlbumResourceWithStreamingResponse,
     )
     from .resources.comment import (
         AsyncCommentResource,
         AsyncCommentResourceWithRawResponse,
+        AsyncCommentResourceWithStreamingResponse,
         CommentResource,
         CommentResourceWithRawResponse,
+        CommentResourceWithStreamingResponse,
     )
     from .resources.conversation import (
         AsyncConversationResource,
         AsyncConversationResourceWithRawResponse,
+        AsyncConversationResourceWithStreamingResponse,
         ConversationResource,
         ConversationResourceWithRawResponse,
+        ConversationResourceWithStreamingResponse,
     )
     from .resources.credits import (
         AsyncCreditsResource,
         AsyncCreditsResourceWithRawResponse,
+        AsyncCreditsResourceWithStreamingResponse,
         CreditsResource,
         CreditsResourceWithRawResponse,
+        CreditsResourceWithStreamingResponse,
     )
     from .resources.gallery import (
         AsyncGalleryResource,
         AsyncGalleryResourceWithRawResponse,
+        AsyncGalleryResourceWithStreamingResponse,
         GalleryResource,
         GalleryResourceWithRawResponse,
+        GalleryResourceWithStreamingResponse,
     )
     from .resources.image import (
         AsyncImageResource,
         AsyncImageResourceWithRawResponse,
+        AsyncImageResourceWithStreamingResponse,
         ImageResource,
         ImageResourceWithRawResponse,
+        ImageResourceWithStreamingResponse,
     )
     from .resources.message import (
         AsyncMessageResource,
         AsyncMessageResourceWithRawResponse,
+        AsyncMessageResourceWithStreamingResponse,
         MessageResource,
         MessageResourceWithRawResponse,
+        MessageResourceWithStreamingResponse,
     )
     from .resources.notification import (
         AsyncNotificationResource,
         AsyncNotificationResourceWithRawResponse,
+        AsyncNotificationResourceWithStreamingResponse,
         NotificationResource,
         NotificationResourceWithRawResponse,
+        NotificationResourceWithStreamingResponse,
     )
 
 __all__ = ["AsyncImgurClient", "ImgurClient"]
@@ -224,6 +242,11 @@ class ImgurClient(SyncAPIClient):
         """
         return ImgurClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> ImgurClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return ImgurClientWithStreamingResponse(self)
+
 
 class ImgurClientWithRawResponse:
     """The resources of ``ImgurClient``, with methods returning ``APIResponse``
@@ -268,6 +291,49 @@ class ImgurClientWithRawResponse:
     @cached_property
     def notification(self) -> NotificationResourceWithRawResponse:
         return self._client.notification.with_raw_response
+
+
+class ImgurClientWithStreamingResponse:
+    """The resources of ``ImgurClient``, with methods returning streamed responses."""
+
+    def __init__(self, client: ImgurClient) -> None:
+        self._client = client
+
+    @cached_property
+    def account(self) -> AccountResourceWithStreamingResponse:
+        return self._client.account.with_streaming_response
+
+    @cached_property
+    def album(self) -> AlbumResourceWithStreamingResponse:
+        return self._client.album.with_streaming_response
+
+    @cached_property
+    def comment(self) -> CommentResourceWithStreamingResponse:
+        return self._client.comment.with_streaming_response
+
+    @cached_property
+    def conversation(self) -> ConversationResourceWithStreamingResponse:
+        return self._client.conversation.with_streaming_response
+
+    @cached_property
+    def credits(self) -> CreditsResourceWithStreamingResponse:
+        return self._client.credits.with_streaming_response
+
+    @cached_property
+    def gallery(self) -> GalleryResourceWithStreamingResponse:
+        return self._client.gallery.with_streaming_response
+
+    @cached_property
+    def image(self) -> ImageResourceWithStreamingResponse:
+        return self._client.image.with_streaming_response
+
+    @cached_property
+    def message(self) -> MessageResourceWithStreamingResponse:
+        return self._client.message.with_streaming_response
+
+    @cached_property
+    def notification(self) -> NotificationResourceWithStreamingResponse:
+        return self._client.notification.with_streaming_response
 
 
 class AsyncImgurClient(AsyncAPIClient):
@@ -416,6 +482,11 @@ class AsyncImgurClient(AsyncAPIClient):
         """
         return AsyncImgurClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncImgurClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncImgurClientWithStreamingResponse(self)
+
 
 class AsyncImgurClientWithRawResponse:
     """The resources of ``AsyncImgurClient``, with methods returning ``APIResponse``
@@ -460,3 +531,48 @@ class AsyncImgurClientWithRawResponse:
     @cached_property
     def notification(self) -> AsyncNotificationResourceWithRawResponse:
         return self._client.notification.with_raw_response
+
+
+class AsyncImgurClientWithStreamingResponse:
+    """The resources of ``AsyncImgurClient``, with methods returning streamed
+    responses.
+    """
+
+    def __init__(self, client: AsyncImgurClient) -> None:
+        self._client = client
+
+    @cached_property
+    def account(self) -> AsyncAccountResourceWithStreamingResponse:
+        return self._client.account.with_streaming_response
+
+    @cached_property
+    def album(self) -> AsyncAlbumResourceWithStreamingResponse:
+        return self._client.album.with_streaming_response
+
+    @cached_property
+    def comment(self) -> AsyncCommentResourceWithStreamingResponse:
+        return self._client.comment.with_streaming_response
+
+    @cached_property
+    def conversation(self) -> AsyncConversationResourceWithStreamingResponse:
+        return self._client.conversation.with_streaming_response
+
+    @cached_property
+    def credits(self) -> AsyncCreditsResourceWithStreamingResponse:
+        return self._client.credits.with_streaming_response
+
+    @cached_property
+    def gallery(self) -> AsyncGalleryResourceWithStreamingResponse:
+        return self._client.gallery.with_streaming_response
+
+    @cached_property
+    def image(self) -> AsyncImageResourceWithStreamingResponse:
+        return self._client.image.with_streaming_response
+
+    @cached_property
+    def message(self) -> AsyncMessageResourceWithStreamingResponse:
+        return self._client.message.with_streaming_response
+
+    @cached_property
+    def notification(self) -> AsyncNotificationResourceWithStreamingResponse:
+        return self._client.notification.with_streaming_response

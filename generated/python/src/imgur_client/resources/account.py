@@ -20,6 +20,10 @@ from .._response import (
     to_raw_pages_wrapper,
     to_raw_response_wrapper,
 )
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import (
     Account,
@@ -37,8 +41,10 @@ from ..models import (
 __all__ = [
     "AccountResource",
     "AccountResourceWithRawResponse",
+    "AccountResourceWithStreamingResponse",
     "AsyncAccountResource",
     "AsyncAccountResourceWithRawResponse",
+    "AsyncAccountResourceWithStreamingResponse",
 ]
 
 _GET: Operation[Account] = Operation(
@@ -458,6 +464,11 @@ class AccountResource:
         body).
         """
         return AccountResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AccountResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AccountResourceWithStreamingResponse(self)
 
     def get(
         self,
@@ -1200,6 +1211,11 @@ class AsyncAccountResource:
         body).
         """
         return AsyncAccountResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAccountResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncAccountResourceWithStreamingResponse(self)
 
     async def get(
         self,
@@ -2037,3 +2053,89 @@ class AsyncAccountResourceWithRawResponse:
         self.messages = async_to_raw_response_wrapper(resource.messages)
         self.send_message = async_to_raw_response_wrapper(resource.send_message)
         self.replies = async_to_raw_response_wrapper(resource.replies)
+
+
+class AccountResourceWithStreamingResponse:
+    """Like ``AccountResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: AccountResource) -> None:
+        self.get = to_streamed_response_wrapper(resource.get)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.delete = to_streamed_response_wrapper(resource.delete)
+        self.likes = to_streamed_response_wrapper(resource.likes)
+        self.gallery_favorites = to_streamed_response_wrapper(
+            resource.gallery_favorites
+        )
+        self.favorites = to_streamed_response_wrapper(resource.favorites)
+        self.submissions = to_streamed_response_wrapper(resource.submissions)
+        self.settings = to_streamed_response_wrapper(resource.settings)
+        self.update_settings = to_streamed_response_wrapper(resource.update_settings)
+        self.stats = to_streamed_response_wrapper(resource.stats)
+        self.gallery_profile = to_streamed_response_wrapper(resource.gallery_profile)
+        self.albums = to_streamed_response_wrapper(resource.albums)
+        self.album = to_streamed_response_wrapper(resource.album)
+        self.album_ids = to_streamed_response_wrapper(resource.album_ids)
+        self.album_count = to_streamed_response_wrapper(resource.album_count)
+        self.delete_album = to_streamed_response_wrapper(resource.delete_album)
+        self.comments = to_streamed_response_wrapper(resource.comments)
+        self.comment = to_streamed_response_wrapper(resource.comment)
+        self.comment_ids = to_streamed_response_wrapper(resource.comment_ids)
+        self.comment_count = to_streamed_response_wrapper(resource.comment_count)
+        self.delete_comment = to_streamed_response_wrapper(resource.delete_comment)
+        self.images = to_streamed_response_wrapper(resource.images)
+        self.image = to_streamed_response_wrapper(resource.image)
+        self.image_ids = to_streamed_response_wrapper(resource.image_ids)
+        self.image_count = to_streamed_response_wrapper(resource.image_count)
+        self.delete_image = to_streamed_response_wrapper(resource.delete_image)
+        self.notifications = to_streamed_response_wrapper(resource.notifications)
+        self.messages = to_streamed_response_wrapper(resource.messages)
+        self.send_message = to_streamed_response_wrapper(resource.send_message)
+        self.replies = to_streamed_response_wrapper(resource.replies)
+
+
+class AsyncAccountResourceWithStreamingResponse:
+    """Like ``AsyncAccountResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncAccountResource) -> None:
+        self.get = async_to_streamed_response_wrapper(resource.get)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.delete = async_to_streamed_response_wrapper(resource.delete)
+        self.likes = async_to_streamed_response_wrapper(resource.likes)
+        self.gallery_favorites = async_to_streamed_response_wrapper(
+            resource.gallery_favorites
+        )
+        self.favorites = async_to_streamed_response_wrapper(resource.favorites)
+        self.submissions = async_to_streamed_response_wrapper(resource.submissions)
+        self.settings = async_to_streamed_response_wrapper(resource.settings)
+        self.update_settings = async_to_streamed_response_wrapper(
+            resource.update_settings
+        )
+        self.stats = async_to_streamed_response_wrapper(resource.stats)
+        self.gallery_profile = async_to_streamed_response_wrapper(
+            resource.gallery_profile
+        )
+        self.albums = async_to_streamed_response_wrapper(resource.albums)
+        self.album = async_to_streamed_response_wrapper(resource.album)
+        self.album_ids = async_to_streamed_response_wrapper(resource.album_ids)
+        self.album_count = async_to_streamed_response_wrapper(resource.album_count)
+        self.delete_album = async_to_streamed_response_wrapper(resource.delete_album)
+        self.comments = async_to_streamed_response_wrapper(resource.comments)
+        self.comment = async_to_streamed_response_wrapper(resource.comment)
+        self.comment_ids = async_to_streamed_response_wrapper(resource.comment_ids)
+        self.comment_count = async_to_streamed_response_wrapper(resource.comment_count)
+        self.delete_comment = async_to_streamed_response_wrapper(
+            resource.delete_comment
+        )
+        self.images = async_to_streamed_response_wrapper(resource.images)
+        self.image = async_to_streamed_response_wrapper(resource.image)
+        self.image_ids = async_to_streamed_response_wrapper(resource.image_ids)
+        self.image_count = async_to_streamed_response_wrapper(resource.image_count)
+        self.delete_image = async_to_streamed_response_wrapper(resource.delete_image)
+        self.notifications = async_to_streamed_response_wrapper(resource.notifications)
+        self.messages = async_to_streamed_response_wrapper(resource.messages)
+        self.send_message = async_to_streamed_response_wrapper(resource.send_message)
+        self.replies = async_to_streamed_response_wrapper(resource.replies)

@@ -14,14 +14,20 @@ from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool, parse_list
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Album, AlbumCreated, Image
 
 __all__ = [
     "AlbumResource",
     "AlbumResourceWithRawResponse",
+    "AlbumResourceWithStreamingResponse",
     "AsyncAlbumResource",
     "AsyncAlbumResourceWithRawResponse",
+    "AsyncAlbumResourceWithStreamingResponse",
 ]
 
 _GET: Operation[Album] = Operation(
@@ -148,6 +154,11 @@ class AlbumResource:
         body).
         """
         return AlbumResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AlbumResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AlbumResourceWithStreamingResponse(self)
 
     def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Album:
         """Get an album, with its images.
@@ -339,6 +350,11 @@ class AsyncAlbumResource:
         body).
         """
         return AsyncAlbumResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAlbumResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncAlbumResourceWithStreamingResponse(self)
 
     async def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Album:
         """Get an album, with its images.
@@ -555,3 +571,37 @@ class AsyncAlbumResourceWithRawResponse:
         self.set_images = async_to_raw_response_wrapper(resource.set_images)
         self.add_images = async_to_raw_response_wrapper(resource.add_images)
         self.remove_images = async_to_raw_response_wrapper(resource.remove_images)
+
+
+class AlbumResourceWithStreamingResponse:
+    """Like ``AlbumResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: AlbumResource) -> None:
+        self.get = to_streamed_response_wrapper(resource.get)
+        self.images = to_streamed_response_wrapper(resource.images)
+        self.image = to_streamed_response_wrapper(resource.image)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.update = to_streamed_response_wrapper(resource.update)
+        self.delete = to_streamed_response_wrapper(resource.delete)
+        self.set_images = to_streamed_response_wrapper(resource.set_images)
+        self.add_images = to_streamed_response_wrapper(resource.add_images)
+        self.remove_images = to_streamed_response_wrapper(resource.remove_images)
+
+
+class AsyncAlbumResourceWithStreamingResponse:
+    """Like ``AsyncAlbumResource``, returning ``async with`` blocks over responses whose
+    body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncAlbumResource) -> None:
+        self.get = async_to_streamed_response_wrapper(resource.get)
+        self.images = async_to_streamed_response_wrapper(resource.images)
+        self.image = async_to_streamed_response_wrapper(resource.image)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.update = async_to_streamed_response_wrapper(resource.update)
+        self.delete = async_to_streamed_response_wrapper(resource.delete)
+        self.set_images = async_to_streamed_response_wrapper(resource.set_images)
+        self.add_images = async_to_streamed_response_wrapper(resource.add_images)
+        self.remove_images = async_to_streamed_response_wrapper(resource.remove_images)

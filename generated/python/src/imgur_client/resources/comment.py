@@ -11,14 +11,20 @@ from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Comment, CommentCreated
 
 __all__ = [
     "AsyncCommentResource",
     "AsyncCommentResourceWithRawResponse",
+    "AsyncCommentResourceWithStreamingResponse",
     "CommentResource",
     "CommentResourceWithRawResponse",
+    "CommentResourceWithStreamingResponse",
 ]
 
 _GET: Operation[Comment] = Operation(
@@ -108,6 +114,11 @@ class CommentResource:
         body).
         """
         return CommentResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> CommentResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return CommentResourceWithStreamingResponse(self)
 
     def get(self, id: int, **request_options: Unpack[RequestOptions]) -> Comment:
         """Get a comment.
@@ -225,6 +236,11 @@ class AsyncCommentResource:
         body).
         """
         return AsyncCommentResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncCommentResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncCommentResourceWithStreamingResponse(self)
 
     async def get(self, id: int, **request_options: Unpack[RequestOptions]) -> Comment:
         """Get a comment.
@@ -360,3 +376,33 @@ class AsyncCommentResourceWithRawResponse:
         self.vote = async_to_raw_response_wrapper(resource.vote)
         self.report = async_to_raw_response_wrapper(resource.report)
         self.reply = async_to_raw_response_wrapper(resource.reply)
+
+
+class CommentResourceWithStreamingResponse:
+    """Like ``CommentResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: CommentResource) -> None:
+        self.get = to_streamed_response_wrapper(resource.get)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.delete = to_streamed_response_wrapper(resource.delete)
+        self.replies = to_streamed_response_wrapper(resource.replies)
+        self.vote = to_streamed_response_wrapper(resource.vote)
+        self.report = to_streamed_response_wrapper(resource.report)
+        self.reply = to_streamed_response_wrapper(resource.reply)
+
+
+class AsyncCommentResourceWithStreamingResponse:
+    """Like ``AsyncCommentResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncCommentResource) -> None:
+        self.get = async_to_streamed_response_wrapper(resource.get)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.delete = async_to_streamed_response_wrapper(resource.delete)
+        self.replies = async_to_streamed_response_wrapper(resource.replies)
+        self.vote = async_to_streamed_response_wrapper(resource.vote)
+        self.report = async_to_streamed_response_wrapper(resource.report)
+        self.reply = async_to_streamed_response_wrapper(resource.reply)

@@ -14,14 +14,20 @@ from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool, parse_list
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Conversation
 
 __all__ = [
     "AsyncConversationResource",
     "AsyncConversationResourceWithRawResponse",
+    "AsyncConversationResourceWithStreamingResponse",
     "ConversationResource",
     "ConversationResourceWithRawResponse",
+    "ConversationResourceWithStreamingResponse",
 ]
 
 _LIST: Operation[builtins.list[Conversation]] = Operation(
@@ -98,6 +104,11 @@ class ConversationResource:
         body).
         """
         return ConversationResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ConversationResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return ConversationResourceWithStreamingResponse(self)
 
     def list(
         self, **request_options: Unpack[RequestOptions]
@@ -197,6 +208,11 @@ class AsyncConversationResource:
         body).
         """
         return AsyncConversationResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncConversationResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncConversationResourceWithStreamingResponse(self)
 
     async def list(
         self, **request_options: Unpack[RequestOptions]
@@ -312,3 +328,31 @@ class AsyncConversationResourceWithRawResponse:
         self.delete = async_to_raw_response_wrapper(resource.delete)
         self.report_sender = async_to_raw_response_wrapper(resource.report_sender)
         self.block_sender = async_to_raw_response_wrapper(resource.block_sender)
+
+
+class ConversationResourceWithStreamingResponse:
+    """Like ``ConversationResource``, returning ``with`` blocks over responses whose
+    body is read on demand.
+    """
+
+    def __init__(self, resource: ConversationResource) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.get = to_streamed_response_wrapper(resource.get)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.delete = to_streamed_response_wrapper(resource.delete)
+        self.report_sender = to_streamed_response_wrapper(resource.report_sender)
+        self.block_sender = to_streamed_response_wrapper(resource.block_sender)
+
+
+class AsyncConversationResourceWithStreamingResponse:
+    """Like ``AsyncConversationResource``, returning ``async with`` blocks over
+    responses whose body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncConversationResource) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.get = async_to_streamed_response_wrapper(resource.get)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.delete = async_to_streamed_response_wrapper(resource.delete)
+        self.report_sender = async_to_streamed_response_wrapper(resource.report_sender)
+        self.block_sender = async_to_streamed_response_wrapper(resource.block_sender)

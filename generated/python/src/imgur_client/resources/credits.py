@@ -12,14 +12,20 @@ from typing import Unpack
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._operation import Operation
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Credits
 
 __all__ = [
     "AsyncCreditsResource",
     "AsyncCreditsResourceWithRawResponse",
+    "AsyncCreditsResourceWithStreamingResponse",
     "CreditsResource",
     "CreditsResourceWithRawResponse",
+    "CreditsResourceWithStreamingResponse",
 ]
 
 _GET: Operation[Credits] = Operation(
@@ -45,6 +51,11 @@ class CreditsResource:
         """
         return CreditsResourceWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> CreditsResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return CreditsResourceWithStreamingResponse(self)
+
     def get(self, **request_options: Unpack[RequestOptions]) -> Credits:
         """Get the remaining rate-limit credits.
 
@@ -67,6 +78,11 @@ class AsyncCreditsResource:
         body).
         """
         return AsyncCreditsResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncCreditsResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncCreditsResourceWithStreamingResponse(self)
 
     async def get(self, **request_options: Unpack[RequestOptions]) -> Credits:
         """Get the remaining rate-limit credits.
@@ -94,3 +110,21 @@ class AsyncCreditsResourceWithRawResponse:
 
     def __init__(self, resource: AsyncCreditsResource) -> None:
         self.get = async_to_raw_response_wrapper(resource.get)
+
+
+class CreditsResourceWithStreamingResponse:
+    """Like ``CreditsResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: CreditsResource) -> None:
+        self.get = to_streamed_response_wrapper(resource.get)
+
+
+class AsyncCreditsResourceWithStreamingResponse:
+    """Like ``AsyncCreditsResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncCreditsResource) -> None:
+        self.get = async_to_streamed_response_wrapper(resource.get)

@@ -20,6 +20,10 @@ from .._response import (
     to_raw_pages_wrapper,
     to_raw_response_wrapper,
 )
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import (
     Comment,
@@ -34,8 +38,10 @@ from ..models import (
 __all__ = [
     "AsyncGalleryResource",
     "AsyncGalleryResourceWithRawResponse",
+    "AsyncGalleryResourceWithStreamingResponse",
     "GalleryResource",
     "GalleryResourceWithRawResponse",
+    "GalleryResourceWithStreamingResponse",
 ]
 
 _LIST: Operation[builtins.list[GalleryItem]] = Operation(
@@ -273,6 +279,11 @@ class GalleryResource:
         body).
         """
         return GalleryResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> GalleryResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return GalleryResourceWithStreamingResponse(self)
 
     def list(
         self,
@@ -731,6 +742,11 @@ class AsyncGalleryResource:
         body).
         """
         return AsyncGalleryResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncGalleryResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncGalleryResourceWithStreamingResponse(self)
 
     async def list(
         self,
@@ -1240,3 +1256,57 @@ class AsyncGalleryResourceWithRawResponse:
         self.reply_to_comment = async_to_raw_response_wrapper(resource.reply_to_comment)
         self.comment_ids = async_to_raw_response_wrapper(resource.comment_ids)
         self.comment_count = async_to_raw_response_wrapper(resource.comment_count)
+
+
+class GalleryResourceWithStreamingResponse:
+    """Like ``GalleryResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: GalleryResource) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.subreddit = to_streamed_response_wrapper(resource.subreddit)
+        self.search = to_streamed_response_wrapper(resource.search)
+        self.share_image = to_streamed_response_wrapper(resource.share_image)
+        self.share_album = to_streamed_response_wrapper(resource.share_album)
+        self.remove = to_streamed_response_wrapper(resource.remove)
+        self.album = to_streamed_response_wrapper(resource.album)
+        self.image = to_streamed_response_wrapper(resource.image)
+        self.report = to_streamed_response_wrapper(resource.report)
+        self.votes = to_streamed_response_wrapper(resource.votes)
+        self.vote = to_streamed_response_wrapper(resource.vote)
+        self.comments = to_streamed_response_wrapper(resource.comments)
+        self.comment = to_streamed_response_wrapper(resource.comment)
+        self.create_comment = to_streamed_response_wrapper(resource.create_comment)
+        self.reply_to_comment = to_streamed_response_wrapper(resource.reply_to_comment)
+        self.comment_ids = to_streamed_response_wrapper(resource.comment_ids)
+        self.comment_count = to_streamed_response_wrapper(resource.comment_count)
+
+
+class AsyncGalleryResourceWithStreamingResponse:
+    """Like ``AsyncGalleryResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncGalleryResource) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.subreddit = async_to_streamed_response_wrapper(resource.subreddit)
+        self.search = async_to_streamed_response_wrapper(resource.search)
+        self.share_image = async_to_streamed_response_wrapper(resource.share_image)
+        self.share_album = async_to_streamed_response_wrapper(resource.share_album)
+        self.remove = async_to_streamed_response_wrapper(resource.remove)
+        self.album = async_to_streamed_response_wrapper(resource.album)
+        self.image = async_to_streamed_response_wrapper(resource.image)
+        self.report = async_to_streamed_response_wrapper(resource.report)
+        self.votes = async_to_streamed_response_wrapper(resource.votes)
+        self.vote = async_to_streamed_response_wrapper(resource.vote)
+        self.comments = async_to_streamed_response_wrapper(resource.comments)
+        self.comment = async_to_streamed_response_wrapper(resource.comment)
+        self.create_comment = async_to_streamed_response_wrapper(
+            resource.create_comment
+        )
+        self.reply_to_comment = async_to_streamed_response_wrapper(
+            resource.reply_to_comment
+        )
+        self.comment_ids = async_to_streamed_response_wrapper(resource.comment_ids)
+        self.comment_count = async_to_streamed_response_wrapper(resource.comment_count)

@@ -13,6 +13,10 @@ from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from .._uploads import FileInput
 from ..models import Image
@@ -20,8 +24,10 @@ from ..models import Image
 __all__ = [
     "AsyncImageResource",
     "AsyncImageResourceWithRawResponse",
+    "AsyncImageResourceWithStreamingResponse",
     "ImageResource",
     "ImageResourceWithRawResponse",
+    "ImageResourceWithStreamingResponse",
 ]
 
 _GET: Operation[Image] = Operation(
@@ -92,6 +98,11 @@ class ImageResource:
         body).
         """
         return ImageResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ImageResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return ImageResourceWithStreamingResponse(self)
 
     def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Image:
         """Get an image.
@@ -206,6 +217,11 @@ class AsyncImageResource:
         body).
         """
         return AsyncImageResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncImageResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncImageResourceWithStreamingResponse(self)
 
     async def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Image:
         """Get an image.
@@ -331,3 +347,27 @@ class AsyncImageResourceWithRawResponse:
         self.delete = async_to_raw_response_wrapper(resource.delete)
         self.upload = async_to_raw_response_wrapper(resource.upload)
         self.update = async_to_raw_response_wrapper(resource.update)
+
+
+class ImageResourceWithStreamingResponse:
+    """Like ``ImageResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: ImageResource) -> None:
+        self.get = to_streamed_response_wrapper(resource.get)
+        self.delete = to_streamed_response_wrapper(resource.delete)
+        self.upload = to_streamed_response_wrapper(resource.upload)
+        self.update = to_streamed_response_wrapper(resource.update)
+
+
+class AsyncImageResourceWithStreamingResponse:
+    """Like ``AsyncImageResource``, returning ``async with`` blocks over responses whose
+    body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncImageResource) -> None:
+        self.get = async_to_streamed_response_wrapper(resource.get)
+        self.delete = async_to_streamed_response_wrapper(resource.delete)
+        self.upload = async_to_streamed_response_wrapper(resource.upload)
+        self.update = async_to_streamed_response_wrapper(resource.update)

@@ -20,14 +20,20 @@ from .._response import (
     to_raw_pages_wrapper,
     to_raw_response_wrapper,
 )
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Message
 
 __all__ = [
     "AsyncMessageResource",
     "AsyncMessageResourceWithRawResponse",
+    "AsyncMessageResourceWithStreamingResponse",
     "MessageResource",
     "MessageResourceWithRawResponse",
+    "MessageResourceWithStreamingResponse",
 ]
 
 _LIST: Operation[builtins.list[Message]] = Operation(
@@ -175,6 +181,11 @@ class MessageResource:
         body).
         """
         return MessageResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> MessageResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return MessageResourceWithStreamingResponse(self)
 
     def list(self, **request_options: Unpack[RequestOptions]) -> builtins.list[Message]:
         """Get the latest message of every thread the member has received (no longer
@@ -338,6 +349,11 @@ class AsyncMessageResource:
         body).
         """
         return AsyncMessageResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncMessageResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncMessageResourceWithStreamingResponse(self)
 
     async def list(
         self, **request_options: Unpack[RequestOptions]
@@ -528,3 +544,37 @@ class AsyncMessageResourceWithRawResponse:
         self.delete = async_to_raw_response_wrapper(resource.delete)
         self.report = async_to_raw_response_wrapper(resource.report)
         self.block = async_to_raw_response_wrapper(resource.block)
+
+
+class MessageResourceWithStreamingResponse:
+    """Like ``MessageResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: MessageResource) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.ids = to_streamed_response_wrapper(resource.ids)
+        self.count = to_streamed_response_wrapper(resource.count)
+        self.get = to_streamed_response_wrapper(resource.get)
+        self.thread = to_streamed_response_wrapper(resource.thread)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.delete = to_streamed_response_wrapper(resource.delete)
+        self.report = to_streamed_response_wrapper(resource.report)
+        self.block = to_streamed_response_wrapper(resource.block)
+
+
+class AsyncMessageResourceWithStreamingResponse:
+    """Like ``AsyncMessageResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncMessageResource) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.ids = async_to_streamed_response_wrapper(resource.ids)
+        self.count = async_to_streamed_response_wrapper(resource.count)
+        self.get = async_to_streamed_response_wrapper(resource.get)
+        self.thread = async_to_streamed_response_wrapper(resource.thread)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.delete = async_to_streamed_response_wrapper(resource.delete)
+        self.report = async_to_streamed_response_wrapper(resource.report)
+        self.block = async_to_streamed_response_wrapper(resource.block)

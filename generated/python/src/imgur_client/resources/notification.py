@@ -14,14 +14,20 @@ from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Notification, Notifications
 
 __all__ = [
     "AsyncNotificationResource",
     "AsyncNotificationResourceWithRawResponse",
+    "AsyncNotificationResourceWithStreamingResponse",
     "NotificationResource",
     "NotificationResourceWithRawResponse",
+    "NotificationResourceWithStreamingResponse",
 ]
 
 _LIST: Operation[Notifications] = Operation(
@@ -73,6 +79,11 @@ class NotificationResource:
         body).
         """
         return NotificationResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> NotificationResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return NotificationResourceWithStreamingResponse(self)
 
     def list(
         self, *, new: bool | None = None, **request_options: Unpack[RequestOptions]
@@ -131,6 +142,11 @@ class AsyncNotificationResource:
         body).
         """
         return AsyncNotificationResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncNotificationResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncNotificationResourceWithStreamingResponse(self)
 
     async def list(
         self, *, new: bool | None = None, **request_options: Unpack[RequestOptions]
@@ -203,3 +219,29 @@ class AsyncNotificationResourceWithRawResponse:
         self.get = async_to_raw_response_wrapper(resource.get)
         self.mark_viewed = async_to_raw_response_wrapper(resource.mark_viewed)
         self.mark_all_viewed = async_to_raw_response_wrapper(resource.mark_all_viewed)
+
+
+class NotificationResourceWithStreamingResponse:
+    """Like ``NotificationResource``, returning ``with`` blocks over responses whose
+    body is read on demand.
+    """
+
+    def __init__(self, resource: NotificationResource) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.get = to_streamed_response_wrapper(resource.get)
+        self.mark_viewed = to_streamed_response_wrapper(resource.mark_viewed)
+        self.mark_all_viewed = to_streamed_response_wrapper(resource.mark_all_viewed)
+
+
+class AsyncNotificationResourceWithStreamingResponse:
+    """Like ``AsyncNotificationResource``, returning ``async with`` blocks over
+    responses whose body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncNotificationResource) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.get = async_to_streamed_response_wrapper(resource.get)
+        self.mark_viewed = async_to_streamed_response_wrapper(resource.mark_viewed)
+        self.mark_all_viewed = async_to_streamed_response_wrapper(
+            resource.mark_all_viewed
+        )

@@ -35,6 +35,13 @@ from ._logs import warn_deprecated
 from ._oauth import AsyncOAuthClient, OAuthClient, OAuthSettings
 from ._operation import ApiConfig, Operation
 from ._response import APIResponse, raw_response_requested
+from ._streaming import (
+    AsyncStreamedAPIResponse,
+    StreamedAPIResponse,
+    aread_error_body,
+    read_error_body,
+    streaming_requested,
+)
 from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes, check_options
 
 if TYPE_CHECKING:
@@ -105,7 +112,11 @@ class SyncAPIClient(BaseClient):
             check_options(op.name, options, (param.python for param in op.params))
         if op.deprecation:
             warn_deprecated(op.deprecation)
-        result: T = self._call(op, args, options, raw=raw_response_requested())
+        raw = raw_response_requested()
+        if raw and streaming_requested():  # with_streaming_response: body unread
+            streamed: T = self._call(op, args, options, raw=True, stream=True)
+            return streamed
+        result: T = self._call(op, args, options, raw=raw)
         return result
 
     def paginate(
@@ -165,23 +176,30 @@ class SyncAPIClient(BaseClient):
         options: RequestOptions,
         *,
         raw: bool,
+        stream: bool = False,
     ) -> Any:
         prepared = self._prepare(op, args, options)
         try:
             deadline = self._deadline(options)
-            response = self._send(prepared, options, deadline)
+            response = self._send(prepared, options, deadline, stream)
             expired = self._expired_token(prepared, response, self.oauth)
             if expired is not None and self.oauth is not None:
                 self.oauth.refresh_if_current(expired)
                 if prepared.parts.rewindable:
                     prepared = self._reauthorize(prepared)
-                    response = self._send(prepared, options, deadline)
+                    response = self._send(prepared, options, deadline, stream)
         finally:
             prepared.parts.close()
+        if stream and response.status_code < 300:
+            return StreamedAPIResponse(response, self, op)
         return self._finish(op, response, raw=raw)
 
     def _send(
-        self, prepared: Prepared, options: RequestOptions, deadline: float | None
+        self,
+        prepared: Prepared,
+        options: RequestOptions,
+        deadline: float | None,
+        stream: bool = False,
     ) -> httpx.Response:
         attempt, waited = 0, 0.0
         while True:
@@ -189,7 +207,7 @@ class SyncAPIClient(BaseClient):
             capped = deadline if attempt else None
             request = self._build(self._http, prepared, options, capped)
             try:
-                response = self._receive(request, prepared, deadline)
+                response = self._receive(request, prepared, deadline, stream)
             except httpx.RequestError as err:
                 delay = self._next_delay(
                     prepared, options, attempt, waited, deadline, error=err
@@ -210,9 +228,17 @@ class SyncAPIClient(BaseClient):
             attempt, waited = attempt + 1, waited + delay
 
     def _receive(
-        self, request: httpx.Request, prepared: Prepared, deadline: float | None
+        self,
+        request: httpx.Request,
+        prepared: Prepared,
+        deadline: float | None,
+        stream: bool = False,
     ) -> httpx.Response:
-        """Send ``request`` and read the body, checking the deadline per chunk."""
+        """Send ``request`` and read the body, checking the deadline per chunk.
+
+        With ``stream``, only an error's body is read (bounded): the caller reads
+        a success's body.
+        """
         response = self._http.send(request, stream=True)
         try:
             if deadline is not None and isinstance(
@@ -221,7 +247,10 @@ class SyncAPIClient(BaseClient):
                 response.stream = DeadlineStream(
                     response.stream, deadline, self._monotonic, request
                 )
-            response.read()
+            if not stream:
+                response.read()
+            elif response.status_code >= 300:
+                read_error_body(response)
         except httpx.DecodingError as err:
             response.close()
             raise self._decoding_error(err, response, prepared.op) from err
@@ -327,7 +356,11 @@ class AsyncAPIClient(BaseClient):
             check_options(op.name, options, (param.python for param in op.params))
         if op.deprecation:
             warn_deprecated(op.deprecation)
-        result: T = await self._call(op, args, options, raw=raw_response_requested())
+        raw = raw_response_requested()
+        if raw and streaming_requested():  # with_streaming_response: body unread
+            streamed: T = await self._call(op, args, options, raw=True, stream=True)
+            return streamed
+        result: T = await self._call(op, args, options, raw=raw)
         return result
 
     def paginate(
@@ -383,23 +416,30 @@ class AsyncAPIClient(BaseClient):
         options: RequestOptions,
         *,
         raw: bool,
+        stream: bool = False,
     ) -> Any:
         prepared = self._prepare(op, args, options)
         try:
             deadline = self._deadline(options)
-            response = await self._send(prepared, options, deadline)
+            response = await self._send(prepared, options, deadline, stream)
             expired = self._expired_token(prepared, response, self.oauth)
             if expired is not None and self.oauth is not None:
                 await self.oauth.refresh_if_current(expired)
                 if prepared.parts.rewindable:
                     prepared = self._reauthorize(prepared)
-                    response = await self._send(prepared, options, deadline)
+                    response = await self._send(prepared, options, deadline, stream)
         finally:
             prepared.parts.close()
+        if stream and response.status_code < 300:
+            return AsyncStreamedAPIResponse(response, self, op)
         return self._finish(op, response, raw=raw)
 
     async def _send(
-        self, prepared: Prepared, options: RequestOptions, deadline: float | None
+        self,
+        prepared: Prepared,
+        options: RequestOptions,
+        deadline: float | None,
+        stream: bool = False,
     ) -> httpx.Response:
         attempt, waited = 0, 0.0
         while True:
@@ -407,7 +447,7 @@ class AsyncAPIClient(BaseClient):
             capped = deadline if attempt else None
             request = self._build(self._http, prepared, options, capped)
             try:
-                response = await self._receive(request, prepared, deadline)
+                response = await self._receive(request, prepared, deadline, stream)
             except httpx.RequestError as err:
                 delay = self._next_delay(
                     prepared, options, attempt, waited, deadline, error=err
@@ -428,22 +468,30 @@ class AsyncAPIClient(BaseClient):
             attempt, waited = attempt + 1, waited + delay
 
     async def _receive(
-        self, request: httpx.Request, prepared: Prepared, deadline: float | None
+        self,
+        request: httpx.Request,
+        prepared: Prepared,
+        deadline: float | None,
+        stream: bool = False,
     ) -> httpx.Response:
         """Send and read under a cancel scope that ends at the deadline."""
         if deadline is None:
-            return await self._receive_body(request, prepared, deadline)
+            return await self._receive_body(request, prepared, deadline, stream)
         import anyio
 
         left = deadline - self._monotonic()
         try:
             with anyio.fail_after(max(left, 0.0)):
-                return await self._receive_body(request, prepared, deadline)
+                return await self._receive_body(request, prepared, deadline, stream)
         except TimeoutError as err:
             raise APITimeoutError(request=request, operation=prepared.op.name) from err
 
     async def _receive_body(
-        self, request: httpx.Request, prepared: Prepared, deadline: float | None
+        self,
+        request: httpx.Request,
+        prepared: Prepared,
+        deadline: float | None,
+        stream: bool = False,
     ) -> httpx.Response:
         response = await self._http.send(request, stream=True)
         try:
@@ -453,7 +501,10 @@ class AsyncAPIClient(BaseClient):
                 response.stream = AsyncDeadlineStream(
                     response.stream, deadline, self._monotonic, request
                 )
-            await response.aread()
+            if not stream:
+                await response.aread()
+            elif response.status_code >= 300:
+                await aread_error_body(response)
         except httpx.DecodingError as err:
             await response.aclose()
             raise self._decoding_error(err, response, prepared.op) from err

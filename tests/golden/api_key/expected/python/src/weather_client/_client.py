@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from .resources.forecast import (
         AsyncForecastResource,
         AsyncForecastResourceWithRawResponse,
+        AsyncForecastResourceWithStreamingResponse,
         ForecastResource,
         ForecastResourceWithRawResponse,
+        ForecastResourceWithStreamingResponse,
     )
 
 __all__ = ["AsyncWeatherClient", "WeatherClient"]
@@ -81,6 +83,11 @@ class WeatherClient(SyncAPIClient):
         """
         return WeatherClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> WeatherClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return WeatherClientWithStreamingResponse(self)
+
 
 class WeatherClientWithRawResponse:
     """The resources of ``WeatherClient``, with methods returning ``APIResponse``
@@ -93,6 +100,17 @@ class WeatherClientWithRawResponse:
     @cached_property
     def forecast(self) -> ForecastResourceWithRawResponse:
         return self._client.forecast.with_raw_response
+
+
+class WeatherClientWithStreamingResponse:
+    """The resources of ``WeatherClient``, with methods returning streamed responses."""
+
+    def __init__(self, client: WeatherClient) -> None:
+        self._client = client
+
+    @cached_property
+    def forecast(self) -> ForecastResourceWithStreamingResponse:
+        return self._client.forecast.with_streaming_response
 
 
 class AsyncWeatherClient(AsyncAPIClient):
@@ -148,6 +166,11 @@ class AsyncWeatherClient(AsyncAPIClient):
         """
         return AsyncWeatherClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncWeatherClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncWeatherClientWithStreamingResponse(self)
+
 
 class AsyncWeatherClientWithRawResponse:
     """The resources of ``AsyncWeatherClient``, with methods returning ``APIResponse``
@@ -160,3 +183,16 @@ class AsyncWeatherClientWithRawResponse:
     @cached_property
     def forecast(self) -> AsyncForecastResourceWithRawResponse:
         return self._client.forecast.with_raw_response
+
+
+class AsyncWeatherClientWithStreamingResponse:
+    """The resources of ``AsyncWeatherClient``, with methods returning streamed
+    responses.
+    """
+
+    def __init__(self, client: AsyncWeatherClient) -> None:
+        self._client = client
+
+    @cached_property
+    def forecast(self) -> AsyncForecastResourceWithStreamingResponse:
+        return self._client.forecast.with_streaming_response

@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from .resources.note import (
         AsyncNoteResource,
         AsyncNoteResourceWithRawResponse,
+        AsyncNoteResourceWithStreamingResponse,
         NoteResource,
         NoteResourceWithRawResponse,
+        NoteResourceWithStreamingResponse,
     )
 
 __all__ = ["AsyncNotesClient", "NotesClient"]
@@ -77,6 +79,11 @@ class NotesClient(SyncAPIClient):
         """
         return NotesClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> NotesClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return NotesClientWithStreamingResponse(self)
+
 
 class NotesClientWithRawResponse:
     """The resources of ``NotesClient``, with methods returning ``APIResponse``
@@ -89,6 +96,17 @@ class NotesClientWithRawResponse:
     @cached_property
     def note(self) -> NoteResourceWithRawResponse:
         return self._client.note.with_raw_response
+
+
+class NotesClientWithStreamingResponse:
+    """The resources of ``NotesClient``, with methods returning streamed responses."""
+
+    def __init__(self, client: NotesClient) -> None:
+        self._client = client
+
+    @cached_property
+    def note(self) -> NoteResourceWithStreamingResponse:
+        return self._client.note.with_streaming_response
 
 
 class AsyncNotesClient(AsyncAPIClient):
@@ -140,6 +158,11 @@ class AsyncNotesClient(AsyncAPIClient):
         """
         return AsyncNotesClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncNotesClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncNotesClientWithStreamingResponse(self)
+
 
 class AsyncNotesClientWithRawResponse:
     """The resources of ``AsyncNotesClient``, with methods returning ``APIResponse``
@@ -152,3 +175,16 @@ class AsyncNotesClientWithRawResponse:
     @cached_property
     def note(self) -> AsyncNoteResourceWithRawResponse:
         return self._client.note.with_raw_response
+
+
+class AsyncNotesClientWithStreamingResponse:
+    """The resources of ``AsyncNotesClient``, with methods returning streamed
+    responses.
+    """
+
+    def __init__(self, client: AsyncNotesClient) -> None:
+        self._client = client
+
+    @cached_property
+    def note(self) -> AsyncNoteResourceWithStreamingResponse:
+        return self._client.note.with_streaming_response

@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from .resources.record import (
         AsyncRecordResource,
         AsyncRecordResourceWithRawResponse,
+        AsyncRecordResourceWithStreamingResponse,
         RecordResource,
         RecordResourceWithRawResponse,
+        RecordResourceWithStreamingResponse,
     )
 
 __all__ = ["AsyncFieldsClient", "FieldsClient"]
@@ -77,6 +79,11 @@ class FieldsClient(SyncAPIClient):
         """
         return FieldsClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> FieldsClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return FieldsClientWithStreamingResponse(self)
+
 
 class FieldsClientWithRawResponse:
     """The resources of ``FieldsClient``, with methods returning ``APIResponse``
@@ -89,6 +96,17 @@ class FieldsClientWithRawResponse:
     @cached_property
     def record(self) -> RecordResourceWithRawResponse:
         return self._client.record.with_raw_response
+
+
+class FieldsClientWithStreamingResponse:
+    """The resources of ``FieldsClient``, with methods returning streamed responses."""
+
+    def __init__(self, client: FieldsClient) -> None:
+        self._client = client
+
+    @cached_property
+    def record(self) -> RecordResourceWithStreamingResponse:
+        return self._client.record.with_streaming_response
 
 
 class AsyncFieldsClient(AsyncAPIClient):
@@ -140,6 +158,11 @@ class AsyncFieldsClient(AsyncAPIClient):
         """
         return AsyncFieldsClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncFieldsClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncFieldsClientWithStreamingResponse(self)
+
 
 class AsyncFieldsClientWithRawResponse:
     """The resources of ``AsyncFieldsClient``, with methods returning ``APIResponse``
@@ -152,3 +175,16 @@ class AsyncFieldsClientWithRawResponse:
     @cached_property
     def record(self) -> AsyncRecordResourceWithRawResponse:
         return self._client.record.with_raw_response
+
+
+class AsyncFieldsClientWithStreamingResponse:
+    """The resources of ``AsyncFieldsClient``, with methods returning streamed
+    responses.
+    """
+
+    def __init__(self, client: AsyncFieldsClient) -> None:
+        self._client = client
+
+    @cached_property
+    def record(self) -> AsyncRecordResourceWithStreamingResponse:
+        return self._client.record.with_streaming_response

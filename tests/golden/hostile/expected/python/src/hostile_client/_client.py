@@ -21,14 +21,18 @@ if TYPE_CHECKING:
     from .resources.import_ import (
         AsyncImportResource,
         AsyncImportResourceWithRawResponse,
+        AsyncImportResourceWithStreamingResponse,
         ImportResource,
         ImportResourceWithRawResponse,
+        ImportResourceWithStreamingResponse,
     )
     from .resources.thing import (
         AsyncThingResource,
         AsyncThingResourceWithRawResponse,
+        AsyncThingResourceWithStreamingResponse,
         ThingResource,
         ThingResourceWithRawResponse,
+        ThingResourceWithStreamingResponse,
     )
 
 __all__ = ["AsyncHostileClient", "HostileClient"]
@@ -94,6 +98,11 @@ class HostileClient(SyncAPIClient):
         """
         return HostileClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> HostileClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return HostileClientWithStreamingResponse(self)
+
 
 class HostileClientWithRawResponse:
     """The resources of ``HostileClient``, with methods returning ``APIResponse``
@@ -110,6 +119,21 @@ class HostileClientWithRawResponse:
     @cached_property
     def import_(self) -> ImportResourceWithRawResponse:
         return self._client.import_.with_raw_response
+
+
+class HostileClientWithStreamingResponse:
+    """The resources of ``HostileClient``, with methods returning streamed responses."""
+
+    def __init__(self, client: HostileClient) -> None:
+        self._client = client
+
+    @cached_property
+    def thing(self) -> ThingResourceWithStreamingResponse:
+        return self._client.thing.with_streaming_response
+
+    @cached_property
+    def import_(self) -> ImportResourceWithStreamingResponse:
+        return self._client.import_.with_streaming_response
 
 
 class AsyncHostileClient(AsyncAPIClient):
@@ -172,6 +196,11 @@ class AsyncHostileClient(AsyncAPIClient):
         """
         return AsyncHostileClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncHostileClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncHostileClientWithStreamingResponse(self)
+
 
 class AsyncHostileClientWithRawResponse:
     """The resources of ``AsyncHostileClient``, with methods returning ``APIResponse``
@@ -188,3 +217,20 @@ class AsyncHostileClientWithRawResponse:
     @cached_property
     def import_(self) -> AsyncImportResourceWithRawResponse:
         return self._client.import_.with_raw_response
+
+
+class AsyncHostileClientWithStreamingResponse:
+    """The resources of ``AsyncHostileClient``, with methods returning streamed
+    responses.
+    """
+
+    def __init__(self, client: AsyncHostileClient) -> None:
+        self._client = client
+
+    @cached_property
+    def thing(self) -> AsyncThingResourceWithStreamingResponse:
+        return self._client.thing.with_streaming_response
+
+    @cached_property
+    def import_(self) -> AsyncImportResourceWithStreamingResponse:
+        return self._client.import_.with_streaming_response

@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from .resources.entry import (
         AsyncEntryResource,
         AsyncEntryResourceWithRawResponse,
+        AsyncEntryResourceWithStreamingResponse,
         EntryResource,
         EntryResourceWithRawResponse,
+        EntryResourceWithStreamingResponse,
     )
 
 __all__ = ["AsyncKvClient", "KvClient"]
@@ -77,6 +79,11 @@ class KvClient(SyncAPIClient):
         """
         return KvClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> KvClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return KvClientWithStreamingResponse(self)
+
 
 class KvClientWithRawResponse:
     """The resources of ``KvClient``, with methods returning ``APIResponse`` objects."""
@@ -87,6 +94,17 @@ class KvClientWithRawResponse:
     @cached_property
     def entry(self) -> EntryResourceWithRawResponse:
         return self._client.entry.with_raw_response
+
+
+class KvClientWithStreamingResponse:
+    """The resources of ``KvClient``, with methods returning streamed responses."""
+
+    def __init__(self, client: KvClient) -> None:
+        self._client = client
+
+    @cached_property
+    def entry(self) -> EntryResourceWithStreamingResponse:
+        return self._client.entry.with_streaming_response
 
 
 class AsyncKvClient(AsyncAPIClient):
@@ -138,6 +156,11 @@ class AsyncKvClient(AsyncAPIClient):
         """
         return AsyncKvClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncKvClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncKvClientWithStreamingResponse(self)
+
 
 class AsyncKvClientWithRawResponse:
     """The resources of ``AsyncKvClient``, with methods returning ``APIResponse``
@@ -150,3 +173,14 @@ class AsyncKvClientWithRawResponse:
     @cached_property
     def entry(self) -> AsyncEntryResourceWithRawResponse:
         return self._client.entry.with_raw_response
+
+
+class AsyncKvClientWithStreamingResponse:
+    """The resources of ``AsyncKvClient``, with methods returning streamed responses."""
+
+    def __init__(self, client: AsyncKvClient) -> None:
+        self._client = client
+
+    @cached_property
+    def entry(self) -> AsyncEntryResourceWithStreamingResponse:
+        return self._client.entry.with_streaming_response

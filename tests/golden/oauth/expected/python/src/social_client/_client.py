@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from .resources.profile import (
         AsyncProfileResource,
         AsyncProfileResourceWithRawResponse,
+        AsyncProfileResourceWithStreamingResponse,
         ProfileResource,
         ProfileResourceWithRawResponse,
+        ProfileResourceWithStreamingResponse,
     )
 
 __all__ = ["AsyncSocialClient", "SocialClient"]
@@ -106,6 +108,11 @@ class SocialClient(SyncAPIClient):
         """
         return SocialClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> SocialClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return SocialClientWithStreamingResponse(self)
+
 
 class SocialClientWithRawResponse:
     """The resources of ``SocialClient``, with methods returning ``APIResponse``
@@ -118,6 +125,17 @@ class SocialClientWithRawResponse:
     @cached_property
     def profile(self) -> ProfileResourceWithRawResponse:
         return self._client.profile.with_raw_response
+
+
+class SocialClientWithStreamingResponse:
+    """The resources of ``SocialClient``, with methods returning streamed responses."""
+
+    def __init__(self, client: SocialClient) -> None:
+        self._client = client
+
+    @cached_property
+    def profile(self) -> ProfileResourceWithStreamingResponse:
+        return self._client.profile.with_streaming_response
 
 
 class AsyncSocialClient(AsyncAPIClient):
@@ -197,6 +215,11 @@ class AsyncSocialClient(AsyncAPIClient):
         """
         return AsyncSocialClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncSocialClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncSocialClientWithStreamingResponse(self)
+
 
 class AsyncSocialClientWithRawResponse:
     """The resources of ``AsyncSocialClient``, with methods returning ``APIResponse``
@@ -209,3 +232,16 @@ class AsyncSocialClientWithRawResponse:
     @cached_property
     def profile(self) -> AsyncProfileResourceWithRawResponse:
         return self._client.profile.with_raw_response
+
+
+class AsyncSocialClientWithStreamingResponse:
+    """The resources of ``AsyncSocialClient``, with methods returning streamed
+    responses.
+    """
+
+    def __init__(self, client: AsyncSocialClient) -> None:
+        self._client = client
+
+    @cached_property
+    def profile(self) -> AsyncProfileResourceWithStreamingResponse:
+        return self._client.profile.with_streaming_response

@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from .resources.item import (
         AsyncItemResource,
         AsyncItemResourceWithRawResponse,
+        AsyncItemResourceWithStreamingResponse,
         ItemResource,
         ItemResourceWithRawResponse,
+        ItemResourceWithStreamingResponse,
     )
 
 __all__ = ["AsyncPagesClient", "PagesClient"]
@@ -77,6 +79,11 @@ class PagesClient(SyncAPIClient):
         """
         return PagesClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> PagesClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return PagesClientWithStreamingResponse(self)
+
 
 class PagesClientWithRawResponse:
     """The resources of ``PagesClient``, with methods returning ``APIResponse``
@@ -89,6 +96,17 @@ class PagesClientWithRawResponse:
     @cached_property
     def item(self) -> ItemResourceWithRawResponse:
         return self._client.item.with_raw_response
+
+
+class PagesClientWithStreamingResponse:
+    """The resources of ``PagesClient``, with methods returning streamed responses."""
+
+    def __init__(self, client: PagesClient) -> None:
+        self._client = client
+
+    @cached_property
+    def item(self) -> ItemResourceWithStreamingResponse:
+        return self._client.item.with_streaming_response
 
 
 class AsyncPagesClient(AsyncAPIClient):
@@ -140,6 +158,11 @@ class AsyncPagesClient(AsyncAPIClient):
         """
         return AsyncPagesClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncPagesClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncPagesClientWithStreamingResponse(self)
+
 
 class AsyncPagesClientWithRawResponse:
     """The resources of ``AsyncPagesClient``, with methods returning ``APIResponse``
@@ -152,3 +175,16 @@ class AsyncPagesClientWithRawResponse:
     @cached_property
     def item(self) -> AsyncItemResourceWithRawResponse:
         return self._client.item.with_raw_response
+
+
+class AsyncPagesClientWithStreamingResponse:
+    """The resources of ``AsyncPagesClient``, with methods returning streamed
+    responses.
+    """
+
+    def __init__(self, client: AsyncPagesClient) -> None:
+        self._client = client
+
+    @cached_property
+    def item(self) -> AsyncItemResourceWithStreamingResponse:
+        return self._client.item.with_streaming_response

@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from .resources.feed import (
         AsyncFeedResource,
         AsyncFeedResourceWithRawResponse,
+        AsyncFeedResourceWithStreamingResponse,
         FeedResource,
         FeedResourceWithRawResponse,
+        FeedResourceWithStreamingResponse,
     )
 
 __all__ = ["AsyncFeedClient", "FeedClient"]
@@ -77,6 +79,11 @@ class FeedClient(SyncAPIClient):
         """
         return FeedClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> FeedClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return FeedClientWithStreamingResponse(self)
+
 
 class FeedClientWithRawResponse:
     """The resources of ``FeedClient``, with methods returning ``APIResponse``
@@ -89,6 +96,17 @@ class FeedClientWithRawResponse:
     @cached_property
     def feed(self) -> FeedResourceWithRawResponse:
         return self._client.feed.with_raw_response
+
+
+class FeedClientWithStreamingResponse:
+    """The resources of ``FeedClient``, with methods returning streamed responses."""
+
+    def __init__(self, client: FeedClient) -> None:
+        self._client = client
+
+    @cached_property
+    def feed(self) -> FeedResourceWithStreamingResponse:
+        return self._client.feed.with_streaming_response
 
 
 class AsyncFeedClient(AsyncAPIClient):
@@ -140,6 +158,11 @@ class AsyncFeedClient(AsyncAPIClient):
         """
         return AsyncFeedClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncFeedClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncFeedClientWithStreamingResponse(self)
+
 
 class AsyncFeedClientWithRawResponse:
     """The resources of ``AsyncFeedClient``, with methods returning ``APIResponse``
@@ -152,3 +175,16 @@ class AsyncFeedClientWithRawResponse:
     @cached_property
     def feed(self) -> AsyncFeedResourceWithRawResponse:
         return self._client.feed.with_raw_response
+
+
+class AsyncFeedClientWithStreamingResponse:
+    """The resources of ``AsyncFeedClient``, with methods returning streamed
+    responses.
+    """
+
+    def __init__(self, client: AsyncFeedClient) -> None:
+        self._client = client
+
+    @cached_property
+    def feed(self) -> AsyncFeedResourceWithStreamingResponse:
+        return self._client.feed.with_streaming_response

@@ -31,6 +31,7 @@ from ._exceptions import (
     ResponseDecodingError,
     ResponseValidationError,
 )
+from ._fast_request import build
 from ._logs import logger
 from ._oauth import BaseOAuthClient, OAuthSettings
 from ._operation import ApiConfig, Operation
@@ -227,23 +228,20 @@ class BaseClient:
         timeouts = self._timeout(options.get("timeout", self.timeout))
         if deadline is not None:
             timeouts = capped_timeouts(timeouts, deadline, self._monotonic())
-        request = http.build_request(
+        request = build(
+            http,
             parts.method,
             self._url(parts.url),
             # None, not []: httpx parses the URL again to merge even no params.
             params=params or None,
             headers=headers,
+            # A caller's client gets the SDK's defaults per request, under the
+            # operation's and the caller's headers.
+            defaults=self._default_headers if self._headers_per_request else {},
             data=parts.data or None,
             files=parts.files or None,
             extensions={"timeout": timeouts},
         )
-        if self._headers_per_request:
-            # Set on the request rather than merged by httpx (which costs more);
-            # the operation's and the caller's headers win over these.
-            given = {key.lower() for key in headers}
-            for key, value in self._default_headers.items():
-                if key.lower() not in given:
-                    request.headers[key] = value
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "HTTP request: %s %s headers=%s",

@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from .resources.media import (
         AsyncMediaResource,
         AsyncMediaResourceWithRawResponse,
+        AsyncMediaResourceWithStreamingResponse,
         MediaResource,
         MediaResourceWithRawResponse,
+        MediaResourceWithStreamingResponse,
     )
 
 __all__ = ["AsyncMediaClient", "MediaClient"]
@@ -77,6 +79,11 @@ class MediaClient(SyncAPIClient):
         """
         return MediaClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> MediaClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return MediaClientWithStreamingResponse(self)
+
 
 class MediaClientWithRawResponse:
     """The resources of ``MediaClient``, with methods returning ``APIResponse``
@@ -89,6 +96,17 @@ class MediaClientWithRawResponse:
     @cached_property
     def media(self) -> MediaResourceWithRawResponse:
         return self._client.media.with_raw_response
+
+
+class MediaClientWithStreamingResponse:
+    """The resources of ``MediaClient``, with methods returning streamed responses."""
+
+    def __init__(self, client: MediaClient) -> None:
+        self._client = client
+
+    @cached_property
+    def media(self) -> MediaResourceWithStreamingResponse:
+        return self._client.media.with_streaming_response
 
 
 class AsyncMediaClient(AsyncAPIClient):
@@ -140,6 +158,11 @@ class AsyncMediaClient(AsyncAPIClient):
         """
         return AsyncMediaClientWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncMediaClientWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncMediaClientWithStreamingResponse(self)
+
 
 class AsyncMediaClientWithRawResponse:
     """The resources of ``AsyncMediaClient``, with methods returning ``APIResponse``
@@ -152,3 +175,16 @@ class AsyncMediaClientWithRawResponse:
     @cached_property
     def media(self) -> AsyncMediaResourceWithRawResponse:
         return self._client.media.with_raw_response
+
+
+class AsyncMediaClientWithStreamingResponse:
+    """The resources of ``AsyncMediaClient``, with methods returning streamed
+    responses.
+    """
+
+    def __init__(self, client: AsyncMediaClient) -> None:
+        self._client = client
+
+    @cached_property
+    def media(self) -> AsyncMediaResourceWithStreamingResponse:
+        return self._client.media.with_streaming_response

@@ -11,14 +11,20 @@ from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Forecast
 
 __all__ = [
     "AsyncForecastResource",
     "AsyncForecastResourceWithRawResponse",
+    "AsyncForecastResourceWithStreamingResponse",
     "ForecastResource",
     "ForecastResourceWithRawResponse",
+    "ForecastResourceWithStreamingResponse",
 ]
 
 _GET: Operation[Forecast] = Operation(
@@ -55,6 +61,11 @@ class ForecastResource:
         body).
         """
         return ForecastResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ForecastResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return ForecastResourceWithStreamingResponse(self)
 
     def get(
         self,
@@ -93,6 +104,11 @@ class AsyncForecastResource:
         body).
         """
         return AsyncForecastResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncForecastResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncForecastResourceWithStreamingResponse(self)
 
     async def get(
         self,
@@ -139,3 +155,23 @@ class AsyncForecastResourceWithRawResponse:
     def __init__(self, resource: AsyncForecastResource) -> None:
         self.get = async_to_raw_response_wrapper(resource.get)
         self.status = async_to_raw_response_wrapper(resource.status)
+
+
+class ForecastResourceWithStreamingResponse:
+    """Like ``ForecastResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: ForecastResource) -> None:
+        self.get = to_streamed_response_wrapper(resource.get)
+        self.status = to_streamed_response_wrapper(resource.status)
+
+
+class AsyncForecastResourceWithStreamingResponse:
+    """Like ``AsyncForecastResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncForecastResource) -> None:
+        self.get = async_to_streamed_response_wrapper(resource.get)
+        self.status = async_to_streamed_response_wrapper(resource.status)

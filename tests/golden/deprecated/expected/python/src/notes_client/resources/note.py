@@ -11,14 +11,20 @@ from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Note
 
 __all__ = [
     "AsyncNoteResource",
     "AsyncNoteResourceWithRawResponse",
+    "AsyncNoteResourceWithStreamingResponse",
     "NoteResource",
     "NoteResourceWithRawResponse",
+    "NoteResourceWithStreamingResponse",
 ]
 
 _CREATE: Operation[Note] = Operation(
@@ -70,6 +76,11 @@ class NoteResource:
         """
         return NoteResourceWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> NoteResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return NoteResourceWithStreamingResponse(self)
+
     def create(self, text: str, **request_options: Unpack[RequestOptions]) -> Note:
         """Create a note.
 
@@ -115,6 +126,11 @@ class AsyncNoteResource:
         body).
         """
         return AsyncNoteResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncNoteResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncNoteResourceWithStreamingResponse(self)
 
     async def create(
         self, text: str, **request_options: Unpack[RequestOptions]
@@ -171,3 +187,25 @@ class AsyncNoteResourceWithRawResponse:
         self.create = async_to_raw_response_wrapper(resource.create)
         self.add = async_to_raw_response_wrapper(resource.add)
         self.purge = async_to_raw_response_wrapper(resource.purge)
+
+
+class NoteResourceWithStreamingResponse:
+    """Like ``NoteResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: NoteResource) -> None:
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.add = to_streamed_response_wrapper(resource.add)
+        self.purge = to_streamed_response_wrapper(resource.purge)
+
+
+class AsyncNoteResourceWithStreamingResponse:
+    """Like ``AsyncNoteResource``, returning ``async with`` blocks over responses whose
+    body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncNoteResource) -> None:
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.add = async_to_streamed_response_wrapper(resource.add)
+        self.purge = async_to_streamed_response_wrapper(resource.purge)

@@ -10,14 +10,20 @@ from typing import Unpack
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Record
 
 __all__ = [
     "AsyncRecordResource",
     "AsyncRecordResourceWithRawResponse",
+    "AsyncRecordResourceWithStreamingResponse",
     "RecordResource",
     "RecordResourceWithRawResponse",
+    "RecordResourceWithStreamingResponse",
 ]
 
 _GET: Operation[Record] = Operation(
@@ -43,6 +49,11 @@ class RecordResource:
         """
         return RecordResourceWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> RecordResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return RecordResourceWithStreamingResponse(self)
+
     def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Record:
         """Get one record.
 
@@ -66,6 +77,11 @@ class AsyncRecordResource:
         body).
         """
         return AsyncRecordResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncRecordResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncRecordResourceWithStreamingResponse(self)
 
     async def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Record:
         """Get one record.
@@ -94,3 +110,21 @@ class AsyncRecordResourceWithRawResponse:
 
     def __init__(self, resource: AsyncRecordResource) -> None:
         self.get = async_to_raw_response_wrapper(resource.get)
+
+
+class RecordResourceWithStreamingResponse:
+    """Like ``RecordResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: RecordResource) -> None:
+        self.get = to_streamed_response_wrapper(resource.get)
+
+
+class AsyncRecordResourceWithStreamingResponse:
+    """Like ``AsyncRecordResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncRecordResource) -> None:
+        self.get = async_to_streamed_response_wrapper(resource.get)

@@ -10,14 +10,20 @@ from typing import Unpack
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Side, parse_side
 
 __all__ = [
     "AsyncImportResource",
     "AsyncImportResourceWithRawResponse",
+    "AsyncImportResourceWithStreamingResponse",
     "ImportResource",
     "ImportResourceWithRawResponse",
+    "ImportResourceWithStreamingResponse",
 ]
 
 _RETURN: Operation[Side] = Operation(
@@ -45,6 +51,11 @@ class ImportResource:
         body).
         """
         return ImportResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ImportResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return ImportResourceWithStreamingResponse(self)
 
     def return_(
         self,
@@ -78,6 +89,11 @@ class AsyncImportResource:
         body).
         """
         return AsyncImportResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncImportResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncImportResourceWithStreamingResponse(self)
 
     async def return_(
         self,
@@ -115,3 +131,21 @@ class AsyncImportResourceWithRawResponse:
 
     def __init__(self, resource: AsyncImportResource) -> None:
         self.return_ = async_to_raw_response_wrapper(resource.return_)
+
+
+class ImportResourceWithStreamingResponse:
+    """Like ``ImportResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: ImportResource) -> None:
+        self.return_ = to_streamed_response_wrapper(resource.return_)
+
+
+class AsyncImportResourceWithStreamingResponse:
+    """Like ``AsyncImportResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncImportResource) -> None:
+        self.return_ = async_to_streamed_response_wrapper(resource.return_)

@@ -14,14 +14,20 @@ from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Thing
 
 __all__ = [
     "AsyncThingResource",
     "AsyncThingResourceWithRawResponse",
+    "AsyncThingResourceWithStreamingResponse",
     "ThingResource",
     "ThingResourceWithRawResponse",
+    "ThingResourceWithStreamingResponse",
 ]
 
 _GET: Operation[Thing] = Operation(
@@ -67,6 +73,11 @@ class ThingResource:
         body).
         """
         return ThingResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ThingResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return ThingResourceWithStreamingResponse(self)
 
     def get(
         self,
@@ -131,6 +142,11 @@ class AsyncThingResource:
         body).
         """
         return AsyncThingResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncThingResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncThingResourceWithStreamingResponse(self)
 
     async def get(
         self,
@@ -201,3 +217,23 @@ class AsyncThingResourceWithRawResponse:
     def __init__(self, resource: AsyncThingResource) -> None:
         self.get = async_to_raw_response_wrapper(resource.get)
         self.save = async_to_raw_response_wrapper(resource.save)
+
+
+class ThingResourceWithStreamingResponse:
+    """Like ``ThingResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: ThingResource) -> None:
+        self.get = to_streamed_response_wrapper(resource.get)
+        self.save = to_streamed_response_wrapper(resource.save)
+
+
+class AsyncThingResourceWithStreamingResponse:
+    """Like ``AsyncThingResource``, returning ``async with`` blocks over responses whose
+    body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncThingResource) -> None:
+        self.get = async_to_streamed_response_wrapper(resource.get)
+        self.save = async_to_streamed_response_wrapper(resource.save)

@@ -11,14 +11,20 @@ from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_int, expect_str, ignore_payload, parse_list
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Entry
 
 __all__ = [
     "AsyncEntryResource",
     "AsyncEntryResourceWithRawResponse",
+    "AsyncEntryResourceWithStreamingResponse",
     "EntryResource",
     "EntryResourceWithRawResponse",
+    "EntryResourceWithStreamingResponse",
 ]
 
 _GET: Operation[Entry] = Operation(
@@ -74,6 +80,11 @@ class EntryResource:
         """
         return EntryResourceWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> EntryResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return EntryResourceWithStreamingResponse(self)
+
     def get(self, key: str, **request_options: Unpack[RequestOptions]) -> Entry:
         """Get a value.
 
@@ -124,6 +135,11 @@ class AsyncEntryResource:
         body).
         """
         return AsyncEntryResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncEntryResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncEntryResourceWithStreamingResponse(self)
 
     async def get(self, key: str, **request_options: Unpack[RequestOptions]) -> Entry:
         """Get a value.
@@ -187,3 +203,27 @@ class AsyncEntryResourceWithRawResponse:
         self.keys = async_to_raw_response_wrapper(resource.keys)
         self.count = async_to_raw_response_wrapper(resource.count)
         self.put = async_to_raw_response_wrapper(resource.put)
+
+
+class EntryResourceWithStreamingResponse:
+    """Like ``EntryResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: EntryResource) -> None:
+        self.get = to_streamed_response_wrapper(resource.get)
+        self.keys = to_streamed_response_wrapper(resource.keys)
+        self.count = to_streamed_response_wrapper(resource.count)
+        self.put = to_streamed_response_wrapper(resource.put)
+
+
+class AsyncEntryResourceWithStreamingResponse:
+    """Like ``AsyncEntryResource``, returning ``async with`` blocks over responses whose
+    body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncEntryResource) -> None:
+        self.get = async_to_streamed_response_wrapper(resource.get)
+        self.keys = async_to_streamed_response_wrapper(resource.keys)
+        self.count = async_to_streamed_response_wrapper(resource.count)
+        self.put = async_to_streamed_response_wrapper(resource.put)

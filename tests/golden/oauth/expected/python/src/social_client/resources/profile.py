@@ -10,14 +10,20 @@ from typing import Unpack
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Profile
 
 __all__ = [
     "AsyncProfileResource",
     "AsyncProfileResourceWithRawResponse",
+    "AsyncProfileResourceWithStreamingResponse",
     "ProfileResource",
     "ProfileResourceWithRawResponse",
+    "ProfileResourceWithStreamingResponse",
 ]
 
 _ME: Operation[Profile] = Operation(
@@ -52,6 +58,11 @@ class ProfileResource:
         """
         return ProfileResourceWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> ProfileResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return ProfileResourceWithStreamingResponse(self)
+
     def me(self, **request_options: Unpack[RequestOptions]) -> Profile:
         """The signed-in user's profile.
 
@@ -82,6 +93,11 @@ class AsyncProfileResource:
         body).
         """
         return AsyncProfileResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncProfileResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncProfileResourceWithStreamingResponse(self)
 
     async def me(self, **request_options: Unpack[RequestOptions]) -> Profile:
         """The signed-in user's profile.
@@ -121,3 +137,23 @@ class AsyncProfileResourceWithRawResponse:
     def __init__(self, resource: AsyncProfileResource) -> None:
         self.me = async_to_raw_response_wrapper(resource.me)
         self.get = async_to_raw_response_wrapper(resource.get)
+
+
+class ProfileResourceWithStreamingResponse:
+    """Like ``ProfileResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: ProfileResource) -> None:
+        self.me = to_streamed_response_wrapper(resource.me)
+        self.get = to_streamed_response_wrapper(resource.get)
+
+
+class AsyncProfileResourceWithStreamingResponse:
+    """Like ``AsyncProfileResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncProfileResource) -> None:
+        self.me = async_to_streamed_response_wrapper(resource.me)
+        self.get = async_to_streamed_response_wrapper(resource.get)

@@ -18,14 +18,20 @@ from .._response import (
     to_raw_pages_wrapper,
     to_raw_response_wrapper,
 )
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Item
 
 __all__ = [
     "AsyncItemResource",
     "AsyncItemResourceWithRawResponse",
+    "AsyncItemResourceWithStreamingResponse",
     "ItemResource",
     "ItemResourceWithRawResponse",
+    "ItemResourceWithStreamingResponse",
 ]
 
 _LIST: Operation[builtins.list[Item]] = Operation(
@@ -72,6 +78,11 @@ class ItemResource:
         body).
         """
         return ItemResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ItemResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return ItemResourceWithStreamingResponse(self)
 
     def list(
         self,
@@ -153,6 +164,11 @@ class AsyncItemResource:
         body).
         """
         return AsyncItemResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncItemResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncItemResourceWithStreamingResponse(self)
 
     async def list(
         self,
@@ -246,3 +262,23 @@ class AsyncItemResourceWithRawResponse:
         self.iter_list = async_to_raw_pages_wrapper(resource.iter_list)
         self.search = async_to_raw_response_wrapper(resource.search)
         self.iter_search = async_to_raw_pages_wrapper(resource.iter_search)
+
+
+class ItemResourceWithStreamingResponse:
+    """Like ``ItemResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: ItemResource) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.search = to_streamed_response_wrapper(resource.search)
+
+
+class AsyncItemResourceWithStreamingResponse:
+    """Like ``AsyncItemResource``, returning ``async with`` blocks over responses whose
+    body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncItemResource) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.search = async_to_streamed_response_wrapper(resource.search)

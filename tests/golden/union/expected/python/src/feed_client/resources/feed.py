@@ -12,14 +12,20 @@ from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import parse_list
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from ..models import Entry, Pinned, parse_entry
 
 __all__ = [
     "AsyncFeedResource",
     "AsyncFeedResourceWithRawResponse",
+    "AsyncFeedResourceWithStreamingResponse",
     "FeedResource",
     "FeedResourceWithRawResponse",
+    "FeedResourceWithStreamingResponse",
 ]
 
 _ENTRY: Operation[Entry] = Operation(
@@ -63,6 +69,11 @@ class FeedResource:
         """
         return FeedResourceWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> FeedResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return FeedResourceWithStreamingResponse(self)
+
     def entry(self, id: int, **request_options: Unpack[RequestOptions]) -> Entry:
         """Get one entry.
 
@@ -100,6 +111,11 @@ class AsyncFeedResource:
         body).
         """
         return AsyncFeedResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncFeedResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncFeedResourceWithStreamingResponse(self)
 
     async def entry(self, id: int, **request_options: Unpack[RequestOptions]) -> Entry:
         """Get one entry.
@@ -148,3 +164,25 @@ class AsyncFeedResourceWithRawResponse:
         self.entry = async_to_raw_response_wrapper(resource.entry)
         self.list = async_to_raw_response_wrapper(resource.list)
         self.pinned = async_to_raw_response_wrapper(resource.pinned)
+
+
+class FeedResourceWithStreamingResponse:
+    """Like ``FeedResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: FeedResource) -> None:
+        self.entry = to_streamed_response_wrapper(resource.entry)
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.pinned = to_streamed_response_wrapper(resource.pinned)
+
+
+class AsyncFeedResourceWithStreamingResponse:
+    """Like ``AsyncFeedResource``, returning ``async with`` blocks over responses whose
+    body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncFeedResource) -> None:
+        self.entry = async_to_streamed_response_wrapper(resource.entry)
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.pinned = async_to_streamed_response_wrapper(resource.pinned)

@@ -11,6 +11,10 @@ from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._streaming import (
+    async_to_streamed_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import RequestOptions
 from .._uploads import FileInput
 from ..models import Media
@@ -18,8 +22,10 @@ from ..models import Media
 __all__ = [
     "AsyncMediaResource",
     "AsyncMediaResourceWithRawResponse",
+    "AsyncMediaResourceWithStreamingResponse",
     "MediaResource",
     "MediaResourceWithRawResponse",
+    "MediaResourceWithStreamingResponse",
 ]
 
 _UPLOAD: Operation[Media] = Operation(
@@ -66,6 +72,11 @@ class MediaResource:
         body).
         """
         return MediaResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> MediaResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return MediaResourceWithStreamingResponse(self)
 
     def upload(
         self,
@@ -116,6 +127,11 @@ class AsyncMediaResource:
         body).
         """
         return AsyncMediaResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncMediaResourceWithStreamingResponse:
+        """The same operations, returning a context manager over an unread response."""
+        return AsyncMediaResourceWithStreamingResponse(self)
 
     async def upload(
         self,
@@ -172,3 +188,23 @@ class AsyncMediaResourceWithRawResponse:
     def __init__(self, resource: AsyncMediaResource) -> None:
         self.upload = async_to_raw_response_wrapper(resource.upload)
         self.attach = async_to_raw_response_wrapper(resource.attach)
+
+
+class MediaResourceWithStreamingResponse:
+    """Like ``MediaResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
+    """
+
+    def __init__(self, resource: MediaResource) -> None:
+        self.upload = to_streamed_response_wrapper(resource.upload)
+        self.attach = to_streamed_response_wrapper(resource.attach)
+
+
+class AsyncMediaResourceWithStreamingResponse:
+    """Like ``AsyncMediaResource``, returning ``async with`` blocks over responses whose
+    body is read on demand.
+    """
+
+    def __init__(self, resource: AsyncMediaResource) -> None:
+        self.upload = async_to_streamed_response_wrapper(resource.upload)
+        self.attach = async_to_streamed_response_wrapper(resource.attach)
