@@ -123,7 +123,11 @@ def build_example(api: ApiModel, op: OperationModel) -> Example:
     scheme = credential_scheme(api, op.auth)
     credentials = (placeholder(scheme.argument),) if scheme else ()
     args = ", ".join(
-        [f"{p.py_name}={_value(p)}" for p in op.params if _shown(p, op, skip_page=False)]
+        [
+            f"{p.py_name}={_value(p)}"
+            for p in op.params
+            if _shown(p, op, skip_page=False)
+        ]
         + _body_arguments(op)
     )
     path = f"client.{_resource_attribute(api, op)}"

@@ -77,6 +77,14 @@ class PythonCode:
             for f in m.fields
         )
 
+    def models_use_file_input(self) -> bool:
+        """Whether the models module needs ``FileInput`` (a request model's file)."""
+        return any(
+            "FileInput" in self.field_annotation(f)
+            for m in self.api.models
+            for f in m.fields
+        )
+
     def field_parser(self, field: FieldModel) -> str:
         """The expression that reads ``field`` out of the mapping ``data``."""
         return self.types.field_parse_code(
@@ -335,7 +343,11 @@ class PythonCode:
             extra["._operation"] = ["Body"]
             if any(op.body and op.body.fields for op in bodies):
                 extra["._operation"].append("BodyField")
-            extra["._types"] = ["NOT_GIVEN", "NotGiven"]
+            signatures = " ".join(
+                item for op in bodies for item in self.signature_items(op)
+            )
+            if "NOT_GIVEN" in signatures:
+                extra["._types"] = ["NOT_GIVEN", "NotGiven"]
             extra[".models"] = sorted(
                 {m for op in bodies for m in self.body_models(op)} - {""}
             )
@@ -376,8 +388,11 @@ def _literal(ref: TypeRef, values: tuple[Any, ...]) -> str | None:
 
 
 def _input_annotation(ref: TypeRef) -> str:
-    """What a request accepts for ``ref``: any sequence or mapping, and a model
-    or a plain mapping for a model (the caller need not build model objects)."""
+    """What a request accepts for ``ref``.
+
+    Any sequence or mapping, and for a model the model or a plain mapping, so a
+    caller need not build model objects.
+    """
     if ref.kind == "primitive":
         return TypeMapper(frozenset()).param_annotation(ref, optional=False)
     if ref.kind == "model":

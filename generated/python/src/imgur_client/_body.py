@@ -94,7 +94,7 @@ def add_body(parts: RequestParts, op: Operation[Any], args: Mapping[str, Any]) -
         return
     kind = media_kind(media_type)
     if kind == "json":
-        parts.content = _json_bytes(value, op.name)
+        parts.content = _json_bytes(_plain(value, body), op.name)
     elif kind == "form":
         pairs: list[tuple[str, str]] = []
         _flatten("", _plain(value, body), pairs, op.name)
@@ -151,30 +151,30 @@ def _body_value(op: Operation[Any], body: Body, args: Mapping[str, Any]) -> Any:
 def _plain(value: Any, body: Body | None = None) -> Any:
     """``value`` as JSON-ready data: models as dicts, enums as values.
 
-    ``body`` is given at the top level only: a whole model sent as the body loses
-    the fields the API sets itself (read-only), which it would refuse.
+    ``body`` is given at the top level only: a model sent whole as the body (one
+    the API returned, say) loses the fields the API sets itself (read-only),
+    which it would refuse; a mapping is sent as the caller wrote it.
     """
     if isinstance(value, Mapping):
-        data = {str(k): _plain(v) for k, v in value.items() if v is not NOT_GIVEN}
-    elif hasattr(value, "to_dict") and hasattr(value, "raw"):
+        return {str(k): _plain(v) for k, v in value.items() if v is not NOT_GIVEN}
+    if hasattr(value, "to_dict") and hasattr(value, "raw"):
         data = _plain(value.to_dict())
-    elif isinstance(value, list | tuple):
+        if body is not None and body.read_only:
+            data = {k: v for k, v in data.items() if k not in body.read_only}
+        return data
+    if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
-    elif isinstance(value, enum.Enum):
+    if isinstance(value, enum.Enum):
         return value.value
-    elif isinstance(value, datetime | date):
+    if isinstance(value, datetime | date):
         return value.isoformat()
-    else:
-        return value
-    if body is not None and body.read_only:
-        data = {k: v for k, v in data.items() if k not in body.read_only}
-    return data
+    return value
 
 
 def _json_bytes(value: Any, op_name: str) -> bytes:
     try:
         text = json.dumps(
-            _plain(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False
+            value, ensure_ascii=False, separators=(",", ":"), allow_nan=False
         )
     except (TypeError, ValueError) as exc:
         raise TypeError(f"{op_name}: the body cannot be sent as JSON: {exc}") from None
@@ -291,8 +291,8 @@ def request_content(parts: RequestParts, *, is_async: bool) -> Any:
     if stream is None:
         return parts.content
     source = stream.content
-    if hasattr(source, "seek"):
-        source.seek(0)
+    if stream.rewindable:
+        source.seek(0)  # type: ignore[union-attr]  # every rewindable body seeks
     return _async_chunks(source) if is_async else _chunks(source)
 
 
@@ -304,4 +304,3 @@ def _chunks(source: Any) -> Iterator[bytes]:
 async def _async_chunks(source: Any) -> AsyncIterator[bytes]:
     while chunk := source.read(_CHUNK):
         yield chunk
-
