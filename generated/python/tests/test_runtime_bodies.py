@@ -368,3 +368,46 @@ def test_a_retried_stream_is_sent_again_from_its_start(tmp_path: Path) -> None:
     client._sleep = lambda seconds: None
     client.call(operation, {"id": "1", "body": path}, options)
     assert seen == [b"z" * 100_000, b"z" * 100_000]
+
+
+# --- empty lists in parameters ---------------------------------------------------
+
+
+def list_op(location: str, style: str) -> Operation[Any]:
+    return Operation(
+        name="task.find",
+        method="POST",
+        path="/tasks",
+        params=(Param("labels", "labels", location, style=style),),  # type: ignore[arg-type]
+        auth=(),
+        parse=lambda data: data,
+        envelope=False,
+    )
+
+
+@pytest.mark.parametrize("location", ["query", "form"])
+def test_an_empty_repeated_list_parameter_is_refused_not_dropped(location: str) -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=True)
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    client = SyncAPIClient(config=CONFIG, credentials={}, http_client=http)
+    with pytest.raises(ValueError, match=r"labels=\[\] cannot be sent as repeated"):
+        client.call(list_op(location, "repeat"), {"labels": []}, {})
+    assert seen == []
+
+
+def test_an_empty_csv_list_parameter_is_an_empty_value() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=True)
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    client = SyncAPIClient(config=CONFIG, credentials={}, http_client=http)
+    client.call(list_op("query", "csv"), {"labels": []}, {})
+    assert seen[0].url.query == b"labels="

@@ -139,6 +139,13 @@ def _scalar(item: object, param: Param, op: Operation[Any]) -> str:
 
 def _encode_list(param: Param, value: object, op: Operation[Any]) -> list[str]:
     values = _encode_all(param, value, op)
+    if not values and param.style == "repeat":
+        # Repeated keys have no spelling for "none": sending nothing would mean
+        # "not given" to the API, which is not what an empty list says.
+        raise ValueError(
+            f"{op.name}: {param.python}=[] cannot be sent as repeated "
+            f"{param.wire!r} keys; pass None to leave it out"
+        )
     if param.style == "csv" and isinstance(value, list | tuple | set | frozenset):
         return [",".join(values)]
     return values
