@@ -1,4 +1,4 @@
-"""The ``requestBody`` of an operation with a ``body:``, one content entry per media type.
+"""The ``requestBody`` of an operation with a ``body:``: one entry per media type.
 
 JSON media types carry the body type's schema (a model by ``$ref``, its
 ``readOnly`` fields documented there). A form or multipart body describes the
