@@ -14,6 +14,7 @@ from generator.diagnostics import Diagnostic
 from generator.naming import python_identifier
 from generator.spec.elements import JsonPath
 from generator.spec.lint.context import Context
+from generator.spec.lint.identifiers import CALL_OPTIONS
 from generator.spec.media import media_kind
 from generator.spec.typeexpr import TypeRef, TypeSyntaxError, parse_type
 from generator.spec.types import Body, Model, Operation
@@ -84,6 +85,11 @@ def _check_media(
             hint += ", or a JSON/form media type for a model"
             yield ctx.report("SPEC242", at, message, hint)
         return
+    if ref == TypeRef("primitive", "file"):
+        message = f"the body of {label} is a file sent as {media_type}"
+        hint = "send a file as application/octet-stream (or as a multipart field)"
+        yield ctx.report("SPEC242", at, message, hint)
+        return
     is_object = model is not None and model.fields is not None
     if kind in ("form", "multipart") and not is_object and ref.kind != "map":
         message = f"the body of {label} is sent as {media_type}, a set of "
@@ -126,7 +132,13 @@ def check_body_arguments(ctx: Context) -> Iterator[Diagnostic]:
             if field.read_only:
                 continue  # never an argument
             name = python_identifier(field.python_name)
-            if name in _BODY_ARGUMENTS:
+            if name in CALL_OPTIONS or name.startswith("_"):
+                message = f"{field.element} becomes the keyword argument '{name}' "
+                message += f"of {operation.label}, a name the method keeps for "
+                message += "itself (a per-call option or a private name)"
+                hint = f"set python_name on the field, e.g. python_name: {name}_value"
+                yield ctx.report("SPEC250", field.where, message, hint, at_key=True)
+            elif name in _BODY_ARGUMENTS:
                 message = f"{field.element} becomes the keyword argument '{name}' "
                 message += f"of {operation.label}, which the body itself uses"
                 hint = f"set python_name on the field, e.g. python_name: {name}_text"

@@ -626,6 +626,17 @@ def text_media_type_with_a_file(spec: Spec) -> None:
     _body(spec, type="file", media_types=["application/json", "text/plain"])
 
 
+@case("SPEC242")
+def file_body_sent_as_json(spec: Spec) -> None:
+    _body(spec, type="file")
+
+
+@case("SPEC250")
+def body_field_named_like_a_call_option(spec: Spec) -> None:
+    _body(spec)
+    spec["models"]["Item"]["fields"]["timeout"] = {"type": "integer"}
+
+
 @case("SPEC243")
 def multipart_without_a_file_field(spec: Spec) -> None:
     _body(spec, media_type="multipart/form-data")
