@@ -314,13 +314,38 @@ def test_raw_bytes_are_sent_as_they_are() -> None:
     assert request.content == b"\x00\x01binary"
 
 
-def test_raw_file_from_a_path_is_streamed_not_read_whole(tmp_path: Path) -> None:
+def test_raw_file_from_a_path_is_streamed_with_its_length(tmp_path: Path) -> None:
+    path = tmp_path / "big.bin"
+    path.write_bytes(b"x" * 200_000)
+    streamed: list[bool] = []
+
+    class Transport(httpx.BaseTransport):
+        """Unlike MockTransport, looks at the body before reading it."""
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            # A stream, not one buffer built up front.
+            streamed.append(not isinstance(request.stream, httpx.ByteStream))
+            assert request.read() == b"x" * 200_000
+            return httpx.Response(200, json=True)
+
+    http = httpx.Client(transport=Transport())
+    client = SyncAPIClient(config=CONFIG, credentials={}, http_client=http)
+    client.call(body_op(OCTETS, None), {"id": "1", "body": path}, {})
+    assert streamed == [True]
+
+
+def test_raw_file_from_a_path_says_its_length(tmp_path: Path) -> None:
     path = tmp_path / "big.bin"
     path.write_bytes(b"x" * 200_000)
     request = send(body_op(OCTETS, None), {"body": path})
-    assert request.content == b"x" * 200_000
-    # A stream, not one buffer: httpx sent it chunked, without a Content-Length.
-    assert request.headers.get("transfer-encoding") == "chunked"
+    assert request.headers["content-length"] == "200000"
+    assert "transfer-encoding" not in request.headers
+
+
+def test_an_iterator_is_sent_chunked() -> None:
+    request = send(body_op(OCTETS, None), {"body": iter([b"ab", b"cd"])})
+    assert request.headers["transfer-encoding"] == "chunked"
+    assert request.content == b"abcd"
 
 
 def test_raw_open_file_and_iterator(tmp_path: Path) -> None:

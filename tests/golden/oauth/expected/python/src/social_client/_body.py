@@ -254,7 +254,15 @@ def _add_raw(parts: RequestParts, op: Operation[Any], value: Any) -> None:
         raise TypeError(f"{op.name}: a binary body is bytes, a path or a file, not str")
     if not _is_file(value) and isinstance(value, Iterable):
         value = io.BufferedReader(_IterableReader(iter(value)))
-    opened = to_upload(value, "body").open()
+    upload = to_upload(value, "body")
+    if upload.kind != "file":  # base64 text or a URL: the text is the body
+        parts.content = (upload.text or "").encode("utf-8")
+        return
+    if upload.path is not None:
+        # Known up front: sent with a length rather than chunked, which some
+        # upload endpoints (object stores) refuse.
+        parts.headers["Content-Length"] = str(upload.path.stat().st_size)
+    opened = upload.open()
     parts.bodies.append(opened)
     parts.stream = opened
 
