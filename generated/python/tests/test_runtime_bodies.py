@@ -16,9 +16,10 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 
-from imgur_client import NOT_GIVEN, Upload
 from imgur_client._api_client import AsyncAPIClient, SyncAPIClient
 from imgur_client._operation import ApiConfig, Body, BodyField, Operation, Param
+from imgur_client._types import NOT_GIVEN
+from imgur_client._uploads import Upload
 
 CONFIG = ApiConfig(
     title="Example",

@@ -16,9 +16,10 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 
-from weather_client import NOT_GIVEN, Upload
 from weather_client._api_client import AsyncAPIClient, SyncAPIClient
 from weather_client._operation import ApiConfig, Body, BodyField, Operation, Param
+from weather_client._types import NOT_GIVEN
+from weather_client._uploads import Upload
 
 CONFIG = ApiConfig(
     title="Example",

@@ -16,9 +16,10 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 
-from notes_client import NOT_GIVEN, Upload
 from notes_client._api_client import AsyncAPIClient, SyncAPIClient
 from notes_client._operation import ApiConfig, Body, BodyField, Operation, Param
+from notes_client._types import NOT_GIVEN
+from notes_client._uploads import Upload
 
 CONFIG = ApiConfig(
     title="Example",

@@ -16,9 +16,10 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 
-from fields_client import NOT_GIVEN, Upload
 from fields_client._api_client import AsyncAPIClient, SyncAPIClient
 from fields_client._operation import ApiConfig, Body, BodyField, Operation, Param
+from fields_client._types import NOT_GIVEN
+from fields_client._uploads import Upload
 
 CONFIG = ApiConfig(
     title="Example",

@@ -16,9 +16,10 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 
-from shop_client import NOT_GIVEN, Upload
 from shop_client._api_client import AsyncAPIClient, SyncAPIClient
 from shop_client._operation import ApiConfig, Body, BodyField, Operation, Param
+from shop_client._types import NOT_GIVEN
+from shop_client._uploads import Upload
 
 CONFIG = ApiConfig(
     title="Example",

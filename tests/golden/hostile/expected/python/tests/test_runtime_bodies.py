@@ -16,9 +16,10 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 
-from hostile_client import NOT_GIVEN, Upload
 from hostile_client._api_client import AsyncAPIClient, SyncAPIClient
 from hostile_client._operation import ApiConfig, Body, BodyField, Operation, Param
+from hostile_client._types import NOT_GIVEN
+from hostile_client._uploads import Upload
 
 CONFIG = ApiConfig(
     title="Example",

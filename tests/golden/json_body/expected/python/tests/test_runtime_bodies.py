@@ -16,9 +16,10 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 
-from tasks_client import NOT_GIVEN, Upload
 from tasks_client._api_client import AsyncAPIClient, SyncAPIClient
 from tasks_client._operation import ApiConfig, Body, BodyField, Operation, Param
+from tasks_client._types import NOT_GIVEN
+from tasks_client._uploads import Upload
 
 CONFIG = ApiConfig(
     title="Example",

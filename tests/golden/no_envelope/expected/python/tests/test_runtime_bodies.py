@@ -16,9 +16,10 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 
-from kv_client import NOT_GIVEN, Upload
 from kv_client._api_client import AsyncAPIClient, SyncAPIClient
 from kv_client._operation import ApiConfig, Body, BodyField, Operation, Param
+from kv_client._types import NOT_GIVEN
+from kv_client._uploads import Upload
 
 CONFIG = ApiConfig(
     title="Example",

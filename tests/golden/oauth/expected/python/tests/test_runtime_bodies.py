@@ -16,9 +16,10 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 
-from social_client import NOT_GIVEN, Upload
 from social_client._api_client import AsyncAPIClient, SyncAPIClient
 from social_client._operation import ApiConfig, Body, BodyField, Operation, Param
+from social_client._types import NOT_GIVEN
+from social_client._uploads import Upload
 
 CONFIG = ApiConfig(
     title="Example",

@@ -16,9 +16,10 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 
-from pages_client import NOT_GIVEN, Upload
 from pages_client._api_client import AsyncAPIClient, SyncAPIClient
 from pages_client._operation import ApiConfig, Body, BodyField, Operation, Param
+from pages_client._types import NOT_GIVEN
+from pages_client._uploads import Upload
 
 CONFIG = ApiConfig(
     title="Example",

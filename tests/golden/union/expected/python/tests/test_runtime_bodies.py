@@ -16,9 +16,10 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 
-from feed_client import NOT_GIVEN, Upload
 from feed_client._api_client import AsyncAPIClient, SyncAPIClient
 from feed_client._operation import ApiConfig, Body, BodyField, Operation, Param
+from feed_client._types import NOT_GIVEN
+from feed_client._uploads import Upload
 
 CONFIG = ApiConfig(
     title="Example",

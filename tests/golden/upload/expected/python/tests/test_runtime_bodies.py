@@ -16,9 +16,10 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 
-from media_client import NOT_GIVEN, Upload
 from media_client._api_client import AsyncAPIClient, SyncAPIClient
 from media_client._operation import ApiConfig, Body, BodyField, Operation, Param
+from media_client._types import NOT_GIVEN
+from media_client._uploads import Upload
 
 CONFIG = ApiConfig(
     title="Example",
