@@ -74,6 +74,12 @@ def diff_specs(
     )
     if old_doc.get("defaults") != new_doc.get("defaults"):
         kept = _Kept(resources=None, models=kept.models)
+    elif kept.resources is not None and kept.models:
+        # A body model's fields are its operation's arguments: a changed model
+        # changes the operations that take it as their body.
+        takers = _body_takers(old_result.typed, kept.models)
+        takers |= _body_takers(new_result.typed, kept.models)
+        kept = _Kept(resources=kept.resources | takers, models=kept.models)
     old_snapshot = _snapshot(old_result.spec, old_result.typed, kept)
     new_snapshot = _snapshot(new_result.spec, new_result.typed, kept)
     return DiffResult(
@@ -95,6 +101,15 @@ class _Kept:
 
     resources: set[str] | None
     models: set[str]
+
+
+def _body_takers(typed: Spec, models: set[str]) -> set[str]:
+    """Resources with an operation whose body is one of ``models``."""
+    return {
+        op.resource
+        for op in typed.operations
+        if op.body is not None and op.body.type in models
+    }
 
 
 def _differing(old: dict[str, Any], new: dict[str, Any], section: str) -> set[str]:

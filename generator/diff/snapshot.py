@@ -17,7 +17,7 @@ from generator.spec import types as spec_types
 from generator.spec.elements import JsonPath
 from generator.spec.load import LoadedSpec
 
-BODY_LOCATIONS = frozenset({"form", "file"})
+BODY_LOCATIONS = frozenset({"form", "file", "body"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class Param:
 
     wire: str
     py_name: str
-    location: str  # path, query, header, form or file
+    location: str  # path, query, header, form, file or body (a 'body:' argument)
     type: str
     required: bool
     has_default: bool
@@ -172,7 +172,7 @@ def _operation(
             json_path=where[p.wire, p.location],
         )
         for p in op.params
-    )
+    ) + _body_params(op, typed)
     paginate = typed.paginate
     return Operation(
         key=f"{op.resource}.{op.name}",
@@ -189,6 +189,48 @@ def _operation(
         paginate=(paginate.parameter, paginate.start) if paginate else None,
         deprecated=op.deprecation_message is not None,
         json_path=json_path,
+    )
+
+
+def _body_params(op: OperationModel, typed: spec_types.Operation) -> tuple[Param, ...]:
+    """A ``body:``'s keyword arguments, compared like the parameters they sit beside.
+
+    A model body's fields (its required ones required), or the one ``body``.
+    """
+    body = op.body
+    if body is None or typed.body is None:
+        return ()
+    if body.fields is None:
+        return (
+            Param(
+                wire="body",
+                py_name="body",
+                location="body",
+                type=body.type_label,
+                required=body.required,
+                has_default=False,
+                default=None,
+                enum=(),
+                style="repeat",
+                description=body.description,
+                json_path=typed.body.where,
+            ),
+        )
+    return tuple(
+        Param(
+            wire=f.json_name,
+            py_name=f.py_name,
+            location="body",
+            type=f.type_label,
+            required=f.required,
+            has_default=False,
+            default=None,
+            enum=f.enum,
+            style="repeat",
+            description=f.description,
+            json_path=("models", body.model or "", "fields", f.json_name),
+        )
+        for f in body.fields
     )
 
 

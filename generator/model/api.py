@@ -126,6 +126,45 @@ class ParamModel:
 
 
 @dataclass(frozen=True, slots=True)
+class BodyFieldModel:
+    """A field of a model request body: one keyword argument of the method."""
+
+    json_name: str
+    py_name: str
+    type: TypeRef
+    type_label: str
+    required: bool  # the caller must pass it (when the body is sent field by field)
+    nullable: bool  # None is sent as null
+    description: str
+    enum: tuple[Any, ...]
+    is_file: bool  # a multipart file part
+
+
+@dataclass(frozen=True, slots=True)
+class BodyModel:
+    """An operation's request body.
+
+    ``fields`` is set for a model body (its fields are keyword arguments, and
+    ``body`` sends a whole model instead); None when ``body`` is the one argument.
+    """
+
+    type: TypeRef
+    type_label: str
+    media_types: tuple[str, ...]  # the first is the default
+    kinds: tuple[str, ...]  # media kind of each media type (generator.spec.media)
+    required: bool
+    description: str
+    model: str | None  # the object model whose fields are the arguments
+    fields: tuple[BodyFieldModel, ...] | None
+    read_only: tuple[str, ...]  # JSON names left out when a whole model is sent
+
+    @property
+    def required_fields(self) -> tuple[BodyFieldModel, ...]:
+        """Fields the caller must pass when sending the body field by field."""
+        return tuple(f for f in self.fields or () if f.required)
+
+
+@dataclass(frozen=True, slots=True)
 class OperationModel:
     """An operation: its route, parameters (required first), result and flags."""
 
@@ -154,6 +193,7 @@ class OperationModel:
     iter_name: str | None
     referenced_models: tuple[str, ...]  # models the result is built from
     departures: tuple[tuple[str, str, str], ...]
+    body: BodyModel | None = None
 
     def required_arguments(self, *, for_iterator: bool = False) -> list[ParamModel]:
         """The parameters a method requires (an iterator's page one never is)."""

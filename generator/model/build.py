@@ -12,6 +12,8 @@ from __future__ import annotations
 from generator.model.api import (
     ApiModel,
     AuthSchemeModel,
+    BodyFieldModel,
+    BodyModel,
     FieldModel,
     ModelClass,
     OperationModel,
@@ -22,9 +24,11 @@ from generator.model.api import (
     UnionVariant,
 )
 from generator.naming import pascal_case, python_identifier, snake_case
+from generator.spec.media import media_kind
 from generator.spec.typeexpr import parse_type
 from generator.spec.types import (
     AuthScheme,
+    Body,
     Deprecation,
     Field,
     Operation,
@@ -72,7 +76,7 @@ def build_model(spec: Spec, *, spec_label: str) -> ApiModel:
         default_max_retries=spec.defaults.max_retries,
         models=models,
         unions=tuple(_unions(spec)),
-        resources=tuple(_resource(resource) for resource in spec.resources),
+        resources=tuple(_resource(resource, spec) for resource in spec.resources),
         constructor_arguments=_constructor_arguments(schemes),
         request_id_header=spec.errors.request_id_header,
     )
@@ -146,7 +150,8 @@ def _field(field: Field) -> FieldModel:
         json_name=field.name,
         py_name=python_identifier(field.python_name),
         type=parse_type(field.type),
-        required=field.required,
+        # A write-only field (a password) never comes back in a response.
+        required=field.required and not field.write_only,
         nullable=field.nullable,
         type_label=field.type,
         description=field.description,
@@ -170,8 +175,8 @@ def _unions(spec: Spec) -> list[UnionClass]:
     ]
 
 
-def _resource(resource: Resource) -> ResourceModel:
-    operations = tuple(_operation(op) for op in resource.operations)
+def _resource(resource: Resource, spec: Spec) -> ResourceModel:
+    operations = tuple(_operation(op, spec) for op in resource.operations)
     name = resource.name
     class_base = pascal_case(name)
     return ResourceModel(
@@ -187,7 +192,7 @@ def _resource(resource: Resource) -> ResourceModel:
     )
 
 
-def _operation(op: Operation) -> OperationModel:
+def _operation(op: Operation, spec: Spec) -> OperationModel:
     params = tuple(_param(p) for p in op.parameters)
     # Required parameters first: Python needs them before the optional ones.
     params = tuple(p for p in params if p.required) + tuple(
@@ -229,6 +234,55 @@ def _operation(op: Operation) -> OperationModel:
         iter_name=f"iter_{op.name}" if paginate else None,
         referenced_models=tuple(sorted(set(returns.models()) if returns else ())),
         departures=tuple((d.document, d.spec, d.reason) for d in op.departures),
+        body=_body(op.body, spec) if op.body is not None else None,
+    )
+
+
+def _body(body: Body, spec: Spec) -> BodyModel:
+    ref = parse_type(body.type)
+    model = spec.models.get(ref.name) if ref.kind == "model" else None
+    kinds = tuple(media_kind(m) for m in body.media_types)
+    raw = all(kind in ("text", "binary") for kind in kinds)
+    if model is None or model.fields is None or raw:
+        return BodyModel(
+            type=ref,
+            type_label=body.type,
+            media_types=body.media_types,
+            kinds=kinds,
+            required=body.required,
+            description=body.description,
+            model=None,
+            fields=None,
+            read_only=(),
+        )
+    fields = tuple(
+        BodyFieldModel(
+            json_name=f.name,
+            py_name=python_identifier(f.python_name),
+            type=parse_type(f.type),
+            type_label=f.type,
+            # Sent field by field, a body the call may leave out has no required
+            # fields: the runtime checks them once any field is given.
+            required=f.required and body.required,
+            nullable=f.nullable,
+            description=f.description,
+            enum=f.enum,
+            is_file=parse_type(f.type) == parse_type("file"),
+        )
+        for f in model.fields
+        if not f.read_only
+    )
+    return BodyModel(
+        type=ref,
+        type_label=body.type,
+        media_types=body.media_types,
+        kinds=kinds,
+        required=body.required,
+        description=body.description,
+        model=model.name,
+        fields=tuple(f for f in fields if f.required)
+        + tuple(f for f in fields if not f.required),
+        read_only=tuple(f.name for f in model.fields if f.read_only),
     )
 
 

@@ -15,12 +15,14 @@ from typing import Any
 from generator.spec.elements import JsonPath
 from generator.spec.types import (
     DEFAULT_MAX_RETRIES,
+    DEFAULT_MEDIA_TYPE,
     DEFAULT_MESSAGE_PATHS,
     DEFAULT_SDK_VERSION,
     DEFAULT_STYLE,
     DEFAULT_TIMEOUT,
     ApiInfo,
     AuthScheme,
+    Body,
     Defaults,
     Departure,
     Deprecation,
@@ -192,6 +194,8 @@ def _field(model: str, json_name: str, raw: Mapping[str, Any]) -> Field:
         nullable=bool(raw.get("nullable", False)),
         description=raw.get("description", ""),
         enum=tuple(raw.get("enum", ())),
+        read_only=bool(raw.get("read_only", False)),
+        write_only=bool(raw.get("write_only", False)),
         written=frozenset(raw),
         where=("models", model, "fields", json_name),
     )
@@ -256,6 +260,24 @@ def _operation(
             Departure(document=d["document"], spec=d["spec"], reason=d["reason"])
             for d in raw.get("departures", ())
         ),
+        body=_body(raw.get("body"), (*where, "body")),
+        written=frozenset(raw),
+        where=where,
+    )
+
+
+def _body(raw: Mapping[str, Any] | None, where: JsonPath) -> Body | None:
+    if raw is None:
+        return None
+    if "media_types" in raw:
+        media_types = tuple(raw["media_types"])
+    else:
+        media_types = (raw.get("media_type", DEFAULT_MEDIA_TYPE),)
+    return Body(
+        type=raw["type"],
+        media_types=media_types,
+        required=bool(raw.get("required", True)),
+        description=raw.get("description", ""),
         written=frozenset(raw),
         where=where,
     )

@@ -23,6 +23,7 @@ from generator.spec.elements import JsonPath
 __all__ = [
     "ApiInfo",
     "AuthScheme",
+    "Body",
     "Defaults",
     "Departure",
     "Deprecation",
@@ -46,6 +47,7 @@ DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_MESSAGE_PATHS = ("error", "message")
 DEFAULT_STYLE = "repeat"
+DEFAULT_MEDIA_TYPE = "application/json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,8 @@ class Field:
     nullable: bool = False
     description: str = ""
     enum: tuple[Any, ...] = ()
+    read_only: bool = False  # set by the API: in responses, never in requests
+    write_only: bool = False  # sent by callers: in requests, never required back
     written: frozenset[str] = frozenset()
     where: JsonPath = ()
 
@@ -220,6 +224,18 @@ class Parameter:
 
 
 @dataclass(frozen=True, slots=True)
+class Body:
+    """An operation's request body: its type and the media types it is sent as."""
+
+    type: str
+    media_types: tuple[str, ...] = (DEFAULT_MEDIA_TYPE,)  # the first is the default
+    required: bool = True
+    description: str = ""
+    written: frozenset[str] = frozenset()
+    where: JsonPath = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Pagination:
     """Page-number pagination: the page parameter and the first page's number."""
 
@@ -267,6 +283,7 @@ class Operation:
     paginate: Pagination | None = None
     deprecated: Deprecation | None = None
     departures: tuple[Departure, ...] = ()
+    body: Body | None = None
     written: frozenset[str] = frozenset()
     where: JsonPath = ()
 

@@ -102,3 +102,44 @@ def test_validation_hands_on_the_typed_spec_only_when_the_schema_passed(
     broken = tmp_path / "broken.yaml"
     broken.write_text(MINIMAL.read_text().replace("summary:", "summry:"), "utf-8")
     assert validate_path(broken).typed is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "media_types", "required"),
+    [
+        ({"type": "Item"}, ("application/json",), True),
+        ({"type": "file", "media_type": "text/plain"}, ("text/plain",), True),
+        (
+            {"type": "Item", "media_types": ["a/b+json", "a/c"], "required": False},
+            ("a/b+json", "a/c"),
+            False,
+        ),
+    ],
+)
+def test_a_body_defaults_to_a_required_json_body(
+    raw: dict[str, Any], media_types: tuple[str, ...], required: bool
+) -> None:
+    spec_doc = document()
+    spec_doc["resources"]["item"]["operations"]["get"]["body"] = raw
+    body = operation(normalize(spec_doc)).body
+    assert (body.type, body.media_types, body.required) == (
+        raw["type"],
+        media_types,
+        required,
+    )
+    assert body.where == ("resources", "item", "operations", "get", "body")
+    assert operation(normalize(document())).body is None
+
+
+def test_fields_are_neither_read_only_nor_write_only_by_default() -> None:
+    spec_doc = document()
+    fields = spec_doc["models"]["Item"]["fields"]
+    fields["secret"] = {"type": "string", "write_only": True}
+    fields["id"]["read_only"] = True
+    item = normalize(spec_doc).models["Item"]
+    assert [(f.name, f.read_only, f.write_only) for f in item.fields or ()] == [
+        ("id", True, False),
+        ("secret", False, True),
+    ]
+    plain = normalize(document()).models["Item"].fields or ()
+    assert (plain[0].read_only, plain[0].write_only) == (False, False)

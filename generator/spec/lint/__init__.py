@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from generator.diagnostics import Diagnostic
 from generator.spec.lint import (
     api,
+    bodies,
     identifiers,
     literals,
     models,
@@ -61,6 +62,11 @@ CHECKS: tuple[Check, ...] = (
     api.check_package,
     api.check_envelope_keys,
     api.check_has_resources,
+    bodies.check_body_methods,
+    bodies.check_body_types,
+    bodies.check_body_arguments,
+    bodies.check_field_access,
+    bodies.check_object_parameters,
 )
 
 

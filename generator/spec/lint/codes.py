@@ -80,5 +80,16 @@ RULES: dict[str, Rule] = {
         Rule("SPEC166", _E, "package shadows a standard or dependency module"),
         Rule("SPEC167", _E, "two envelope roles share one key"),
         Rule("SPEC168", _E, "the spec has no resources"),
+        # bodies.py
+        Rule("SPEC241", _W, "request body on a GET or HEAD operation"),
+        Rule("SPEC242", _E, "body type does not fit its raw or file media type"),
+        Rule("SPEC243", _W, "multipart body whose model has no file field"),
+        Rule("SPEC244", _E, "body field takes a parameter's Python name"),
+        Rule("SPEC245", _E, "name clashes with the body's own arguments"),
+        Rule("SPEC246", _E, "form or multipart body whose type is no object"),
+        Rule("SPEC247", _E, "parameter of model or map type (use 'body:')"),
+        Rule("SPEC248", _E, "body beside form or file parameters"),
+        Rule("SPEC249", _E, "field both read_only and write_only"),
+        Rule("SPEC250", _E, "body field's argument name is one the method keeps"),
     )
 }

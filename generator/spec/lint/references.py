@@ -23,6 +23,9 @@ def type_uses(ctx: Context) -> Iterator[tuple[JsonPath, str, str]]:
             yield at, f"operation {operation.label}", operation.returns
         for parameter in operation.parameters:
             yield (*parameter.where, "type"), parameter.element, parameter.type
+        if operation.body is not None:
+            body = operation.body
+            yield (*body.where, "type"), f"the body of {operation.label}", body.type
     for field in ctx.fields():
         yield (*field.where, "type"), field.element, field.type
 

@@ -123,7 +123,12 @@ def build_example(api: ApiModel, op: OperationModel) -> Example:
     scheme = credential_scheme(api, op.auth)
     credentials = (placeholder(scheme.argument),) if scheme else ()
     args = ", ".join(
-        f"{p.py_name}={_value(p)}" for p in op.params if _shown(p, op, skip_page=False)
+        [
+            f"{p.py_name}={_value(p)}"
+            for p in op.params
+            if _shown(p, op, skip_page=False)
+        ]
+        + _body_arguments(op)
     )
     path = f"client.{_resource_attribute(api, op)}"
     iter_call = ""
@@ -135,7 +140,9 @@ def build_example(api: ApiModel, op: OperationModel) -> Example:
         )
         iter_call = f"{path}.{op.iter_name}({iter_args})"
     target, loop, show = _result(api, op.returns_label)
-    uploads = any(p.location == "file" and p.required for p in op.params)
+    uploads = any(p.location == "file" and p.required for p in op.params) or any(
+        "Upload." in argument for argument in _body_arguments(op)
+    )
     return Example(
         package=api.package,
         imports=("Upload",) if uploads else (),
@@ -226,6 +233,42 @@ def _shown(param: ParamModel, op: OperationModel, *, skip_page: bool) -> bool:
     if skip_page and param.py_name == op.page_param:
         return False
     return param.required
+
+
+def _body_arguments(op: OperationModel) -> list[str]:
+    """The body keywords an example passes: the required fields, or ``body``."""
+    body = op.body
+    if body is None:
+        return []
+    upload = f"Upload.from_path({json.dumps(EXAMPLE_UPLOAD)})"
+    if body.fields is None:
+        if not body.required:
+            return []
+        if body.kinds[0] == "binary":
+            return [f"body={upload}"]
+        if body.kinds[0] == "text":
+            return ['body="TEXT"']
+        return [f"body={_body_sample(body.type, 'body')}"]
+    arguments = []
+    for field in body.fields:
+        if not field.required:
+            continue
+        if field.is_file:
+            value = upload
+        elif field.enum:
+            value = _literal(field.enum[0])
+        else:
+            value = _body_sample(field.type, field.py_name)
+        arguments.append(f"{field.py_name}={value}")
+    return arguments
+
+
+def _body_sample(ref: TypeRef, name: str) -> str:
+    if ref.kind == "list" and ref.item is not None:
+        return f"[{_body_sample(ref.item, name)}]"
+    if ref.kind == "model":
+        return "{}"
+    return _sample(ref, name)
 
 
 def _value(param: ParamModel) -> str:

@@ -115,7 +115,8 @@ def resource_page(
                 href=f"{path}#{slug}",
                 call=f"client.{resource.attribute}.{op.py_name}",
                 signatures=signatures(py, op),
-                params=tuple(_param(py, op, p, hrefs) for p in op.params),
+                params=tuple(_param(py, op, p, hrefs) for p in op.params)
+                + tuple(_body_params(py, op, hrefs)),
                 returns=type_parts(py.return_annotation(op), hrefs),
                 auth=tuple(_auth(api, op)),
                 errors=_errors(api, op),
@@ -147,6 +148,64 @@ def _param(
         description=param.description,
         accepts=_upload_constructors(param),
     )
+
+
+def _body_params(
+    py: PythonCode, op: OperationModel, hrefs: dict[str, str]
+) -> list[ParamDoc]:
+    """Rows for the body's keyword arguments, then ``body`` and ``content_type``."""
+    body = op.body
+    if body is None:
+        return []
+    uploads = ("Upload.from_path", "Upload.from_bytes", "Upload.from_file")
+    rows = []
+    for field in body.fields or ():
+        null = " None sends null." if field.nullable else ""
+        rows.append(
+            ParamDoc(
+                name=field.py_name,
+                wire=field.json_name,
+                location="body",
+                type=type_parts(py.body_field_annotation(op, field), hrefs),
+                required=field.required,
+                default="",
+                allowed=tuple(repr(v) for v in field.enum),
+                description=(field.description + null).strip(),
+                accepts=uploads if field.is_file else (),
+            )
+        )
+    if body.fields is not None:
+        whole = f"The whole body ({body.model} or a mapping) instead of the fields."
+    else:
+        whole = body.description or "The request body."
+    rows.append(
+        ParamDoc(
+            name="body",
+            wire="body",
+            location="body",
+            type=type_parts(py.body_annotation(op, body), hrefs),
+            required=body.required and body.fields is None,
+            default="",
+            allowed=(),
+            description=whole,
+            accepts=uploads if "binary" in body.kinds else (),
+        )
+    )
+    if len(body.media_types) > 1:
+        rows.append(
+            ParamDoc(
+                name="content_type",
+                wire="Content-Type",
+                location="header",
+                type=type_parts("str", hrefs),
+                required=False,
+                default=repr(body.media_types[0]),
+                allowed=tuple(repr(m) for m in body.media_types),
+                description="How the body is encoded.",
+                accepts=(),
+            )
+        )
+    return rows
 
 
 def _upload_constructors(param: ParamModel) -> tuple[str, ...]:

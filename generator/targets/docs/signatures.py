@@ -58,9 +58,18 @@ def _stub(
     # An iter_ method (skip_page) is a plain def in both clients: it returns an
     # iterator, which the async client's callers consume with ``async for``.
     prefix = "async def" if is_async and not skip_page else "def"
-    # The method's own parameters, as the Python target writes them, less ``self``.
-    parts = py.signature_items(op, for_iterator=skip_page)[1:]
     head, tail = f"{prefix} {name}(", f") -> {returns}: ..."
+    # A body sent by fields or whole: the overloads say which arguments go together.
+    overloads = [] if skip_page else py.overload_signatures(op)
+    if overloads:
+        return "\n".join(
+            "@overload\n" + _wrapped(head, items[1:], tail) for items in overloads
+        )
+    # The method's own parameters, as the Python target writes them, less ``self``.
+    return _wrapped(head, py.signature_items(op, for_iterator=skip_page)[1:], tail)
+
+
+def _wrapped(head: str, parts: list[str], tail: str) -> str:
     line = head + ", ".join(parts) + tail
     if len(line) <= _WIDTH:
         return line

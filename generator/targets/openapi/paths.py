@@ -20,6 +20,7 @@ from generator.spec.types import (
     Spec,
     UploadKind,
 )
+from generator.targets.openapi.bodies import request_body
 from generator.targets.openapi.components import (
     ERROR_RESPONSE,
     JSON_MEDIA,
@@ -110,6 +111,8 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
     if wire_params:
         out["parameters"] = [_parameter(p) for p in wire_params]
     body = _request_body(op.parameters)
+    if op.body is not None:
+        body = request_body(spec, op.body)
     if body is not None:
         out["requestBody"] = body
     security = _security(spec, op)

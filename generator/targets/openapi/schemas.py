@@ -51,6 +51,12 @@ def field_schema(field: Field) -> Schema:
         set_enum(schema, list(field.enum), nullable=field.nullable)
     if field.nullable:
         schema = _nullable(schema)
+    # With 'required', OpenAPI applies it to responses only (readOnly) or to
+    # requests only (writeOnly): the SDK's request arguments and models agree.
+    if field.read_only:
+        schema["readOnly"] = True
+    if field.write_only:
+        schema["writeOnly"] = True
     return described(schema, field)
 
 

@@ -54,4 +54,5 @@ def _case(case: OperationCase, base_path: str) -> dict[str, Any]:
         "iterator": op.iter_name,
         "page_param": op.page_param,
         "page_size": op.page_size,
+        "body": case.body,
     }

@@ -18,6 +18,8 @@ from typing import Any
 
 from generator.model.api import (
     ApiModel,
+    BodyFieldModel,
+    BodyModel,
     FieldModel,
     OperationModel,
     ParamModel,
@@ -71,6 +73,14 @@ class PythonCode:
         """Whether the models module needs ``Literal``."""
         return any(
             _literal(f.type, f.enum) is not None
+            for m in self.api.models
+            for f in m.fields
+        )
+
+    def models_use_file_input(self) -> bool:
+        """Whether the models module needs ``FileInput`` (a request model's file)."""
+        return any(
+            "FileInput" in self.field_annotation(f)
             for m in self.api.models
             for f in m.fields
         )
@@ -168,7 +178,30 @@ class PythonCode:
 
         The per-call options come last as ``**request_options``, a name no spec
         parameter can take, so a parameter called ``options`` keeps its name.
+        Body arguments are keyword-only: required body fields first, then the
+        optional parameters and fields (default ``NOT_GIVEN``: not sent), then
+        ``body`` and ``content_type``.
         """
+        return self._signature(op, for_iterator=for_iterator, variant="all")
+
+    def overload_signatures(self, op: OperationModel) -> list[list[str]]:
+        """The ``@overload`` signatures of a method ([] when it needs none).
+
+        A model body with required fields is sent either field by field (the
+        required ones required) or whole as ``body=``: two overloads, so a type
+        checker demands the required fields exactly when ``body`` is not given.
+        """
+        body = op.body
+        if body is None or not body.required_fields:
+            return []
+        return [
+            self._signature(op, for_iterator=False, variant="fields"),
+            self._signature(op, for_iterator=False, variant="whole"),
+        ]
+
+    def _signature(
+        self, op: OperationModel, *, for_iterator: bool, variant: str
+    ) -> list[str]:
         required = op.required_arguments(for_iterator=for_iterator)
         items = ["self"] + [
             f"{p.py_name}: {self.param_annotation(op, p)}" for p in required
@@ -178,10 +211,99 @@ class PythonCode:
             for p in op.params
             if p not in required
         ]
-        if optional:
-            items += ["*", *optional]
+        body = op.body
+        # The implementation behind overloads accepts every combination.
+        lenient = variant == "all" and bool(self.overload_signatures(op))
+        head: list[str] = []
+        tail: list[str] = []
+        if body is not None and body.fields is not None and variant != "whole":
+            for f in body.fields:
+                if f.required and not lenient:
+                    head.append(f"{f.py_name}: {self.body_field_annotation(op, f)}")
+                else:
+                    annotation = self.body_field_annotation(op, f, omissible=True)
+                    tail.append(f"{f.py_name}: {annotation} = NOT_GIVEN")
+        if body is not None and variant != "fields":
+            whole = self.body_annotation(op, body)
+            if variant == "whole" or (body.fields is None and body.required):
+                tail.append(f"body: {whole}")
+            else:
+                tail.append(f"body: {whole} | NotGiven = NOT_GIVEN")
+        if body is not None and len(body.media_types) > 1:
+            media = ", ".join(pystr(m) for m in body.media_types)
+            tail.append(f"content_type: Literal[{media}] | NotGiven = NOT_GIVEN")
+        keyword_only = head + optional + tail
+        if keyword_only:
+            items += ["*", *keyword_only]
         items.append("**request_options: Unpack[RequestOptions]")
         return items
+
+    def body_field_annotation(
+        self, op: OperationModel, field: BodyFieldModel, *, omissible: bool = False
+    ) -> str:
+        """A body field's annotation: nested models accept a plain mapping too.
+
+        ``omissible`` adds ``NotGiven`` (the default of an optional field), before
+        a nullable field's ``None`` as ruff wants.
+        """
+        ref = field.type
+        item = ref.item if ref.kind == "list" and ref.item is not None else ref
+        closed = _literal(item, field.enum)
+        if closed is None:
+            text = _input_annotation(ref)
+        else:
+            text = f"Sequence[{closed}]" if item is not ref else closed
+        if omissible:
+            text += " | NotGiven"
+        if field.nullable:
+            text += " | None"
+        return self._unshadow_by_resource[op.resource](text)
+
+    def body_annotation(self, op: OperationModel, body: BodyModel) -> str:
+        """The annotation of the ``body`` argument (the whole body)."""
+        if all(kind == "binary" for kind in body.kinds):
+            text = "RawContent"
+        elif all(kind == "text" for kind in body.kinds):
+            text = "str"
+        else:
+            text = _input_annotation(body.type)
+        return self._unshadow_by_resource[op.resource](text)
+
+    def body_field(self, op: OperationModel) -> str:
+        """The ``body=Body(...)`` line(s) of the operation's definition ('' if none)."""
+        body = op.body
+        if body is None:
+            return ""
+        media = ", ".join(pystr(m) for m in body.media_types)
+        parts = [f"media_types=({media},)"]
+        if body.fields is not None:
+            calls = ", ".join(_body_field_call(f) for f in body.fields)
+            parts.append(f"fields=({calls},)")
+        if not body.required:
+            parts.append("required=False")
+        if body.read_only:
+            names = ", ".join(pystr(n) for n in body.read_only)
+            parts.append(f"read_only=frozenset({{{names}}})")
+        return f"    body=Body({', '.join(parts)}),"
+
+    def body_arguments(self, op: OperationModel) -> list[str]:
+        """The ``"name": name`` items the call passes for the body arguments."""
+        body = op.body
+        if body is None:
+            return []
+        names = [f.py_name for f in body.fields or ()] + ["body"]
+        if len(body.media_types) > 1:
+            names.append("content_type")
+        return [f'"{name}": {name}' for name in names]
+
+    def body_models(self, op: OperationModel) -> list[str]:
+        """Models the body's annotations name (imported by the resource module)."""
+        body = op.body
+        if body is None:
+            return []
+        if body.fields is None:
+            return body.type.models()
+        return [body.model or ""] + [m for f in body.fields for m in f.type.models()]
 
     def call_statement(
         self, op: OperationModel, *, is_async: bool, for_iterator: bool = False
@@ -192,7 +314,10 @@ class PythonCode:
         else:
             head = f"return {'await ' if is_async else ''}self._client.call("
         # An iterator passes its page parameter too: the page to start from.
-        arguments = DictLiteral(tuple(f'"{p.py_name}": {p.py_name}' for p in op.params))
+        arguments = DictLiteral(
+            tuple(f'"{p.py_name}": {p.py_name}' for p in op.params)
+            + tuple(self.body_arguments(op))
+        )
         return bracketed(
             head, [self.constant(op), arguments, "request_options"], ")", 8
         )
@@ -204,17 +329,45 @@ class PythonCode:
     ) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(module, names) import pairs of a resource module, in isort's order."""
         operations = resource.operations
+        bodies = [op for op in operations if op.body is not None]
+        body_annotations = [
+            self.body_field_annotation(op, f)
+            for op in bodies
+            for f in (op.body.fields if op.body and op.body.fields else ())
+        ] + [self.body_annotation(op, op.body) for op in bodies if op.body]
+        body_annotations += [
+            "Literal" for op in bodies if op.body and len(op.body.media_types) > 1
+        ]
+        extra: dict[str, list[str]] = {}
+        if bodies:
+            extra["._operation"] = ["Body"]
+            if any(op.body and op.body.fields for op in bodies):
+                extra["._operation"].append("BodyField")
+            signatures = " ".join(
+                item for op in bodies for item in self.signature_items(op)
+            )
+            if "NOT_GIVEN" in signatures:
+                extra["._types"] = ["NOT_GIVEN", "NotGiven"]
+            extra[".models"] = sorted(
+                {m for op in bodies for m in self.body_models(op)} - {""}
+            )
+            if any("RawContent" in text for text in body_annotations):
+                extra["._body"] = ["RawContent"]
+            if any(self.overload_signatures(op) for op in bodies):
+                extra["typing"] = ["overload"]
         return resource_imports(
             annotations=(
                 [self.return_annotation(op) for op in operations]
                 + [self.param_annotation(op, p) for op in operations for p in op.params]
                 + [self.item_annotation(op) for op in operations]
+                + body_annotations
             ),
             parsers=[self.return_parser(op) for op in operations],
             paginated=any(op.iter_name for op in operations),
             has_params=any(op.params for op in operations),
             models=[name for op in operations for name in op.referenced_models],
             unions=self.union_parsers,
+            extra=extra,
         )
 
 
@@ -232,6 +385,32 @@ def _literal(ref: TypeRef, values: tuple[Any, ...]) -> str | None:
     if ref.name == "integer" and any(isinstance(v, bool) for v in values):
         return None
     return "Literal[" + ", ".join(pyrepr(v) for v in dict.fromkeys(values)) + "]"
+
+
+def _input_annotation(ref: TypeRef) -> str:
+    """What a request accepts for ``ref``.
+
+    Any sequence or mapping, and for a model the model or a plain mapping, so a
+    caller need not build model objects.
+    """
+    if ref.kind == "primitive":
+        return TypeMapper(frozenset()).param_annotation(ref, optional=False)
+    if ref.kind == "model":
+        return f"{ref.name} | Mapping[str, Any]"
+    assert ref.item is not None
+    item = _input_annotation(ref.item)
+    if ref.kind == "list":
+        return f"Sequence[{item}]"
+    return f"Mapping[str, {item}]"
+
+
+def _body_field_call(field: BodyFieldModel) -> str:
+    parts = [pystr(field.py_name), pystr(field.json_name)]
+    if field.required:
+        parts.append("required=True")
+    if field.is_file:
+        parts.append("file=True")
+    return "BodyField(" + ", ".join(parts) + ")"
 
 
 def _unshadower(operations: Sequence[OperationModel]) -> Callable[[str], str]:

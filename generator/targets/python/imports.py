@@ -66,6 +66,7 @@ def resource_imports(
     has_params: bool,
     models: Iterable[str],
     unions: Mapping[str, str],
+    extra: Mapping[str, Iterable[str]] | None = None,
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(module, names) pairs for a resource module, grouped and sorted for isort.
 
@@ -78,6 +79,8 @@ def resource_imports(
         has_params: whether any operation takes parameters.
         models: the models its operations return.
         unions: union model name -> its parser function name.
+        extra: more names to import, by module (``typing``, ``._operation``...),
+            for request bodies; a module not listed above is ignored.
     """
     text = " ".join(annotations)
     words = set(_WORD.findall(text))
@@ -95,6 +98,7 @@ def resource_imports(
         ("functools", ["cached_property"]),  # each resource's with_raw_response
         ("typing", typing),
         ("._api_client", ["AsyncAPIClient", "SyncAPIClient"]),
+        ("._body", []),
         ("._models", list(helpers_used(parsers))),
         ("._operation", ["Operation"] + (["Param"] if has_params else [])),
         ("._response", _RAW_WRAPPERS + (_RAW_PAGE_WRAPPERS if paginated else [])),
@@ -103,6 +107,10 @@ def resource_imports(
         ("._uploads", ["FileInput"] if "FileInput" in words else []),
         (".models", sorted(imported)),
     ]
+    for module, names in (extra or {}).items():
+        for group_module, group in groups:
+            if group_module == module:
+                group.extend(n for n in names if n not in group)
     plain = ("builtins",) if "builtins." in text else ()
     return tuple((module, ()) for module in plain) + tuple(
         (_relative(module), tuple(isort_names(names)))

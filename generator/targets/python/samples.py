@@ -47,6 +47,7 @@ class OperationCase:
     missing_auth_argument: str | None  # a credential that is not enough for this op
     payload: Any
     result_class: str | None  # the model class the result must be, if any
+    body: dict[str, Any] | None = None  # the request body: kind, content type, value
 
 
 def build_cases(
@@ -93,6 +94,12 @@ def _case(api: ApiModel, samples: _Samples, op: OperationModel) -> OperationCase
         else:
             target = query if param.location == "query" else form
             target.extend((param.wire, value) for value in wire_values)
+    body = None
+    if op.body is not None:
+        body, body_form, body_uploads = _body(samples, op, kwargs)
+        form += body_form
+        uploads += body_uploads
+        multipart = multipart or op.body.kinds[0] == "multipart"
     scheme = _preferred_scheme(api, op)
     return OperationCase(
         op=op,
@@ -114,7 +121,63 @@ def _case(api: ApiModel, samples: _Samples, op: OperationModel) -> OperationCase
             samples.value(parse_type(op.returns_label), 0) if op.returns_label else True
         ),
         result_class=samples.result_class(op.returns_label),
+        body=body,
     )
+
+
+def _body(
+    samples: _Samples, op: OperationModel, kwargs: dict[str, Any]
+) -> tuple[dict[str, Any] | None, list[tuple[str, str]], list[str]]:
+    """The body arguments of ``op``'s case (into ``kwargs``) and what they send.
+
+    Returns the expected JSON or raw body (None for a form, whose pairs come
+    second), the form pairs, and the arguments that take the sample upload.
+    """
+    body = op.body
+    assert body is not None
+    kind, media = body.kinds[0], body.media_types[0]
+    if kind == "binary":
+        kwargs["body"] = None
+        return {"kind": "binary", "content_type": media}, [], ["body"]
+    if kind == "text":
+        kwargs["body"] = "sample text"
+        return {"kind": "text", "content_type": media, "value": "sample text"}, [], []
+    uploads: list[str] = []
+    if body.fields is None:
+        sent: Any = samples.value(body.type, 1)
+        kwargs["body"] = sent
+    else:
+        sent = {}
+        for field in body.fields:
+            if field.is_file and field.required:
+                uploads.append(field.py_name)
+                kwargs[field.py_name] = None
+            elif field.required:
+                value = field.enum[0] if field.enum else samples.value(field.type, 1)
+                kwargs[field.py_name] = sent[field.json_name] = value
+        if not sent and not uploads and not body.required:
+            return {"kind": "none"}, [], []
+    if kind == "json":
+        return {"kind": "json", "content_type": media, "value": sent}, [], uploads
+    pairs: list[tuple[str, str]] = []
+    _flatten("", sent, pairs)
+    return None, pairs, uploads
+
+
+def _flatten(key: str, value: Any, out: list[tuple[str, str]]) -> None:
+    """Form pairs with bracketed nested keys, as the runtime's ``_body`` sends them."""
+    if isinstance(value, dict):
+        if not value and key:
+            out.append((key, ""))
+        for name, item in value.items():
+            _flatten(f"{key}[{name}]" if key else name, item, out)
+    elif isinstance(value, list):
+        if not value:
+            out.append((key, ""))
+        for index, item in enumerate(value):
+            _flatten(f"{key}[{index}]", item, out)
+    else:
+        out.append((key, "" if value is None else _wire(value)))
 
 
 def _preferred_scheme(api: ApiModel, op: OperationModel) -> AuthSchemeModel | None:

@@ -616,6 +616,106 @@ def no_resources_at_all(spec: Spec) -> None:
     spec.pop("models")
 
 
+# bodies.py
+
+
+def _body(spec: Spec, method: str = "POST", **body: Any) -> dict[str, Any]:
+    """item.get turned into a call with a body of model Item (unless told)."""
+    operation = get(spec)
+    operation["method"] = method
+    operation["body"] = {"type": "Item", **body}
+    return operation
+
+
+@case("SPEC241")
+def body_on_get(spec: Spec) -> None:
+    _body(spec, "GET")
+
+
+@case("SPEC242")
+def raw_media_type_with_a_model(spec: Spec) -> None:
+    _body(spec, media_type="application/octet-stream")
+
+
+@case("SPEC242")
+def text_media_type_with_a_file(spec: Spec) -> None:
+    _body(spec, type="file", media_types=["application/json", "text/plain"])
+
+
+@case("SPEC242")
+def file_body_sent_as_json(spec: Spec) -> None:
+    _body(spec, type="file")
+
+
+@case("SPEC250")
+def body_field_named_like_a_call_option(spec: Spec) -> None:
+    _body(spec)
+    spec["models"]["Item"]["fields"]["timeout"] = {"type": "integer"}
+
+
+@case("SPEC243")
+def multipart_without_a_file_field(spec: Spec) -> None:
+    _body(spec, media_type="multipart/form-data")
+
+
+@case("SPEC244")
+def body_field_takes_a_parameter_name(spec: Spec) -> None:
+    _body(spec)
+    spec["models"]["Item"]["fields"]["note"] = {"type": "string"}
+    get(spec)["parameters"].append(
+        {"name": "n", "python_name": "id_", "in": "query", "type": "string"}
+    )
+    spec["models"]["Item"]["fields"]["id"]["python_name"] = "id_"
+
+
+@case("SPEC244")
+def body_field_named_like_the_path_parameter(spec: Spec) -> None:
+    _body(spec)  # Item's 'id' field and the path parameter 'id'
+
+
+@case("SPEC245")
+def body_field_named_body(spec: Spec) -> None:
+    _body(spec)
+    spec["models"]["Item"]["fields"]["body"] = {"type": "string"}
+
+
+@case("SPEC245")
+def parameter_named_content_type(spec: Spec) -> None:
+    _body(spec, type="list[string]")
+    get(spec)["parameters"].append(
+        {"name": "content_type", "in": "query", "type": "string"}
+    )
+
+
+@case("SPEC246")
+def form_body_of_a_list(spec: Spec) -> None:
+    _body(spec, type="list[Item]", media_type="application/x-www-form-urlencoded")
+
+
+@case("SPEC247")
+def model_typed_form_parameter(spec: Spec) -> None:
+    get(spec)["method"] = "POST"
+    get(spec)["parameters"].append({"name": "item", "in": "form", "type": "Item"})
+
+
+@case("SPEC247")
+def map_typed_query_parameter(spec: Spec) -> None:
+    get(spec)["parameters"].append(
+        {"name": "metadata", "in": "query", "type": "map[string]"}
+    )
+
+
+@case("SPEC248")
+def body_beside_a_form_parameter(spec: Spec) -> None:
+    _body(spec, type="list[string]")
+    get(spec)["parameters"].append({"name": "note", "in": "form", "type": "string"})
+
+
+@case("SPEC249")
+def field_read_only_and_write_only(spec: Spec) -> None:
+    spec["models"]["Item"]["fields"]["id"] |= {"read_only": True, "write_only": True}
+
+
 def test_the_base_spec_is_clean(tmp_path: Path) -> None:
     assert codes(base(), tmp_path) == []
 
@@ -742,3 +842,30 @@ def test_invalid_identifier_suggests_a_python_name(
         f"parameter '{wire_name}' of item.get is not a valid Python identifier",
         f"set python_name, e.g. python_name: {suggestion}",
     )
+
+
+def test_a_read_only_body_field_takes_no_argument_name(tmp_path: Path) -> None:
+    spec = base()
+    _body(spec)  # the path parameter 'id' and Item's field 'id'
+    spec["models"]["Item"]["fields"]["id"]["read_only"] = True
+    assert codes(spec, tmp_path) == []
+
+
+def test_the_body_type_must_name_a_model_that_exists(tmp_path: Path) -> None:
+    spec = base()
+    _body(spec, type="Itme")
+    found = run(spec, tmp_path).diagnostics
+    assert [(d.code, d.message, d.hint) for d in found] == [
+        (
+            "SPEC122",
+            "the body of item.get refers to model 'Itme', which is not defined",
+            "did you mean 'Item'?",
+        )
+    ]
+
+
+def test_a_model_used_only_as_a_body_is_used(tmp_path: Path) -> None:
+    spec = base()
+    add_model(spec, "ItemCreate", label={"type": "string"})
+    add_operation(spec, "create", method="POST", body={"type": "ItemCreate"})
+    assert codes(spec, tmp_path) == []

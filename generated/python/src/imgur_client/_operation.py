@@ -13,7 +13,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
-__all__ = ["ApiConfig", "AuthScheme", "Operation", "Param", "RateLimitHeader"]
+__all__ = [
+    "ApiConfig",
+    "AuthScheme",
+    "Body",
+    "BodyField",
+    "Operation",
+    "Param",
+    "RateLimitHeader",
+]
 
 T = TypeVar("T")
 
@@ -91,6 +99,30 @@ class Param:
 
 
 @dataclass(frozen=True, slots=True)
+class BodyField:
+    """A field of a model request body, passed as its own keyword argument."""
+
+    python: str
+    wire: str
+    required: bool = False
+    file: bool = False
+    """Multipart only: the field is a file part."""
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """An operation's request body and the media types it can be sent as."""
+
+    media_types: tuple[str, ...]
+    """The first is the default; the caller picks another with ``content_type``."""
+    fields: tuple[BodyField, ...] | None = None
+    """A model body's fields; None when the whole body is the ``body`` argument."""
+    required: bool = True
+    read_only: frozenset[str] = frozenset()
+    """JSON names of fields the API sets itself, left out of a whole model sent."""
+
+
+@dataclass(frozen=True, slots=True)
 class Operation(Generic[T]):
     """One endpoint: how to call it and how to build its return value."""
 
@@ -110,3 +142,5 @@ class Operation(Generic[T]):
     """Items in a full page: a shorter page is the last (no request for the next)."""
     page_size_param: str | None = None
     """Python name of the argument that sets the page size (over ``page_size``)."""
+    body: Body | None = None
+    """The request body, for operations that send one."""

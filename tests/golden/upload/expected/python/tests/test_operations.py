@@ -88,9 +88,20 @@ def check_request(case: dict[str, Any], request: httpx.Request) -> None:
     assert request.url.raw_path.split(b"?")[0].decode() == case["path"]
     query = parse_qsl(request.url.query.decode(), keep_blank_values=True)
     assert sorted(query) == sorted(map(tuple, case["query"]))
-    if case["multipart"]:
+    body = case.get("body") or {"kind": None}
+    if body["kind"] in ("json", "text"):
+        assert request.headers["content-type"].split(";")[0] == body["content_type"]
+        if body["kind"] == "json":
+            assert json.loads(request.content) == body["value"]
+        else:
+            assert request.content == body["value"].encode()
+    elif body["kind"] == "binary":
+        assert request.headers["content-type"] == body["content_type"]
+        assert request.content == b"\x89PNG sample bytes"
+    elif case["multipart"]:
         assert request.headers["content-type"].startswith("multipart/form-data")
-        assert b'filename="sample.png"' in request.content
+        if case["uploads"]:
+            assert b'filename="sample.png"' in request.content
         for field, value in case["form"]:
             assert f'name="{field}"\r\n\r\n{value}\r\n'.encode() in request.content
     elif case["form"]:

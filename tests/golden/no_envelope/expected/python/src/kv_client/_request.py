@@ -19,6 +19,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
+from ._body import add_body, body_arguments
 from ._operation import Operation, Param
 from ._uploads import Upload, UploadBody, to_upload
 
@@ -26,8 +27,9 @@ __all__ = ["RequestParts", "build_request", "encode_value"]
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
-FileTuple = tuple[str, Any, str]
-"""Filename, content (bytes or a file-like object httpx streams), content type."""
+FileTuple = tuple[str | None, Any, str | None]
+"""Filename, content (bytes or a file-like object httpx streams), content type;
+a part without a filename (and type) is a text field of a multipart body."""
 
 
 @dataclass(slots=True)
@@ -44,6 +46,10 @@ class RequestParts:
     files: list[tuple[str, FileTuple]] = field(default_factory=list)
     bodies: list[UploadBody] = field(default_factory=list)
     """The upload bodies behind ``files``; ``close`` releases files opened here."""
+    content: bytes | None = None
+    """An encoded request body (JSON, form, raw bytes); see ``_body``."""
+    stream: UploadBody | None = None
+    """A raw request body streamed from a file or iterator (also in ``bodies``)."""
 
     @property
     def rewindable(self) -> bool:
@@ -65,6 +71,7 @@ def build_request(
     the call.
     """
     known = {param.python for param in op.params}
+    known.update(body_arguments(op.body))
     if not known.issuperset(args):
         unknown = sorted(set(args) - known)
         raise TypeError(f"{op.name}: unexpected argument(s) {', '.join(unknown)}")
@@ -73,6 +80,7 @@ def build_request(
     parts = RequestParts(method, base_url.rstrip("/") + path, op.path)
     try:
         _add_params(parts, op, args)
+        add_body(parts, op, args)
     except BaseException:
         parts.close()  # an upload opened before a later argument failed
         raise
@@ -131,6 +139,13 @@ def _scalar(item: object, param: Param, op: Operation[Any]) -> str:
 
 def _encode_list(param: Param, value: object, op: Operation[Any]) -> list[str]:
     values = _encode_all(param, value, op)
+    if not values and param.style == "repeat":
+        # Repeated keys have no spelling for "none": sending nothing would mean
+        # "not given" to the API, which is not what an empty list says.
+        raise ValueError(
+            f"{op.name}: {param.python}=[] cannot be sent as repeated "
+            f"{param.wire!r} keys; pass None to leave it out"
+        )
     if param.style == "csv" and isinstance(value, list | tuple | set | frozenset):
         return [",".join(values)]
     return values

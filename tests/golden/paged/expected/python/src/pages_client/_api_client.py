@@ -29,6 +29,7 @@ from ._base_client import (
     is_short_page,
     page_args,
 )
+from ._body import argument_names
 from ._deadline import AsyncDeadlineStream, DeadlineStream
 from ._exceptions import APITimeoutError
 from ._logs import warn_deprecated
@@ -109,7 +110,7 @@ class SyncAPIClient(BaseClient):
     ) -> T:
         """Send ``op`` with ``args``; return what ``op.parse`` builds from it."""
         if options:
-            check_options(op.name, options, (param.python for param in op.params))
+            check_options(op.name, options, argument_names(op))
         if op.deprecation:
             warn_deprecated(op.deprecation)
         raw = raw_response_requested()
@@ -129,7 +130,7 @@ class SyncAPIClient(BaseClient):
         one before also ends the iteration.
         """
         if options:
-            check_options(op.name, options, (param.python for param in op.params))
+            check_options(op.name, options, argument_names(op))
         if op.deprecation:
             warn_deprecated(op.deprecation)
         page_args(op, args, op.page_start)  # fail now, not at the first next()
@@ -353,7 +354,7 @@ class AsyncAPIClient(BaseClient):
     ) -> T:
         """Send ``op`` with ``args``; return what ``op.parse`` builds from it."""
         if options:
-            check_options(op.name, options, (param.python for param in op.params))
+            check_options(op.name, options, argument_names(op))
         if op.deprecation:
             warn_deprecated(op.deprecation)
         raw = raw_response_requested()
@@ -368,7 +369,7 @@ class AsyncAPIClient(BaseClient):
     ) -> AsyncIterator[T]:
         """Iterate (``async for``) over every item of every page."""
         if options:
-            check_options(op.name, options, (param.python for param in op.params))
+            check_options(op.name, options, argument_names(op))
         if op.deprecation:
             warn_deprecated(op.deprecation)
         page_args(op, args, op.page_start)  # fail now, not at the first __anext__()

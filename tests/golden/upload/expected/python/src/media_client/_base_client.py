@@ -21,6 +21,7 @@ from typing import Any, Self, TypeVar, cast
 import httpx
 
 from ._auth import SelectedAuth, redact_headers, secret_header_names, select_auth
+from ._body import request_content
 from ._deadline import call_deadline, capped_timeouts
 from ._envelope import status_error, unwrap
 from ._exceptions import (
@@ -240,6 +241,9 @@ class BaseClient:
             defaults=self._default_headers if self._headers_per_request else {},
             data=parts.data or None,
             files=parts.files or None,
+            content=request_content(
+                parts, is_async=isinstance(http, httpx.AsyncClient)
+            ),
             extensions={"timeout": timeouts},
         )
         if logger.isEnabledFor(logging.DEBUG):
