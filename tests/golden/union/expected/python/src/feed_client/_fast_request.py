@@ -33,6 +33,7 @@ def build(
     defaults: Mapping[str, str],
     data: Any,
     files: Any,
+    content: Any = None,
     extensions: dict[str, Any],
 ) -> httpx.Request:
     """The request ``http.build_request`` would make, ``defaults`` under ``headers``.
@@ -48,6 +49,7 @@ def build(
             headers=headers,
             data=data,
             files=files,
+            content=content,
             extensions=extensions,
         )
         given = {key.lower() for key in headers}
@@ -75,5 +77,6 @@ def build(
         headers=cast("list[tuple[str, str]]", merged),
         data=data,
         files=files,
+        content=content,
         extensions=extensions,
     )
