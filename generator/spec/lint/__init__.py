@@ -20,6 +20,7 @@ from generator.spec.lint import (
     parameters,
     paths,
     references,
+    slashes,
 )
 from generator.spec.lint.codes import RULES, Rule
 from generator.spec.lint.context import Context
@@ -61,6 +62,8 @@ CHECKS: tuple[Check, ...] = (
     api.check_package,
     api.check_envelope_keys,
     api.check_has_resources,
+    slashes.check_base_url_slash,
+    slashes.check_path_slash,
 )
 
 

@@ -80,5 +80,8 @@ RULES: dict[str, Rule] = {
         Rule("SPEC166", _E, "package shadows a standard or dependency module"),
         Rule("SPEC167", _E, "two envelope roles share one key"),
         Rule("SPEC168", _E, "the spec has no resources"),
+        # slashes.py
+        Rule("SPEC191", _W, "base_url ends with a slash"),
+        Rule("SPEC192", _W, "operation path ends with a slash"),
     )
 }
