@@ -20,6 +20,7 @@ from jsonschema.exceptions import ValidationError, best_match
 from generator.diagnostics import Diagnostic, Location, Severity
 from generator.resources import load_schema
 from generator.spec.elements import describe, dotted, subject
+from generator.spec.flow_pitfalls import comma_split
 from generator.spec.load import LoadedSpec
 from generator.spec.schema.cache import SchemaCache
 from generator.spec.schema.homes import elsewhere
@@ -137,7 +138,29 @@ def _unknown_keys(
         hint = "allowed keys: " + ", ".join(allowed)
         key_path = (*path, key)
         location = spec.locate_key(key_path)
+        split = _comma_split(_instance(error), key, path, spec)
+        if split:
+            message = f"unknown key '{key}' in {where}: the end of '{split[0]}', "
+            message += "cut off at a comma"
+            hint = split[1]
         yield _diagnostic(UNKNOWN_KEY, message, hint, location, key_path)
+
+
+def _comma_split(
+    instance: dict[str, Any],
+    key: str,
+    path: tuple[str | int, ...],
+    spec: LoadedSpec,
+) -> tuple[str, str] | None:
+    """What ``{description: Page number, from 1.}`` means (see ``flow_pitfalls``)."""
+    if instance.get(key, 0) is not None:
+        return None  # the common case: a key with a value was no comma's doing
+    pairs: list[tuple[str, object, object]] = []
+    for name, value in instance.items():
+        location = spec.locate_key((*path, name))
+        line = (location.file, location.line) if location else None
+        pairs.append((name, value, line))
+    return comma_split(pairs, list(instance).index(key))
 
 
 _NAME_KINDS = {

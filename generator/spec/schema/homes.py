@@ -66,7 +66,7 @@ def elsewhere(
     allowed: list[str],
     homes: Mapping[str, tuple[str, ...]] | None = None,
 ) -> str | None:
-    """"'key' belongs inside ..." for a key of other objects; None for any other key.
+    """Where ``key`` belongs, when other objects of the format accept it; else None.
 
     Args:
         key: the unknown key.
