@@ -19,7 +19,7 @@ from generator.targets.docs.examples import (
     pick_operation,
     sync_program,
 )
-from generator.targets.docs.install import PLACEHOLDER, Install, install
+from generator.targets.docs.install import Install, install
 from generator.targets.docs.links import SlugAllocator
 from generator.targets.docs.models import ModelDoc, model_slugs, models_page
 from generator.targets.docs.oauth import OAuthPrograms, oauth_programs
@@ -61,7 +61,7 @@ class DocsSite:
     oauth: OAuthPrograms | None
     source_url: str  # source_document when it is a URL
     always_errors: tuple[str, ...]  # exceptions any call may raise
-    install: Install = Install("", PLACEHOLDER)  # the Install section's command
+    install: Install  # the Install section's command
 
 
 def build_site(api: ApiModel, py: PythonCode) -> DocsSite:
