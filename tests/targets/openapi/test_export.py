@@ -406,20 +406,32 @@ def test_oauth2_without_refresh_or_token_response_has_one_plain_flow() -> None:
 def test_success_response_describes_the_whole_envelope(full: dict[str, Any]) -> None:
     get = _operation(full, "/pin/{pinId}", "get")
     assert get["responses"]["200"]["description"] == "The pin."
-    assert _ok_schema(get) == {
+    success, error = _ok_schema(get)["oneOf"]
+    assert success == {
+        "title": "Success",
         "type": "object",
         "properties": {
             "payload": {"$ref": PIN, "description": "The pin."},
-            "ok": {"type": "boolean"},
+            "ok": {"const": True},
             "code": {"type": "integer"},
         },
         "required": ["payload", "ok", "code"],
+    }
+    # The SDK raises on 'ok: false' with a 2XX status: that body is the error's.
+    assert error == {"$ref": "#/components/schemas/sdkgen.ErrorWithSuccessStatus"}
+    assert full["components"]["schemas"]["sdkgen.ErrorWithSuccessStatus"] == {
+        "title": "Error reported with a success status",
+        "description": "The SDK raises an APIStatusError for this body.",
+        "allOf": [
+            {"$ref": "#/components/schemas/ErrorBody"},
+            {"properties": {"ok": {"const": False}}, "required": ["ok"]},
+        ],
     }
 
 
 def test_envelope_without_returns_has_an_open_payload(full: dict[str, Any]) -> None:
     delete = _operation(full, "/pin/{pinId}", "delete")
-    assert _ok_schema(delete)["properties"]["payload"] == {}
+    assert _ok_schema(delete)["oneOf"][0]["properties"]["payload"] == {}
 
 
 def test_envelope_false_returns_the_bare_payload(full: dict[str, Any]) -> None:
