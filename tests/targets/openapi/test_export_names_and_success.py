@@ -1,5 +1,6 @@
-"""The export says what the SDK does: SDK names beside wire names, and no
-success schema that admits a body the SDK raises on.
+"""The export says what the SDK does: SDK names beside wire names, success bodies.
+
+No success schema may admit a body the SDK raises on.
 """
 
 from __future__ import annotations
