@@ -33,6 +33,7 @@ from generator.targets.openapi.schemas import (
     type_schema,
 )
 from generator.targets.openapi.success import enveloped_success
+from generator.targets.openapi.uploads import urlencoded_alternative
 
 FORM_MEDIA = "application/x-www-form-urlencoded"
 MULTIPART_MEDIA = "multipart/form-data"
@@ -196,6 +197,9 @@ def _request_body(params: tuple[Parameter, ...]) -> dict[str, Any] | None:
     content_type = MULTIPART_MEDIA if multipart else FORM_MEDIA
     body: dict[str, Any] = {"required": bool(required)}
     body["content"] = {content_type: media}
+    if multipart:
+        encoding = _form_encoding(fields)
+        body["content"].update(urlencoded_alternative(fields, schema, encoding))
     return body
 
 
@@ -208,7 +212,7 @@ def _body_field_schema(param: Parameter) -> Schema:
 
 
 _UPLOAD_FORMS: dict[str, Schema] = {
-    "file": {"type": "string", "contentMediaType": BINARY},
+    "file": {"contentMediaType": BINARY},
     "base64": {"type": "string", "contentEncoding": "base64"},
     "url": {"type": "string", "format": "uri"},
 }

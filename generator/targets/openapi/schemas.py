@@ -121,7 +121,9 @@ def type_schema(ref: TypeRef) -> Schema:
     if ref.name == "any":
         return {}
     if ref.name == "file":
-        return {"type": "string", "contentMediaType": BINARY}
+        # OAS 3.1 models raw bytes without a type: they are no JSON string
+        # (the 3.0 form 'type: string, format: binary' migrates to this).
+        return {"contentMediaType": BINARY}
     return {"type": _PRIMITIVE_TYPES[ref.name]}
 
 
