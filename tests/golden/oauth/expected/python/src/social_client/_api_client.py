@@ -3,8 +3,9 @@
 """The base clients every generated client class extends.
 
 ``call(op, args, options)`` is the whole call path: encode the arguments, choose
-the credential, send with retries, refresh an expired OAuth2 token once and
-retry, check the envelope and build the result with ``op.parse``. The steps
+the credential, send with retries, let a subclass renew a rejected credential
+(``_oauth_api_client``: an expired OAuth2 token, once) and resend, check the
+envelope and build the result with ``op.parse``. The steps
 without I/O live in ``_base_client.BaseClient``; the two classes here only send
 and wait, one with ``await``.
 
@@ -32,7 +33,6 @@ from ._base_client import (
 from ._deadline import AsyncDeadlineStream, DeadlineStream
 from ._exceptions import APITimeoutError
 from ._logs import warn_deprecated
-from ._oauth import AsyncOAuthClient, OAuthClient, OAuthSettings
 from ._operation import ApiConfig, Operation
 from ._response import APIResponse, raw_response_requested
 from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes, check_options
@@ -50,9 +50,6 @@ T = TypeVar("T")
 class SyncAPIClient(BaseClient):
     """Synchronous client: generated resources call ``call`` and ``paginate``."""
 
-    oauth: OAuthClient | None
-    """Token helpers, when the API has an OAuth2 scheme."""
-
     def __init__(
         self,
         *,
@@ -62,7 +59,6 @@ class SyncAPIClient(BaseClient):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
-        oauth: OAuthSettings | None = None,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, str] | None = None,
     ) -> None:
@@ -72,7 +68,6 @@ class SyncAPIClient(BaseClient):
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
-            oauth=oauth,
             default_headers=default_headers,
             default_query=default_query,
         )
@@ -87,15 +82,6 @@ class SyncAPIClient(BaseClient):
             self._http = http_client
             self._keep_caller_settings(http_client, timeout)
         self._sleep: Callable[[float], None] = time.sleep
-        self.oauth = None
-        if self._oauth_settings is not None:
-            self.oauth = OAuthClient(
-                http=self._http,
-                config=config,
-                settings=self._oauth_settings,
-                credentials=self._credentials,
-                timeout=self.timeout,
-            )
 
     def call(
         self, op: Operation[T], args: Mapping[str, Any], options: RequestOptions
@@ -170,15 +156,25 @@ class SyncAPIClient(BaseClient):
         try:
             deadline = self._deadline(options)
             response = self._send(prepared, options, deadline)
-            expired = self._expired_token(prepared, response, self.oauth)
-            if expired is not None and self.oauth is not None:
-                self.oauth.refresh_if_current(expired)
-                if prepared.parts.rewindable:
-                    prepared = self._reauthorize(prepared)
-                    response = self._send(prepared, options, deadline)
+            prepared, response = self._after_rejection(
+                prepared, response, options, deadline
+            )
         finally:
             prepared.parts.close()
         return self._finish(op, response, raw=raw)
+
+    def _after_rejection(
+        self,
+        prepared: Prepared,
+        response: httpx.Response,
+        options: RequestOptions,
+        deadline: float | None,
+    ) -> tuple[Prepared, httpx.Response]:
+        """Renew a credential ``response`` rejected and resend; here, nothing to do.
+
+        ``SyncOAuthAPIClient`` refreshes an expired OAuth2 token here.
+        """
+        return prepared, response
 
     def _send(
         self, prepared: Prepared, options: RequestOptions, deadline: float | None
@@ -269,9 +265,6 @@ class SyncAPIClient(BaseClient):
 class AsyncAPIClient(BaseClient):
     """Asynchronous client: ``await call(...)``; ``paginate`` is an async iterator."""
 
-    oauth: AsyncOAuthClient | None
-    """Token helpers, when the API has an OAuth2 scheme."""
-
     def __init__(
         self,
         *,
@@ -281,7 +274,6 @@ class AsyncAPIClient(BaseClient):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,
-        oauth: OAuthSettings | None = None,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, str] | None = None,
     ) -> None:
@@ -291,7 +283,6 @@ class AsyncAPIClient(BaseClient):
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
-            oauth=oauth,
             default_headers=default_headers,
             default_query=default_query,
         )
@@ -309,15 +300,6 @@ class AsyncAPIClient(BaseClient):
         import anyio
 
         self._sleep: Callable[[float], Awaitable[None]] = anyio.sleep
-        self.oauth = None
-        if self._oauth_settings is not None:
-            self.oauth = AsyncOAuthClient(
-                http=self._http,
-                config=config,
-                settings=self._oauth_settings,
-                credentials=self._credentials,
-                timeout=self.timeout,
-            )
 
     async def call(
         self, op: Operation[T], args: Mapping[str, Any], options: RequestOptions
@@ -388,15 +370,25 @@ class AsyncAPIClient(BaseClient):
         try:
             deadline = self._deadline(options)
             response = await self._send(prepared, options, deadline)
-            expired = self._expired_token(prepared, response, self.oauth)
-            if expired is not None and self.oauth is not None:
-                await self.oauth.refresh_if_current(expired)
-                if prepared.parts.rewindable:
-                    prepared = self._reauthorize(prepared)
-                    response = await self._send(prepared, options, deadline)
+            prepared, response = await self._after_rejection(
+                prepared, response, options, deadline
+            )
         finally:
             prepared.parts.close()
         return self._finish(op, response, raw=raw)
+
+    async def _after_rejection(
+        self,
+        prepared: Prepared,
+        response: httpx.Response,
+        options: RequestOptions,
+        deadline: float | None,
+    ) -> tuple[Prepared, httpx.Response]:
+        """Renew a credential ``response`` rejected and resend; here, nothing to do.
+
+        ``AsyncOAuthAPIClient`` refreshes an expired OAuth2 token here.
+        """
+        return prepared, response
 
     async def _send(
         self, prepared: Prepared, options: RequestOptions, deadline: float | None
