@@ -39,7 +39,8 @@ def flow_hint(text: str, err: yaml.YAMLError) -> str | None:
 
 def _inside_flow(text: str, start: int, at: int) -> str | None:
     opener_line = _line_of(text, start)
-    if _line_start(text, at) > _line_start(text, start):
+    # The parser ran past the line (or the text) that opened the mapping.
+    if at >= len(text) or _line_start(text, at) > _line_start(text, start):
         comment = _COMMENT.search(opener_line)
         if comment:
             found = _value_at(text, start, start + comment.start(), whole_line=True)
@@ -142,7 +143,7 @@ def comma_split(
     origin, text, _ = pairs[first - 1]
     if not isinstance(text, str):
         return None
-    tail = [k for k, v, n in pairs[first:] if v is None and n == line]
+    tail = [str(k) for k, v, n in pairs[first:] if v is None and n == line]
     whole = ", ".join([text, *tail])
     hint = (
         f"a ',' ends a plain value inside {{...}}: quote the value, as in "

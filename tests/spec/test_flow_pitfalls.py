@@ -133,3 +133,19 @@ def test_quoted_picks_quotes_that_need_no_escapes() -> None:
     assert quoted("list[Label]") == '"list[Label]"'
     assert quoted('say "hi"') == "'say \"hi\"'"
     assert quoted('it\'s \\ "x"') == "'it''s \\ \"x\"'"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("a: {b: c", "close the one-line mapping on its line"),
+        ("a: {b: c #x}", "a '#' after a space starts a comment"),
+    ],
+)
+def test_a_mapping_left_open_at_the_end_of_the_file(
+    tmp_path: Path, text: str, hint: str
+) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text(text, encoding="utf-8")  # no final newline: found by fuzzing
+    found = syntax_hint(path)[1]
+    assert found is not None and found.startswith(hint)
