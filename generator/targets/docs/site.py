@@ -9,7 +9,7 @@ as it is here; the templates escape it for Markdown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from generator.model.api import ApiModel, OperationModel, ResourceModel
 from generator.targets.docs.examples import (
@@ -61,7 +61,8 @@ class DocsSite:
     oauth: OAuthPrograms | None
     source_url: str  # source_document when it is a URL
     always_errors: tuple[str, ...]  # exceptions any call may raise
-    install: Install  # the Install section's command
+    # The Install section's command (defaulted so fields may follow it).
+    install: Install = field(default_factory=lambda: install(""))
 
 
 def build_site(api: ApiModel, py: PythonCode) -> DocsSite:

@@ -19,7 +19,6 @@ from ._api_client import AsyncAPIClient, SyncAPIClient
 from ._base_client import Prepared
 from ._oauth import AsyncOAuthClient, BaseOAuthClient, OAuthClient, OAuthSettings
 from ._operation import ApiConfig
-from ._types import RequestOptions
 
 __all__ = ["AsyncOAuthAPIClient", "SyncOAuthAPIClient", "expired_token"]
 
@@ -43,23 +42,17 @@ class SyncOAuthAPIClient(SyncAPIClient):
                 timeout=self.timeout,
             )
 
-    def _after_rejection(
-        self,
-        prepared: Prepared,
-        response: httpx.Response,
-        options: RequestOptions,
-        deadline: float | None,
-    ) -> tuple[Prepared, httpx.Response]:
+    def _renew_credential(
+        self, prepared: Prepared, response: httpx.Response
+    ) -> Prepared | None:
+        """Refresh the access token ``response`` refused; resend if the body can."""
         expired = expired_token(
             self._config, self._oauth_settings, prepared, response, self.oauth
         )
         if expired is None or self.oauth is None:
-            return prepared, response
+            return None
         self.oauth.refresh_if_current(expired)
-        if not prepared.parts.rewindable:
-            return prepared, response
-        prepared = self._reauthorize(prepared)
-        return prepared, self._send(prepared, options, deadline)
+        return self._reauthorize(prepared) if prepared.parts.rewindable else None
 
 
 class AsyncOAuthAPIClient(AsyncAPIClient):
@@ -81,23 +74,17 @@ class AsyncOAuthAPIClient(AsyncAPIClient):
                 timeout=self.timeout,
             )
 
-    async def _after_rejection(
-        self,
-        prepared: Prepared,
-        response: httpx.Response,
-        options: RequestOptions,
-        deadline: float | None,
-    ) -> tuple[Prepared, httpx.Response]:
+    async def _renew_credential(
+        self, prepared: Prepared, response: httpx.Response
+    ) -> Prepared | None:
+        """Refresh the access token ``response`` refused; resend if the body can."""
         expired = expired_token(
             self._config, self._oauth_settings, prepared, response, self.oauth
         )
         if expired is None or self.oauth is None:
-            return prepared, response
+            return None
         await self.oauth.refresh_if_current(expired)
-        if not prepared.parts.rewindable:
-            return prepared, response
-        prepared = self._reauthorize(prepared)
-        return prepared, await self._send(prepared, options, deadline)
+        return self._reauthorize(prepared) if prepared.parts.rewindable else None
 
 
 def expired_token(

@@ -3,9 +3,9 @@
 """The base clients every generated client class extends.
 
 ``call(op, args, options)`` is the whole call path: encode the arguments, choose
-the credential, send with retries, let a subclass renew a rejected credential
-(``_oauth_api_client``: an expired OAuth2 token, once) and resend, check the
-envelope and build the result with ``op.parse``. The steps
+the credential, send with retries, resend once with a credential a subclass
+renewed (``_oauth_api_client``: an expired OAuth2 token), check the envelope and
+build the result with ``op.parse``. The steps
 without I/O live in ``_base_client.BaseClient``; the two classes here only send
 and wait, one with ``await``.
 
@@ -156,25 +156,23 @@ class SyncAPIClient(BaseClient):
         try:
             deadline = self._deadline(options)
             response = self._send(prepared, options, deadline)
-            prepared, response = self._after_rejection(
-                prepared, response, options, deadline
-            )
+            renewed = self._renew_credential(prepared, response)
+            if renewed is not None:
+                response.close()
+                prepared = renewed
+                response = self._send(prepared, options, deadline)
         finally:
             prepared.parts.close()
         return self._finish(op, response, raw=raw)
 
-    def _after_rejection(
-        self,
-        prepared: Prepared,
-        response: httpx.Response,
-        options: RequestOptions,
-        deadline: float | None,
-    ) -> tuple[Prepared, httpx.Response]:
-        """Renew a credential ``response`` rejected and resend; here, nothing to do.
+    def _renew_credential(
+        self, prepared: Prepared, response: httpx.Response
+    ) -> Prepared | None:
+        """The call to resend when ``response`` rejected a credential it renewed.
 
-        ``SyncOAuthAPIClient`` refreshes an expired OAuth2 token here.
+        None here: ``SyncOAuthAPIClient`` refreshes an expired OAuth2 token.
         """
-        return prepared, response
+        return None
 
     def _send(
         self, prepared: Prepared, options: RequestOptions, deadline: float | None
@@ -370,25 +368,23 @@ class AsyncAPIClient(BaseClient):
         try:
             deadline = self._deadline(options)
             response = await self._send(prepared, options, deadline)
-            prepared, response = await self._after_rejection(
-                prepared, response, options, deadline
-            )
+            renewed = await self._renew_credential(prepared, response)
+            if renewed is not None:
+                await response.aclose()
+                prepared = renewed
+                response = await self._send(prepared, options, deadline)
         finally:
             prepared.parts.close()
         return self._finish(op, response, raw=raw)
 
-    async def _after_rejection(
-        self,
-        prepared: Prepared,
-        response: httpx.Response,
-        options: RequestOptions,
-        deadline: float | None,
-    ) -> tuple[Prepared, httpx.Response]:
-        """Renew a credential ``response`` rejected and resend; here, nothing to do.
+    async def _renew_credential(
+        self, prepared: Prepared, response: httpx.Response
+    ) -> Prepared | None:
+        """The call to resend when ``response`` rejected a credential it renewed.
 
-        ``AsyncOAuthAPIClient`` refreshes an expired OAuth2 token here.
+        None here: ``AsyncOAuthAPIClient`` refreshes an expired OAuth2 token.
         """
-        return prepared, response
+        return None
 
     async def _send(
         self, prepared: Prepared, options: RequestOptions, deadline: float | None
