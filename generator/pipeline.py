@@ -64,6 +64,15 @@ def spec_label(spec: Path, out_dir: Path) -> str:
     return PurePosixPath(*Path(relative).parts).as_posix()
 
 
+def output_folder(out_dir: Path) -> str:
+    """The output folder's own name: the docs install from ``./<name>/python``.
+
+    Relative to the output folder's parent, as ``spec_label`` is, so the output is
+    the same whichever folder the command runs in.
+    """
+    return out_dir.resolve().name
+
+
 def build_outputs(
     spec: Path,
     out_dir: Path,
@@ -88,11 +97,12 @@ def build_outputs(
     from generator.targets.render import make_environment, render_all
 
     label = spec_label(spec, out_dir)
-    fingerprint = input_fingerprint(spec, label, formatter_id(), templates)
+    folder = output_folder(out_dir)
+    fingerprint = input_fingerprint(spec, label, formatter_id(), templates, folder)
     result = validate_path(spec)
     if result.errors or result.typed is None:
         raise SpecError(result.diagnostics)
-    api = build_model(result.typed, spec_label=label)
+    api = build_model(result.typed, spec_label=label, output_folder=folder)
     exported = build_openapi(result.typed, source=label)
     openapi = render_openapi_json({"x-generated": generated_notice(label), **exported})
     env = make_environment(templates_dir(), templates)
@@ -132,7 +142,10 @@ def unchanged_output(
     if (manifest.generator, manifest.formatter) != (__version__, formatter_id()):
         return None
     label = spec_label(spec, out_dir)
-    if input_fingerprint(spec, label, formatter_id(), templates) != manifest.inputs:
+    folder = output_folder(out_dir)
+    if input_fingerprint(spec, label, formatter_id(), templates, folder) != (
+        manifest.inputs
+    ):
         return None
     if not files_match_manifest(out_dir, manifest):
         return None

@@ -260,6 +260,9 @@ class ApiModel:
     resources: tuple[ResourceModel, ...]
     constructor_arguments: tuple[str, ...]
     request_id_header: str | None = None  # response header with the API's request id
+    # The name of the folder the SDK is generated into (--out), for install
+    # instructions; "" when not generating into a folder.
+    output_folder: str = ""
 
     @property
     def models_exports(self) -> list[str]:

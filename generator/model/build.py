@@ -41,8 +41,11 @@ from generator.spec.types import (
 __all__ = ["build_model"]
 
 
-def build_model(spec: Spec, *, spec_label: str) -> ApiModel:
-    """Build the intermediate model of a validated, normalised spec."""
+def build_model(spec: Spec, *, spec_label: str, output_folder: str = "") -> ApiModel:
+    """Build the intermediate model of a validated, normalised spec.
+
+    ``output_folder`` names the folder it is generated into (``--out``).
+    """
     models = tuple(_models(spec))
     api = spec.api
     schemes = tuple(_auth_scheme(scheme) for scheme in spec.auth.values())
@@ -50,6 +53,7 @@ def build_model(spec: Spec, *, spec_label: str) -> ApiModel:
     envelope = spec.envelope
     return ApiModel(
         spec_label=spec_label,
+        output_folder=output_folder,
         name=api.name,
         title=api.title,
         version=api.version,

@@ -31,9 +31,17 @@ _PACKAGE_DATA = frozenset({"_templates", "_schema", "__pycache__"})
 
 
 def input_fingerprint(
-    spec: Path, spec_label: str, formatter: str, custom_templates: Path | None
+    spec: Path,
+    spec_label: str,
+    formatter: str,
+    custom_templates: Path | None,
+    output_folder: str = "",
 ) -> str | None:
-    """The fingerprint of a generation, or None when an input cannot be read."""
+    """The fingerprint of a generation, or None when an input cannot be read.
+
+    ``output_folder`` (the output folder's name) is an input too: the docs name it
+    in their install command.
+    """
     digest = hashlib.sha256()
 
     def add(name: str, data: bytes) -> None:
@@ -44,6 +52,7 @@ def input_fingerprint(
         files = spec_files(spec)
         root = spec if spec.is_dir() else spec.parent
         add("label", spec_label.encode())
+        add("output", output_folder.encode())
         add("sdkgen", generator.__version__.encode())
         add("jinja2", distribution_version("jinja2").encode())
         add("pyyaml", distribution_version("PyYAML").encode())

@@ -144,7 +144,7 @@ def load_file(path: Path, problems: list[Diagnostic]) -> FileContent | None:
         problems.append(too_deep(lines.location(label, err.problem_mark)))
         return None
     except yaml.YAMLError as err:
-        problems.append(load_errors.syntax_error(label, err, lines))
+        problems.append(load_errors.syntax_error(label, err, lines, text))
         return None
     except RecursionError:  # the depth cap should make this unreachable
         problems.append(too_deep(Location(label, 1, 1)))

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic, Location, Severity
+from generator.spec.flow_pitfalls import flow_hint
 from generator.spec.text_positions import EXACT_MARKS, LineTable
 
 # Codes of problems with the command line rather than the spec's content: the CLI
@@ -81,9 +82,16 @@ def not_utf8(path: Path, data: bytes, err: UnicodeDecodeError) -> Diagnostic:
 
 
 def syntax_error(
-    label: str, err: yaml.YAMLError, lines: LineTable = EXACT_MARKS
+    label: str,
+    err: yaml.YAMLError,
+    lines: LineTable = EXACT_MARKS,
+    text: str | None = None,
 ) -> Diagnostic:
-    """PyYAML's parse error, placed at its mark and worded for a spec author."""
+    """PyYAML's parse error, placed at its mark and worded for a spec author.
+
+    With the file's ``text``, an error caused by a one-line mapping (``{type:
+    list[Label]}``) gets a hint saying which value to quote.
+    """
     problem = getattr(err, "problem", None) or str(err)
     context = getattr(err, "context", None)
     context_mark = getattr(err, "context_mark", None)
@@ -91,7 +99,8 @@ def syntax_error(
         context += f" that starts at line {lines.location(label, context_mark).line}"
     message = f"not valid YAML: {problem}" + (f" ({context})" if context else "")
     location = lines.location(label, getattr(err, "problem_mark", None))
-    hint = "check the indentation and quoting at this position"
+    hint = flow_hint(text, err) if text is not None else None
+    hint = hint or "check the indentation and quoting at this position"
     return Diagnostic("SPEC006", Severity.ERROR, message, location, hint)
 
 

@@ -4,7 +4,9 @@ The runtime (``templates/python/runtime``) is copied into ``src/<package>`` of a
 temporary project laid out like a generated SDK, every
 ``templates/python/tests/test_runtime_*.py.jinja`` is rendered into ``tests/``,
 and pytest, ``mypy --strict`` and ruff run there in subprocesses, so the runtime
-is checked without generating an SDK first.
+is checked without generating an SDK first. Twice: with the OAuth2 modules, and
+without them (``_oauth*.py``, ``test_runtime_oauth*``), as an SDK for an API
+without an oauth2 scheme has it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import pytest
@@ -41,24 +44,35 @@ ignore = ["E501"]
 """
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+OAUTH_PREFIXES = ("_oauth", "test_runtime_oauth")
+
+
+@pytest.fixture(scope="module", params=[True, False], ids=["oauth", "no_oauth"])
+def project(tmp_path_factory: pytest.TempPathFactory, request: Any) -> Path:
+    oauth: bool = request.param
     root = tmp_path_factory.mktemp("runtime")
     package = root / "src" / PACKAGE
     package.mkdir(parents=True)
     for module in RUNTIME.glob("*.py"):
-        shutil.copy(module, package / module.name)
+        if oauth or not module.name.startswith(OAUTH_PREFIXES):
+            shutil.copy(module, package / module.name)
     (package / "__init__.py").write_text('"""Runtime under test."""\n')
     (package / "py.typed").write_text("")
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEST_TEMPLATES),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        # As the generator's environment (targets/render.py) renders them.
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
     tests = root / "tests"
     tests.mkdir()
+    api = {"oauth": oauth}
     for template in sorted(TEST_TEMPLATES.glob("test_runtime_*.py.jinja")):
-        text = env.get_template(template.name).render(package=PACKAGE)
+        if not oauth and template.name.startswith(OAUTH_PREFIXES):
+            continue
+        text = env.get_template(template.name).render(package=PACKAGE, api=api)
         (tests / template.name.removesuffix(".jinja")).write_text(text)
     (root / "pyproject.toml").write_text(PYPROJECT)
     return root

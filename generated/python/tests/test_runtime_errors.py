@@ -24,10 +24,10 @@ from imgur_client._exceptions import (
     RateLimitError,
     ResponseValidationError,
     SDKError,
-    TokenRefreshError,
     UnprocessableEntityError,
     status_error_class,
 )
+from imgur_client._oauth_types import TokenRefreshError
 from imgur_client._operation import ApiConfig, Operation, Param
 
 CONFIG = ApiConfig(

@@ -10,14 +10,14 @@ import anyio
 import httpx
 import pytest
 
-from imgur_client._api_client import AsyncAPIClient, SyncAPIClient
 from imgur_client._exceptions import (
     APIStatusError,
     BadRequestError,
     PermissionDeniedError,
-    TokenRefreshError,
 )
 from imgur_client._oauth import OAuthSettings, TokenResponse
+from imgur_client._oauth_api_client import AsyncOAuthAPIClient, SyncOAuthAPIClient
+from imgur_client._oauth_types import TokenRefreshError
 from imgur_client._operation import ApiConfig, AuthScheme, Operation
 
 TOKEN_URL = "https://auth.example.test/oauth2/token"
@@ -86,7 +86,9 @@ class FakeApi:
         return httpx.Response(403, json=body)
 
 
-def make_client(api: Any, **settings: Any) -> tuple[SyncAPIClient, list[TokenResponse]]:
+def make_client(
+    api: Any, **settings: Any
+) -> tuple[SyncOAuthAPIClient, list[TokenResponse]]:
     seen: list[TokenResponse] = []
     oauth = OAuthSettings(
         scheme="user_token",
@@ -97,7 +99,7 @@ def make_client(api: Any, **settings: Any) -> tuple[SyncAPIClient, list[TokenRes
         **settings,
     )
     http = httpx.Client(transport=httpx.MockTransport(api))
-    client = SyncAPIClient(
+    client = SyncOAuthAPIClient(
         config=CONFIG,
         credentials={"user_token": "old-access", "client_id": "cid"},
         http_client=http,
@@ -297,7 +299,7 @@ def test_async_concurrent_calls_refresh_once(backend: str) -> None:
         async def one_call() -> None:
             results.append(await client.call(ME, {}, {}))
 
-        client = AsyncAPIClient(
+        client = AsyncOAuthAPIClient(
             config=CONFIG,
             credentials={"user_token": "old-access"},
             http_client=http,
@@ -323,7 +325,7 @@ def test_async_exchange_and_refresh_failure() -> None:
         oauth = OAuthSettings(
             scheme="user_token", client_id="cid", client_secret="s", refresh_token="r"
         )
-        client = AsyncAPIClient(
+        client = AsyncOAuthAPIClient(
             config=CONFIG,
             credentials={"user_token": "old-access"},
             http_client=http,
@@ -343,7 +345,7 @@ def test_async_exchange_and_refresh_failure() -> None:
 
 def test_client_without_oauth_settings_still_offers_helpers() -> None:
     http = httpx.Client(transport=httpx.MockTransport(FakeApi()))
-    client = SyncAPIClient(config=CONFIG, credentials={}, http_client=http)
+    client = SyncOAuthAPIClient(config=CONFIG, credentials={}, http_client=http)
 
     assert client.oauth is not None
     assert client.oauth.can_refresh() is False

@@ -11,6 +11,7 @@ import pytest
 from imgur_client._api_client import SyncAPIClient
 from imgur_client._exceptions import SDKError
 from imgur_client._oauth import OAuthSettings, TokenResponse
+from imgur_client._oauth_api_client import SyncOAuthAPIClient
 from imgur_client._operation import ApiConfig, AuthScheme, Operation
 from imgur_client._response import to_raw_response_wrapper
 
@@ -85,7 +86,9 @@ def handler(request: httpx.Request) -> httpx.Response:
 
 def exercise(client: SyncAPIClient) -> list[object]:
     """Run calls that log, refresh and fail; return every object to inspect."""
-    objects: list[object] = [client, client.oauth, client.rate_limits]
+    objects: list[object] = [client, client.rate_limits]
+    assert isinstance(client, SyncOAuthAPIClient)
+    objects.append(client.oauth)
     objects.append(client.call(op("/me", "user_token", "client_id"), {}, {}))
     objects.append(to_raw_response_wrapper(client.call)(op("/me", "client_id"), {}, {}))
     for path in ("/down", "/broken"):
@@ -105,6 +108,8 @@ def exercise(client: SyncAPIClient) -> list[object]:
 
 def test_no_secret_in_reprs_logs_or_errors(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    credentials = {"user_token": SECRETS[1], "client_id": SECRETS[0]}
     tokens: list[TokenResponse] = []
     settings = OAuthSettings(
         scheme="user_token",
@@ -113,10 +118,9 @@ def test_no_secret_in_reprs_logs_or_errors(caplog: pytest.LogCaptureFixture) -> 
         refresh_token=SECRETS[2],
         on_token_refresh=tokens.append,
     )
-    http = httpx.Client(transport=httpx.MockTransport(handler))
-    client = SyncAPIClient(
+    client: SyncAPIClient = SyncOAuthAPIClient(
         config=CONFIG,
-        credentials={"user_token": SECRETS[1], "client_id": SECRETS[0]},
+        credentials=credentials,
         http_client=http,
         oauth=settings,
         max_retries=1,

@@ -21,6 +21,7 @@ from generator.spec.lint import (
     parameters,
     paths,
     references,
+    slashes,
 )
 from generator.spec.lint.codes import RULES, Rule
 from generator.spec.lint.context import Context
@@ -67,6 +68,8 @@ CHECKS: tuple[Check, ...] = (
     bodies.check_body_arguments,
     bodies.check_field_access,
     bodies.check_object_parameters,
+    slashes.check_base_url_slash,
+    slashes.check_path_slash,
 )
 
 

@@ -91,5 +91,8 @@ RULES: dict[str, Rule] = {
         Rule("SPEC248", _E, "body beside form or file parameters"),
         Rule("SPEC249", _E, "field both read_only and write_only"),
         Rule("SPEC250", _E, "body field's argument name is one the method keeps"),
+        # slashes.py
+        Rule("SPEC191", _W, "base_url ends with a slash"),
+        Rule("SPEC192", _W, "operation path ends with a slash"),
     )
 }

@@ -66,7 +66,7 @@ def runtime_names() -> frozenset[str]:
 def client_members() -> frozenset[str]:
     """Attributes of the runtime's client classes: a resource must not hide one."""
     members: set[str] = {"with_raw_response", "with_streaming_response"}
-    for module in ("_api_client.py", "_base_client.py"):
+    for module in ("_api_client.py", "_base_client.py", "_oauth_api_client.py"):
         path = templates_dir() / "python" / "runtime" / module
         for node in ast.parse(path.read_text("utf-8")).body:
             if isinstance(node, ast.ClassDef):

@@ -20,8 +20,10 @@ from jsonschema.exceptions import ValidationError, best_match
 from generator.diagnostics import Diagnostic, Location, Severity
 from generator.resources import load_schema
 from generator.spec.elements import describe, dotted, subject
+from generator.spec.flow_pitfalls import comma_split
 from generator.spec.load import LoadedSpec
 from generator.spec.schema.cache import SchemaCache
+from generator.spec.schema.homes import elsewhere
 from generator.spec.schema.regex import EcmaValidator
 from generator.spec.schema.words import (
     allowed_choices,
@@ -126,13 +128,39 @@ def _unknown_keys(
     for key in _instance(error):
         if key in allowed:
             continue
-        close = difflib.get_close_matches(str(key), allowed, n=1)
-        guess = f"; did you mean '{close[0]}'?" if close else ""
+        home = elsewhere(str(key), allowed)
+        close = _near_misses(str(key), allowed)
+        if home:
+            guess = f"; {home}"
+        else:
+            guess = f"; did you mean '{close[0]}'?" if close else ""
         message = f"unknown key '{key}' in {where}{guess}"
         hint = "allowed keys: " + ", ".join(allowed)
         key_path = (*path, key)
         location = spec.locate_key(key_path)
+        split = _comma_split(_instance(error), key, path, spec)
+        if split:
+            message = f"unknown key '{key}' in {where}: the end of '{split[0]}', "
+            message += "cut off at a comma"
+            hint = split[1]
         yield _diagnostic(UNKNOWN_KEY, message, hint, location, key_path)
+
+
+def _comma_split(
+    instance: dict[str, Any],
+    key: str,
+    path: tuple[str | int, ...],
+    spec: LoadedSpec,
+) -> tuple[str, str] | None:
+    """What ``{description: Page number, from 1.}`` means (see ``flow_pitfalls``)."""
+    if instance.get(key, 0) is not None:
+        return None  # the common case: a key with a value was no comma's doing
+    pairs: list[tuple[str, object, object]] = []
+    for name, value in instance.items():
+        location = spec.locate_key((*path, name))
+        line = (location.file, location.line) if location else None
+        pairs.append((name, value, line))
+    return comma_split(pairs, list(instance).index(key))
 
 
 _NAME_KINDS = {
@@ -196,6 +224,17 @@ def _did_you_mean(value: Any, choices: list[Any]) -> str | None:
     return f"did you mean '{match}'?" if match else None
 
 
+def _near_misses(key: str, allowed: list[str]) -> list[str]:
+    """The allowed key ``key`` may be a misspelling of; none for a key of the format.
+
+    A key that the format accepts elsewhere is in the wrong place, not misspelt:
+    ``responses`` is not a typo of ``resources``.
+    """
+    if elsewhere(key, allowed):
+        return []
+    return difflib.get_close_matches(key, allowed, n=1)
+
+
 def _missing_keys(error: ValidationError) -> list[str]:
     """Required keys that are absent and not present under a near-miss spelling."""
     instance = _instance(error)
@@ -204,7 +243,7 @@ def _missing_keys(error: ValidationError) -> list[str]:
         close
         for key in instance
         if key not in allowed
-        for close in difflib.get_close_matches(str(key), sorted(allowed), n=1)
+        for close in _near_misses(str(key), sorted(allowed))
     }
     return [k for k in _value(error) if k not in instance and k not in spelled]
 

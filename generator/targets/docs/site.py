@@ -9,7 +9,7 @@ as it is here; the templates escape it for Markdown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from generator.model.api import ApiModel, OperationModel, ResourceModel
 from generator.targets.docs.conveniences import Conveniences, build_conveniences
@@ -20,6 +20,7 @@ from generator.targets.docs.examples import (
     pick_operation,
     sync_program,
 )
+from generator.targets.docs.install import Install, install
 from generator.targets.docs.links import SlugAllocator
 from generator.targets.docs.models import ModelDoc, model_slugs, models_page
 from generator.targets.docs.oauth import OAuthPrograms, oauth_programs
@@ -62,6 +63,8 @@ class DocsSite:
     source_url: str  # source_document when it is a URL
     always_errors: tuple[str, ...]  # exceptions any call may raise
     conveniences: Conveniences | None = None  # a program per convenience
+    # The Install section's command (defaulted so fields may follow it).
+    install: Install = field(default_factory=lambda: install(""))
 
 
 def build_site(api: ApiModel, py: PythonCode) -> DocsSite:
@@ -103,6 +106,7 @@ def build_site(api: ApiModel, py: PythonCode) -> DocsSite:
         source_url=source,
         always_errors=ALWAYS,
         conveniences=build_conveniences(api, quick_example),
+        install=install(api.output_folder),
     )
 
 

@@ -25,6 +25,7 @@ from typing import Any
 from generator.spec.types import ApiInfo, Spec
 from generator.targets.openapi.components import components
 from generator.targets.openapi.paths import paths
+from generator.targets.openapi.success import shared_schemas
 
 OPENAPI_VERSION = "3.1.0"
 GENERATOR_NAME = "sdkgen"
@@ -53,6 +54,7 @@ def build_openapi(spec: Spec, *, source: str) -> dict[str, Any]:
     openapi["tags"] = _tags(spec)
     openapi["paths"] = paths(spec)
     openapi["components"] = components(spec)
+    openapi["components"]["schemas"].update(shared_schemas(spec))
     return openapi
 
 

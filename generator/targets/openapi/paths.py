@@ -11,7 +11,6 @@ import dataclasses
 import re
 from typing import Any
 
-from generator.naming import python_identifier
 from generator.spec.typeexpr import parse_type
 from generator.spec.types import (
     Deprecation,
@@ -24,16 +23,18 @@ from generator.targets.openapi.bodies import request_body
 from generator.targets.openapi.components import (
     ERROR_RESPONSE,
     JSON_MEDIA,
-    envelope_schema,
     header_refs,
 )
 from generator.targets.openapi.schemas import (
     BINARY,
     Schema,
     described,
+    sdk_name,
     set_enum,
     type_schema,
 )
+from generator.targets.openapi.success import enveloped_success
+from generator.targets.openapi.uploads import urlencoded_alternative
 
 FORM_MEDIA = "application/x-www-form-urlencoded"
 MULTIPART_MEDIA = "multipart/form-data"
@@ -75,26 +76,10 @@ def _with_path_spelling(op: Operation, path: str) -> Operation:
     params = []
     for param in op.parameters:
         if param.location == "path" and param.name in names:
-            python_name = (
-                param.python_name
-                if "python_name" in param.written
-                else _python_name(param.name)
-            )
-            param = dataclasses.replace(
-                param,
-                name=names[param.name],
-                python_name=python_name,
-                written=param.written | {"python_name"},
-            )
+            # python_name keeps the SDK's keyword: x-python-name carries it.
+            param = dataclasses.replace(param, name=names[param.name])
         params.append(param)
     return dataclasses.replace(op, path=path, parameters=tuple(params))
-
-
-def _python_name(name: str) -> str:
-    try:
-        return python_identifier(name)
-    except ValueError:  # the semantic checks demand python_name for these
-        return name
 
 
 def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
@@ -173,8 +158,8 @@ def _parameter(param: Parameter) -> dict[str, Any]:
     if schema.get("type") == "array":
         out.update(_list_style(location, param.style))
     out["schema"] = schema
-    if "python_name" in param.written:
-        out["x-python-name"] = param.python_name
+    if sdk_name(param) != param.name:
+        out["x-python-name"] = sdk_name(param)
     return out
 
 
@@ -215,6 +200,9 @@ def _request_body(params: tuple[Parameter, ...]) -> dict[str, Any] | None:
     content_type = MULTIPART_MEDIA if multipart else FORM_MEDIA
     body: dict[str, Any] = {"required": bool(required)}
     body["content"] = {content_type: media}
+    if multipart:
+        encoding = _form_encoding(fields)
+        body["content"].update(urlencoded_alternative(fields, schema, encoding))
     return body
 
 
@@ -227,7 +215,7 @@ def _body_field_schema(param: Parameter) -> Schema:
 
 
 _UPLOAD_FORMS: dict[str, Schema] = {
-    "file": {"type": "string", "contentMediaType": BINARY},
+    "file": {"contentMediaType": BINARY},
     "base64": {"type": "string", "contentEncoding": "base64"},
     "url": {"type": "string", "format": "uri"},
 }
@@ -293,4 +281,4 @@ def _success_schema(spec: Spec, op: Operation) -> Schema | None:
         return payload
     if payload is not None and "returns_description" in op.written:
         payload["description"] = op.returns_description
-    return envelope_schema(envelope, payload if payload is not None else {})
+    return enveloped_success(spec, envelope, payload if payload is not None else {})

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.naming import python_identifier
 from generator.spec.typeexpr import TypeRef, parse_type
 from generator.spec.types import Field, Model, Parameter, Union
 
@@ -61,12 +62,25 @@ def field_schema(field: Field) -> Schema:
 
 
 def described(schema: Schema, element: Field | Parameter) -> Schema:
-    """``schema`` with the element's description and Python name, where written."""
+    """``schema`` with the element's description, and its SDK name if not its own."""
     if "description" in element.written:
         schema["description"] = element.description
-    if "python_name" in element.written:
-        schema["x-python-name"] = element.python_name
+    if sdk_name(element) != element.name:
+        schema["x-python-name"] = sdk_name(element)
     return schema
+
+
+def sdk_name(element: Field | Parameter) -> str:
+    """The attribute or keyword argument the SDK gives a field or parameter.
+
+    The export names elements as the wire does; where the SDK's name differs (a
+    ``python_name``, a keyword such as ``from`` -> ``from_``, a path placeholder
+    merged into another operation's spelling) ``x-python-name`` carries it.
+    """
+    try:
+        return python_identifier(element.python_name)
+    except ValueError:  # the semantic checks demand a usable python_name
+        return element.python_name
 
 
 def _union_schema(union: Union) -> Schema:
@@ -113,7 +127,9 @@ def type_schema(ref: TypeRef) -> Schema:
     if ref.name == "any":
         return {}
     if ref.name == "file":
-        return {"type": "string", "contentMediaType": BINARY}
+        # OAS 3.1 models raw bytes without a type: they are no JSON string
+        # (the 3.0 form 'type: string, format: binary' migrates to this).
+        return {"contentMediaType": BINARY}
     return {"type": _PRIMITIVE_TYPES[ref.name]}
 
 

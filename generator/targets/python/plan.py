@@ -57,10 +57,22 @@ def python_plan(
             "upload_filename": UPLOAD_FILENAME,
         },
     )
-    for name in runtime:
+    for name in _for_auth(api, runtime):
         yield PlanEntry(f"python/runtime/{name}", f"{src}/{name}", "runtime")
-    for name in runtime_tests:
+    for name in _for_auth(api, runtime_tests):
         output = f"python/tests/{name.removesuffix('.jinja')}"
         yield PlanEntry(f"python/tests/{name}", output, "runtime")
     exports = "python/tests/test_exports.py"
     yield PlanEntry(exports + ".jinja", exports, "api")
+
+
+# The OAuth2 modules (_oauth.py, _oauth_types.py, _oauth_api_client.py) and their
+# tests (test_runtime_oauth*.py): an SDK carries them only for an oauth2 scheme.
+_OAUTH_PREFIXES = ("_oauth", "test_runtime_oauth")
+
+
+def _for_auth(api: ApiModel, names: Sequence[str]) -> list[str]:
+    """``names`` less the OAuth2 ones when the API has no oauth2 scheme."""
+    if api.oauth is not None:
+        return list(names)
+    return [name for name in names if not name.startswith(_OAUTH_PREFIXES)]

@@ -1,6 +1,6 @@
-"""OAuth2 value objects: the settings a client is built with and token answers.
+"""OAuth2 value objects: client settings, token answers, the failed-refresh error.
 
-Both hold secrets, so their reprs leave them out.
+The settings and the answers hold secrets, so their reprs leave them out.
 """
 
 from __future__ import annotations
@@ -9,9 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._exceptions import ResponseValidationError
+from ._exceptions import ResponseValidationError, SDKError
 
-__all__ = ["OAuthSettings", "TokenResponse"]
+__all__ = ["OAuthSettings", "TokenRefreshError", "TokenResponse"]
+
+
+class TokenRefreshError(SDKError):
+    """The OAuth2 access token could not be refreshed; the cause is chained."""
 
 
 @dataclass(frozen=True, slots=True, repr=False)

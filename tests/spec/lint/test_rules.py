@@ -716,6 +716,19 @@ def field_read_only_and_write_only(spec: Spec) -> None:
     spec["models"]["Item"]["fields"]["id"] |= {"read_only": True, "write_only": True}
 
 
+# slashes.py
+
+
+@case("SPEC191")
+def base_url_with_a_trailing_slash(spec: Spec) -> None:
+    spec["api"]["base_url"] = "https://api.example.test/v1/"
+
+
+@case("SPEC192")
+def path_with_a_trailing_slash(spec: Spec) -> None:
+    get(spec)["path"] += "/"
+
+
 def test_the_base_spec_is_clean(tmp_path: Path) -> None:
     assert codes(base(), tmp_path) == []
 
@@ -869,3 +882,32 @@ def test_a_model_used_only_as_a_body_is_used(tmp_path: Path) -> None:
     add_model(spec, "ItemCreate", label={"type": "string"})
     add_operation(spec, "create", method="POST", body={"type": "ItemCreate"})
     assert codes(spec, tmp_path) == []
+
+
+def test_trailing_slashes_are_named_with_the_spelling_to_use(tmp_path: Path) -> None:
+    spec = base()
+    spec["api"]["base_url"] = "https://api.example.test/"
+    get(spec)["path"] += "/"
+    found = [d for d in run(spec, tmp_path).diagnostics if d.code > "SPEC19"]
+    assert [(d.code, d.message, d.hint) for d in found] == [
+        (
+            "SPEC191",
+            "base_url 'https://api.example.test/' ends with a slash; operation "
+            "paths start with one, so the two would join as '//'",
+            "write base_url: https://api.example.test",
+        ),
+        (
+            "SPEC192",
+            f"path '{get(spec)['path']}' of item.get ends with a slash",
+            f"write path: {get(spec)['path'].rstrip('/')}; keep the slash only if "
+            "the API routes on it (then --strict refuses the spec)",
+        ),
+    ]
+    assert run(spec, tmp_path).ok(strict=False)
+    assert not run(spec, tmp_path).ok(strict=True)
+
+
+def test_the_root_path_is_not_a_trailing_slash(tmp_path: Path) -> None:
+    spec = base()
+    add_operation(spec, "root", path="/")
+    assert "SPEC192" not in codes(spec, tmp_path)

@@ -28,10 +28,9 @@ from ._exceptions import (
     ResponseDecodingError,
     ResponseValidationError,
     SDKError,
-    TokenRefreshError,
     UnprocessableEntityError,
 )
-from ._oauth import TokenResponse
+from ._oauth_types import TokenRefreshError, TokenResponse
 from ._rate_limits import RateLimits
 from ._response import APIResponse
 from ._types import NOT_GIVEN, NotGiven, RequestOptions

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from ._api_client import AsyncAPIClient, SyncAPIClient
 from ._config import CONFIG
 from ._oauth import OAuthSettings, TokenResponse
+from ._oauth_api_client import AsyncOAuthAPIClient, SyncOAuthAPIClient
 from ._types import NOT_GIVEN, NotGiven
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ if TYPE_CHECKING:
 __all__ = ["AsyncImgurClient", "ImgurClient"]
 
 
-class ImgurClient(SyncAPIClient):
+class ImgurClient(SyncOAuthAPIClient):
     """Synchronous client for Imgur API.
 
     Args:
@@ -336,7 +336,7 @@ class ImgurClientWithStreamingResponse:
         return self._client.notification.with_streaming_response
 
 
-class AsyncImgurClient(AsyncAPIClient):
+class AsyncImgurClient(AsyncOAuthAPIClient):
     """Asynchronous client for Imgur API.
 
     Args:

@@ -24,10 +24,10 @@ from social_client._exceptions import (
     RateLimitError,
     ResponseValidationError,
     SDKError,
-    TokenRefreshError,
     UnprocessableEntityError,
     status_error_class,
 )
+from social_client._oauth_types import TokenRefreshError
 from social_client._operation import ApiConfig, Operation, Param
 
 CONFIG = ApiConfig(

@@ -24,7 +24,6 @@ from feed_client._exceptions import (
     RateLimitError,
     ResponseValidationError,
     SDKError,
-    TokenRefreshError,
     UnprocessableEntityError,
     status_error_class,
 )
@@ -231,7 +230,6 @@ def test_hierarchy() -> None:
         APIError,
         AuthenticationRequiredError,
         ResponseValidationError,
-        TokenRefreshError,
     ):
         assert issubclass(cls, SDKError)
     assert issubclass(APIStatusError, APIError)

@@ -10,7 +10,6 @@ import pytest
 
 from media_client._api_client import SyncAPIClient
 from media_client._exceptions import SDKError
-from media_client._oauth import OAuthSettings, TokenResponse
 from media_client._operation import ApiConfig, AuthScheme, Operation
 from media_client._response import to_raw_response_wrapper
 
@@ -85,17 +84,16 @@ def handler(request: httpx.Request) -> httpx.Response:
 
 def exercise(client: SyncAPIClient) -> list[object]:
     """Run calls that log, refresh and fail; return every object to inspect."""
-    objects: list[object] = [client, client.oauth, client.rate_limits]
-    objects.append(client.call(op("/me", "user_token", "client_id"), {}, {}))
+    objects: list[object] = [client, client.rate_limits]
+    # Without OAuth2 the expired token is not refreshed: the 401 is an error.
+    with pytest.raises(SDKError) as info:
+        client.call(op("/me", "user_token", "client_id"), {}, {})
+    objects.append(info.value)
     objects.append(to_raw_response_wrapper(client.call)(op("/me", "client_id"), {}, {}))
     for path in ("/down", "/broken"):
         with pytest.raises(SDKError) as info:
             client.call(op(path, "user_token"), {}, {})
         objects.append(info.value)
-    assert client.oauth is not None
-    with pytest.raises(SDKError) as info:
-        client.oauth.exchange_pin("1234")
-    objects.append(info.value)
     anonymous = SyncAPIClient(config=CONFIG, credentials={}, http_client=client._http)
     with pytest.raises(SDKError) as info:
         anonymous.call(op("/me", "user_token", "client_id"), {}, {})
@@ -105,27 +103,14 @@ def exercise(client: SyncAPIClient) -> list[object]:
 
 def test_no_secret_in_reprs_logs_or_errors(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    tokens: list[TokenResponse] = []
-    settings = OAuthSettings(
-        scheme="user_token",
-        client_id=SECRETS[0],
-        client_secret=SECRETS[3],
-        refresh_token=SECRETS[2],
-        on_token_refresh=tokens.append,
-    )
     http = httpx.Client(transport=httpx.MockTransport(handler))
+    credentials = {"user_token": SECRETS[1], "client_id": SECRETS[0]}
     client = SyncAPIClient(
-        config=CONFIG,
-        credentials={"user_token": SECRETS[1], "client_id": SECRETS[0]},
-        http_client=http,
-        oauth=settings,
-        max_retries=1,
+        config=CONFIG, credentials=credentials, http_client=http, max_retries=1
     )
     client._sleep = lambda seconds: None
 
-    objects = [*exercise(client), settings, *tokens]
-
-    assert tokens, "the refresh flow did not run"
+    objects = exercise(client)
     texts = [record.getMessage() for record in caplog.records]
     assert any("<redacted>" in text for text in texts)
     assert any("retrying" in text for text in texts)

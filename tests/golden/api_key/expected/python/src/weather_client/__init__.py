@@ -28,7 +28,6 @@ from ._exceptions import (
     ResponseDecodingError,
     ResponseValidationError,
     SDKError,
-    TokenRefreshError,
     UnprocessableEntityError,
 )
 from ._rate_limits import RateLimits
@@ -65,7 +64,6 @@ __all__ = [
     "ResponseDecodingError",
     "ResponseValidationError",
     "SDKError",
-    "TokenRefreshError",
     "UnprocessableEntityError",
     "Upload",
     "WeatherClient",

@@ -20,9 +20,11 @@ Every exception derives from ``SDKError``, so one ``except`` catches them all::
     │   └── APIConnectionError          no usable answer arrived
     │       └── APITimeoutError         the call's deadline or a phase timed out
     ├── AuthenticationRequiredError     no credential for the operation; nothing sent
-    ├── ResponseValidationError         the answer did not have the documented shape
-    │   └── NonJSONResponseError            a success status with a body not JSON
-    └── TokenRefreshError               the OAuth2 access token could not be refreshed
+    └── ResponseValidationError         the answer did not have the documented shape
+        └── NonJSONResponseError            a success status with a body not JSON
+
+An SDK for an API with OAuth2 adds ``TokenRefreshError`` (the access token could
+not be refreshed), a ``SDKError`` too, in ``_oauth_types``.
 
 Messages name the operation, method, path and status, and carry the API's own
 message; they never contain a credential.
@@ -56,7 +58,6 @@ __all__ = [
     "ResponseDecodingError",
     "ResponseValidationError",
     "SDKError",
-    "TokenRefreshError",
     "UnprocessableEntityError",
     "status_error_class",
 ]
@@ -308,10 +309,6 @@ class ResponseValidationError(SDKError):
 
 class NonJSONResponseError(ResponseValidationError):
     """A success status whose body is not JSON (an HTML page from a proxy)."""
-
-
-class TokenRefreshError(SDKError):
-    """The OAuth2 access token could not be refreshed; the cause is chained."""
 
 
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {

@@ -3,8 +3,9 @@
 """The base clients every generated client class extends.
 
 ``call(op, args, options)`` is the whole call path: encode the arguments, choose
-the credential, send with retries, refresh an expired OAuth2 token once and
-retry, check the envelope and build the result with ``op.parse``. The steps
+the credential, send with retries, resend once with a credential a subclass
+renewed (``_oauth_api_client``: an expired OAuth2 token), check the envelope and
+build the result with ``op.parse``. The steps
 without I/O live in ``_base_client.BaseClient``; the two classes here only send
 and wait, one with ``await``.
 
@@ -33,7 +34,6 @@ from ._body import argument_names
 from ._deadline import AsyncDeadlineStream, DeadlineStream
 from ._exceptions import APITimeoutError
 from ._logs import warn_deprecated
-from ._oauth import AsyncOAuthClient, OAuthClient, OAuthSettings
 from ._operation import ApiConfig, Operation
 from ._response import APIResponse, raw_response_requested
 from ._streaming import (
@@ -58,9 +58,6 @@ T = TypeVar("T")
 class SyncAPIClient(BaseClient):
     """Synchronous client: generated resources call ``call`` and ``paginate``."""
 
-    oauth: OAuthClient | None
-    """Token helpers, when the API has an OAuth2 scheme."""
-
     def __init__(
         self,
         *,
@@ -70,7 +67,6 @@ class SyncAPIClient(BaseClient):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
-        oauth: OAuthSettings | None = None,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, str] | None = None,
     ) -> None:
@@ -80,7 +76,6 @@ class SyncAPIClient(BaseClient):
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
-            oauth=oauth,
             default_headers=default_headers,
             default_query=default_query,
         )
@@ -95,15 +90,6 @@ class SyncAPIClient(BaseClient):
             self._http = http_client
             self._keep_caller_settings(http_client, timeout)
         self._sleep: Callable[[float], None] = time.sleep
-        self.oauth = None
-        if self._oauth_settings is not None:
-            self.oauth = OAuthClient(
-                http=self._http,
-                config=config,
-                settings=self._oauth_settings,
-                credentials=self._credentials,
-                timeout=self.timeout,
-            )
 
     def call(
         self, op: Operation[T], args: Mapping[str, Any], options: RequestOptions
@@ -183,17 +169,25 @@ class SyncAPIClient(BaseClient):
         try:
             deadline = self._deadline(options)
             response = self._send(prepared, options, deadline, stream)
-            expired = self._expired_token(prepared, response, self.oauth)
-            if expired is not None and self.oauth is not None:
-                self.oauth.refresh_if_current(expired)
-                if prepared.parts.rewindable:
-                    prepared = self._reauthorize(prepared)
-                    response = self._send(prepared, options, deadline, stream)
+            renewed = self._renew_credential(prepared, response)
+            if renewed is not None:
+                response.close()
+                prepared = renewed
+                response = self._send(prepared, options, deadline, stream)
         finally:
             prepared.parts.close()
         if stream and response.status_code < 300:
             return StreamedAPIResponse(response, self, op)
         return self._finish(op, response, raw=raw)
+
+    def _renew_credential(
+        self, prepared: Prepared, response: httpx.Response
+    ) -> Prepared | None:
+        """The call to resend when ``response`` rejected a credential it renewed.
+
+        None here: ``SyncOAuthAPIClient`` refreshes an expired OAuth2 token.
+        """
+        return None
 
     def _send(
         self,
@@ -299,9 +293,6 @@ class SyncAPIClient(BaseClient):
 class AsyncAPIClient(BaseClient):
     """Asynchronous client: ``await call(...)``; ``paginate`` is an async iterator."""
 
-    oauth: AsyncOAuthClient | None
-    """Token helpers, when the API has an OAuth2 scheme."""
-
     def __init__(
         self,
         *,
@@ -311,7 +302,6 @@ class AsyncAPIClient(BaseClient):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,
-        oauth: OAuthSettings | None = None,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, str] | None = None,
     ) -> None:
@@ -321,7 +311,6 @@ class AsyncAPIClient(BaseClient):
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
-            oauth=oauth,
             default_headers=default_headers,
             default_query=default_query,
         )
@@ -339,15 +328,6 @@ class AsyncAPIClient(BaseClient):
         import anyio
 
         self._sleep: Callable[[float], Awaitable[None]] = anyio.sleep
-        self.oauth = None
-        if self._oauth_settings is not None:
-            self.oauth = AsyncOAuthClient(
-                http=self._http,
-                config=config,
-                settings=self._oauth_settings,
-                credentials=self._credentials,
-                timeout=self.timeout,
-            )
 
     async def call(
         self, op: Operation[T], args: Mapping[str, Any], options: RequestOptions
@@ -423,17 +403,25 @@ class AsyncAPIClient(BaseClient):
         try:
             deadline = self._deadline(options)
             response = await self._send(prepared, options, deadline, stream)
-            expired = self._expired_token(prepared, response, self.oauth)
-            if expired is not None and self.oauth is not None:
-                await self.oauth.refresh_if_current(expired)
-                if prepared.parts.rewindable:
-                    prepared = self._reauthorize(prepared)
-                    response = await self._send(prepared, options, deadline, stream)
+            renewed = await self._renew_credential(prepared, response)
+            if renewed is not None:
+                await response.aclose()
+                prepared = renewed
+                response = await self._send(prepared, options, deadline, stream)
         finally:
             prepared.parts.close()
         if stream and response.status_code < 300:
             return AsyncStreamedAPIResponse(response, self, op)
         return self._finish(op, response, raw=raw)
+
+    async def _renew_credential(
+        self, prepared: Prepared, response: httpx.Response
+    ) -> Prepared | None:
+        """The call to resend when ``response`` rejected a credential it renewed.
+
+        None here: ``AsyncOAuthAPIClient`` refreshes an expired OAuth2 token.
+        """
+        return None
 
     async def _send(
         self,

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from ._api_client import AsyncAPIClient, SyncAPIClient
 from ._config import CONFIG
 from ._oauth import OAuthSettings, TokenResponse
+from ._oauth_api_client import AsyncOAuthAPIClient, SyncOAuthAPIClient
 from ._types import NOT_GIVEN, NotGiven
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["AsyncSocialClient", "SocialClient"]
 
 
-class SocialClient(SyncAPIClient):
+class SocialClient(SyncOAuthAPIClient):
     """Synchronous client for Social API.
 
     Args:
@@ -138,7 +138,7 @@ class SocialClientWithStreamingResponse:
         return self._client.profile.with_streaming_response
 
 
-class AsyncSocialClient(AsyncAPIClient):
+class AsyncSocialClient(AsyncOAuthAPIClient):
     """Asynchronous client for Social API.
 
     Args:

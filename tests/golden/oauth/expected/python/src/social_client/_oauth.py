@@ -28,10 +28,9 @@ from ._exceptions import (
     APITimeoutError,
     ResponseValidationError,
     SDKError,
-    TokenRefreshError,
 )
 from ._logs import logger
-from ._oauth_types import OAuthSettings, TokenResponse
+from ._oauth_types import OAuthSettings, TokenRefreshError, TokenResponse
 from ._operation import ApiConfig
 from ._types import TimeoutTypes
 

@@ -28,7 +28,6 @@ from ._exceptions import (
     ResponseDecodingError,
     ResponseValidationError,
     SDKError,
-    TokenRefreshError,
     UnprocessableEntityError,
 )
 from ._rate_limits import RateLimits
@@ -66,7 +65,6 @@ __all__ = [
     "ResponseDecodingError",
     "ResponseValidationError",
     "SDKError",
-    "TokenRefreshError",
     "UnprocessableEntityError",
     "Upload",
     "__version__",

@@ -34,7 +34,6 @@ from ._exceptions import (
 )
 from ._fast_request import build
 from ._logs import logger
-from ._oauth import BaseOAuthClient, OAuthSettings
 from ._operation import ApiConfig, Operation
 from ._rate_limits import RateLimits
 from ._request import RequestParts, build_request
@@ -87,7 +86,6 @@ class BaseClient:
         base_url: str | None,
         timeout: TimeoutTypes | NotGiven,
         max_retries: int | NotGiven,
-        oauth: OAuthSettings | None,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, str] | None = None,
     ) -> None:
@@ -105,7 +103,6 @@ class BaseClient:
         if retries < 0:
             raise ValueError("max_retries must be 0 or more")
         self.max_retries = retries
-        self._oauth_settings = _resolve_oauth(config, oauth)
         self._secret_headers = secret_header_names(config)
         self._rate_limits = RateLimits(config.rate_limit_headers)
         # Headers every request carries, below the operation's and the caller's.
@@ -369,28 +366,6 @@ class BaseClient:
         message = f"the body could not be decoded (Content-Encoding {encoding}): {err}"
         return ResponseDecodingError(message, response=response, operation=op.name)
 
-    def _expired_token(
-        self,
-        prepared: Prepared,
-        response: httpx.Response,
-        oauth: BaseOAuthClient | None,
-    ) -> str | None:
-        """Return the access token ``response`` rejected, if it can be refreshed."""
-        settings, auth = self._oauth_settings, prepared.auth
-        if settings is None or auth is None or oauth is None:
-            return None
-        rejected = (
-            auth.scheme == settings.scheme
-            and response.status_code in settings.refresh_statuses
-        )
-        if (
-            rejected
-            and _refresh_enabled(self._config, settings)
-            and oauth.can_refresh()
-        ):
-            return auth.credential
-        return None
-
     def _finish(
         self, op: Operation[Any], response: httpx.Response, *, raw: bool
     ) -> Any:
@@ -463,24 +438,6 @@ def _caller_set(headers: httpx.Headers, key: str) -> bool:
     if lowered == "user-agent":
         return not value.startswith("python-httpx/")
     return True
-
-
-def _resolve_oauth(
-    config: ApiConfig, oauth: OAuthSettings | None
-) -> OAuthSettings | None:
-    if oauth is not None:
-        if config.scheme(oauth.scheme).kind != "oauth2":
-            raise ValueError(f"auth scheme {oauth.scheme!r} is not an oauth2 scheme")
-        return oauth
-    for scheme in config.auth_schemes:
-        if scheme.kind == "oauth2":
-            return OAuthSettings(scheme=scheme.name)
-    return None
-
-
-def _refresh_enabled(config: ApiConfig, settings: OAuthSettings) -> bool:
-    scheme = config.scheme(settings.scheme)
-    return scheme.refresh or "refresh_token" in scheme.grants
 
 
 def _page_size(op: Operation[Any], args: Mapping[str, Any]) -> int:
