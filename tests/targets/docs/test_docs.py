@@ -211,7 +211,7 @@ def test_every_operation_has_a_section_linked_from_the_index(
             assert f"## `{op.py_name}`" in found, (resource.name, op.name)
             assert f"resources/{resource.module}.md#{op.py_name}" in index_links
             text = page.read_text("utf-8")
-            assert f"`{op.method} {op.path}`" in text
+            assert f"`{op.method} {op.base_url or ''}{op.path}`" in text
 
 
 def sections(page: Path) -> dict[str, str]:
@@ -235,7 +235,7 @@ def test_each_operation_section_documents_the_call(generated: Generated) -> None
         by_heading = sections(page)
         for op in resource.operations:
             text = by_heading[f"## `{op.py_name}`"]
-            assert f"**HTTP:** `{op.method} {op.path}`" in text
+            assert f"**HTTP:** `{op.method} {op.base_url or ''}{op.path}`" in text
             for param in op.params:
                 assert f"| `{param.py_name}` ({param.location}" in text, param.wire
             for scheme in op.auth:
@@ -361,10 +361,10 @@ def test_hostile_anchor_and_urls_are_encoded() -> None:
 
 
 def routes(api: ApiModel) -> list[tuple[str, re.Pattern[str], OperationModel]]:
-    base = urlsplit(api.base_url).path.rstrip("/")
     table = []
     for resource in api.resources:
         for op in resource.operations:
+            base = urlsplit(op.base_url or api.base_url).path.rstrip("/")
             pattern = re.sub(r"\\\{[^}]*\\\}", "([^/]+)", re.escape(op.path))
             table.append((op.method, re.compile(f"^{re.escape(base)}{pattern}$"), op))
     # The most literal path wins: /gallery/search before /gallery/{section}.
