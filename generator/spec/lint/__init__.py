@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 
 from generator.diagnostics import Diagnostic
 from generator.spec.lint import (
+    access,
     api,
     identifiers,
     literals,
@@ -61,6 +62,12 @@ CHECKS: tuple[Check, ...] = (
     api.check_package,
     api.check_envelope_keys,
     api.check_has_resources,
+    access.check_scheme_keys,
+    access.check_servers,
+    access.check_operation_base_urls,
+    access.check_constant_headers,
+    access.check_query_keys,
+    access.check_head_operations,
 )
 
 

@@ -80,5 +80,15 @@ RULES: dict[str, Rule] = {
         Rule("SPEC166", _E, "package shadows a standard or dependency module"),
         Rule("SPEC167", _E, "two envelope roles share one key"),
         Rule("SPEC168", _E, "the spec has no resources"),
+        # access.py
+        Rule("SPEC211", _E, "auth scheme key its type does not use"),
+        Rule("SPEC212", _E, "server url placeholder without a declared variable"),
+        Rule("SPEC213", _W, "server variable the url does not use"),
+        Rule("SPEC214", _E, "server variable default outside its enum"),
+        Rule("SPEC215", _E, "two servers share a name"),
+        Rule("SPEC216", _E, "operation base_url unusable or with a trailing slash"),
+        Rule("SPEC217", _E, "constant header replaces a credential header"),
+        Rule("SPEC218", _E, "HEAD operation declares a return value"),
+        Rule("SPEC219", _E, "query parameter named like an API key in the query"),
     )
 }
