@@ -21,6 +21,7 @@ import httpx
 from ._auth import (
     SelectedAuth,
     auth_secrets,
+    hide_query_keys_from_httpx_logs,
     redact_headers,
     redact_url,
     secret_header_names,
@@ -121,6 +122,7 @@ class BaseClient:
         self._oauth_settings = _resolve_oauth(config, oauth)
         self._secret_headers = secret_header_names(config)
         self._secret_query = secret_query_names(config)
+        hide_query_keys_from_httpx_logs(self._secret_query)
         self._rate_limits = RateLimits(config.rate_limit_headers)
         # Headers every request carries, below the operation's and the caller's.
         # A client the SDK creates holds them as its own default headers (httpx

@@ -12,10 +12,13 @@ first alternative whose credentials are all held wins.
 from __future__ import annotations
 
 import base64
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import httpx
 
 from ._exceptions import AuthenticationRequiredError
 from ._operation import ApiConfig, AuthScheme, Operation
@@ -26,6 +29,7 @@ __all__ = [
     "SelectedAuth",
     "auth_secrets",
     "basic_credential",
+    "hide_query_keys_from_httpx_logs",
     "redact_headers",
     "redact_url",
     "secret_header_names",
@@ -179,6 +183,39 @@ def redact_url(url: str, secret_names: frozenset[str]) -> str:
     if len(kept) == len(pairs):
         return url  # nothing secret: the URL exactly as sent
     return urlunsplit(parts._replace(query=urlencode(kept)))
+
+
+class _HttpxUrlFilter(logging.Filter):
+    """Strips API keys from the URLs httpx's own INFO lines print."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: frozenset[str] = frozenset()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and self.names:
+            record.args = tuple(
+                redact_url(str(arg), self.names) if isinstance(arg, httpx.URL) else arg
+                for arg in record.args
+            )
+        return True
+
+
+_HTTPX_FILTER = _HttpxUrlFilter()
+
+
+def hide_query_keys_from_httpx_logs(secret_names: frozenset[str]) -> None:
+    """Make httpx's request log lines leave out the query parameters named.
+
+    httpx logs every request's full URL at INFO; a key in the query string
+    would be in it. One filter serves every client of the process.
+    """
+    if not secret_names:
+        return
+    _HTTPX_FILTER.names = _HTTPX_FILTER.names | secret_names
+    httpx_logger = logging.getLogger("httpx")
+    if _HTTPX_FILTER not in httpx_logger.filters:
+        httpx_logger.addFilter(_HTTPX_FILTER)
 
 
 def redact_headers(

@@ -65,6 +65,8 @@ class SyncAPIClient(BaseClient):
         oauth: OAuthSettings | None = None,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, str] | None = None,
+        environment: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=config,
@@ -75,6 +77,8 @@ class SyncAPIClient(BaseClient):
             oauth=oauth,
             default_headers=default_headers,
             default_query=default_query,
+            environment=environment,
+            server_variables=server_variables,
         )
         # A caller's client stays the caller's to close.
         self._owns_http = http_client is None
@@ -166,6 +170,8 @@ class SyncAPIClient(BaseClient):
         *,
         raw: bool,
     ) -> Any:
+        if self.oauth is not None and self.oauth.fetches_tokens(op):
+            self.oauth.ensure_token()
         prepared = self._prepare(op, args, options)
         try:
             deadline = self._deadline(options)
@@ -284,6 +290,8 @@ class AsyncAPIClient(BaseClient):
         oauth: OAuthSettings | None = None,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, str] | None = None,
+        environment: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=config,
@@ -294,6 +302,8 @@ class AsyncAPIClient(BaseClient):
             oauth=oauth,
             default_headers=default_headers,
             default_query=default_query,
+            environment=environment,
+            server_variables=server_variables,
         )
         self._owns_http = http_client is None
         if http_client is None:
@@ -384,6 +394,8 @@ class AsyncAPIClient(BaseClient):
         *,
         raw: bool,
     ) -> Any:
+        if self.oauth is not None and self.oauth.fetches_tokens(op):
+            await self.oauth.ensure_token()
         prepared = self._prepare(op, args, options)
         try:
             deadline = self._deadline(options)
