@@ -191,6 +191,7 @@ def test_no_complete_alternative_names_every_argument() -> None:
         send(AND_OR, {"bearer": "tok"})
 
     assert info.value.arguments == ("token", "app_id", "username")
+    assert "pass token= and app_id=, or username=" in str(info.value)
 
 
 def test_auth_scheme_picks_the_alternatives_holding_it() -> None:

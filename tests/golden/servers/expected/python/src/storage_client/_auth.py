@@ -123,12 +123,11 @@ def select_auth(
                     if credential  # always true: narrows the type for mypy
                 )
             )
-    arguments = tuple(
-        dict.fromkeys(
-            config.scheme(name).argument for group in alternatives for name in group
-        )
+    needed = tuple(
+        tuple(config.scheme(name).argument for name in group) for group in alternatives
     )
-    raise AuthenticationRequiredError(op.name, arguments)
+    arguments = tuple(dict.fromkeys(name for group in needed for name in group))
+    raise AuthenticationRequiredError(op.name, arguments, tuple(dict.fromkeys(needed)))
 
 
 def _place(scheme: AuthScheme, credential: str) -> AuthPart:
