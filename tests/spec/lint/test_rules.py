@@ -692,6 +692,12 @@ def operation_cookie_header_with_a_cookie_key(spec: Spec) -> None:
     get(spec)["headers"] = {"Cookie": "a=b"}
 
 
+@case("SPEC131")
+def form_parameter_on_a_head_operation(spec: Spec) -> None:
+    op = add_operation(spec, "probe", method="HEAD")
+    op["parameters"] = [{"name": "q", "in": "form", "type": "string"}]
+
+
 @case("SPEC218")
 def head_operation_with_a_return_value(spec: Spec) -> None:
     get(spec)["method"] = "HEAD"
