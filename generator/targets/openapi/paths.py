@@ -302,7 +302,8 @@ def _responses(spec: Spec, op: Operation) -> dict[str, Any]:
     headers = header_refs(spec.rate_limits)
     if headers:
         response["headers"] = headers
-    schema = _success_schema(spec, op)
+    # A HEAD answer has no body, whatever the envelope says of other answers.
+    schema = None if op.method == "HEAD" else _success_schema(spec, op)
     if schema is not None:
         response["content"] = {JSON_MEDIA: {"schema": schema}}
     return {

@@ -117,3 +117,15 @@ def test_constant_headers_are_const_header_parameters(
 def test_head_and_options_are_exported(servers: dict[str, Any]) -> None:
     assert "head" in servers["paths"]["/buckets/{name}"]
     assert "options" in servers["paths"]["/buckets"]
+
+
+def test_a_head_answer_has_no_content_even_with_an_envelope() -> None:
+    text = (GOLDEN / "servers" / "spec.yaml").read_text(encoding="utf-8")
+    document = yaml.safe_load(text)
+    document["envelope"] = {"data": "data"}
+    openapi = build_openapi(normalize(document), source="servers")
+    head = openapi["paths"]["/buckets/{name}"]["head"]["responses"]["200"]
+    assert "content" not in head
+    options = openapi["paths"]["/buckets"]["options"]["responses"]["200"]
+    assert "content" in options
+    validate(openapi)
