@@ -38,6 +38,7 @@ CASES: list[str] = regen.case_names()
 # What each case exercises; a case added without a line here fails the first test.
 COVERS = {
     "api_key": "auth by a static key only, defaults, errors model, rate limits",
+    "auth_kinds": "basic, bearer, query and cookie keys, client credentials, AND/OR",
     "deprecated": "deprecated operations, with and without a replacement",
     "field_types": "a model with a field of every type, nullable, required",
     "form_body": "nested-key form, multipart with two files, raw and text bodies",
@@ -46,6 +47,7 @@ COVERS = {
     "no_envelope": "bare payloads: model, list, scalar and empty returns",
     "oauth": "OAuth2 with refresh, PIN and code grants, plus a key fallback",
     "paged": "pagination, by path segment from 0 and by query from 1",
+    "servers": "environments, server variables, operation base_url, headers, HEAD",
     "union": "a discriminated union returned alone, in a list, in a field",
     "upload": "a file upload with upload_kind, and a plain file part",
 }

@@ -21,7 +21,7 @@ class AuthSchemeModel:
     """One way to authenticate, as the SDK's client offers it."""
 
     name: str
-    kind: str  # "api_key" or "oauth2"
+    kind: str  # "api_key", "http_basic", "http_bearer" or "oauth2"
     header: str
     format: str
     argument: str
@@ -33,6 +33,46 @@ class AuthSchemeModel:
     grants: tuple[str, ...]
     token_model: str | None
     env: str | None = None  # environment variable read when the argument is not given
+    location: str = "header"  # header, query or cookie
+    key_name: str = ""  # the query parameter or cookie carrying an api_key
+    password_argument: str | None = None  # http_basic: the password's argument
+    password_env: str | None = None  # http_basic: the password's variable
+
+    @property
+    def client_credentials(self) -> bool:
+        """Whether the client fetches this oauth2 scheme's token by itself."""
+        return self.kind == "oauth2" and "client_credentials" in self.grants
+
+    @property
+    def sent_as(self) -> str:
+        """How the credential travels, for docstrings: ``X-Key: {value}``."""
+        if self.location == "query":
+            return f"query parameter {self.key_name}"
+        if self.location == "cookie":
+            return f"cookie {self.key_name}"
+        if self.kind == "http_basic":
+            return "Authorization: Basic base64(username:password)"
+        return f"{self.header}: {self.format}"
+
+
+@dataclass(frozen=True, slots=True)
+class ServerVariableModel:
+    """A placeholder of a server URL."""
+
+    name: str
+    default: str
+    enum: tuple[str, ...]
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class ServerModel:
+    """A named environment the client can be pointed at."""
+
+    name: str
+    url: str
+    description: str
+    variables: tuple[ServerVariableModel, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +160,17 @@ class ParamModel:
         return self.default if self.location == "path" else None
 
     @property
+    def sent_default(self) -> Any:
+        """The value the SDK sends when the caller passes ``None``, or None.
+
+        A path default fills the path; a header parameter's default is a constant
+        the SDK sends (``Accept``, a version header). Query and form defaults only
+        document what the API assumes: sending them would change no answer, and
+        would repeat the API's own default in every URL.
+        """
+        return self.default if self.location in ("path", "header") else None
+
+    @property
     def is_list(self) -> bool:
         """Whether the parameter takes a list of values."""
         return self.type.kind == "list"
@@ -177,7 +228,7 @@ class OperationModel:
     summary: str
     description: str
     anchor: str
-    auth: tuple[str, ...]
+    auth: tuple[str, ...]  # every scheme named, in order
     params: tuple[ParamModel, ...]
     returns: TypeRef | None
     returns_label: str
@@ -194,6 +245,14 @@ class OperationModel:
     referenced_models: tuple[str, ...]  # models the result is built from
     departures: tuple[tuple[str, str, str], ...]
     body: BodyModel | None = None
+    auth_options: tuple[tuple[str, ...], ...] = ()  # OR of ANDs; () = no auth
+    headers: tuple[tuple[str, str], ...] = ()  # constant headers of the operation
+    base_url: str | None = None  # replaces the client's base URL for this one
+
+    @property
+    def has_auth_groups(self) -> bool:
+        """Whether an alternative sends several schemes together (AND)."""
+        return any(len(group) > 1 for group in self.auth_options)
 
     def required_arguments(self, *, for_iterator: bool = False) -> list[ParamModel]:
         """The parameters a method requires (an iterator's page one never is)."""
@@ -263,6 +322,14 @@ class ApiModel:
     # The name of the folder the SDK is generated into (--out), for install
     # instructions; "" when not generating into a folder.
     output_folder: str = ""
+    headers: tuple[tuple[str, str], ...] = ()  # constant headers of every call
+    servers: tuple[ServerModel, ...] = ()  # named environments
+
+    @property
+    def server_variable_names(self) -> tuple[str, ...]:
+        """Every server variable, once, in spec order."""
+        names = (v.name for s in self.servers for v in s.variables)
+        return tuple(dict.fromkeys(names))
 
     @property
     def models_exports(self) -> list[str]:

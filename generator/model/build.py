@@ -20,6 +20,8 @@ from generator.model.api import (
     ParamModel,
     RateLimitModel,
     ResourceModel,
+    ServerModel,
+    ServerVariableModel,
     UnionClass,
     UnionVariant,
 )
@@ -35,6 +37,7 @@ from generator.spec.types import (
     Parameter,
     RateLimit,
     Resource,
+    Server,
     Spec,
 )
 
@@ -83,12 +86,32 @@ def build_model(spec: Spec, *, spec_label: str, output_folder: str = "") -> ApiM
         resources=tuple(_resource(resource, spec) for resource in spec.resources),
         constructor_arguments=_constructor_arguments(schemes),
         request_id_header=spec.errors.request_id_header,
+        headers=api.headers,
+        servers=tuple(_server(server) for server in api.servers),
+    )
+
+
+def _server(server: Server) -> ServerModel:
+    return ServerModel(
+        name=server.name,
+        url=server.url,
+        description=server.description,
+        variables=tuple(
+            ServerVariableModel(
+                name=v.name, default=v.default, enum=v.enum, description=v.description
+            )
+            for v in server.variables
+        ),
     )
 
 
 def _constructor_arguments(schemes: tuple[AuthSchemeModel, ...]) -> tuple[str, ...]:
     """Credential arguments of the client, then what OAuth needs to refresh tokens."""
-    names = [s.argument for s in schemes]
+    names = []
+    for s in schemes:
+        names.append(s.argument)
+        if s.password_argument:
+            names.append(s.password_argument)
     if any(s.kind == "oauth2" for s in schemes):
         names += ["client_id", "client_secret", "refresh_token"]
     return tuple(dict.fromkeys(names))
@@ -109,6 +132,10 @@ def _auth_scheme(scheme: AuthScheme) -> AuthSchemeModel:
         grants=scheme.grants,
         token_model=scheme.token_model,
         env=scheme.env,
+        location=scheme.location,
+        key_name=scheme.key_name,
+        password_argument=scheme.password_argument,
+        password_env=scheme.password_env,
     )
 
 
@@ -239,6 +266,9 @@ def _operation(op: Operation, spec: Spec) -> OperationModel:
         referenced_models=tuple(sorted(set(returns.models()) if returns else ())),
         departures=tuple((d.document, d.spec, d.reason) for d in op.departures),
         body=_body(op.body, spec) if op.body is not None else None,
+        auth_options=op.auth_options or tuple((name,) for name in op.auth),
+        headers=op.headers,
+        base_url=op.base_url,
     )
 
 

@@ -35,6 +35,8 @@ from generator.spec.types import (
     Parameter,
     RateLimit,
     Resource,
+    Server,
+    ServerVariable,
     Spec,
     Union,
     UnionVariant,
@@ -92,18 +94,81 @@ def _api(raw: Mapping[str, Any]) -> ApiInfo:
         description=raw.get("description", ""),
         docs_url=raw.get("docs_url", ""),
         source_document=raw.get("source_document", ""),
+        headers=tuple((raw.get("headers") or {}).items()),
+        servers=tuple(
+            _server(index, server)
+            for index, server in enumerate(raw.get("servers", ()))
+        ),
         written=frozenset(raw),
     )
 
 
+def _server(index: int, raw: Mapping[str, Any]) -> Server:
+    where: JsonPath = ("api", "servers", index)
+    return Server(
+        name=raw["name"],
+        url=raw["url"],
+        description=raw.get("description", ""),
+        variables=tuple(
+            ServerVariable(
+                name=name,
+                default=var["default"],
+                enum=tuple(var.get("enum", ())),
+                description=var.get("description", ""),
+                where=(*where, "variables", name),
+            )
+            for name, var in (raw.get("variables") or {}).items()
+        ),
+        where=where,
+    )
+
+
+# What each kind sends when the spec does not say: (header, format).
+_KIND_HEADER = {
+    "api_key": ("", "{value}"),
+    "http_basic": ("Authorization", "Basic {value}"),
+    "http_bearer": ("Authorization", "Bearer {value}"),
+    "oauth2": ("Authorization", "Bearer {value}"),
+}
+
+
+def _auth_options(raw: Any) -> tuple[tuple[str, ...], ...]:
+    """An auth list's alternatives: a name is one alternative, a list one group."""
+    return tuple(
+        (item,) if isinstance(item, str) else tuple(item) for item in raw or ()
+    )
+
+
+def _auth_names(options: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(name for group in options for name in group))
+
+
 def _auth_scheme(name: str, raw: Mapping[str, Any]) -> AuthScheme:
+    kind = raw["type"]
+    header, format_ = _KIND_HEADER[kind]
+    location = raw.get("in", "header") if kind == "api_key" else "header"
+    basic = kind == "http_basic"
     return AuthScheme(
         name=name,
-        type=raw["type"],
-        header=raw["header"],
-        format=raw["format"],
-        argument=raw["argument"],
+        type=kind,
+        # http_basic/http_bearer always use Authorization (a lint rule reports a
+        # header or format written on them); a query or cookie key has no header.
+        header=(
+            header
+            if kind != "api_key" and kind != "oauth2"
+            else raw.get("header", header if location == "header" else "")
+        ),
+        format=(
+            format_
+            if kind in ("http_basic", "http_bearer")
+            else raw.get("format", format_)
+        ),
+        argument=raw.get("argument", "username" if basic else ""),
         description=raw.get("description", ""),
+        location=location,
+        key_name=raw.get("name", "") if kind == "api_key" else "",
+        password_argument=raw.get("password_argument", "password") if basic else None,
+        password_env=raw.get("password_env") if basic else None,
         authorize_url=raw.get("authorize_url"),
         token_url=raw.get("token_url"),
         response_types=tuple(raw.get("response_types", ())),
@@ -117,8 +182,10 @@ def _auth_scheme(name: str, raw: Mapping[str, Any]) -> AuthScheme:
 
 
 def _defaults(raw: Mapping[str, Any]) -> Defaults:
+    options = _auth_options(raw.get("auth", ()))
     return Defaults(
-        auth=tuple(raw.get("auth", ())),
+        auth=_auth_names(options),
+        auth_options=options,
         timeout=float(raw.get("timeout", DEFAULT_TIMEOUT)),
         max_retries=int(raw.get("max_retries", DEFAULT_MAX_RETRIES)),
         written=frozenset(raw),
@@ -220,14 +287,18 @@ def _operation(
     where: JsonPath = ("resources", resource, "operations", name)
     paginate = raw.get("paginate")
     deprecated = raw.get("deprecated")
+    options = _auth_options(raw["auth"]) if "auth" in raw else defaults.auth_options
     return Operation(
         resource=resource,
         name=name,
         method=raw["method"],
         path=raw["path"],
         summary=raw["summary"],
-        auth=tuple(raw.get("auth", defaults.auth)),
+        auth=_auth_names(options),
         envelope=bool(raw.get("envelope", True)),
+        auth_options=options,
+        headers=tuple((raw.get("headers") or {}).items()),
+        base_url=raw.get("base_url"),
         parameters=tuple(
             _parameter(p, f"{resource}.{name}", (*where, "parameters", index))
             for index, p in enumerate(raw.get("parameters", ()))

@@ -36,6 +36,8 @@ __all__ = [
     "Parameter",
     "RateLimit",
     "Resource",
+    "Server",
+    "ServerVariable",
     "Spec",
     "Union",
     "UnionVariant",
@@ -66,20 +68,53 @@ class ApiInfo:
     description: str = ""
     docs_url: str = ""
     source_document: str = ""
+    headers: tuple[tuple[str, str], ...] = ()  # sent on every call, spec order
+    servers: tuple[Server, ...] = ()  # named environments; base_url is the default
     written: frozenset[str] = frozenset()
     where: JsonPath = ("api",)
 
 
 @dataclass(frozen=True, slots=True)
-class AuthScheme:
-    """One way to authenticate: a header carrying a credential."""
+class ServerVariable:
+    """One ``{placeholder}`` of a server URL."""
 
     name: str
-    type: str  # "api_key" or "oauth2"
+    default: str
+    enum: tuple[str, ...] = ()
+    description: str = ""
+    where: JsonPath = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Server:
+    """A named environment: a base URL with ``{variable}`` placeholders."""
+
+    name: str
+    url: str
+    description: str = ""
+    variables: tuple[ServerVariable, ...] = ()
+    where: JsonPath = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AuthScheme:
+    """One way to authenticate: a credential in a header, the query or a cookie.
+
+    ``header``/``format`` are defaulted for every kind: http_basic and http_bearer
+    send ``Authorization`` (``Basic {value}``, ``Bearer {value}``); an api_key in
+    the query or a cookie has ``header`` "" and is named by ``name``.
+    """
+
+    name: str
+    type: str  # "api_key", "http_basic", "http_bearer" or "oauth2"
     header: str
     format: str
-    argument: str
+    argument: str  # http_basic: the username argument
     description: str = ""
+    location: str = "header"  # api_key's 'in': header, query or cookie
+    key_name: str = ""  # the query parameter or cookie name (api_key only)
+    password_argument: str | None = None  # http_basic only
+    password_env: str | None = None  # http_basic only
     authorize_url: str | None = None
     token_url: str | None = None
     response_types: tuple[str, ...] = ()
@@ -95,9 +130,10 @@ class AuthScheme:
 class Defaults:
     """The ``defaults`` section, itself defaulted."""
 
-    auth: tuple[str, ...] = ()
+    auth: tuple[str, ...] = ()  # every scheme named, in order
     timeout: float = DEFAULT_TIMEOUT
     max_retries: int = DEFAULT_MAX_RETRIES
+    auth_options: tuple[tuple[str, ...], ...] = ()  # as Operation.auth_options
     written: frozenset[str] = frozenset()
 
 
@@ -273,8 +309,13 @@ class Operation:
     method: str
     path: str
     summary: str
-    auth: tuple[str, ...]  # default: defaults.auth
+    auth: tuple[str, ...]  # default: defaults.auth; every scheme named, in order
     envelope: bool = True
+    # The alternatives (OR), each the schemes sent together (AND); default: one
+    # alternative per name of ``auth``.
+    auth_options: tuple[tuple[str, ...], ...] = ()
+    headers: tuple[tuple[str, str], ...] = ()  # this operation's constant headers
+    base_url: str | None = None  # absolute URL replacing the client's for this one
     parameters: tuple[Parameter, ...] = ()
     returns: str | None = None
     returns_description: str = ""

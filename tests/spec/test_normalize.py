@@ -143,3 +143,71 @@ def test_fields_are_neither_read_only_nor_write_only_by_default() -> None:
     ]
     plain = normalize(document()).models["Item"].fields or ()
     assert (plain[0].read_only, plain[0].write_only) == (False, False)
+
+
+def test_auth_kinds_default_their_header_and_format() -> None:
+    raw = document(
+        auth={
+            "basic": {"type": "http_basic"},
+            "bearer": {"type": "http_bearer", "argument": "token"},
+            "query": {"type": "api_key", "in": "query", "name": "k", "argument": "k"},
+            "service": {
+                "type": "oauth2",
+                "argument": "access_token",
+                "token_url": "https://auth.test/token",
+                "grants": ["client_credentials"],
+            },
+        }
+    )
+    auth = normalize(raw).auth
+    basic = auth["basic"]
+    assert (basic.header, basic.format, basic.argument) == (
+        "Authorization",
+        "Basic {value}",
+        "username",
+    )
+    assert basic.password_argument == "password"
+    assert (auth["bearer"].header, auth["bearer"].format) == (
+        "Authorization",
+        "Bearer {value}",
+    )
+    query = auth["query"]
+    assert (query.location, query.key_name, query.header) == ("query", "k", "")
+    assert auth["service"].format == "Bearer {value}"
+    assert auth["bearer"].password_argument is None
+
+
+def test_auth_lists_keep_alternatives_and_groups() -> None:
+    raw = document(defaults={"auth": ["a", ["b", "c"]]})
+    raw["resources"]["item"]["operations"]["get"]["auth"] = [["c", "a"], "b"]
+    spec = normalize(raw)
+    assert spec.defaults.auth_options == (("a",), ("b", "c"))
+    assert spec.defaults.auth == ("a", "b", "c")
+    op = operation(spec)
+    assert op.auth_options == (("c", "a"), ("b",))
+    assert op.auth == ("c", "a", "b")
+
+
+def test_headers_servers_and_base_url() -> None:
+    raw = document()
+    raw["api"]["headers"] = {"X-Version": "1"}
+    raw["api"]["servers"] = [
+        {
+            "name": "prod",
+            "url": "https://{r}.x.test",
+            "variables": {"r": {"default": "eu", "enum": ["eu"]}},
+        }
+    ]
+    get = raw["resources"]["item"]["operations"]["get"]
+    get |= {"headers": {"Accept": "text/csv"}, "base_url": "https://other.test"}
+    spec = normalize(raw)
+    assert spec.api.headers == (("X-Version", "1"),)
+    (server,) = spec.api.servers
+    assert (server.name, server.url) == ("prod", "https://{r}.x.test")
+    assert server.variables[0].enum == ("eu",)
+    assert server.variables[0].where == ("api", "servers", 0, "variables", "r")
+    op = operation(spec)
+    assert (op.headers, op.base_url) == (
+        (("Accept", "text/csv"),),
+        "https://other.test",
+    )

@@ -43,6 +43,7 @@ def test_models_export_every_model() -> None:
             "Conversation",
             "Message",
             "Credits",
+            "BlockStatus",
             "OAuthToken",
             "ErrorBody",
             "ErrorDetail",

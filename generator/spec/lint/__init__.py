@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 
 from generator.diagnostics import Diagnostic
 from generator.spec.lint import (
+    access,
     api,
     bodies,
     identifiers,
@@ -70,6 +71,12 @@ CHECKS: tuple[Check, ...] = (
     bodies.check_object_parameters,
     slashes.check_base_url_slash,
     slashes.check_path_slash,
+    access.check_scheme_keys,
+    access.check_servers,
+    access.check_operation_base_urls,
+    access.check_constant_headers,
+    access.check_query_keys,
+    access.check_head_operations,
 )
 
 

@@ -94,5 +94,15 @@ RULES: dict[str, Rule] = {
         # slashes.py
         Rule("SPEC191", _W, "base_url ends with a slash"),
         Rule("SPEC192", _W, "operation path ends with a slash"),
+        # access.py
+        Rule("SPEC211", _E, "auth scheme key its type does not use"),
+        Rule("SPEC212", _E, "server url placeholder without a declared variable"),
+        Rule("SPEC213", _W, "server variable the url does not use"),
+        Rule("SPEC214", _E, "server variable default outside its enum"),
+        Rule("SPEC215", _E, "two servers share a name"),
+        Rule("SPEC216", _E, "operation base_url unusable or with a trailing slash"),
+        Rule("SPEC217", _E, "constant header replaces a credential header"),
+        Rule("SPEC218", _E, "HEAD operation declares a return value"),
+        Rule("SPEC219", _E, "query parameter named like an API key in the query"),
     )
 }

@@ -32,7 +32,18 @@ CALL_OPTIONS = frozenset(
     {"timeout", "max_retries", "retry_non_idempotent", "extra_headers", "extra_query"}
 )
 # The client constructors' own keyword arguments (templates/python/package/_client).
-CLIENT_ARGUMENTS = frozenset({"base_url", "timeout", "max_retries", "http_client"})
+CLIENT_ARGUMENTS = frozenset(
+    {
+        "base_url",
+        "timeout",
+        "max_retries",
+        "http_client",
+        "default_headers",
+        "default_query",
+        "environment",
+        "server_variables",
+    }
+)
 # Members of every generated resource class besides its operations.
 RESOURCE_MEMBERS = frozenset({"with_raw_response", "with_streaming_response"})
 # Names the package templates import at module level (tests/test_fuzz_found.py
@@ -135,12 +146,15 @@ def check_member_names(ctx: Context) -> Iterator[Diagnostic]:
 def check_auth_argument_names(ctx: Context) -> Iterator[Diagnostic]:
     """SPEC161: an auth argument that is one of the client's own arguments."""
     for scheme, body in ctx.spec.auth.items():
-        argument = body.argument
-        if argument in CLIENT_ARGUMENTS or _mangled(argument):
-            message = f"auth scheme '{scheme}' uses argument '{argument}', which "
-            message += "the client constructor already takes"
-            hint = f"e.g. argument: {scheme}_{argument.strip('_')}"
-            yield ctx.report("SPEC161", ("auth", scheme, "argument"), message, hint)
+        keys = [("argument", body.argument)]
+        if body.password_argument:
+            keys.append(("password_argument", body.password_argument))
+        for key, argument in keys:
+            if argument in CLIENT_ARGUMENTS or _mangled(argument):
+                message = f"auth scheme '{scheme}' uses argument '{argument}', "
+                message += "which the client constructor already takes"
+                hint = f"e.g. {key}: {scheme}_{argument.strip('_')}"
+                yield ctx.report("SPEC161", ("auth", scheme, key), message, hint)
 
 
 def check_class_names(ctx: Context) -> Iterator[Diagnostic]:

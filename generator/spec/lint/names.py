@@ -129,6 +129,12 @@ def check_model_names(ctx: Context) -> Iterator[Diagnostic]:
 def check_auth_arguments(ctx: Context) -> Iterator[Diagnostic]:
     """SPEC117: two auth schemes with one constructor argument."""
     entries = [(s.where, s.name, s.argument) for s in ctx.spec.auth.values()]
+    # An http_basic scheme's password argument is one more argument of the client.
+    entries += [
+        (s.where, s.name, s.password_argument)
+        for s in ctx.spec.auth.values()
+        if s.password_argument
+    ]
     yield from _shared_value(ctx, entries, "argument", "auth scheme", "SPEC117")
 
 

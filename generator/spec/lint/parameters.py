@@ -15,7 +15,7 @@ from generator.spec.lint.context import Context
 from generator.spec.lint.values import describe_mismatch
 from generator.spec.types import Operation, Parameter
 
-_NO_BODY = frozenset({"GET", "DELETE"})
+_NO_BODY = frozenset({"GET", "DELETE", "HEAD", "OPTIONS"})
 _FILE_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 

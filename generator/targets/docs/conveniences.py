@@ -121,9 +121,14 @@ def _use(example: Example, call: str) -> list[str]:
 
 def _environment(api: ApiModel, quick: Example) -> str:
     op = _quick_op(api, quick)
-    scheme = credential_scheme(api, op.auth) if op else None
-    if scheme is None or not scheme.env:
-        return ""
+    if op is None or not _reads_env(api, op):
+        # The quick call's credential has no variable: show a call whose has.
+        op = pick_operation(api, lambda candidate: _reads_env(api, candidate))
+        if op is None:
+            return ""
+        quick = build_example(api, op)
+    scheme = credential_scheme(api, op.auth)
+    assert scheme is not None and scheme.env  # _reads_env said so
     variable = json.dumps(scheme.env)
     value = json.dumps(f"YOUR_{scheme.argument.upper()}")
     names = ", ".join(sorted({api.client_class, *quick.imports}))
@@ -134,11 +139,28 @@ def _environment(api: ApiModel, quick: Example) -> str:
         "",
         "# Usually set outside the program (a shell, a container, a secrets manager):",
         f"os.environ.setdefault({variable}, {value})",
+        *(
+            [
+                f"os.environ.setdefault({json.dumps(scheme.password_env)}, "
+                f"{json.dumps('YOUR_' + scheme.password_argument.upper())})"
+            ]
+            if scheme.password_env and scheme.password_argument
+            else []
+        ),
         "",
         f"with {api.client_class}() as client:  # reads the variable",
     ]
     lines += ["    " + line for line in _use(quick, quick.call)]
     return "\n".join(lines) + "\n"
+
+
+def _reads_env(api: ApiModel, op: OperationModel) -> bool:
+    """Whether ``op``'s example credential is one a variable alone can supply."""
+    scheme = credential_scheme(api, op.auth)
+    if scheme is None or not scheme.env:
+        return False
+    lone = (scheme.name,) in op.auth_options  # not only as part of an AND group
+    return lone and (scheme.password_argument is None or bool(scheme.password_env))
 
 
 def _auth_scheme(api: ApiModel) -> str:

@@ -118,10 +118,31 @@ def pick_operation(
     return ranked[0][1] if ranked else None
 
 
+def _example_arguments(api: ApiModel, op: OperationModel) -> list[str]:
+    """The credential arguments an example passes: every one of an alternative.
+
+    The alternative holding ``credential_scheme``'s choice, so an operation that
+    needs two schemes together (AND) gets both, and HTTP Basic its password.
+    """
+    scheme = credential_scheme(api, op.auth)
+    if scheme is None:
+        return []
+    group = next((g for g in op.auth_options if scheme.name in g), (scheme.name,))
+    by_name = {s.name: s for s in api.auth_schemes}
+    arguments = []
+    for name in group:
+        member = by_name[name]
+        arguments.append(member.argument)
+        if member.password_argument:
+            arguments.append(member.password_argument)
+    return list(dict.fromkeys(arguments))
+
+
 def build_example(api: ApiModel, op: OperationModel) -> Example:
     """The example call of an operation, with placeholder credentials and values."""
-    scheme = credential_scheme(api, op.auth)
-    credentials = (placeholder(scheme.argument),) if scheme else ()
+    credentials = tuple(
+        placeholder(argument) for argument in _example_arguments(api, op)
+    )
     args = ", ".join(
         [
             f"{p.py_name}={_value(p)}"

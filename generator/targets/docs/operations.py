@@ -34,7 +34,12 @@ __all__ = [
 
 RESOURCES_DIR = "resources"
 _URL = re.compile(r"^https?://\S+\Z")
-_AUTH_WORDS = {"api_key": "API key", "oauth2": "OAuth2 access token"}
+_AUTH_WORDS = {
+    "api_key": "API key",
+    "oauth2": "OAuth2 access token",
+    "http_basic": "HTTP Basic username and password",
+    "http_bearer": "bearer token",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +63,7 @@ class AuthDoc:
 
     argument: str
     words: str  # what kind of credential, e.g. "API key"
+    together: tuple[str, ...] = ()  # more arguments sent with it (AND, a password)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,10 +225,17 @@ def _upload_constructors(param: ParamModel) -> tuple[str, ...]:
 
 def _auth(api: ApiModel, op: OperationModel) -> list[AuthDoc]:
     schemes = {s.name: s for s in api.auth_schemes}
-    return [
-        AuthDoc(schemes[name].argument, _AUTH_WORDS[schemes[name].kind])
-        for name in op.auth
-    ]
+    docs = []
+    for group in op.auth_options or tuple((name,) for name in op.auth):
+        members = [schemes[name] for name in group]
+        arguments = []
+        for scheme in members:
+            arguments.append(scheme.argument)
+            if scheme.password_argument:
+                arguments.append(scheme.password_argument)
+        words = " and ".join(_AUTH_WORDS[scheme.kind] for scheme in members)
+        docs.append(AuthDoc(arguments[0], words, tuple(arguments[1:])))
+    return docs
 
 
 # Exceptions only some calls raise, with when; every call may also raise the

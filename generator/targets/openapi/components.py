@@ -87,16 +87,20 @@ def _rate_limit_header(limit: RateLimit) -> dict[str, Any]:
 
 
 def _security_scheme(scheme: AuthScheme) -> dict[str, Any]:
-    sent = f"Sent in the '{scheme.header}' header as '{scheme.format}'."
+    sent = _sent(scheme)
     written = "description" in scheme.written
     description = f"{scheme.description} {sent}" if written else sent
     if scheme.type == "api_key":
+        located = scheme.location != "header"
         return {
             "type": "apiKey",
-            "in": "header",
-            "name": scheme.header,
+            "in": scheme.location,
+            "name": scheme.key_name if located else scheme.header,
             "description": description,
         }
+    if scheme.type in ("http_basic", "http_bearer"):
+        kind = "basic" if scheme.type == "http_basic" else "bearer"
+        return {"type": "http", "scheme": kind, "description": description}
     out: dict[str, Any] = {
         "type": "oauth2",
         "description": description,
@@ -109,7 +113,30 @@ def _security_scheme(scheme: AuthScheme) -> dict[str, Any]:
     return out
 
 
+def _sent(scheme: AuthScheme) -> str:
+    if scheme.location == "query":
+        return f"Sent as the query parameter '{scheme.key_name}'."
+    if scheme.location == "cookie":
+        return f"Sent as the cookie '{scheme.key_name}'."
+    if scheme.type == "http_basic":
+        return "Sent in the 'Authorization' header as 'Basic base64(user:password)'."
+    return f"Sent in the '{scheme.header}' header as '{scheme.format}'."
+
+
 def _oauth2_flows(scheme: AuthScheme) -> dict[str, Any]:
+    flows: dict[str, Any] = {}
+    if scheme.authorize_url is not None:
+        flows.update(_user_flows(scheme))
+    if "client_credentials" in scheme.grants:
+        credentials: dict[str, Any] = {"tokenUrl": scheme.token_url}
+        if scheme.refresh:
+            credentials["refreshUrl"] = scheme.token_url
+        credentials["scopes"] = {}
+        flows["clientCredentials"] = credentials
+    return flows
+
+
+def _user_flows(scheme: AuthScheme) -> dict[str, Any]:
     code: dict[str, Any] = {
         "authorizationUrl": scheme.authorize_url,
         "tokenUrl": scheme.token_url,

@@ -13,7 +13,8 @@ reader of the spec expects).
 Conventions beyond plain OpenAPI, all as ``x-`` extensions: ``x-source-anchor`` (the
 documentation section an operation was transcribed from), ``x-deprecation-reason`` and
 ``x-replacement``, ``x-python-name``, ``x-pagination``, ``x-departures``,
-``x-upload-kind``, and ``x-discriminator`` for unions whose discriminator values are
+``x-upload-kind``, ``x-environment`` (a server's name), ``x-constant`` (a header
+the SDK always sends), and ``x-discriminator`` for unions whose discriminator values are
 not strings (OpenAPI's ``discriminator`` only maps string values).
 """
 
@@ -22,7 +23,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.spec.types import ApiInfo, Spec
+from generator.spec.types import ApiInfo, Server, Spec
 from generator.targets.openapi.components import components
 from generator.targets.openapi.paths import paths
 from generator.targets.openapi.success import shared_schemas
@@ -50,7 +51,7 @@ def build_openapi(spec: Spec, *, source: str) -> dict[str, Any]:
     }
     if "docs_url" in api.written:
         openapi["externalDocs"] = {"url": api.docs_url}
-    openapi["servers"] = [{"url": api.base_url}]
+    openapi["servers"] = [{"url": api.base_url}, *(_server(s) for s in api.servers)]
     openapi["tags"] = _tags(spec)
     openapi["paths"] = paths(spec)
     openapi["components"] = components(spec)
@@ -72,6 +73,25 @@ def _info(api: ApiInfo, source: str) -> dict[str, Any]:
     if "source_document" in api.written:
         info["x-source-document"] = api.source_document
     return info
+
+
+def _server(server: Server) -> dict[str, Any]:
+    out: dict[str, Any] = {"url": server.url}
+    description = server.description or server.name
+    out["description"] = description
+    out["x-environment"] = server.name
+    if server.variables:
+        variables: dict[str, Any] = {}
+        for variable in server.variables:
+            entry: dict[str, Any] = {}
+            if variable.enum:
+                entry["enum"] = list(variable.enum)
+            entry["default"] = variable.default
+            if variable.description:
+                entry["description"] = variable.description
+            variables[variable.name] = entry
+        out["variables"] = variables
+    return out
 
 
 def _tags(spec: Spec) -> list[dict[str, Any]]:

@@ -93,8 +93,11 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
     wire_params = [
         p for p in op.parameters if p.location in ("path", "query", "header")
     ]
-    if wire_params:
-        out["parameters"] = [_parameter(p) for p in wire_params]
+    constants = _constant_headers(spec, op)
+    if wire_params or constants:
+        out["parameters"] = [_parameter(p) for p in wire_params] + constants
+    if op.base_url is not None:
+        out["servers"] = [{"url": op.base_url}]
     body = _request_body(op.parameters)
     if op.body is not None:
         body = request_body(spec, op.body)
@@ -139,7 +142,9 @@ def _security(spec: Spec, op: Operation) -> list[dict[str, list[str]]] | None:
     """Each scheme is an alternative; ``[]`` means no auth; absent means unstated."""
     if "auth" not in op.written and "auth" not in spec.defaults.written:
         return None
-    return [{name: []} for name in op.auth]
+    # One requirement object per alternative (OR); its keys are sent together (AND).
+    options = op.auth_options or tuple((name,) for name in op.auth)
+    return [{name: [] for name in group} for group in options]
 
 
 # --- parameters and request bodies ---------------------------------------------
@@ -161,6 +166,29 @@ def _parameter(param: Parameter) -> dict[str, Any]:
     if sdk_name(param) != param.name:
         out["x-python-name"] = sdk_name(param)
     return out
+
+
+def _constant_headers(spec: Spec, op: Operation) -> list[dict[str, Any]]:
+    """The constant headers the SDK sends, as header parameters fixed by ``const``.
+
+    The operation's win over the API's; a header parameter of the same name is
+    the operation's own and is not repeated.
+    """
+    taken = {p.name.lower() for p in op.parameters if p.location == "header"}
+    merged: dict[str, tuple[str, str]] = {}
+    for key, value in (*spec.api.headers, *op.headers):
+        merged[key.lower()] = (key, value)
+    return [
+        {
+            "name": key,
+            "in": "header",
+            "required": True,
+            "schema": {"type": "string", "const": value, "default": value},
+            "x-constant": True,
+        }
+        for lowered, (key, value) in merged.items()
+        if lowered not in taken
+    ]
 
 
 def _list_style(location: str, style: str) -> dict[str, Any]:
@@ -265,7 +293,8 @@ def _responses(spec: Spec, op: Operation) -> dict[str, Any]:
     headers = header_refs(spec.rate_limits)
     if headers:
         response["headers"] = headers
-    schema = _success_schema(spec, op)
+    # A HEAD answer has no body, whatever the envelope says of other answers.
+    schema = None if op.method == "HEAD" else _success_schema(spec, op)
     if schema is not None:
         response["content"] = {JSON_MEDIA: {"schema": schema}}
     return {

@@ -21,17 +21,22 @@ __all__ = ["cases_json"]
 
 def cases_json(api: ApiModel, resource: ResourceModel) -> str:
     """The JSON document of one resource's test cases, deterministic byte for byte."""
-    base_path = urlsplit(api.base_url).path.rstrip("/")
     document = {
         "x-generated": generated_notice(api.spec_label),
         "resource": resource.attribute,
-        "cases": [_case(c, base_path) for c in build_cases(api, resource.operations)],
+        "cases": [_case(c, api) for c in build_cases(api, resource.operations)],
     }
     return json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def _case(case: OperationCase, base_path: str) -> dict[str, Any]:
+def _case(case: OperationCase, api: ApiModel) -> dict[str, Any]:
     op = case.op
+    base = urlsplit(op.base_url or api.base_url)
+    base_path = base.path.rstrip("/")
+    credentials = [case.credential, *case.more_credentials] if case.credential else []
+    extra: dict[str, Any] = {}
+    if op.base_url:
+        extra["host"] = base.netloc  # the operation's own server, not the client's
     return {
         "id": op.sdk_path,
         "operation": op.py_name,
@@ -43,7 +48,7 @@ def _case(case: OperationCase, base_path: str) -> dict[str, Any]:
         "form": [list(pair) for pair in case.form],
         "headers": [list(pair) for pair in case.headers],
         "multipart": case.multipart,
-        "credentials": dict([case.credential]) if case.credential else {},
+        "credentials": dict(credentials),
         "auth_header": list(case.auth_header) if case.auth_header else None,
         "insufficient": case.missing_auth_argument,
         "payload": case.payload,
@@ -55,4 +60,5 @@ def _case(case: OperationCase, base_path: str) -> dict[str, Any]:
         "page_param": op.page_param,
         "page_size": op.page_size,
         "body": case.body,
+        **extra,
     }

@@ -18,6 +18,7 @@ from typing import Any
 
 from generator.model.api import (
     ApiModel,
+    AuthSchemeModel,
     BodyFieldModel,
     BodyModel,
     FieldModel,
@@ -151,8 +152,8 @@ class PythonCode:
         ]
         if param.is_list and param.style != "repeat":
             parts.append(f"style={pystr(param.style)}")
-        if param.path_default is not None:
-            parts.append(f"default={pyrepr(param.path_default)}")
+        if param.sent_default is not None:
+            parts.append(f"default={pyrepr(param.sent_default)}")
         if param.upload_kind_param:
             values = ", ".join(
                 f"{pystr(k)}: {pystr(v)}" for k, v in param.upload_kind_values
@@ -170,6 +171,35 @@ class PythonCode:
     def auth_field(self, op: OperationModel) -> str:
         """The ``auth=(...)`` line(s): the schemes the operation accepts, in order."""
         return _tuple_field("auth", [pystr(name) for name in op.auth])
+
+    def route_fields(self, op: OperationModel) -> str:
+        """The ``auth_groups``/``headers``/``base_url`` lines, or "" when unused.
+
+        ``auth_groups`` is written only when an alternative sends several schemes
+        together: otherwise ``auth`` alone says it all.
+        """
+        lines = []
+        if op.has_auth_groups:
+            groups = [
+                "("
+                + ", ".join(pystr(name) for name in group)
+                + ("," if len(group) == 1 else "")
+                + ")"
+                for group in op.auth_options
+            ]
+            lines.append(_tuple_field("auth_groups", groups))
+        if op.headers:
+            pairs = [f"({pystr(k)}, {pystr(v)})" for k, v in op.headers]
+            lines.append(_tuple_field("headers", pairs))
+        if op.base_url:
+            lines.append(f"    base_url={pystr(op.base_url)},")
+        return "\n".join(lines)
+
+    def client_credential(self, scheme: AuthSchemeModel) -> str:
+        """The expression the client passes as ``scheme``'s credential."""
+        if scheme.password_argument:
+            return f"basic_credential({scheme.argument}, {scheme.password_argument})"
+        return scheme.argument
 
     def signature_items(
         self, op: OperationModel, *, for_iterator: bool = False

@@ -9,6 +9,7 @@ against the spec rather than against itself.
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -48,6 +49,7 @@ class OperationCase:
     payload: Any
     result_class: str | None  # the model class the result must be, if any
     body: dict[str, Any] | None = None  # the request body: kind, content type, value
+    more_credentials: tuple[tuple[str, str], ...] = ()  # a password, an AND group
 
 
 def build_cases(
@@ -100,7 +102,22 @@ def _case(api: ApiModel, samples: _Samples, op: OperationModel) -> OperationCase
         form += body_form
         uploads += body_uploads
         multipart = multipart or op.body.kinds[0] == "multipart"
-    scheme = _preferred_scheme(api, op)
+    for key, value in (*op.headers, *api.headers):
+        if key.lower() not in {k.lower() for k, _ in headers}:
+            headers.append((key, value))  # a constant header the SDK always sends
+    credentials: list[tuple[str, str]] = []
+    auth_header = None
+    for scheme in _preferred_schemes(api, op):
+        placed = _place_credential(scheme, credentials)
+        if placed is None:
+            continue
+        location, pair = placed
+        if location == "query":
+            query.append(pair)
+        elif location == "cookie" or auth_header is not None:
+            headers.append(pair)
+        else:
+            auth_header = pair
     return OperationCase(
         op=op,
         kwargs=kwargs,
@@ -110,12 +127,9 @@ def _case(api: ApiModel, samples: _Samples, op: OperationModel) -> OperationCase
         form=sorted(form),
         headers=headers,
         multipart=multipart,
-        credential=(scheme.argument, f"test-{scheme.name}") if scheme else None,
-        auth_header=(
-            (scheme.header, scheme.format.replace("{value}", f"test-{scheme.name}"))
-            if scheme
-            else None
-        ),
+        credential=credentials[0] if credentials else None,
+        auth_header=auth_header,
+        more_credentials=tuple(credentials[1:]),
         missing_auth_argument=_insufficient_argument(api, op),
         payload=(
             samples.value(parse_type(op.returns_label), 0) if op.returns_label else True
@@ -180,17 +194,39 @@ def _flatten(key: str, value: Any, out: list[tuple[str, str]]) -> None:
         out.append((key, "" if value is None else _wire(value)))
 
 
-def _preferred_scheme(api: ApiModel, op: OperationModel) -> AuthSchemeModel | None:
+def _preferred_schemes(api: ApiModel, op: OperationModel) -> list[AuthSchemeModel]:
+    """The schemes of the operation's first alternative (several for an AND)."""
     by_name = {s.name: s for s in api.auth_schemes}
-    return by_name[op.auth[0]] if op.auth else None
+    return [by_name[name] for name in op.auth_options[0]] if op.auth_options else []
+
+
+def _place_credential(
+    scheme: AuthSchemeModel, credentials: list[tuple[str, str]]
+) -> tuple[str, tuple[str, str]] | None:
+    """Add the scheme's sample credential(s); return where it travels and as what."""
+    value = f"test-{scheme.name}"
+    if scheme.argument in dict(credentials):
+        return None  # two schemes sharing an argument: one credential
+    credentials.append((scheme.argument, value))
+    if scheme.password_argument:
+        credentials.append((scheme.password_argument, "pw"))
+        value = base64.b64encode(f"{value}:pw".encode()).decode("ascii")
+    if scheme.location == "query":
+        return "query", (scheme.key_name, value)
+    if scheme.location == "cookie":
+        return "cookie", ("Cookie", f"{scheme.key_name}={value}")
+    return "header", (scheme.header, scheme.format.replace("{value}", value))
 
 
 def _insufficient_argument(api: ApiModel, op: OperationModel) -> str | None:
     """A credential argument whose scheme the operation does not accept."""
     if not op.auth:
         return None
+    accepted = {s.argument for s in api.auth_schemes if s.name in op.auth} | {
+        s.password_argument for s in api.auth_schemes if s.name in op.auth
+    }
     for scheme in api.auth_schemes:
-        if scheme.name not in op.auth:
+        if scheme.name not in op.auth and scheme.argument not in accepted:
             return scheme.argument
     return None
 

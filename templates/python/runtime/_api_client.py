@@ -67,6 +67,8 @@ class SyncAPIClient(BaseClient):
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, str] | None = None,
+        environment: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=config,
@@ -76,6 +78,8 @@ class SyncAPIClient(BaseClient):
             max_retries=max_retries,
             default_headers=default_headers,
             default_query=default_query,
+            environment=environment,
+            server_variables=server_variables,
         )
         # A caller's client stays the caller's to close.
         self._owns_http = http_client is None
@@ -163,6 +167,7 @@ class SyncAPIClient(BaseClient):
         raw: bool,
         stream: bool = False,
     ) -> Any:
+        self._before_call(op)
         prepared = self._prepare(op, args, options)
         try:
             deadline = self._deadline(options)
@@ -177,6 +182,12 @@ class SyncAPIClient(BaseClient):
         if stream and response.status_code < 300:
             return StreamedAPIResponse(response, self, op)
         return self._finish(op, response, raw=raw)
+
+    def _before_call(self, op: Operation[Any]) -> None:
+        """Get ready to send ``op``.
+
+        Nothing here: ``SyncOAuthAPIClient`` fetches a client-credentials token.
+        """
 
     def _renew_credential(
         self, prepared: Prepared, response: httpx.Response
@@ -302,6 +313,8 @@ class AsyncAPIClient(BaseClient):
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, str] | None = None,
+        environment: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             config=config,
@@ -311,6 +324,8 @@ class AsyncAPIClient(BaseClient):
             max_retries=max_retries,
             default_headers=default_headers,
             default_query=default_query,
+            environment=environment,
+            server_variables=server_variables,
         )
         self._owns_http = http_client is None
         if http_client is None:
@@ -397,6 +412,7 @@ class AsyncAPIClient(BaseClient):
         raw: bool,
         stream: bool = False,
     ) -> Any:
+        await self._before_call(op)
         prepared = self._prepare(op, args, options)
         try:
             deadline = self._deadline(options)
@@ -411,6 +427,12 @@ class AsyncAPIClient(BaseClient):
         if stream and response.status_code < 300:
             return AsyncStreamedAPIResponse(response, self, op)
         return self._finish(op, response, raw=raw)
+
+    async def _before_call(self, op: Operation[Any]) -> None:
+        """Get ready to send ``op``.
+
+        Nothing here: ``AsyncOAuthAPIClient`` fetches a client-credentials token.
+        """
 
     async def _renew_credential(
         self, prepared: Prepared, response: httpx.Response

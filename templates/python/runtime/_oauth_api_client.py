@@ -16,7 +16,7 @@ import httpx
 from ._api_client import AsyncAPIClient, SyncAPIClient
 from ._base_client import Prepared
 from ._oauth import AsyncOAuthClient, BaseOAuthClient, OAuthClient, OAuthSettings
-from ._operation import ApiConfig
+from ._operation import ApiConfig, Operation
 
 __all__ = ["AsyncOAuthAPIClient", "SyncOAuthAPIClient", "expired_token"]
 
@@ -39,6 +39,11 @@ class SyncOAuthAPIClient(SyncAPIClient):
                 credentials=self._credentials,
                 timeout=self.timeout,
             )
+
+    def _before_call(self, op: Operation[Any]) -> None:
+        """Fetch a client-credentials token first when ``op`` needs one."""
+        if self.oauth is not None and self.oauth.fetches_tokens(op):
+            self.oauth.ensure_token()
 
     def _renew_credential(
         self, prepared: Prepared, response: httpx.Response
@@ -72,6 +77,11 @@ class AsyncOAuthAPIClient(AsyncAPIClient):
                 timeout=self.timeout,
             )
 
+    async def _before_call(self, op: Operation[Any]) -> None:
+        """Fetch a client-credentials token first when ``op`` needs one."""
+        if self.oauth is not None and self.oauth.fetches_tokens(op):
+            await self.oauth.ensure_token()
+
     async def _renew_credential(
         self, prepared: Prepared, response: httpx.Response
     ) -> Prepared | None:
@@ -96,12 +106,10 @@ def expired_token(
     auth = prepared.auth
     if settings is None or auth is None or oauth is None:
         return None
-    rejected = (
-        auth.scheme == settings.scheme
-        and response.status_code in settings.refresh_statuses
-    )
+    used = auth.credential_of(settings.scheme)
+    rejected = used is not None and response.status_code in settings.refresh_statuses
     if rejected and _refresh_enabled(config, settings) and oauth.can_refresh():
-        return auth.credential
+        return used
     return None
 
 
@@ -121,4 +129,8 @@ def resolve_oauth(
 
 def _refresh_enabled(config: ApiConfig, settings: OAuthSettings) -> bool:
     scheme = config.scheme(settings.scheme)
-    return scheme.refresh or "refresh_token" in scheme.grants
+    return (
+        scheme.refresh
+        or "refresh_token" in scheme.grants
+        or "client_credentials" in scheme.grants
+    )

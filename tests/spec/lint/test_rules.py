@@ -729,6 +729,131 @@ def path_with_a_trailing_slash(spec: Spec) -> None:
     get(spec)["path"] += "/"
 
 
+# access.py
+
+
+@case("SPEC123")
+def unknown_scheme_in_an_and_group(spec: Spec) -> None:
+    spec["auth"] = {"key": _api_key("key")}
+    get(spec)["auth"] = [["key", "app_token"]]
+
+
+@case("SPEC211")
+def http_basic_with_a_format(spec: Spec) -> None:
+    spec["auth"] = {"basic": {"type": "http_basic", "format": "Basic {value}"}}
+
+
+@case("SPEC211")
+def query_key_with_a_header(spec: Spec) -> None:
+    spec["auth"] = {
+        "key": {
+            "type": "api_key",
+            "in": "query",
+            "name": "api_key",
+            "header": "X-Key",
+            "argument": "key",
+        }
+    }
+
+
+def _server(url: str, **variables: Any) -> dict[str, Any]:
+    server: dict[str, Any] = {"name": "sandbox", "url": url}
+    if variables:
+        server["variables"] = variables
+    return server
+
+
+@case("SPEC212")
+def server_variable_not_declared(spec: Spec) -> None:
+    spec["api"]["servers"] = [_server("https://{region}.example.test")]
+
+
+@case("SPEC213")
+def server_variable_not_used(spec: Spec) -> None:
+    spec["api"]["servers"] = [_server("https://example.test", region={"default": "eu"})]
+
+
+@case("SPEC214")
+def server_variable_default_outside_enum(spec: Spec) -> None:
+    spec["api"]["servers"] = [
+        _server(
+            "https://{region}.example.test",
+            region={"default": "eu", "enum": ["us", "ap"]},
+        )
+    ]
+
+
+@case("SPEC215")
+def two_environments_with_one_name(spec: Spec) -> None:
+    spec["api"]["servers"] = [
+        _server("https://a.example.test"),
+        _server("https://b.example.test"),
+    ]
+
+
+@case("SPEC216")
+def operation_base_url_with_a_trailing_slash(spec: Spec) -> None:
+    get(spec)["base_url"] = "https://other.example.test/v2/"
+
+
+@case("SPEC216")
+def operation_base_url_without_a_host(spec: Spec) -> None:
+    get(spec)["base_url"] = "https://:80"
+
+
+@case("SPEC217")
+def api_headers_replace_the_auth_header(spec: Spec) -> None:
+    spec["auth"] = {"key": _api_key("key")}
+    spec["api"]["headers"] = {"x-key": "fixed"}
+
+
+@case("SPEC217")
+def operation_cookie_header_with_a_cookie_key(spec: Spec) -> None:
+    spec["auth"] = {
+        "session": {
+            "type": "api_key",
+            "in": "cookie",
+            "name": "sid",
+            "argument": "session",
+        }
+    }
+    get(spec)["auth"] = ["session"]
+    get(spec)["headers"] = {"Cookie": "a=b"}
+
+
+@case("SPEC131")
+def form_parameter_on_a_head_operation(spec: Spec) -> None:
+    op = add_operation(spec, "probe", method="HEAD")
+    op["parameters"] = [{"name": "q", "in": "form", "type": "string"}]
+
+
+@case("SPEC218")
+def head_operation_with_a_return_value(spec: Spec) -> None:
+    get(spec)["method"] = "HEAD"
+
+
+@case("SPEC219")
+def query_parameter_named_like_the_query_key(spec: Spec) -> None:
+    spec["auth"] = {
+        "key": {"type": "api_key", "in": "query", "name": "key", "argument": "key"}
+    }
+    get(spec)["auth"] = ["key"]
+    get(spec)["parameters"].append({"name": "key", "in": "query", "type": "string"})
+
+
+@case("SPEC117")
+def basic_password_argument_clashes(spec: Spec) -> None:
+    spec["auth"] = {
+        "basic": {"type": "http_basic"},
+        "key": _api_key("password"),
+    }
+
+
+@case("SPEC161")
+def password_argument_named_like_a_client_argument(spec: Spec) -> None:
+    spec["auth"] = {"basic": {"type": "http_basic", "password_argument": "environment"}}
+
+
 def test_the_base_spec_is_clean(tmp_path: Path) -> None:
     assert codes(base(), tmp_path) == []
 

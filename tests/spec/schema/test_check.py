@@ -104,7 +104,7 @@ def test_enum_lists_the_choices(tmp_path: Path) -> None:
     assert (found.code, found.message, found.hint) == (
         "SPEC022",
         "'method' in operation item.get must be one of GET, POST, PUT, PATCH, "
-        "DELETE; got a string ('get')",
+        "DELETE, HEAD, OPTIONS; got a string ('get')",
         "did you mean 'GET'?",
     )
 

@@ -33,6 +33,7 @@ from generator.model.api import ApiModel, OperationModel
 from generator.model.build import build_model
 from generator.pipeline import generate
 from generator.spec.validate import validate_path
+from generator.targets.docs.conveniences import DOWNLOAD_URL
 from generator.targets.docs.examples import EXAMPLE_UPLOAD
 from generator.targets.python.escaping import (
     markdown_cell_code,
@@ -212,7 +213,7 @@ def test_every_operation_has_a_section_linked_from_the_index(
             assert f"## `{op.py_name}`" in found, (resource.name, op.name)
             assert f"resources/{resource.module}.md#{op.py_name}" in index_links
             text = page.read_text("utf-8")
-            assert f"`{op.method} {op.path}`" in text
+            assert f"`{op.method} {op.base_url or ''}{op.path}`" in text
 
 
 def sections(page: Path) -> dict[str, str]:
@@ -236,7 +237,7 @@ def test_each_operation_section_documents_the_call(generated: Generated) -> None
         by_heading = sections(page)
         for op in resource.operations:
             text = by_heading[f"## `{op.py_name}`"]
-            assert f"**HTTP:** `{op.method} {op.path}`" in text
+            assert f"**HTTP:** `{op.method} {op.base_url or ''}{op.path}`" in text
             for param in op.params:
                 assert f"| `{param.py_name}` ({param.location}" in text, param.wire
             for scheme in op.auth:
@@ -362,10 +363,10 @@ def test_hostile_anchor_and_urls_are_encoded() -> None:
 
 
 def routes(api: ApiModel) -> list[tuple[str, re.Pattern[str], OperationModel]]:
-    base = urlsplit(api.base_url).path.rstrip("/")
     table = []
     for resource in api.resources:
         for op in resource.operations:
+            base = urlsplit(op.base_url or api.base_url).path.rstrip("/")
             pattern = re.sub(r"\\\{[^}]*\\\}", "([^/]+)", re.escape(op.path))
             table.append((op.method, re.compile(f"^{re.escape(base)}{pattern}$"), op))
     # The most literal path wins: /gallery/search before /gallery/{section}.
@@ -387,10 +388,10 @@ def page_number(
 def handler_for(api: ApiModel) -> Any:
     table = routes(api)
     token_url = api.oauth.token_url if api.oauth else None
-    api_host = urlsplit(api.base_url).hostname
+    download_host = urlsplit(DOWNLOAD_URL).hostname
 
     def handle(request: httpx.Request) -> httpx.Response:
-        if request.url.host not in (api_host, urlsplit(token_url or "").hostname):
+        if request.url.host == download_host:
             return httpx.Response(200, content=b"\x89PNG file")  # client.download
         if token_url and str(request.url) == token_url:
             token = {

@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
+from ._servers import Server
+
 __all__ = [
     "ApiConfig",
     "AuthScheme",
@@ -28,10 +30,10 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class AuthScheme:
-    """One way of authenticating: a header built from a credential."""
+    """One way of authenticating: a header, query value or cookie from a credential."""
 
     name: str
-    kind: Literal["api_key", "oauth2"]
+    kind: Literal["api_key", "http_basic", "http_bearer", "oauth2"]
     header: str
     format: str
     """Header value template, e.g. ``'Bearer {value}'``."""
@@ -42,6 +44,9 @@ class AuthScheme:
     refresh: bool = False
     response_types: tuple[str, ...] = ()
     grants: tuple[str, ...] = ()
+    location: Literal["header", "query", "cookie"] = "header"
+    """Where an api_key travels; a query parameter or cookie is named ``key_name``."""
+    key_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +79,10 @@ class ApiConfig:
     default_max_retries: int = 2
     request_id_header: str | None = None
     """Response header with the API's id for the request; errors carry it."""
+    headers: tuple[tuple[str, str], ...] = ()
+    """Constant headers of every call (over the SDK's, under the caller's)."""
+    servers: tuple[Server, ...] = ()
+    """Named environments the client's ``environment=`` chooses from."""
 
     def scheme(self, name: str) -> AuthScheme:
         """Return the auth scheme called ``name``."""
@@ -92,7 +101,7 @@ class Param:
     location: Literal["path", "query", "form", "file", "header"]
     style: Literal["repeat", "csv"] = "repeat"
     default: Any = None
-    """Path parameters only: used when the caller passes ``None``."""
+    """Path and header parameters only: used when the caller passes ``None``."""
     upload_kind_param: str | None = None
     """File parameters only: wire name of the sibling field naming the upload kind."""
     upload_kind_values: Mapping[str, str] = field(default_factory=dict)
@@ -144,3 +153,10 @@ class Operation(Generic[T]):
     """Python name of the argument that sets the page size (over ``page_size``)."""
     body: Body | None = None
     """The request body, for operations that send one."""
+    auth_groups: tuple[tuple[str, ...], ...] = ()
+    """Alternatives (OR) of schemes sent together (AND); ``()`` means each name of
+    ``auth`` alone."""
+    headers: tuple[tuple[str, str], ...] = ()
+    """Constant headers of this operation (over the API's, under the caller's)."""
+    base_url: str | None = None
+    """An absolute URL replacing the client's base URL for this operation."""

@@ -20,6 +20,7 @@ __all__: list[str] = [
     "AccountSettings",
     "Album",
     "AlbumCreated",
+    "BlockStatus",
     "BlockedUser",
     "Comment",
     "CommentCreated",
@@ -1029,6 +1030,26 @@ class Credits(Model):
             user_reset=data.get("UserReset"),
             client_limit=data.get("ClientLimit"),
             client_remaining=data.get("ClientRemaining"),
+            raw=data,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class BlockStatus(Model):
+    """Whether the authenticated member blocks another, as the account/v1 block routes
+    answer ({"data": {"blocked": true}})."""
+
+    blocked: bool | None = None
+    """True when the member is blocked."""
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """The JSON object as received, including fields this SDK does not know."""
+
+    @classmethod
+    def from_dict(cls, value: Any) -> BlockStatus:
+        """Build the model from its JSON object."""
+        data = expect_object(value, "BlockStatus")
+        return cls(
+            blocked=data.get("blocked"),
             raw=data,
         )
 

@@ -19,7 +19,7 @@ from .._streaming import (
     to_streamed_response_wrapper,
 )
 from .._types import RequestOptions
-from ..models import Conversation
+from ..models import BlockStatus, Conversation
 
 __all__ = [
     "AsyncConversationResource",
@@ -82,13 +82,15 @@ _REPORT_SENDER: Operation[bool] = Operation(
     parse=expect_bool,
 )
 
-_BLOCK_SENDER: Operation[bool] = Operation(
+_BLOCK_SENDER: Operation[BlockStatus] = Operation(
     name="conversation.block_sender",
     method="POST",
-    path="/conversations/block/{username}",
+    path="/{username}/block",
     params=(Param(python="username", wire="username", location="path"),),
     auth=("user_token",),
-    parse=expect_bool,
+    headers=(("Accept", "application/vnd.api+json"),),
+    base_url="https://api.imgur.com/account/v1",
+    parse=BlockStatus.from_dict,
 )
 
 
@@ -181,17 +183,17 @@ class ConversationResource:
 
     def block_sender(
         self, username: str, **request_options: Unpack[RequestOptions]
-    ) -> bool:
+    ) -> BlockStatus:
         """Block a member from sending messages to the authenticated member.
 
-        Since 2018 apidocs.imgur.com documents blocking at
-        https://api.imgur.com/account/v1/{username}/block, outside the /3 base URL;
-        this older route is the one within it.
+        The route apidocs.imgur.com documents since 2018, outside the /3 base URL;
+        it replaces POST /3/conversations/block/{username}. It answers with a
+        JSON:API media type, which it asks for in Accept.
 
         Args:
             username: Username of the member to block.
 
-        ``POST /conversations/block/{username}``
+        ``POST https://api.imgur.com/account/v1/{username}/block``
         """
         return self._client.call(_BLOCK_SENDER, {"username": username}, request_options)
 
@@ -285,17 +287,17 @@ class AsyncConversationResource:
 
     async def block_sender(
         self, username: str, **request_options: Unpack[RequestOptions]
-    ) -> bool:
+    ) -> BlockStatus:
         """Block a member from sending messages to the authenticated member.
 
-        Since 2018 apidocs.imgur.com documents blocking at
-        https://api.imgur.com/account/v1/{username}/block, outside the /3 base URL;
-        this older route is the one within it.
+        The route apidocs.imgur.com documents since 2018, outside the /3 base URL;
+        it replaces POST /3/conversations/block/{username}. It answers with a
+        JSON:API media type, which it asks for in Accept.
 
         Args:
             username: Username of the member to block.
 
-        ``POST /conversations/block/{username}``
+        ``POST https://api.imgur.com/account/v1/{username}/block``
         """
         return await self._client.call(
             _BLOCK_SENDER, {"username": username}, request_options

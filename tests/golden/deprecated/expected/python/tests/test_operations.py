@@ -84,6 +84,8 @@ def expect_deprecation(case: dict[str, Any]) -> Iterator[None]:
 def check_request(case: dict[str, Any], request: httpx.Request) -> None:
     assert request.method == case["method"]
     assert request.url.raw_path.split(b"?")[0].decode() == case["path"]
+    if "host" in case:  # an operation with its own base_url
+        assert request.url.netloc.decode() == case["host"]
     query = parse_qsl(request.url.query.decode(), keep_blank_values=True)
     assert sorted(query) == sorted(map(tuple, case["query"]))
     body = case.get("body") or {"kind": None}

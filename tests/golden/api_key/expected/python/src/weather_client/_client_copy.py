@@ -45,6 +45,7 @@ def configured_copy(
         new.max_retries = max_retries
     if default_headers:
         new._default_headers = {**new._default_headers, **default_headers}
+        new._caller_headers = new._caller_headers | {k.lower() for k in default_headers}
         new._headers_per_request = True  # the pool's own headers are the old ones
     if default_query:
         new._default_query = {**new._default_query, **default_query}

@@ -93,6 +93,8 @@ def _add_params(
     in_body = parts.method in _BODY_METHODS
     for param in op.params:
         value = args.get(param.python)
+        if value is None and param.location == "header":
+            value = param.default  # a header's default is a constant it sends
         if value is None or param.location == "path":
             continue
         if param.location == "file":

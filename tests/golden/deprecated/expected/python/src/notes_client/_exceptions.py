@@ -266,11 +266,21 @@ class APITimeoutError(APIConnectionError):
 class AuthenticationRequiredError(SDKError):
     """The operation needs a credential the client was not given."""
 
-    def __init__(self, operation: str, arguments: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        operation: str,
+        arguments: tuple[str, ...],
+        alternatives: tuple[tuple[str, ...], ...] = (),
+    ) -> None:
         self.operation = operation
         self.arguments = arguments
-        """Constructor arguments any one of which would satisfy the operation."""
-        choices = " or ".join(f"{name}=" for name in arguments)
+        """Constructor arguments that would satisfy the operation (alone, or with
+        the others of their alternative)."""
+        groups = alternatives or tuple((name,) for name in arguments)
+        separator = ", or " if any(len(group) > 1 for group in groups) else " or "
+        choices = separator.join(
+            " and ".join(f"{name}=" for name in group) for group in groups
+        )
         super().__init__(
             f"{operation} requires authentication: pass {choices} "
             "to the client constructor"

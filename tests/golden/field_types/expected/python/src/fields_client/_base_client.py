@@ -15,12 +15,21 @@ import logging
 import random
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Self, TypeVar, cast
 
 import httpx
 
-from ._auth import SelectedAuth, redact_headers, secret_header_names, select_auth
+from ._auth import (
+    SelectedAuth,
+    auth_secrets,
+    hide_query_keys_from_httpx_logs,
+    redact_headers,
+    redact_url,
+    secret_header_names,
+    secret_query_names,
+    select_auth,
+)
 from ._body import request_content
 from ._deadline import call_deadline, capped_timeouts
 from ._envelope import status_error, unwrap
@@ -46,6 +55,7 @@ from ._retry import (
     retry_delay,
     should_retry,
 )
+from ._servers import choose_base_url
 from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
 
 __all__ = [
@@ -88,10 +98,18 @@ class BaseClient:
         max_retries: int | NotGiven,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, str] | None = None,
+        environment: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
     ) -> None:
         self._config = config
         self._credentials: dict[str, str | None] = dict(credentials)
-        self.base_url = base_url or config.base_url
+        self.base_url = choose_base_url(
+            config.base_url,
+            config.servers,
+            base_url=base_url or None,
+            environment=environment,
+            variables=server_variables,
+        )
         self.timeout: TimeoutTypes = (
             config.default_timeout if isinstance(timeout, NotGiven) else timeout
         )
@@ -104,6 +122,8 @@ class BaseClient:
             raise ValueError("max_retries must be 0 or more")
         self.max_retries = retries
         self._secret_headers = secret_header_names(config)
+        self._secret_query = secret_query_names(config)
+        hide_query_keys_from_httpx_logs(self._secret_query)
         self._rate_limits = RateLimits(config.rate_limit_headers)
         # Headers every request carries, below the operation's and the caller's.
         # A client the SDK creates holds them as its own default headers (httpx
@@ -112,7 +132,11 @@ class BaseClient:
             "User-Agent": config.user_agent,
             "Accept": "application/json",
         }
+        # The spec's constant headers replace the SDK's; the caller's win over
+        # both, over an operation's own constant headers too (``_caller_headers``).
+        self._default_headers.update(config.headers)
         self._default_headers.update(default_headers or {})
+        self._caller_headers = frozenset(k.lower() for k in default_headers or ())
         # Query values every request carries unless the call sets them itself.
         self._default_query: dict[str, str] = dict(default_query or {})
         self._headers_per_request = True
@@ -182,7 +206,7 @@ class BaseClient:
     ) -> Prepared:
         scheme = options.get("auth_scheme")
         auth = self._select_auth(op, scheme)
-        parts = build_request(op, args, base_url=self.base_url)
+        parts = build_request(op, args, base_url=op.base_url or self.base_url)
         return Prepared(op, parts, auth, scheme)
 
     def _reauthorize(self, prepared: Prepared) -> Prepared:
@@ -199,7 +223,7 @@ class BaseClient:
             raise ValueError(
                 f"{op.name}: auth_scheme={scheme!r} is not one it accepts ({accepted})"
             )
-        return select_auth(self._config, replace(op, auth=(scheme,)), self._credentials)
+        return select_auth(self._config, op, self._credentials, only=scheme)
 
     def _build(
         self,
@@ -210,14 +234,16 @@ class BaseClient:
     ) -> httpx.Request:
         parts = prepared.parts
         headers = dict(parts.headers)
+        if prepared.op.headers:
+            self._add_constant_headers(headers, prepared.op.headers)
+        # httpx's type wants the wider value type; the list is only read.
+        params = cast("list[tuple[str, QueryValue]]", parts.params)
         if prepared.auth is not None:
-            headers[prepared.auth.header] = prepared.auth.value
+            params = _place_auth(prepared.auth, headers, params)
         extra_headers = options.get("extra_headers")
         if extra_headers:
             headers.update(extra_headers)
         extra_query = options.get("extra_query")
-        # httpx's type wants the wider value type; the list is only read.
-        params = cast("list[tuple[str, QueryValue]]", parts.params)
         if self._default_query:
             params = _with_defaults(params, self._default_query)
         if extra_query:
@@ -247,10 +273,19 @@ class BaseClient:
             logger.debug(
                 "HTTP request: %s %s headers=%s",
                 request.method,
-                request.url,
+                redact_url(str(request.url), self._secret_query),
                 redact_headers(request.headers.multi_items(), self._secret_headers),
             )
         return request
+
+    def _add_constant_headers(
+        self, headers: dict[str, str], constants: tuple[tuple[str, str], ...]
+    ) -> None:
+        """Add an operation's constant headers the call and the caller did not set."""
+        given = {key.lower() for key in headers} | self._caller_headers
+        for key, value in constants:
+            if key.lower() not in given:
+                headers[key] = value
 
     def _timeout(self, timeout: TimeoutTypes) -> dict[str, float | None]:
         """``timeout`` as the request extension httpx reads, built once per value.
@@ -346,18 +381,22 @@ class BaseClient:
             logger.debug(
                 "HTTP response: %s %s -> %d",
                 response.request.method,
-                response.request.url,
+                redact_url(str(response.request.url), self._secret_query),
                 response.status_code,
             )
 
     def _connection_error(
         self, err: httpx.RequestError, request: httpx.Request, op: Operation[Any]
     ) -> APIConnectionError:
+        error: APIConnectionError
         if isinstance(err, httpx.TimeoutException):
-            return APITimeoutError(request=request, operation=op.name)
-
-        message = f"connection error ({type(err).__name__})"
-        return APIConnectionError(message, request=request, operation=op.name)
+            error = APITimeoutError(request=request, operation=op.name)
+        else:
+            message = f"connection error ({type(err).__name__})"
+            error = APIConnectionError(message, request=request, operation=op.name)
+        if error.url and self._secret_query:
+            error.url = redact_url(error.url, self._secret_query)
+        return error
 
     def _decoding_error(
         self, err: httpx.DecodingError, response: httpx.Response, op: Operation[Any]
@@ -376,11 +415,13 @@ class BaseClient:
             from ._redact import redact_error  # the error path only: import time
 
             redact_error(err, self._secrets())
+            if err.url and self._secret_query:
+                err.url = redact_url(err.url, self._secret_query)
             raise
 
     def _secrets(self) -> list[str]:
         """Every credential the client holds, for scrubbing messages."""
-        held = [value for value in self._credentials.values() if value]
+        held = auth_secrets(self._config, self._credentials)
         oauth = getattr(self, "oauth", None)
         if oauth is not None:
             held.extend(oauth.held_secrets())
@@ -401,6 +442,11 @@ class BaseClient:
                 rate_limits=self._rate_limits.snapshot(),
                 retry_after=retry_after,
             )
+        if op.method.upper() == "HEAD":
+            # No body: the result is None, the headers are on the raw response.
+            if raw:
+                return APIResponse(response, lambda: None, operation=op.name)
+            return None
         # The live object: unwrap copies it only if it raises.
         payload = unwrap(self._config, op, response, rate_limits=self._rate_limits)
         if raw:
@@ -419,6 +465,26 @@ def _parse(op: Operation[T], payload: Any, response: httpx.Response) -> T:
     except (KeyError, TypeError, ValueError) as err:
         error = ResponseValidationError(f"unexpected response shape: {err!r}")
         raise error.attach(operation=op.name, response=response, path=op.path) from err
+
+
+def _place_auth(
+    auth: SelectedAuth,
+    headers: dict[str, str],
+    params: list[tuple[str, QueryValue]],
+) -> list[tuple[str, QueryValue]]:
+    """Put each credential of ``auth`` where its scheme sends it."""
+    cookies: list[str] = []
+    for part in auth.parts:
+        if part.location == "header":
+            headers[part.name] = part.value
+        elif part.location == "query":
+            params = [(k, v) for k, v in params if k != part.name]
+            params.append((part.name, part.value))
+        else:
+            cookies.append(f"{part.name}={part.value}")
+    if cookies:
+        headers["Cookie"] = "; ".join(cookies)
+    return params
 
 
 def _with_defaults(

@@ -9,12 +9,18 @@ tokens. The token endpoint lies outside the base URL and answers without the
 envelope; its errors may use the envelope, so messages are found through the
 config's message paths. A lock makes concurrent calls that all saw an expired
 token refresh it once.
+
+With the ``client_credentials`` grant the client needs no user: it trades its
+client id and secret for a token before the first call that needs one, keeps
+it until shortly before ``expires_in`` runs out, and fetches a new one then (or
+after the API rejects it), once however many calls wait for it.
 """
 
 from __future__ import annotations
 
 import inspect
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -31,7 +37,7 @@ from ._exceptions import (
 )
 from ._logs import logger
 from ._oauth_types import OAuthSettings, TokenRefreshError, TokenResponse
-from ._operation import ApiConfig
+from ._operation import ApiConfig, Operation
 from ._types import TimeoutTypes
 
 __all__ = [
@@ -43,6 +49,9 @@ __all__ = [
 ]
 
 _OPERATION = "oauth.token"
+_EXPIRY_MARGIN = 30.0
+"""Seconds before a token's expiry at which it counts as expired: a call sent
+just in time must not arrive just too late."""
 
 
 def _token_path(response: httpx.Response) -> str:
@@ -72,6 +81,8 @@ class BaseOAuthClient:
         self._credentials = credentials
         self._refresh_token = settings.refresh_token
         self._timeout = timeout
+        self._expires_at: float | None = None  # monotonic; None: not known
+        self._monotonic = time.monotonic
 
     def held_secrets(self) -> list[str]:
         """The secrets this helper holds (client secret, refresh token)."""
@@ -103,11 +114,35 @@ class BaseOAuthClient:
         return self._scheme.authorize_url + separator + urlencode(query)
 
     def can_refresh(self) -> bool:
-        """Return whether a refresh token and the client's secrets are at hand."""
+        """Return whether a new token can be had (refresh or client credentials)."""
         settings = self._settings
-        return bool(
-            self._refresh_token and settings.client_id and settings.client_secret
+        if not (settings.client_id and settings.client_secret):
+            return False
+        return bool(self._refresh_token) or self._has_client_credentials()
+
+    def _has_client_credentials(self) -> bool:
+        settings = self._settings
+        return (
+            "client_credentials" in self._scheme.grants
+            and bool(settings.client_id)
+            and bool(settings.client_secret)
         )
+
+    def fetches_tokens(self, op: Operation[Any]) -> bool:
+        """Whether ``op`` may use a token this helper fetches by itself."""
+        return self._scheme.name in op.auth and self._has_client_credentials()
+
+    def _token_current(self) -> bool:
+        if not self.access_token:
+            return False
+        expires = self._expires_at
+        return expires is None or self._monotonic() < expires - _EXPIRY_MARGIN
+
+    def _renewal(self) -> tuple[str, dict[str, str]]:
+        """The grant renewing the token: a refresh token, else client credentials."""
+        if not self._refresh_token and self._has_client_credentials():
+            return "client_credentials", {}
+        return "refresh_token", self._refresh_fields()
 
     def _need_client_id(self) -> str:
         if not self._settings.client_id:
@@ -158,6 +193,9 @@ class BaseOAuthClient:
             )
             raise
         self._credentials[self._scheme.name] = token.access_token
+        self._expires_at = (
+            None if token.expires_in is None else self._monotonic() + token.expires_in
+        )
         if token.refresh_token:
             self._refresh_token = token.refresh_token
         return token
@@ -198,7 +236,7 @@ class OAuthClient(BaseOAuthClient):
         """Renew the access token, or raise ``TokenRefreshError``."""
         with self._lock:
             try:
-                return self._exchange("refresh_token", self._refresh_fields())
+                return self._exchange(*self._renewal())
             except TokenRefreshError:
                 raise
             except SDKError as err:
@@ -211,6 +249,14 @@ class OAuthClient(BaseOAuthClient):
         with self._lock:
             if self.access_token == used_token:
                 self.refresh()
+
+    def ensure_token(self) -> None:
+        """Fetch a token with the client credentials unless a current one is held."""
+        if self._token_current():
+            return
+        with self._lock:
+            if not self._token_current():  # another thread may have fetched it
+                self._exchange("client_credentials", {})
 
     def _exchange(self, grant: str, fields: Mapping[str, str]) -> TokenResponse:
         request = self._token_request(self._http, grant, fields)
@@ -255,9 +301,17 @@ class AsyncOAuthClient(BaseOAuthClient):
             if self.access_token == used_token:
                 await self._refresh_unlocked()
 
+    async def ensure_token(self) -> None:
+        """Fetch a token with the client credentials unless a current one is held."""
+        if self._token_current():
+            return
+        async with self._lock:
+            if not self._token_current():  # another task may have fetched it
+                await self._exchange("client_credentials", {})
+
     async def _refresh_unlocked(self) -> TokenResponse:
         try:
-            return await self._exchange("refresh_token", self._refresh_fields())
+            return await self._exchange(*self._renewal())
         except TokenRefreshError:
             raise
         except SDKError as err:
