@@ -12,9 +12,11 @@ from __future__ import annotations
 from generator.model.api import (
     ApiModel,
     AuthSchemeModel,
+    EnvelopeKeysModel,
     FieldModel,
     ModelClass,
     OperationModel,
+    PagingModel,
     ParamModel,
     RateLimitModel,
     ResourceModel,
@@ -22,7 +24,8 @@ from generator.model.api import (
     UnionVariant,
 )
 from generator.naming import pascal_case, python_identifier, snake_case
-from generator.spec.typeexpr import parse_type
+from generator.spec.paging import items_path
+from generator.spec.typeexpr import TypeRef, parse_type
 from generator.spec.types import (
     AuthScheme,
     Deprecation,
@@ -72,7 +75,7 @@ def build_model(spec: Spec, *, spec_label: str) -> ApiModel:
         default_max_retries=spec.defaults.max_retries,
         models=models,
         unions=tuple(_unions(spec)),
-        resources=tuple(_resource(resource) for resource in spec.resources),
+        resources=tuple(_resource(resource, spec) for resource in spec.resources),
         constructor_arguments=_constructor_arguments(schemes),
         request_id_header=spec.errors.request_id_header,
     )
@@ -170,8 +173,8 @@ def _unions(spec: Spec) -> list[UnionClass]:
     ]
 
 
-def _resource(resource: Resource) -> ResourceModel:
-    operations = tuple(_operation(op) for op in resource.operations)
+def _resource(resource: Resource, spec: Spec) -> ResourceModel:
+    operations = tuple(_operation(op, spec) for op in resource.operations)
     name = resource.name
     class_base = pascal_case(name)
     return ResourceModel(
@@ -187,7 +190,7 @@ def _resource(resource: Resource) -> ResourceModel:
     )
 
 
-def _operation(op: Operation) -> OperationModel:
+def _operation(op: Operation, spec: Spec) -> OperationModel:
     params = tuple(_param(p) for p in op.parameters)
     # Required parameters first: Python needs them before the optional ones.
     params = tuple(p for p in params if p.required) + tuple(
@@ -196,8 +199,9 @@ def _operation(op: Operation) -> OperationModel:
     returns = parse_type(op.returns) if op.returns is not None else None
     paginate = op.paginate
     page_param = None
-    if paginate is not None:
+    if paginate is not None and paginate.parameter is not None:
         page_param = next(p for p in params if p.wire == paginate.parameter)
+    paging = _paging(op, spec, params, returns)
     deprecated = op.deprecated
     return OperationModel(
         resource=op.resource,
@@ -227,8 +231,64 @@ def _operation(op: Operation) -> OperationModel:
             else None
         ),
         iter_name=f"iter_{op.name}" if paginate else None,
-        referenced_models=tuple(sorted(set(returns.models()) if returns else ())),
+        referenced_models=tuple(
+            sorted(
+                set(returns.models() if returns else ())
+                | set(paging.item.models() if paging and paging.item else ())
+            )
+        ),
         departures=tuple((d.document, d.spec, d.reason) for d in op.departures),
+        paging=paging,
+        envelope_keys=_envelope_keys(op),
+    )
+
+
+def _paging(
+    op: Operation, spec: Spec, params: tuple[ParamModel, ...], returns: TypeRef | None
+) -> PagingModel | None:
+    """The operation's pagination with Python names (the spec passed lint)."""
+    paginate = op.paginate
+    if paginate is None:
+        return None
+
+    def argument(wire: str | None) -> str | None:
+        return next((p.py_name for p in params if p.wire == wire), None)
+
+    item = returns.item if returns is not None else None
+    attributes: tuple[str, ...] = ()
+    if paginate.items:
+        path = items_path(spec, op)
+        attributes = tuple(python_identifier(f.python_name) for f in path.fields)
+        item = path.list_type.item if path.list_type is not None else None
+    next_item = None
+    if paginate.next_from_item is not None:
+        model = spec.models.get(item.name) if item and item.kind == "model" else None
+        fields = model.fields or () if model is not None else ()
+        found = next((f for f in fields if f.name == paginate.next_from_item), None)
+        next_item = python_identifier(
+            found.python_name if found else paginate.next_from_item
+        )
+    return PagingModel(
+        style=paginate.style,
+        param=argument(paginate.parameter),
+        start=paginate.start,
+        page_size=paginate.page_size,
+        size_param=argument(paginate.size_parameter),
+        next=paginate.next,
+        next_item=next_item,
+        has_more=paginate.has_more,
+        items=attributes,
+        items_wire=paginate.items,
+        item=item,
+    )
+
+
+def _envelope_keys(op: Operation) -> EnvelopeKeysModel | None:
+    own = op.envelope_override
+    if own is None or not op.envelope:
+        return None
+    return EnvelopeKeysModel(
+        data=own.data or None, success=own.success, status=own.status, error=own.error
     )
 
 

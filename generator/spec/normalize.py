@@ -131,6 +131,18 @@ def _envelope(raw: Mapping[str, Any] | None) -> Envelope | None:
     )
 
 
+def _operation_envelope(raw: object) -> Envelope | None:
+    """An operation's own envelope; ``data`` may be absent (nothing returned)."""
+    if not isinstance(raw, Mapping):
+        return None  # true/false: the API's envelope, or none
+    return Envelope(
+        data=raw.get("data", ""),
+        success=raw.get("success"),
+        status=raw.get("status"),
+        error=raw.get("error"),
+    )
+
+
 def _errors(raw: Mapping[str, Any]) -> ErrorSettings:
     return ErrorSettings(
         model=raw.get("model"),
@@ -223,7 +235,8 @@ def _operation(
         path=raw["path"],
         summary=raw["summary"],
         auth=tuple(raw.get("auth", defaults.auth)),
-        envelope=bool(raw.get("envelope", True)),
+        envelope=raw.get("envelope", True) is not False,
+        envelope_override=_operation_envelope(raw.get("envelope")),
         parameters=tuple(
             _parameter(p, f"{resource}.{name}", (*where, "parameters", index))
             for index, p in enumerate(raw.get("parameters", ()))
@@ -236,11 +249,17 @@ def _operation(
             None
             if paginate is None
             else Pagination(
-                parameter=paginate["parameter"],
+                parameter=paginate.get("parameter"),
                 start=int(paginate.get("start", 0)),
                 page_size=paginate.get("page_size"),
                 size_parameter=paginate.get("size_parameter"),
                 where=(*where, "paginate"),
+                style=paginate.get("style", "page"),
+                next=paginate.get("next"),
+                next_from_item=paginate.get("next_from_item"),
+                has_more=paginate.get("has_more"),
+                items=paginate.get("items"),
+                written=frozenset(paginate),
             )
         ),
         deprecated=(

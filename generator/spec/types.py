@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from generator.spec.elements import JsonPath
+
+PaginationStyle = Literal["page", "offset", "cursor", "token", "next_url", "link"]
 
 __all__ = [
     "ApiInfo",
@@ -106,6 +108,7 @@ class Envelope:
     data: str
     success: str | None = None
     status: str | None = None
+    error: str | None = None  # key of the error code/message in a failed response
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,13 +224,23 @@ class Parameter:
 
 @dataclass(frozen=True, slots=True)
 class Pagination:
-    """Page-number pagination: the page parameter and the first page's number."""
+    """How an operation pages: its style and where each page's facts are.
 
-    parameter: str
+    ``parameter`` is the request parameter taking the page number, offset, cursor
+    or token (None for next_url and link); the paths are dotted wire keys.
+    """
+
+    parameter: str | None
     start: int = 0
     page_size: int | None = None  # items in a full page: a shorter page is the last
     size_parameter: str | None = None  # wire name of the parameter setting the size
     where: JsonPath = ()
+    style: PaginationStyle = "page"
+    next: str | None = None  # body path of the next cursor, token or URL
+    next_from_item: str | None = None  # the last item's field that is the cursor
+    has_more: str | None = None  # body path of a boolean: false on the last page
+    items: str | None = None  # payload path of the item list (object payloads)
+    written: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +272,7 @@ class Operation:
     summary: str
     auth: tuple[str, ...]  # default: defaults.auth
     envelope: bool = True
+    envelope_override: Envelope | None = None  # this operation's own envelope
     parameters: tuple[Parameter, ...] = ()
     returns: str | None = None
     returns_description: str = ""

@@ -62,6 +62,7 @@ def resource_imports(
     has_params: bool,
     models: Iterable[str],
     unions: Mapping[str, str],
+    own_envelope: bool = False,
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(module, names) pairs for a resource module, grouped and sorted for isort.
 
@@ -74,6 +75,7 @@ def resource_imports(
         has_params: whether any operation takes parameters.
         models: the models its operations return.
         unions: union model name -> its parser function name.
+        own_envelope: whether any operation has its own envelope keys.
     """
     text = " ".join(annotations)
     words = set(_WORD.findall(text))
@@ -92,7 +94,13 @@ def resource_imports(
         ("typing", typing),
         ("._api_client", ["AsyncAPIClient", "SyncAPIClient"]),
         ("._models", list(helpers_used(parsers))),
-        ("._operation", ["Operation"] + (["Param"] if has_params else [])),
+        (
+            "._operation",
+            ["Operation"]
+            + (["Param"] if has_params else [])
+            + (["EnvelopeKeys"] if own_envelope else []),
+        ),
+        ("._pagination", ["Paging"] if paginated else []),
         ("._response", _RAW_WRAPPERS + (_RAW_PAGE_WRAPPERS if paginated else [])),
         ("._types", ["RequestOptions"]),
         ("._uploads", ["FileInput"] if "FileInput" in words else []),

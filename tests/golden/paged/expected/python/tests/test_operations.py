@@ -180,7 +180,8 @@ def test_raw_response_through_the_resource_and_the_client(case: dict[str, Any]) 
         check_request(case, request)
 
 
-PAGED = [case for case in CASES if case["iterator"]]
+PAGE_NUMBERED = ["item.list", "item.search"]
+PAGED = [case for case in CASES if case["id"] in PAGE_NUMBERED]
 
 
 @pytest.mark.parametrize("case", PAGED, ids=name)
