@@ -39,11 +39,13 @@ CASES: list[str] = regen.case_names()
 COVERS = {
     "api_key": "auth by a static key only, defaults, errors model, rate limits",
     "deprecated": "deprecated operations, with and without a replacement",
+    "envelopes": "per-operation envelopes: Slack-like ok/error, none, the API's",
     "field_types": "a model with a field of every type, nullable, required",
     "hostile": "hostile text in every free-text slot; keyword and odd names",
     "no_envelope": "bare payloads: model, list, scalar and empty returns",
     "oauth": "OAuth2 with refresh, PIN and code grants, plus a key fallback",
     "paged": "pagination, by path segment from 0 and by query from 1",
+    "pagination_styles": "offset, cursor (body / last item), token, next URL, Link",
     "union": "a discriminated union returned alone, in a list, in a field",
     "upload": "a file upload with upload_kind, and a plain file part",
 }

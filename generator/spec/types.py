@@ -15,7 +15,7 @@ does not parse.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from generator.spec.elements import JsonPath
@@ -240,7 +240,9 @@ class Pagination:
     next_from_item: str | None = None  # the last item's field that is the cursor
     has_more: str | None = None  # body path of a boolean: false on the last page
     items: str | None = None  # payload path of the item list (object payloads)
-    written: frozenset[str] = frozenset()
+    # The keys the spec wrote (lint: a key its style ignores); not part of the
+    # value, so `diff` sees `start: 0` and no `start` as the same pagination.
+    written: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

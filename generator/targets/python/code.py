@@ -196,7 +196,7 @@ class PythonCode:
             head = f"return {'await ' if is_async else ''}self._client.call("
         # An iterator passes its page parameter too: the page to start from.
         arguments = DictLiteral(tuple(f'"{p.py_name}": {p.py_name}' for p in op.params))
-        passed = [self.constant(op), arguments, "request_options"]
+        passed: list[Item] = [self.constant(op), arguments, "request_options"]
         if for_iterator:
             passed.append("max_items")
         return bracketed(head, passed, ")", 8)
