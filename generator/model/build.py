@@ -261,19 +261,19 @@ def _paging(
         attributes = tuple(python_identifier(f.python_name) for f in path.fields)
         item = path.list_type.item if path.list_type is not None else None
     next_item = None
-    if paginate.next_from_item is not None:
+    if paginate.cursor_from_item is not None:
         model = spec.models.get(item.name) if item and item.kind == "model" else None
         fields = model.fields or () if model is not None else ()
-        found = next((f for f in fields if f.name == paginate.next_from_item), None)
+        found = next((f for f in fields if f.name == paginate.cursor_from_item), None)
         next_item = python_identifier(
-            found.python_name if found else paginate.next_from_item
+            found.python_name if found else paginate.cursor_from_item
         )
     return PagingModel(
         style=paginate.style,
         param=argument(paginate.parameter),
         start=paginate.start,
         page_size=paginate.page_size,
-        size_param=argument(paginate.size_parameter),
+        size_param=argument(paginate.size_parameter or paginate.limit_parameter),
         next=paginate.next,
         next_item=next_item,
         has_more=paginate.has_more,

@@ -255,8 +255,17 @@ def _operation(
                 size_parameter=paginate.get("size_parameter"),
                 where=(*where, "paginate"),
                 style=paginate.get("style", "page"),
-                next=paginate.get("next"),
-                next_from_item=paginate.get("next_from_item"),
+                # One path, under the key its style names (lint: the right one).
+                next=next(
+                    (
+                        paginate[key]
+                        for key in ("next_cursor", "next_token", "next_url")
+                        if key in paginate
+                    ),
+                    None,
+                ),
+                cursor_from_item=paginate.get("cursor_from_item"),
+                limit_parameter=paginate.get("limit_parameter"),
                 has_more=paginate.get("has_more"),
                 items=paginate.get("items"),
                 written=frozenset(paginate),

@@ -237,7 +237,8 @@ class Pagination:
     where: JsonPath = ()
     style: PaginationStyle = "page"
     next: str | None = None  # body path of the next cursor, token or URL
-    next_from_item: str | None = None  # the last item's field that is the cursor
+    cursor_from_item: str | None = None  # the last item's field that is the cursor
+    limit_parameter: str | None = None  # offset: wire name of the limit parameter
     has_more: str | None = None  # body path of a boolean: false on the last page
     items: str | None = None  # payload path of the item list (object payloads)
     # The keys the spec wrote (lint: a key its style ignores); not part of the

@@ -66,7 +66,7 @@ RULES: dict[str, Rule] = {
         Rule("SPEC145", _E, "pagination key that its style does not use"),
         Rule("SPEC146", _E, "offset, cursor or token parameter is not in query"),
         Rule("SPEC147", _E, "pagination 'items' does not lead to a list"),
-        Rule("SPEC148", _E, "next_from_item is not a field of the items"),
+        Rule("SPEC148", _E, "cursor_from_item is not a field of the items"),
         Rule("SPEC149", _W, "offset pagination without a limit parameter"),
         Rule("SPEC170", _E, "next_url or link pagination on a non-GET operation"),
         Rule("SPEC171", _E, "parameter named like the iterator's max_items"),

@@ -28,10 +28,10 @@ __all__ = [
 # The keys each style reads, beyond 'style' (and 'has_more', read by every style).
 _STYLE_KEYS: dict[str, frozenset[str]] = {
     "page": frozenset({"parameter", "start", "page_size", "size_parameter", "items"}),
-    "offset": frozenset({"parameter", "page_size", "size_parameter", "items"}),
-    "cursor": frozenset({"parameter", "next", "next_from_item", "items"}),
-    "token": frozenset({"parameter", "next", "items"}),
-    "next_url": frozenset({"next", "items"}),
+    "offset": frozenset({"parameter", "page_size", "limit_parameter", "items"}),
+    "cursor": frozenset({"parameter", "next_cursor", "cursor_from_item", "items"}),
+    "token": frozenset({"parameter", "next_token", "items"}),
+    "next_url": frozenset({"next_url", "items"}),
     "link": frozenset({"items"}),
 }
 _COMMON = frozenset({"style", "has_more"})
@@ -61,26 +61,26 @@ def check_next_page_source(ctx: Context) -> Iterator[Diagnostic]:
     """SPEC144/149/170: no way (or two ways) to the next page; no limit; not GET."""
     for operation, paginate in _paginated(ctx):
         style, where = paginate.style, paginate.where
-        if style in ("token", "next_url") and paginate.next is None:
-            what = "token" if style == "token" else "URL"
+        needed = {"token": "next_token", "next_url": "next_url"}.get(style)
+        if needed is not None and needed not in paginate.written:
             message = f"operation {operation.label} pages by {style} but does not "
-            message += f"say where the next {what} is"
-            hint = "add 'next': the dotted path in the body, e.g. nextPageToken"
+            message += f"say where it is in the body ('{needed}')"
+            hint = f"add '{needed}': the dotted path in the body, e.g. links.next"
             yield ctx.report("SPEC144", where, message, hint)
         if style == "cursor":
-            sources = [k for k in ("next", "next_from_item") if k in paginate.written]
-            if len(sources) != 1:
+            keys = ("next_cursor", "cursor_from_item")
+            if len([k for k in keys if k in paginate.written]) != 1:
                 message = f"operation {operation.label} pages by cursor and needs "
-                message += "exactly one of 'next' and 'next_from_item'"
+                message += "exactly one of 'next_cursor' and 'cursor_from_item'"
                 hint = (
-                    "'next': the cursor's path in the body (next_cursor); "
-                    "'next_from_item': the last item's field (id)"
+                    "'next_cursor': the cursor's path in the body; "
+                    "'cursor_from_item': the last item's field (id)"
                 )
                 yield ctx.report("SPEC144", where, message, hint)
-        if style == "offset" and paginate.size_parameter is None:
+        if style == "offset" and paginate.limit_parameter is None:
             message = f"operation {operation.label} pages by offset without a limit "
             message += "parameter: the SDK cannot tell a short (last) page"
-            hint = "add 'size_parameter': the wire name of the limit parameter"
+            hint = "add 'limit_parameter': the wire name of the limit parameter"
             yield ctx.report("SPEC149", where, message, hint)
         if style in ("next_url", "link") and operation.method != "GET":
             message = f"operation {operation.label} is {operation.method} but pages "
@@ -90,7 +90,7 @@ def check_next_page_source(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def check_paging_parameters(ctx: Context) -> Iterator[Diagnostic]:
-    """SPEC146/171: a cursor, token or offset outside the query; max_items taken."""
+    """SPEC146/143/171: a cursor outside the query; no limit; max_items taken."""
     for operation, paginate in _paginated(ctx):
         wanted = paginate.parameter
         param = next((p for p in operation.parameters if p.name == wanted), None)
@@ -104,6 +104,14 @@ def check_paging_parameters(ctx: Context) -> Iterator[Diagnostic]:
             message += "not in query"
             hint = f"declare '{param.name}' with 'in: query'"
             yield ctx.report("SPEC146", (*param.where, "in"), message, hint)
+        limit = paginate.limit_parameter
+        names = [p.name for p in operation.parameters]
+        if limit is not None and limit not in names:
+            message = f"operation {operation.label} takes its limit from "
+            message += f"parameter '{limit}', which it does not have"
+            hint = "use one of: " + ", ".join(names) if names else "add the parameter"
+            at = (*paginate.where, "limit_parameter")
+            yield ctx.report("SPEC143", at, message, hint)
         for p in operation.parameters:
             if p.python_name == "max_items":
                 message = f"parameter 'max_items' of {operation.label} takes the "
@@ -113,7 +121,7 @@ def check_paging_parameters(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def check_paging_fields(ctx: Context) -> Iterator[Diagnostic]:
-    """SPEC147/148: 'items' leads to no list; 'next_from_item' names no field."""
+    """SPEC147/148: 'items' leads to no list; 'cursor_from_item' names no field."""
     for operation, paginate in _paginated(ctx):
         if paginate.items is not None:
             path = items_path(ctx.spec, operation)
@@ -130,7 +138,7 @@ def check_paging_fields(ctx: Context) -> Iterator[Diagnostic]:
             except TypeSyntaxError:
                 continue  # reported by the type rules
             item = returns.item if returns.kind == "list" else None
-        wanted = paginate.next_from_item
+        wanted = paginate.cursor_from_item
         if wanted is None or item is None:
             continue
         model = ctx.spec.models.get(item.name) if item.kind == "model" else None
@@ -140,7 +148,7 @@ def check_paging_fields(ctx: Context) -> Iterator[Diagnostic]:
             message = f"operation {operation.label} takes its next cursor from the "
             message += f"last item's '{wanted}', which {what} does not have"
             hint = "use one of: " + ", ".join(names) if names else "items need fields"
-            at = (*paginate.where, "next_from_item")
+            at = (*paginate.where, "cursor_from_item")
             yield ctx.report("SPEC148", at, message, hint)
 
 

@@ -17,17 +17,20 @@ from generator.targets.openapi.schemas import Schema
 
 __all__ = ["own_envelope_schema", "pagination_extension"]
 
-_KEYS = (
-    "style",
-    "parameter",
-    "start",
-    "page_size",
-    "size_parameter",
-    "next",
-    "next_from_item",
-    "has_more",
-    "items",
-)
+# Spec key -> the typed Pagination attribute holding its value.
+_KEYS = {
+    "parameter": "parameter",
+    "start": "start",
+    "page_size": "page_size",
+    "size_parameter": "size_parameter",
+    "limit_parameter": "limit_parameter",
+    "next_cursor": "next",
+    "next_token": "next",
+    "next_url": "next",
+    "cursor_from_item": "cursor_from_item",
+    "has_more": "has_more",
+    "items": "items",
+}
 
 
 def pagination_extension(op: Operation) -> dict[str, Any]:
@@ -35,10 +38,10 @@ def pagination_extension(op: Operation) -> dict[str, Any]:
     paginate = op.paginate
     if paginate is None:
         return {}
-    described = {"style": paginate.style}
-    for key in _KEYS[1:]:
+    described: dict[str, Any] = {"style": paginate.style}
+    for key, attribute in _KEYS.items():
         if key in paginate.written:
-            described[key] = getattr(paginate, key)
+            described[key] = getattr(paginate, attribute)
     return {"x-sdkgen-pagination": described}
 
 

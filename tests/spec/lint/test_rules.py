@@ -407,7 +407,7 @@ def cursor_without_a_next_cursor(spec: Spec) -> None:
 
 @case("SPEC144")
 def cursor_with_two_sources(spec: Spec) -> None:
-    _styled(spec, next="next_cursor", next_from_item="id")
+    _styled(spec, next_cursor="next_cursor", cursor_from_item="id")
 
 
 @case("SPEC144")
@@ -417,30 +417,37 @@ def token_without_next(spec: Spec) -> None:
 
 @case("SPEC145")
 def key_of_another_style(spec: Spec) -> None:
-    _styled(spec, next="next_cursor", start=1)
+    _styled(spec, next_cursor="next_cursor", start=1)
 
 
 @case("SPEC146")
 def cursor_in_a_path(spec: Spec) -> None:
-    op = _styled(spec, next="next_cursor")
+    op = _styled(spec, next_cursor="next_cursor")
     op["path"] = "/list/{cursor}"
     op["parameters"][0]["in"] = "path"
 
 
 @case("SPEC147")
 def items_on_a_list(spec: Spec) -> None:
-    _styled(spec, next="next_cursor", items="data")
+    _styled(spec, next_cursor="next_cursor", items="data")
 
 
 @case("SPEC147")
 def items_to_a_missing_field(spec: Spec) -> None:
     add_model(spec, "Page", data={"type": "list[Item]", "required": True})
-    _styled(spec, next="next_cursor", items="rows")["returns"] = "Page"
+    _styled(spec, next_cursor="next_cursor", items="rows")["returns"] = "Page"
 
 
 @case("SPEC148")
 def cursor_from_a_missing_field(spec: Spec) -> None:
-    _styled(spec, next_from_item="key")
+    _styled(spec, cursor_from_item="key")
+
+
+@case("SPEC143")
+def offset_limit_parameter_missing(spec: Spec) -> None:
+    op = _styled(spec)
+    op["paginate"] = {"style": "offset", "parameter": "cursor", "limit_parameter": "n"}
+    op["parameters"][0]["type"] = "integer"
 
 
 @case("SPEC149")
@@ -454,12 +461,12 @@ def offset_without_a_limit(spec: Spec) -> None:
 def next_url_on_a_post(spec: Spec) -> None:
     op = _styled(spec)
     op["method"] = "POST"
-    op["paginate"] = {"style": "next_url", "next": "links.next"}
+    op["paginate"] = {"style": "next_url", "next_url": "links.next"}
 
 
 @case("SPEC171")
 def parameter_named_max_items(spec: Spec) -> None:
-    op = _styled(spec, next="next_cursor")
+    op = _styled(spec, next_cursor="next_cursor")
     op["parameters"].append({"name": "max_items", "in": "query", "type": "integer"})
 
 
@@ -482,7 +489,7 @@ def test_every_style_validates_clean(tmp_path: Path) -> None:
     """Only then: each style written as documented draws no diagnostic."""
     spec = base()
     add_model(spec, "Page", data={"type": "list[Item]", "required": True})
-    _styled(spec, next_from_item="id", has_more="has_more", items="data")
+    _styled(spec, cursor_from_item="id", has_more="has_more", items="data")
     listing = spec["resources"]["item"]["operations"]["list"]
     listing["returns"] = "Page"
     limit = {"name": "limit", "in": "query", "type": "integer"}
@@ -492,7 +499,7 @@ def test_every_style_validates_clean(tmp_path: Path) -> None:
         "by_offset",
         parameters=[offset, limit],
         returns="list[Item]",
-        paginate={"style": "offset", "parameter": "offset", "size_parameter": "limit"},
+        paginate={"style": "offset", "parameter": "offset", "limit_parameter": "limit"},
     )
     add_operation(
         spec,

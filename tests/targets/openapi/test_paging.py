@@ -38,13 +38,13 @@ def test_each_style_is_described_by_the_extension() -> None:
     assert stripe == {
         "style": "cursor",
         "parameter": "starting_after",
-        "next_from_item": "id",
+        "cursor_from_item": "id",
         "has_more": "has_more",
         "items": "data",
     }
     assert _get(openapi, "/rows/link")["x-sdkgen-pagination"] == {"style": "link"}
     token = _get(openapi, "/rows/token")
-    assert token["x-sdkgen-pagination"]["next"] == "nextPageToken"
+    assert token["x-sdkgen-pagination"]["next_token"] == "nextPageToken"
     # The token is a plain query parameter; the old page-only extension is absent.
     assert [p["name"] for p in token["parameters"]] == ["pageToken"]
     assert "x-pagination" not in token
