@@ -372,6 +372,70 @@ def test_link_async() -> None:
     assert items == ["r1", "r2", "r3", "r4"]
 
 
+# --- every style, the same promises ---------------------------------------------
+
+# style -> (operation, API, arguments, the items, the requests of a full walk)
+STYLES: dict[str, tuple[Operation[Any], Handler, dict[str, Any], list[str], int]] = {
+    "offset": (OFFSET, offset_api, {"limit": 2}, ["r1", "r2", "r3", "r4", "r5"], 3),
+    "cursor": (CURSOR_BODY, cursor_api, {}, ["r1", "r2", "r3", "r4"], 3),
+    "cursor_from_item": (STRIPE, stripe_api, {"limit": 2}, [r["id"] for r in TABLE], 3),
+    "token": (TOKEN, token_api, {}, ["r1", "r2", "r3"], 2),
+    "next_url": (NEXT_URL, next_url_api, {"kind": "a"}, ["r1", "r2", "r3"], 3),
+    "link": (LINK, link_api, {"per_page": 2}, [r["id"] for r in TABLE], 3),
+}
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_every_style_sync_async_max_items_and_raw_pages(style: str) -> None:
+    op, api, args, expected, requests = STYLES[style]
+    items, seen = run(op, api, args)
+    assert (items, len(seen)) == (expected, requests)
+    assert arun(op, api, args) == (items, seen)
+    # One item wanted: one request, however full the first page.
+    items, seen = run(op, api, args, max_items=1)
+    assert (items, len(seen)) == (expected[:1], 1)
+    # Through with_raw_response: one APIResponse per request, items in order.
+    http = httpx.Client(transport=httpx.MockTransport(api))
+    client = SyncAPIClient(config=CONFIG, credentials={}, http_client=http)
+    iterate = to_raw_pages_wrapper(client.paginate)
+    pages = list(iterate(op, args, {}))
+    assert len(pages) == requests
+    assert [row.id for page in pages for row in page.parse()] == expected
+    assert all(page.status_code == 200 for page in pages)
+
+
+def stuck_offset(request: httpx.Request) -> httpx.Response:
+    return ok(ids(1, 2))  # every offset answered with the first page
+
+
+def stuck_token(request: httpx.Request) -> httpx.Response:
+    return ok({"items": ids(1), "nextPageToken": "again"})
+
+
+def stuck_url(request: httpx.Request) -> httpx.Response:
+    return ok({"results": ids(1), "links": {"next": f"{BASE}/rows?page=2"}})
+
+
+STUCK = {"offset": (OFFSET, stuck_offset), "token": (TOKEN, stuck_token)}
+STUCK["next_url"] = (NEXT_URL, stuck_url)
+
+
+@pytest.mark.parametrize("style", sorted(STUCK))
+def test_an_api_repeating_itself_is_left_after_the_repeat(
+    style: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    op, api = STUCK[style]
+    items, seen = run(op, bounded(api), {"limit": 2} if style == "offset" else {})
+    assert len(seen) == 2  # the repeat is seen, and nothing asked after it
+    assert items == (["r1", "r2"] if style == "offset" else ["r1", "r1"])
+    assert "repeat" in caplog.text
+
+
+def test_token_starts_at_the_token_given() -> None:
+    items, seen = run(TOKEN, token_api, {"page_token": "t2"})
+    assert (items, seen) == (["r3"], ["/rows?pageToken=t2"])
+
+
 # --- pages through with_raw_response -------------------------------------------------
 
 
