@@ -107,6 +107,8 @@ class PageWalk:
         paging = op.paging
         if paging is None:
             raise TypeError(f"{op.name} is not paginated")
+        if paging.param is None and paging.style not in ("next_url", "link"):
+            raise TypeError(f"{op.name}: {paging.style} pagination needs a parameter")
         if max_items is not None and max_items < 0:
             raise ValueError(f"{op.name}: max_items must be 0 or more, not {max_items}")
         self.op, self.paging, self.base_url = op, paging, base_url.rstrip("/")
@@ -115,14 +117,12 @@ class PageWalk:
         self._previous: list[Any] | None = None
         self._seen: set[str] = set()
         first = dict(args)
-        if paging.style == "page" and first.get(paging.param or "") is None:
-            first[paging.param or ""] = paging.start
-        elif paging.style == "offset" and first.get(paging.param or "") is None:
-            first[paging.param or ""] = 0
-        elif paging.style in ("cursor", "token") and paging.param:
-            given = first.get(paging.param)
-            if given is not None:
-                self._seen.add(str(given))  # a cursor repeating the start's
+        self._param = paging.param or ""  # "" only for next_url and link: unused
+        given = first.get(self._param)
+        if given is None and paging.style in ("page", "offset"):
+            first[self._param] = paging.start if paging.style == "page" else 0
+        elif given is not None and paging.style in ("cursor", "token"):
+            self._seen.add(str(given))  # a cursor repeating the start's
         self.first = Request(op, first)
         self._args = first
 
@@ -184,7 +184,7 @@ class PageWalk:
             if len(items) < self._full_size():
                 return None
             step = 1 if style == "page" else len(items)
-            return self._with(int(self._args[paging.param or ""]) + step)
+            return self._with(int(self._args[self._param]) + step)
         if style == "cursor" and paging.next_item is not None:
             if not items:
                 return None
@@ -198,12 +198,13 @@ class PageWalk:
         return self._url(target, response)
 
     def _full_size(self) -> float:
-        given = self._args.get(self.paging.size_param or "")
+        chosen = self.paging.size_param
+        given = self._args.get(chosen) if chosen is not None else None
         size = given if given is not None else self.paging.page_size
         return float("-inf") if size is None else int(size)
 
     def _with(self, value: object) -> Request:
-        self._args = {**self._args, self.paging.param or "": value}
+        self._args = {**self._args, self._param: value}
         return Request(self.op, self._args)
 
     def _fresh(self, value: object, response: APIResponse[Any]) -> Request | None:
