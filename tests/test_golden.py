@@ -40,6 +40,7 @@ COVERS = {
     "api_key": "auth by a static key only, defaults, errors model, rate limits",
     "auth_kinds": "basic, bearer, query and cookie keys, client credentials, AND/OR",
     "deprecated": "deprecated operations, with and without a replacement",
+    "envelopes": "per-operation envelopes: Slack-like ok/error, none, the API's",
     "field_types": "a model with a field of every type, nullable, required",
     "form_body": "nested-key form, multipart with two files, raw and text bodies",
     "hostile": "hostile text in every free-text slot; keyword and odd names",
@@ -48,6 +49,7 @@ COVERS = {
     "oauth": "OAuth2 with refresh, PIN and code grants, plus a key fallback",
     "paged": "pagination, by path segment from 0 and by query from 1",
     "servers": "environments, server variables, operation base_url, headers, HEAD",
+    "pagination_styles": "offset, cursor (body / last item), token, next URL, Link",
     "union": "a discriminated union returned alone, in a list, in a field",
     "upload": "a file upload with upload_kind, and a plain file part",
 }

@@ -57,7 +57,7 @@ class Operation:
     returns: str
     returns_description: str
     envelope: bool
-    paginate: tuple[str, int] | None  # (page parameter's wire name, first page)
+    paginate: tuple[str | None, int] | None  # (page parameter's wire name, first page)
     deprecated: bool
     json_path: JsonPath
 

@@ -244,6 +244,8 @@ class OperationModel:
     iter_name: str | None
     referenced_models: tuple[str, ...]  # models the result is built from
     departures: tuple[tuple[str, str, str], ...]
+    paging: PagingModel | None = None  # how iter_<name> pages (any style)
+    envelope_keys: EnvelopeKeysModel | None = None  # the operation's own envelope
     body: BodyModel | None = None
     auth_options: tuple[tuple[str, ...], ...] = ()  # OR of ANDs; () = no auth
     headers: tuple[tuple[str, str], ...] = ()  # constant headers of the operation
@@ -258,6 +260,38 @@ class OperationModel:
         """The parameters a method requires (an iterator's page one never is)."""
         skipped = self.page_param if for_iterator else None
         return [p for p in self.params if p.required and p.py_name != skipped]
+
+
+@dataclass(frozen=True, slots=True)
+class PagingModel:
+    """How an operation pages, with the SDK's names decided.
+
+    Argument and attribute names are Python names; ``next``, ``has_more`` are
+    dotted JSON paths into the response body. ``item`` is what the iterator
+    yields: the list's item type, inside the payload when ``items`` leads there.
+    """
+
+    style: str
+    param: str | None
+    start: int
+    page_size: int | None
+    size_param: str | None
+    next: str | None
+    next_item: str | None
+    has_more: str | None
+    items: tuple[str, ...]  # attributes from the parsed payload to the list
+    items_wire: str | None  # the same path as JSON keys, for docs and exports
+    item: TypeRef | None
+
+
+@dataclass(frozen=True, slots=True)
+class EnvelopeKeysModel:
+    """An operation's own envelope keys (``data`` None: nothing is returned)."""
+
+    data: str | None
+    success: str | None
+    status: str | None
+    error: str | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,9 +14,11 @@ from generator.model.api import (
     AuthSchemeModel,
     BodyFieldModel,
     BodyModel,
+    EnvelopeKeysModel,
     FieldModel,
     ModelClass,
     OperationModel,
+    PagingModel,
     ParamModel,
     RateLimitModel,
     ResourceModel,
@@ -27,7 +29,8 @@ from generator.model.api import (
 )
 from generator.naming import pascal_case, python_identifier, snake_case
 from generator.spec.media import media_kind
-from generator.spec.typeexpr import parse_type
+from generator.spec.paging import items_path
+from generator.spec.typeexpr import TypeRef, parse_type
 from generator.spec.types import (
     AuthScheme,
     Body,
@@ -232,8 +235,9 @@ def _operation(op: Operation, spec: Spec) -> OperationModel:
     returns = parse_type(op.returns) if op.returns is not None else None
     paginate = op.paginate
     page_param = None
-    if paginate is not None:
+    if paginate is not None and paginate.parameter is not None:
         page_param = next(p for p in params if p.wire == paginate.parameter)
+    paging = _paging(op, spec, params, returns)
     deprecated = op.deprecated
     return OperationModel(
         resource=op.resource,
@@ -263,12 +267,19 @@ def _operation(op: Operation, spec: Spec) -> OperationModel:
             else None
         ),
         iter_name=f"iter_{op.name}" if paginate else None,
-        referenced_models=tuple(sorted(set(returns.models()) if returns else ())),
+        referenced_models=tuple(
+            sorted(
+                set(returns.models() if returns else ())
+                | set(paging.item.models() if paging and paging.item else ())
+            )
+        ),
         departures=tuple((d.document, d.spec, d.reason) for d in op.departures),
         body=_body(op.body, spec) if op.body is not None else None,
         auth_options=op.auth_options or tuple((name,) for name in op.auth),
         headers=op.headers,
         base_url=op.base_url,
+        paging=paging,
+        envelope_keys=_envelope_keys(op),
     )
 
 
@@ -317,6 +328,55 @@ def _body(body: Body, spec: Spec) -> BodyModel:
         fields=tuple(f for f in fields if f.required)
         + tuple(f for f in fields if not f.required),
         read_only=tuple(f.name for f in model.fields if f.read_only),
+    )
+
+
+def _paging(
+    op: Operation, spec: Spec, params: tuple[ParamModel, ...], returns: TypeRef | None
+) -> PagingModel | None:
+    """The operation's pagination with Python names (the spec passed lint)."""
+    paginate = op.paginate
+    if paginate is None:
+        return None
+
+    def argument(wire: str | None) -> str | None:
+        return next((p.py_name for p in params if p.wire == wire), None)
+
+    item = returns.item if returns is not None else None
+    attributes: tuple[str, ...] = ()
+    if paginate.items:
+        path = items_path(spec, op)
+        attributes = tuple(python_identifier(f.python_name) for f in path.fields)
+        item = path.list_type.item if path.list_type is not None else None
+    next_item = None
+    if paginate.cursor_from_item is not None:
+        model = spec.models.get(item.name) if item and item.kind == "model" else None
+        fields = model.fields or () if model is not None else ()
+        found = next((f for f in fields if f.name == paginate.cursor_from_item), None)
+        next_item = python_identifier(
+            found.python_name if found else paginate.cursor_from_item
+        )
+    return PagingModel(
+        style=paginate.style,
+        param=argument(paginate.parameter),
+        start=paginate.start,
+        page_size=paginate.page_size,
+        size_param=argument(paginate.size_parameter or paginate.limit_parameter),
+        next=paginate.next,
+        next_item=next_item,
+        has_more=paginate.has_more,
+        items=attributes,
+        items_wire=paginate.items,
+        item=item,
+    )
+
+
+def _envelope_keys(op: Operation) -> EnvelopeKeysModel | None:
+    own = op.envelope_override
+    if own is None or not op.envelope:
+        return None
+    return EnvelopeKeysModel(
+        data=own.data or None, success=own.success, status=own.status, error=own.error
     )
 
 

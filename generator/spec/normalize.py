@@ -200,6 +200,18 @@ def _envelope(raw: Mapping[str, Any] | None) -> Envelope | None:
     )
 
 
+def _operation_envelope(raw: object) -> Envelope | None:
+    """An operation's own envelope; ``data`` may be absent (nothing returned)."""
+    if not isinstance(raw, Mapping):
+        return None  # true/false: the API's envelope, or none
+    return Envelope(
+        data=raw.get("data", ""),
+        success=raw.get("success"),
+        status=raw.get("status"),
+        error=raw.get("error"),
+    )
+
+
 def _errors(raw: Mapping[str, Any]) -> ErrorSettings:
     return ErrorSettings(
         model=raw.get("model"),
@@ -295,7 +307,8 @@ def _operation(
         path=raw["path"],
         summary=raw["summary"],
         auth=_auth_names(options),
-        envelope=bool(raw.get("envelope", True)),
+        envelope=raw.get("envelope", True) is not False,
+        envelope_override=_operation_envelope(raw.get("envelope")),
         auth_options=options,
         headers=tuple((raw.get("headers") or {}).items()),
         base_url=raw.get("base_url"),
@@ -311,11 +324,26 @@ def _operation(
             None
             if paginate is None
             else Pagination(
-                parameter=paginate["parameter"],
+                parameter=paginate.get("parameter"),
                 start=int(paginate.get("start", 0)),
                 page_size=paginate.get("page_size"),
                 size_parameter=paginate.get("size_parameter"),
                 where=(*where, "paginate"),
+                style=paginate.get("style", "page"),
+                # One path, under the key its style names (lint: the right one).
+                next=next(
+                    (
+                        paginate[key]
+                        for key in ("next_cursor", "next_token", "next_url")
+                        if key in paginate
+                    ),
+                    None,
+                ),
+                cursor_from_item=paginate.get("cursor_from_item"),
+                limit_parameter=paginate.get("limit_parameter"),
+                has_more=paginate.get("has_more"),
+                items=paginate.get("items"),
+                written=frozenset(paginate),
             )
         ),
         deprecated=(

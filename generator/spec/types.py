@@ -15,10 +15,12 @@ does not parse.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from generator.spec.elements import JsonPath
+
+PaginationStyle = Literal["page", "offset", "cursor", "token", "next_url", "link"]
 
 __all__ = [
     "ApiInfo",
@@ -144,6 +146,7 @@ class Envelope:
     data: str
     success: str | None = None
     status: str | None = None
+    error: str | None = None  # key of the error code/message in a failed response
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,13 +276,26 @@ class Body:
 
 @dataclass(frozen=True, slots=True)
 class Pagination:
-    """Page-number pagination: the page parameter and the first page's number."""
+    """How an operation pages: its style and where each page's facts are.
 
-    parameter: str
+    ``parameter`` is the request parameter taking the page number, offset, cursor
+    or token (None for next_url and link); the paths are dotted wire keys.
+    """
+
+    parameter: str | None
     start: int = 0
     page_size: int | None = None  # items in a full page: a shorter page is the last
     size_parameter: str | None = None  # wire name of the parameter setting the size
     where: JsonPath = ()
+    style: PaginationStyle = "page"
+    next: str | None = None  # body path of the next cursor, token or URL
+    cursor_from_item: str | None = None  # the last item's field that is the cursor
+    limit_parameter: str | None = None  # offset: wire name of the limit parameter
+    has_more: str | None = None  # body path of a boolean: false on the last page
+    items: str | None = None  # payload path of the item list (object payloads)
+    # The keys the spec wrote (lint: a key its style ignores); not part of the
+    # value, so `diff` sees `start: 0` and no `start` as the same pagination.
+    written: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +332,7 @@ class Operation:
     auth_options: tuple[tuple[str, ...], ...] = ()
     headers: tuple[tuple[str, str], ...] = ()  # this operation's constant headers
     base_url: str | None = None  # absolute URL replacing the client's for this one
+    envelope_override: Envelope | None = None  # this operation's own envelope
     parameters: tuple[Parameter, ...] = ()
     returns: str | None = None
     returns_description: str = ""

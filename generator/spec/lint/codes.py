@@ -61,6 +61,17 @@ RULES: dict[str, Rule] = {
         Rule("SPEC141", _E, "pagination parameter is not a parameter of the operation"),
         Rule("SPEC142", _E, "paginated operation does not return a list"),
         Rule("SPEC143", _E, "pagination size parameter is not a parameter of it"),
+        # pagination.py
+        Rule("SPEC144", _E, "pagination style lacks where the next page comes from"),
+        Rule("SPEC145", _E, "pagination key that its style does not use"),
+        Rule("SPEC146", _E, "offset, cursor or token parameter is not in query"),
+        Rule("SPEC147", _E, "pagination 'items' does not lead to a list"),
+        Rule("SPEC148", _E, "cursor_from_item is not a field of the items"),
+        Rule("SPEC149", _W, "offset pagination without a limit parameter"),
+        Rule("SPEC170", _E, "next_url or link pagination on a non-GET operation"),
+        Rule("SPEC171", _E, "parameter named like the iterator's max_items"),
+        Rule("SPEC172", _E, "operation envelope without data for a returned payload"),
+        Rule("SPEC174", _W, "operation envelope error key without a success flag"),
         # models.py
         Rule("SPEC151", _E, "models require each other in a cycle no data can end"),
         Rule("SPEC152", _E, "union variant is itself a union"),

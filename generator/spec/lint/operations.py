@@ -20,7 +20,7 @@ def check_pagination(ctx: Context) -> Iterator[Diagnostic]:
             continue
         names = [p.name for p in operation.parameters]
         wanted = paginate.parameter
-        if wanted not in names:
+        if wanted is not None and wanted not in names:
             message = f"operation {operation.label} pages with parameter '{wanted}', "
             message += "which it does not have"
             hint = "use one of: " + ", ".join(names) if names else "add the parameter"
@@ -34,9 +34,9 @@ def check_pagination(ctx: Context) -> Iterator[Diagnostic]:
             at = (*paginate.where, "size_parameter")
             yield ctx.report("SPEC143", at, message, hint)
         returns = operation.returns or ""
-        if not returns.startswith("list["):
+        if paginate.items is None and not returns.startswith("list["):
             shown = f"'{returns}'" if returns else "nothing"
             message = f"paginated operation {operation.label} returns {shown}, "
             message += "not a list"
-            hint = "pages end at an empty list: return list[...] or drop 'paginate'"
+            hint = "return list[...], or name the list inside it with 'items'"
             yield ctx.report("SPEC142", paginate.where, message, hint)

@@ -52,7 +52,9 @@ def build_conveniences(api: ApiModel, quick: Example | None) -> Conveniences | N
     """The programs for ``api``; ``None`` when it has no operation to call."""
     if quick is None:
         return None
-    paged = pick_operation(api, lambda op: op.iter_name is not None)
+    paged = pick_operation(
+        api, lambda op: op.paging is not None and op.paging.style == "page"
+    ) or pick_operation(api, lambda op: op.iter_name is not None)
     upload = pick_operation(
         api, lambda op: any(p.location == "file" and p.required for p in op.params)
     )
@@ -258,14 +260,23 @@ def _streaming_async(api: ApiModel, quick: Example) -> str:
 
 def _pages(api: ApiModel, op: OperationModel) -> str:
     example = build_example(api, op)
-    if not example.iter_call or op.page_param is None:
+    if not example.iter_call:
         return ""
-    start = _with_option(example.iter_call, f"{op.page_param}={op.page_start + 1}")
     raw = example.iter_call.replace("client.", "client.with_raw_response.", 1)
-    body = [
-        f"# From page {op.page_start + 1} on:",
-        f"for {example.target} in {start}:",
-        f"    print({example.show})",
+    target, show = example.iter_item
+    body: list[str] = []
+    # Only a page number names a later page without a first response in hand:
+    # cursors, tokens and URLs come from the API.
+    if op.paging is not None and op.paging.style == "page" and op.page_param:
+        start = _with_option(
+            example.iter_call, f"{op.page_param}={op.page_start + 1}"
+        )
+        body += [
+            f"# From page {op.page_start + 1} on:",
+            f"for {target or example.target} in {start}:",
+            f"    print({show or example.show})",
+        ]
+    body += [
         "# One APIResponse per page: status, headers, and the page's items:",
         f"for page in {raw}:",
         "    print(page.status_code, len(page.parse()))",

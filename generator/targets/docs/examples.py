@@ -57,6 +57,7 @@ class Example:
     show: str  # what to print of the result
     iter_call: str  # the call of the iter_ method, "" when the operation has none
     deprecated: bool
+    iter_item: tuple[str, str] = ("", "")  # the iterator's variable, what to print
 
     @property
     def arguments(self) -> str:
@@ -174,7 +175,17 @@ def build_example(api: ApiModel, op: OperationModel) -> Example:
         show=show,
         iter_call=iter_call,
         deprecated=op.deprecation_message is not None,
+        iter_item=_iter_item(api, op),
     )
+
+
+def _iter_item(api: ApiModel, op: OperationModel) -> tuple[str, str]:
+    """What ``iter_`` yields: an item of the list, inside the payload or not."""
+    item = op.paging.item if op.paging is not None else None
+    if item is None:
+        return "", ""
+    target, _, show = _result(api, f"list[{item}]")
+    return target, show
 
 
 def sync_program(api: ApiModel, example: Example, preamble: str = "") -> str:
@@ -237,10 +248,11 @@ def _body(example: Example, *, is_async: bool) -> list[str]:
         lines.append(f"    {call}")
     if example.iter_call:
         each = "async for" if is_async else "for"
+        target, show = example.iter_item
         lines += [
-            "    # Every page, one request per page, until a page comes back empty:",
-            f"    {each} {example.target} in {example.iter_call}:",
-            f"        print({example.show})",
+            "    # Every page, one request per page, until the last one:",
+            f"    {each} {target or example.target} in {example.iter_call}:",
+            f"        print({show or example.show})",
         ]
     return lines
 

@@ -25,6 +25,10 @@ from generator.targets.openapi.components import (
     JSON_MEDIA,
     header_refs,
 )
+from generator.targets.openapi.paging import (
+    own_envelope_schema,
+    pagination_extension,
+)
 from generator.targets.openapi.schemas import (
     BINARY,
     Schema,
@@ -125,11 +129,12 @@ def _deprecation(deprecated: Deprecation | None) -> dict[str, Any]:
 
 def _operation_extras(op: Operation) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    if op.paginate is not None:
+    if op.paginate is not None and op.paginate.style == "page":
         out["x-pagination"] = {
             "parameter": op.paginate.parameter,
             "start": op.paginate.start,
         }
+    out.update(pagination_extension(op))
     if op.departures:
         out["x-departures"] = [
             {"document": d.document, "spec": d.spec, "reason": d.reason}
@@ -305,6 +310,10 @@ def _responses(spec: Spec, op: Operation) -> dict[str, Any]:
 
 def _success_schema(spec: Spec, op: Operation) -> Schema | None:
     payload = type_schema(parse_type(op.returns)) if op.returns is not None else None
+    if op.envelope_override is not None and op.envelope:
+        if payload is not None and "returns_description" in op.written:
+            payload["description"] = op.returns_description
+        return own_envelope_schema(op.envelope_override, payload)
     envelope = spec.envelope
     if envelope is None or not op.envelope:
         return payload

@@ -12,7 +12,7 @@ import json
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.model.api import ApiModel, ResourceModel
+from generator.model.api import ApiModel, OperationModel, ResourceModel
 from generator.notice import generated_notice
 from generator.targets.python.samples import OperationCase, build_cases
 
@@ -52,7 +52,7 @@ def _case(case: OperationCase, api: ApiModel) -> dict[str, Any]:
         "auth_header": list(case.auth_header) if case.auth_header else None,
         "insufficient": case.missing_auth_argument,
         "payload": case.payload,
-        "enveloped": op.envelope,
+        "enveloped": _enveloped(op),
         "result_class": case.result_class,
         "returns": op.returns_label != "",
         "deprecated": op.deprecation_message is not None,
@@ -62,3 +62,12 @@ def _case(case: OperationCase, api: ApiModel) -> dict[str, Any]:
         "body": case.body,
         **extra,
     }
+
+
+def _enveloped(op: OperationModel) -> bool | dict[str, str]:
+    """Whether the payload is wrapped: a dict of the keys of its own envelope."""
+    keys = op.envelope_keys
+    if keys is None:
+        return op.envelope
+    pairs = (("data", keys.data), ("success", keys.success))
+    return {role: key for role, key in pairs if key}

@@ -118,9 +118,10 @@ class PythonCode:
 
     def item_annotation(self, op: OperationModel) -> str:
         """What a paginated operation's iterator yields ('' when not paginated)."""
-        if op.returns is None or op.returns.item is None or op.iter_name is None:
+        item = op.paging.item if op.paging is not None else None
+        if item is None or op.iter_name is None:
             return ""
-        text = self.types.annotation(op.returns.item, optional=False)
+        text = self.types.annotation(item, optional=False)
         return self._unshadow_by_resource[op.resource](text)
 
     def return_parser(self, op: OperationModel) -> str:
@@ -262,6 +263,8 @@ class PythonCode:
         if body is not None and len(body.media_types) > 1:
             media = ", ".join(pystr(m) for m in body.media_types)
             tail.append(f"content_type: Literal[{media}] | NotGiven = NOT_GIVEN")
+        if for_iterator:  # how many items at most (the SDK's, never sent)
+            optional.append("max_items: int | None = None")
         keyword_only = head + optional + tail
         if keyword_only:
             items += ["*", *keyword_only]
@@ -348,9 +351,66 @@ class PythonCode:
             tuple(f'"{p.py_name}": {p.py_name}' for p in op.params)
             + tuple(self.body_arguments(op))
         )
-        return bracketed(
-            head, [self.constant(op), arguments, "request_options"], ")", 8
+        passed: list[Item] = [self.constant(op), arguments, "request_options"]
+        if for_iterator:
+            passed.append("max_items")
+        return bracketed(head, passed, ")", 8)
+
+    def iterator_docstring(self, op: OperationModel) -> str:
+        """The one-line docstring of ``iter_<operation>``, saying how it pages."""
+        paging = op.paging
+        if paging is None:
+            return ""
+        how = {
+            "page": "page number",
+            "offset": "offset",
+            "cursor": "cursor",
+            "token": "next-page token",
+            "next_url": "the next page's URL in the body",
+            "link": "the Link header's next URL",
+        }[paging.style]
+        start = f" from ``{paging.param}`` (default: the first)" if paging.param else ""
+        return (
+            f"Iterate over every item of ``{op.py_name}``, page after page "
+            f"(by {how}){start}, at most ``max_items``; no request after the last page."
         )
+
+    def paging_field(self, op: OperationModel) -> str:
+        """The ``paging=Paging(...)`` line(s) of a paginated operation ('' if not)."""
+        paging = op.paging
+        if paging is None:
+            return ""
+        parts = [f"style={pystr(paging.style)}"]
+        if paging.param is not None:
+            parts.append(f"param={pystr(paging.param)}")
+        if paging.style == "page" and paging.start:
+            parts.append(f"start={paging.start}")
+        if paging.page_size is not None:
+            parts.append(f"page_size={paging.page_size}")
+        if paging.size_param is not None:
+            parts.append(f"size_param={pystr(paging.size_param)}")
+        for name, path in (("next", paging.next), ("has_more", paging.has_more)):
+            if path:
+                parts.append(f"{name}={_str_tuple(path.split('.'))}")
+        if paging.next_item is not None:
+            parts.append(f"next_item={pystr(paging.next_item)}")
+        if paging.items:
+            parts.append(f"items={_str_tuple(paging.items)}")
+        return bracketed("paging=Paging(", parts, "),", 4)
+
+    def envelope_keys_field(self, op: OperationModel) -> str:
+        """The ``envelope_keys=EnvelopeKeys(...)`` line(s) ('' without one)."""
+        keys = op.envelope_keys
+        if keys is None:
+            return ""
+        pairs = [
+            ("data", keys.data),
+            ("success", keys.success),
+            ("status", keys.status),
+            ("error", keys.error),
+        ]
+        parts = [f"{name}={pystr(value)}" for name, value in pairs if value]
+        return bracketed("envelope_keys=EnvelopeKeys(", parts, "),", 4)
 
     # --- resources ------------------------------------------------------------
 
@@ -394,6 +454,7 @@ class PythonCode:
             ),
             parsers=[self.return_parser(op) for op in operations],
             paginated=any(op.iter_name for op in operations),
+            own_envelope=any(op.envelope_keys for op in operations),
             has_params=any(op.params for op in operations),
             models=[name for op in operations for name in op.referenced_models],
             unions=self.union_parsers,
@@ -469,6 +530,12 @@ def _tuple_field(name: str, items: Sequence[Item]) -> str:
         if len(one_line) <= LINE_LENGTH:
             return one_line
     return bracketed(f"{name}=(", items, "),", 4, literal=True)
+
+
+def _str_tuple(values: Sequence[str]) -> str:
+    """A tuple display of strings: ``("a",)``, ``("a", "b")``."""
+    inner = ", ".join(pystr(value) for value in values)
+    return f"({inner},)" if len(values) == 1 else f"({inner})"
 
 
 def _one_line(item: Item) -> str:

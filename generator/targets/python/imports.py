@@ -67,6 +67,7 @@ def resource_imports(
     models: Iterable[str],
     unions: Mapping[str, str],
     extra: Mapping[str, Iterable[str]] | None = None,
+    own_envelope: bool = False,
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(module, names) pairs for a resource module, grouped and sorted for isort.
 
@@ -81,6 +82,7 @@ def resource_imports(
         unions: union model name -> its parser function name.
         extra: more names to import, by module (``typing``, ``._operation``...),
             for request bodies; a module not listed above is ignored.
+        own_envelope: whether any operation has its own envelope keys.
     """
     text = " ".join(annotations)
     words = set(_WORD.findall(text))
@@ -100,7 +102,13 @@ def resource_imports(
         ("._api_client", ["AsyncAPIClient", "SyncAPIClient"]),
         ("._body", []),
         ("._models", list(helpers_used(parsers))),
-        ("._operation", ["Operation"] + (["Param"] if has_params else [])),
+        (
+            "._operation",
+            ["Operation"]
+            + (["Param"] if has_params else [])
+            + (["EnvelopeKeys"] if own_envelope else []),
+        ),
+        ("._pagination", ["Paging"] if paginated else []),
         ("._response", _RAW_WRAPPERS + (_RAW_PAGE_WRAPPERS if paginated else [])),
         ("._streaming", _STREAM_WRAPPERS),
         ("._types", ["RequestOptions"]),

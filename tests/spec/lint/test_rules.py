@@ -386,6 +386,131 @@ def paginated_single_object(spec: Spec) -> None:
     _paginated(spec, "page", "Item")
 
 
+# pagination.py
+
+
+def _styled(spec: Spec, **paginate: Any) -> dict[str, Any]:
+    """A cursor-style listing of Items: ``list`` with a query cursor."""
+    return add_operation(
+        spec,
+        "list",
+        parameters=[{"name": "cursor", "in": "query", "type": "string"}],
+        returns="list[Item]",
+        paginate={"style": "cursor", "parameter": "cursor", **paginate},
+    )
+
+
+@case("SPEC144")
+def cursor_without_a_next_cursor(spec: Spec) -> None:
+    _styled(spec, has_more="has_more")
+
+
+@case("SPEC144")
+def cursor_with_two_sources(spec: Spec) -> None:
+    _styled(spec, next_cursor="next_cursor", cursor_from_item="id")
+
+
+@case("SPEC144")
+def token_without_next(spec: Spec) -> None:
+    _styled(spec, style="token")
+
+
+@case("SPEC145")
+def key_of_another_style(spec: Spec) -> None:
+    _styled(spec, next_cursor="next_cursor", start=1)
+
+
+@case("SPEC146")
+def cursor_in_a_path(spec: Spec) -> None:
+    op = _styled(spec, next_cursor="next_cursor")
+    op["path"] = "/list/{cursor}"
+    op["parameters"][0]["in"] = "path"
+
+
+@case("SPEC147")
+def items_on_a_list(spec: Spec) -> None:
+    _styled(spec, next_cursor="next_cursor", items="data")
+
+
+@case("SPEC147")
+def items_to_a_missing_field(spec: Spec) -> None:
+    add_model(spec, "Page", data={"type": "list[Item]", "required": True})
+    _styled(spec, next_cursor="next_cursor", items="rows")["returns"] = "Page"
+
+
+@case("SPEC148")
+def cursor_from_a_missing_field(spec: Spec) -> None:
+    _styled(spec, cursor_from_item="key")
+
+
+@case("SPEC143")
+def offset_limit_parameter_missing(spec: Spec) -> None:
+    op = _styled(spec)
+    op["paginate"] = {"style": "offset", "parameter": "cursor", "limit_parameter": "n"}
+    op["parameters"][0]["type"] = "integer"
+
+
+@case("SPEC149")
+def offset_without_a_limit(spec: Spec) -> None:
+    op = _styled(spec)
+    op["paginate"] = {"style": "offset", "parameter": "cursor"}
+    op["parameters"][0]["type"] = "integer"
+
+
+@case("SPEC170")
+def next_url_on_a_post(spec: Spec) -> None:
+    op = _styled(spec)
+    op["method"] = "POST"
+    op["paginate"] = {"style": "next_url", "next_url": "links.next"}
+
+
+@case("SPEC171")
+def parameter_named_max_items(spec: Spec) -> None:
+    op = _styled(spec, next_cursor="next_cursor")
+    op["parameters"].append({"name": "max_items", "in": "query", "type": "integer"})
+
+
+@case("SPEC172")
+def own_envelope_without_data(spec: Spec) -> None:
+    get(spec)["envelope"] = {"success": "ok", "error": "error"}
+
+
+@case("SPEC167")
+def own_envelope_key_twice(spec: Spec) -> None:
+    get(spec)["envelope"] = {"data": "ok", "success": "ok"}
+
+
+@case("SPEC174")
+def own_envelope_error_without_success(spec: Spec) -> None:
+    get(spec)["envelope"] = {"data": "item", "error": "error"}
+
+
+def test_every_style_validates_clean(tmp_path: Path) -> None:
+    """Only then: each style written as documented draws no diagnostic."""
+    spec = base()
+    add_model(spec, "Page", data={"type": "list[Item]", "required": True})
+    _styled(spec, cursor_from_item="id", has_more="has_more", items="data")
+    listing = spec["resources"]["item"]["operations"]["list"]
+    listing["returns"] = "Page"
+    limit = {"name": "limit", "in": "query", "type": "integer"}
+    offset = {"name": "offset", "in": "query", "type": "integer"}
+    add_operation(
+        spec,
+        "by_offset",
+        parameters=[offset, limit],
+        returns="list[Item]",
+        paginate={"style": "offset", "parameter": "offset", "limit_parameter": "limit"},
+    )
+    add_operation(
+        spec,
+        "by_link",
+        returns="list[Item]",
+        paginate={"style": "link"},
+        envelope={"data": "items", "success": "ok", "error": "error"},
+    )
+    assert codes(spec, tmp_path) == []
+
+
 # models.py
 
 

@@ -118,7 +118,7 @@ def test_a_key_in_the_wrong_place_does_not_hide_a_missing_key(
         (
             "SPEC020",
             "unknown key 'style' in model Item field 'id'; "
-            "'style' belongs inside a parameter",
+            "'style' belongs inside a parameter or an operation's 'paginate'",
         ),
         ("SPEC023", "model Item field 'id' is missing 'type'"),
     ]

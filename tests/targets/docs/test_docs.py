@@ -407,12 +407,21 @@ def handler_for(api: ApiModel) -> Any:
             if method != request.method or match is None:
                 continue
             payload: Any = sample_payload(api, op.returns_label)
-            if op.page_param and page_number(op, request, match.groups()) not in (
+            paged = op.paging is not None and op.paging.style == "page"
+            # Other styles stop on their own: no next cursor, URL or Link, or
+            # the same cursor again.
+            if paged and page_number(op, request, match.groups()) not in (
                 None,
                 str(op.page_start),
             ):
                 payload = []  # one page of items, then the end
-            if op.envelope and api.envelope_data:
+            own = op.envelope_keys
+            if own is not None:  # the operation's own envelope (Slack's ok)
+                body = {own.data: payload} if own.data else {}
+                if own.success:
+                    body[own.success] = True
+                payload = body
+            elif op.envelope and api.envelope_data:
                 body = {api.envelope_data: payload}
                 if api.envelope_success:
                     body[api.envelope_success] = True

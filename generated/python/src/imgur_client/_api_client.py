@@ -18,24 +18,18 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
-from ._base_client import (
-    BaseClient,
-    Prepared,
-    first_page,
-    is_last_page,
-    is_short_page,
-    page_args,
-)
+from ._base_client import BaseClient, Prepared
 from ._body import argument_names
 from ._deadline import AsyncDeadlineStream, DeadlineStream
 from ._exceptions import APITimeoutError
 from ._logs import warn_deprecated
 from ._operation import ApiConfig, Operation
-from ._response import APIResponse, raw_response_requested
+from ._pagination import PageWalk, aiterate, iterate
+from ._response import raw_response_requested
 from ._streaming import (
     AsyncStreamedAPIResponse,
     StreamedAPIResponse,
@@ -111,54 +105,27 @@ class SyncAPIClient(BaseClient):
         return result
 
     def paginate(
-        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
-    ) -> Iterator[T]:
-        """Iterate over every item of every page, stopping at the first empty page.
+        self,
+        op: Operation[Any],
+        args: Mapping[str, Any],
+        options: RequestOptions,
+        max_items: int | None = None,
+    ) -> Iterator[Any]:
+        """Iterate over every item of every page (``_pagination`` decides when to stop).
 
-        Starts at the page ``args`` names, if any. An API that answers a page past
-        the end with the last page again would loop forever: a page equal to the
-        one before also ends the iteration.
+        Starts where ``args`` say (a page, offset or cursor), if they do; through
+        ``with_raw_response``, yields one ``APIResponse`` per page instead.
         """
         if options:
             check_options(op.name, options, argument_names(op))
         if op.deprecation:
             warn_deprecated(op.deprecation)
-        page_args(op, args, op.page_start)  # fail now, not at the first next()
-        if raw_response_requested():  # through with_raw_response: one per page
-            # The raw wrapper's signature says what the caller gets.
-            return cast("Iterator[T]", self._raw_pages(op, args, options))
-        return self._pages(op, args, options)
+        walk = PageWalk(op, args, self.base_url, max_items)  # fail now, not at next()
 
-    def _pages(
-        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
-    ) -> Iterator[T]:
-        page, previous = first_page(op, args), None
-        while True:
-            items: list[T] = self._call(
-                op, page_args(op, args, page), options, raw=False
-            )
-            if is_last_page(op, page, items, previous):
-                return
-            yield from items
-            if is_short_page(op, items, args):
-                return
-            page, previous = page + 1, items
+        def fetch(page_op: Operation[Any], page_args: Mapping[str, Any]) -> Any:
+            return self._call(page_op, page_args, options, raw=True)
 
-    def _raw_pages(
-        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
-    ) -> Iterator[APIResponse[list[T]]]:
-        page, previous = first_page(op, args), None
-        while True:
-            response: APIResponse[list[T]] = self._call(
-                op, page_args(op, args, page), options, raw=True
-            )
-            items = response.parse()
-            if is_last_page(op, page, items, previous):
-                return
-            yield response
-            if is_short_page(op, items, args):
-                return
-            page, previous = page + 1, items
+        return iterate(fetch, walk, pages=raw_response_requested())
 
     def _call(
         self,
@@ -360,50 +327,23 @@ class AsyncAPIClient(BaseClient):
         return result
 
     def paginate(
-        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
-    ) -> AsyncIterator[T]:
+        self,
+        op: Operation[Any],
+        args: Mapping[str, Any],
+        options: RequestOptions,
+        max_items: int | None = None,
+    ) -> AsyncIterator[Any]:
         """Iterate (``async for``) over every item of every page."""
         if options:
             check_options(op.name, options, argument_names(op))
         if op.deprecation:
             warn_deprecated(op.deprecation)
-        page_args(op, args, op.page_start)  # fail now, not at the first __anext__()
-        if raw_response_requested():  # through with_raw_response: one per page
-            # The raw wrapper's signature says what the caller gets.
-            return cast("AsyncIterator[T]", self._raw_pages(op, args, options))
-        return self._pages(op, args, options)
+        walk = PageWalk(op, args, self.base_url, max_items)  # fail now
 
-    async def _pages(
-        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
-    ) -> AsyncIterator[T]:
-        page, previous = first_page(op, args), None
-        while True:
-            items: list[T] = await self._call(
-                op, page_args(op, args, page), options, raw=False
-            )
-            if is_last_page(op, page, items, previous):
-                return
-            for item in items:
-                yield item
-            if is_short_page(op, items, args):
-                return
-            page, previous = page + 1, items
+        async def fetch(page_op: Operation[Any], page_args: Mapping[str, Any]) -> Any:
+            return await self._call(page_op, page_args, options, raw=True)
 
-    async def _raw_pages(
-        self, op: Operation[list[T]], args: Mapping[str, Any], options: RequestOptions
-    ) -> AsyncIterator[APIResponse[list[T]]]:
-        page, previous = first_page(op, args), None
-        while True:
-            response: APIResponse[list[T]] = await self._call(
-                op, page_args(op, args, page), options, raw=True
-            )
-            items = response.parse()
-            if is_last_page(op, page, items, previous):
-                return
-            yield response
-            if is_short_page(op, items, args):
-                return
-            page, previous = page + 1, items
+        return aiterate(fetch, walk, pages=raw_response_requested())
 
     async def _call(
         self,

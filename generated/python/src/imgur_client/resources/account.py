@@ -14,6 +14,7 @@ from typing import Any, Literal, Unpack
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool, expect_int, expect_str, identity, parse_list
 from .._operation import Operation, Param
+from .._pagination import Paging
 from .._response import (
     async_to_raw_pages_wrapper,
     async_to_raw_response_wrapper,
@@ -113,8 +114,7 @@ _GALLERY_FAVORITES: Operation[list[GalleryItem]] = Operation(
     parse=lambda value: parse_list(
         value, parse_gallery_item, "account.gallery_favorites"
     ),
-    page_param="page",
-    page_start=0,
+    paging=Paging(style="page", param="page"),
 )
 
 _FAVORITES: Operation[list[GalleryItem]] = Operation(
@@ -128,8 +128,7 @@ _FAVORITES: Operation[list[GalleryItem]] = Operation(
     ),
     auth=("user_token",),
     parse=lambda value: parse_list(value, parse_gallery_item, "account.favorites"),
-    page_param="page",
-    page_start=0,
+    paging=Paging(style="page", param="page"),
 )
 
 _SUBMISSIONS: Operation[list[GalleryItem]] = Operation(
@@ -142,8 +141,7 @@ _SUBMISSIONS: Operation[list[GalleryItem]] = Operation(
     ),
     auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, parse_gallery_item, "account.submissions"),
-    page_param="page",
-    page_start=0,
+    paging=Paging(style="page", param="page"),
 )
 
 _SETTINGS: Operation[AccountSettings] = Operation(
@@ -215,8 +213,7 @@ _ALBUMS: Operation[list[Album]] = Operation(
     ),
     auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, Album.from_dict, "account.albums"),
-    page_param="page",
-    page_start=0,
+    paging=Paging(style="page", param="page"),
 )
 
 _ALBUM: Operation[Album] = Operation(
@@ -241,8 +238,7 @@ _ALBUM_IDS: Operation[list[str]] = Operation(
     ),
     auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, expect_str, "account.album_ids"),
-    page_param="page",
-    page_start=0,
+    paging=Paging(style="page", param="page"),
 )
 
 _ALBUM_COUNT: Operation[int] = Operation(
@@ -277,8 +273,7 @@ _COMMENTS: Operation[list[Comment]] = Operation(
     ),
     auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, Comment.from_dict, "account.comments"),
-    page_param="page",
-    page_start=0,
+    paging=Paging(style="page", param="page"),
 )
 
 _COMMENT: Operation[Comment] = Operation(
@@ -304,8 +299,7 @@ _COMMENT_IDS: Operation[list[int]] = Operation(
     ),
     auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, expect_int, "account.comment_ids"),
-    page_param="page",
-    page_start=0,
+    paging=Paging(style="page", param="page"),
 )
 
 _COMMENT_COUNT: Operation[int] = Operation(
@@ -339,8 +333,7 @@ _IMAGES: Operation[list[Image]] = Operation(
     ),
     auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, Image.from_dict, "account.images"),
-    page_param="page",
-    page_start=0,
+    paging=Paging(style="page", param="page"),
 )
 
 _IMAGE: Operation[Image] = Operation(
@@ -365,8 +358,7 @@ _IMAGE_IDS: Operation[list[str]] = Operation(
     ),
     auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, expect_str, "account.image_ids"),
-    page_param="page",
-    page_start=0,
+    paging=Paging(style="page", param="page"),
 )
 
 _IMAGE_COUNT: Operation[int] = Operation(
@@ -579,16 +571,18 @@ class AccountResource:
         *,
         page: int | None = None,
         sort: Literal["oldest", "newest"] | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``gallery_favorites``, page after page, from
-        ``page`` (default: the first) until a page is empty or repeats the one
-        before.
+        """Iterate over every item of ``gallery_favorites``, page after page (by page
+        number) from ``page`` (default: the first), at most ``max_items``; no request
+        after the last page.
         """
         return self._client.paginate(
             _GALLERY_FAVORITES,
             {"username": username, "page": page, "sort": sort},
             request_options,
+            max_items,
         )
 
     def favorites(
@@ -621,15 +615,18 @@ class AccountResource:
         *,
         page: int | None = None,
         sort: Literal["oldest", "newest"] | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``favorites``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``favorites``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after the
+        last page.
         """
         return self._client.paginate(
             _FAVORITES,
             {"username": username, "page": page, "sort": sort},
             request_options,
+            max_items,
         )
 
     def submissions(
@@ -656,13 +653,18 @@ class AccountResource:
         username: str,
         *,
         page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``submissions``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``submissions``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after the
+        last page.
         """
         return self._client.paginate(
-            _SUBMISSIONS, {"username": username, "page": page}, request_options
+            _SUBMISSIONS,
+            {"username": username, "page": page},
+            request_options,
+            max_items,
         )
 
     def settings(
@@ -778,13 +780,15 @@ class AccountResource:
         username: str,
         *,
         page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Album]:
-        """Iterate over every item of ``albums``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``albums``, page after page (by page number) from
+        ``page`` (default: the first), at most ``max_items``; no request after the last
+        page.
         """
         return self._client.paginate(
-            _ALBUMS, {"username": username, "page": page}, request_options
+            _ALBUMS, {"username": username, "page": page}, request_options, max_items
         )
 
     def album(
@@ -828,13 +832,15 @@ class AccountResource:
         username: str,
         *,
         page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[str]:
-        """Iterate over every item of ``album_ids``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``album_ids``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after the
+        last page.
         """
         return self._client.paginate(
-            _ALBUM_IDS, {"username": username, "page": page}, request_options
+            _ALBUM_IDS, {"username": username, "page": page}, request_options, max_items
         )
 
     def album_count(
@@ -893,15 +899,18 @@ class AccountResource:
         *,
         sort: Literal["best", "worst", "oldest", "newest"] | None = None,
         page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Comment]:
-        """Iterate over every item of ``comments``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``comments``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after the
+        last page.
         """
         return self._client.paginate(
             _COMMENTS,
             {"username": username, "sort": sort, "page": page},
             request_options,
+            max_items,
         )
 
     def comment(
@@ -950,15 +959,18 @@ class AccountResource:
         *,
         sort: Literal["best", "worst", "oldest", "newest"] | None = None,
         page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[int]:
-        """Iterate over every item of ``comment_ids``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``comment_ids``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after the
+        last page.
         """
         return self._client.paginate(
             _COMMENT_IDS,
             {"username": username, "sort": sort, "page": page},
             request_options,
+            max_items,
         )
 
     def comment_count(
@@ -1014,13 +1026,15 @@ class AccountResource:
         username: str,
         *,
         page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Image]:
-        """Iterate over every item of ``images``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``images``, page after page (by page number) from
+        ``page`` (default: the first), at most ``max_items``; no request after the last
+        page.
         """
         return self._client.paginate(
-            _IMAGES, {"username": username, "page": page}, request_options
+            _IMAGES, {"username": username, "page": page}, request_options, max_items
         )
 
     def image(
@@ -1064,13 +1078,15 @@ class AccountResource:
         username: str,
         *,
         page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[str]:
-        """Iterate over every item of ``image_ids``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``image_ids``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after the
+        last page.
         """
         return self._client.paginate(
-            _IMAGE_IDS, {"username": username, "page": page}, request_options
+            _IMAGE_IDS, {"username": username, "page": page}, request_options, max_items
         )
 
     def image_count(
@@ -1328,16 +1344,18 @@ class AsyncAccountResource:
         *,
         page: int | None = None,
         sort: Literal["oldest", "newest"] | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``gallery_favorites``, page after page, from
-        ``page`` (default: the first) until a page is empty or repeats the one
-        before.
+        """Iterate over every item of ``gallery_favorites``, page after page (by page
+        number) from ``page`` (default: the first), at most ``max_items``; no request
+        after the last page.
         """
         return self._client.paginate(
             _GALLERY_FAVORITES,
             {"username": username, "page": page, "sort": sort},
             request_options,
+            max_items,
         )
 
     async def favorites(
@@ -1370,15 +1388,18 @@ class AsyncAccountResource:
         *,
         page: int | None = None,
         sort: Literal["oldest", "newest"] | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``favorites``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``favorites``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after the
+        last page.
         """
         return self._client.paginate(
             _FAVORITES,
             {"username": username, "page": page, "sort": sort},
             request_options,
+            max_items,
         )
 
     async def submissions(
@@ -1405,13 +1426,18 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``submissions``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``submissions``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after the
+        last page.
         """
         return self._client.paginate(
-            _SUBMISSIONS, {"username": username, "page": page}, request_options
+            _SUBMISSIONS,
+            {"username": username, "page": page},
+            request_options,
+            max_items,
         )
 
     async def settings(
@@ -1531,13 +1557,15 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Album]:
-        """Iterate over every item of ``albums``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``albums``, page after page (by page number) from
+        ``page`` (default: the first), at most ``max_items``; no request after the last
+        page.
         """
         return self._client.paginate(
-            _ALBUMS, {"username": username, "page": page}, request_options
+            _ALBUMS, {"username": username, "page": page}, request_options, max_items
         )
 
     async def album(
@@ -1581,13 +1609,15 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[str]:
-        """Iterate over every item of ``album_ids``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``album_ids``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after the
+        last page.
         """
         return self._client.paginate(
-            _ALBUM_IDS, {"username": username, "page": page}, request_options
+            _ALBUM_IDS, {"username": username, "page": page}, request_options, max_items
         )
 
     async def album_count(
@@ -1648,15 +1678,18 @@ class AsyncAccountResource:
         *,
         sort: Literal["best", "worst", "oldest", "newest"] | None = None,
         page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Comment]:
-        """Iterate over every item of ``comments``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``comments``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after the
+        last page.
         """
         return self._client.paginate(
             _COMMENTS,
             {"username": username, "sort": sort, "page": page},
             request_options,
+            max_items,
         )
 
     async def comment(
@@ -1705,15 +1738,18 @@ class AsyncAccountResource:
         *,
         sort: Literal["best", "worst", "oldest", "newest"] | None = None,
         page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[int]:
-        """Iterate over every item of ``comment_ids``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``comment_ids``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after the
+        last page.
         """
         return self._client.paginate(
             _COMMENT_IDS,
             {"username": username, "sort": sort, "page": page},
             request_options,
+            max_items,
         )
 
     async def comment_count(
@@ -1769,13 +1805,15 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Image]:
-        """Iterate over every item of ``images``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``images``, page after page (by page number) from
+        ``page`` (default: the first), at most ``max_items``; no request after the last
+        page.
         """
         return self._client.paginate(
-            _IMAGES, {"username": username, "page": page}, request_options
+            _IMAGES, {"username": username, "page": page}, request_options, max_items
         )
 
     async def image(
@@ -1819,13 +1857,15 @@ class AsyncAccountResource:
         username: str,
         *,
         page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[str]:
-        """Iterate over every item of ``image_ids``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``image_ids``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after the
+        last page.
         """
         return self._client.paginate(
-            _IMAGE_IDS, {"username": username, "page": page}, request_options
+            _IMAGE_IDS, {"username": username, "page": page}, request_options, max_items
         )
 
     async def image_count(

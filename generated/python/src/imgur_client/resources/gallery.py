@@ -14,6 +14,7 @@ from typing import Literal, Unpack
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool, expect_int, parse_list
 from .._operation import Operation, Param
+from .._pagination import Paging
 from .._response import (
     async_to_raw_pages_wrapper,
     async_to_raw_response_wrapper,
@@ -59,8 +60,7 @@ _LIST: Operation[builtins.list[GalleryItem]] = Operation(
     ),
     auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, parse_gallery_item, "gallery.list"),
-    page_param="page",
-    page_start=0,
+    paging=Paging(style="page", param="page"),
 )
 
 _SUBREDDIT: Operation[builtins.list[GalleryItem]] = Operation(
@@ -75,8 +75,7 @@ _SUBREDDIT: Operation[builtins.list[GalleryItem]] = Operation(
     ),
     auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, parse_gallery_item, "gallery.subreddit"),
-    page_param="page",
-    page_start=0,
+    paging=Paging(style="page", param="page"),
 )
 
 _SEARCH: Operation[builtins.list[GalleryItem]] = Operation(
@@ -97,8 +96,7 @@ _SEARCH: Operation[builtins.list[GalleryItem]] = Operation(
     ),
     auth=("user_token", "client_id"),
     parse=lambda value: parse_list(value, parse_gallery_item, "gallery.search"),
-    page_param="page",
-    page_start=0,
+    paging=Paging(style="page", param="page"),
 )
 
 _SHARE_IMAGE: Operation[bool] = Operation(
@@ -336,10 +334,12 @@ class GalleryResource:
         show_viral: bool | None = None,
         mature: bool | None = None,
         album_previews: bool | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``list``, page after page, from ``page`` (default:
-        the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``list``, page after page (by page number) from
+        ``page`` (default: the first), at most ``max_items``; no request after the last
+        page.
         """
         return self._client.paginate(
             _LIST,
@@ -353,6 +353,7 @@ class GalleryResource:
                 "album_previews": album_previews,
             },
             request_options,
+            max_items,
         )
 
     def subreddit(
@@ -387,15 +388,18 @@ class GalleryResource:
         sort: Literal["time", "top"] | None = None,
         window: Literal["day", "week", "month", "year", "all"] | None = None,
         page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``subreddit``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``subreddit``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after the
+        last page.
         """
         return self._client.paginate(
             _SUBREDDIT,
             {"subreddit": subreddit, "sort": sort, "window": window, "page": page},
             request_options,
+            max_items,
         )
 
     def search(
@@ -462,10 +466,12 @@ class GalleryResource:
         q_not: str | None = None,
         q_type: Literal["jpg", "png", "gif", "anigif", "album"] | None = None,
         q_size_px: Literal["small", "med", "big", "lrg", "huge"] | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``search``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``search``, page after page (by page number) from
+        ``page`` (default: the first), at most ``max_items``; no request after the last
+        page.
         """
         return self._client.paginate(
             _SEARCH,
@@ -482,6 +488,7 @@ class GalleryResource:
                 "q_size_px": q_size_px,
             },
             request_options,
+            max_items,
         )
 
     def share_image(
@@ -799,10 +806,12 @@ class AsyncGalleryResource:
         show_viral: bool | None = None,
         mature: bool | None = None,
         album_previews: bool | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``list``, page after page, from ``page`` (default:
-        the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``list``, page after page (by page number) from
+        ``page`` (default: the first), at most ``max_items``; no request after the last
+        page.
         """
         return self._client.paginate(
             _LIST,
@@ -816,6 +825,7 @@ class AsyncGalleryResource:
                 "album_previews": album_previews,
             },
             request_options,
+            max_items,
         )
 
     async def subreddit(
@@ -850,15 +860,18 @@ class AsyncGalleryResource:
         sort: Literal["time", "top"] | None = None,
         window: Literal["day", "week", "month", "year", "all"] | None = None,
         page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``subreddit``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``subreddit``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after the
+        last page.
         """
         return self._client.paginate(
             _SUBREDDIT,
             {"subreddit": subreddit, "sort": sort, "window": window, "page": page},
             request_options,
+            max_items,
         )
 
     async def search(
@@ -925,10 +938,12 @@ class AsyncGalleryResource:
         q_not: str | None = None,
         q_type: Literal["jpg", "png", "gif", "anigif", "album"] | None = None,
         q_size_px: Literal["small", "med", "big", "lrg", "huge"] | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``search``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``search``, page after page (by page number) from
+        ``page`` (default: the first), at most ``max_items``; no request after the last
+        page.
         """
         return self._client.paginate(
             _SEARCH,
@@ -945,6 +960,7 @@ class AsyncGalleryResource:
                 "q_size_px": q_size_px,
             },
             request_options,
+            max_items,
         )
 
     async def share_image(

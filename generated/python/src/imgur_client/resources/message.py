@@ -14,6 +14,7 @@ from typing import Unpack
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import expect_bool, expect_int, parse_list
 from .._operation import Operation, Param
+from .._pagination import Paging
 from .._response import (
     async_to_raw_pages_wrapper,
     async_to_raw_response_wrapper,
@@ -62,8 +63,7 @@ _IDS: Operation[builtins.list[int]] = Operation(
         "message.ids is deprecated: Gone with the messages API; conversation ids come "
         "with conversation.list. Use conversation.list instead."
     ),
-    page_param="page",
-    page_start=0,
+    paging=Paging(style="page", param="page"),
 )
 
 _COUNT: Operation[int] = Operation(
@@ -215,12 +215,17 @@ class MessageResource:
         return self._client.call(_IDS, {"page": page}, request_options)
 
     def iter_ids(
-        self, *, page: int | None = None, **request_options: Unpack[RequestOptions]
+        self,
+        *,
+        page: int | None = None,
+        max_items: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> Iterator[int]:
-        """Iterate over every item of ``ids``, page after page, from ``page`` (default:
-        the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``ids``, page after page (by page number) from
+        ``page`` (default: the first), at most ``max_items``; no request after the last
+        page.
         """
-        return self._client.paginate(_IDS, {"page": page}, request_options)
+        return self._client.paginate(_IDS, {"page": page}, request_options, max_items)
 
     def count(self, **request_options: Unpack[RequestOptions]) -> int:
         """Count the member's messages (no longer available).
@@ -385,12 +390,17 @@ class AsyncMessageResource:
         return await self._client.call(_IDS, {"page": page}, request_options)
 
     def iter_ids(
-        self, *, page: int | None = None, **request_options: Unpack[RequestOptions]
+        self,
+        *,
+        page: int | None = None,
+        max_items: int | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[int]:
-        """Iterate over every item of ``ids``, page after page, from ``page`` (default:
-        the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``ids``, page after page (by page number) from
+        ``page`` (default: the first), at most ``max_items``; no request after the last
+        page.
         """
-        return self._client.paginate(_IDS, {"page": page}, request_options)
+        return self._client.paginate(_IDS, {"page": page}, request_options, max_items)
 
     async def count(self, **request_options: Unpack[RequestOptions]) -> int:
         """Count the member's messages (no longer available).

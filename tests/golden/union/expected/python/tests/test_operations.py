@@ -58,8 +58,20 @@ def envelope(payload: Any) -> Any:
     }
 
 
+def wrapped(payload: Any, enveloped: bool | dict[str, str]) -> Any:
+    """The body carrying ``payload``; a dict is the operation's own envelope."""
+    if isinstance(enveloped, dict):
+        body: dict[str, Any] = {}
+        if "success" in enveloped:
+            body[enveloped["success"]] = True
+        if "data" in enveloped:
+            body[enveloped["data"]] = payload
+        return body
+    return envelope(payload) if enveloped else payload
+
+
 def responder(
-    seen: list[httpx.Request], pages: list[Any], enveloped: bool = True
+    seen: list[httpx.Request], pages: list[Any], enveloped: bool | dict[str, str] = True
 ) -> httpx.MockTransport:
     """Answers each request with the next payload (the last one repeats)."""
 
@@ -67,7 +79,7 @@ def responder(
         request.read()
         seen.append(request)
         payload = pages[min(len(seen), len(pages)) - 1]
-        return httpx.Response(200, json=envelope(payload) if enveloped else payload)
+        return httpx.Response(200, json=wrapped(payload, enveloped))
 
     return httpx.MockTransport(handle)
 

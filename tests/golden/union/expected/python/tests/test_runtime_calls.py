@@ -19,6 +19,7 @@ from feed_client._api_client import AsyncAPIClient, SyncAPIClient
 from feed_client._exceptions import NotFoundError
 from feed_client._logs import LOG_ENV_VAR, configure_from_environment
 from feed_client._operation import ApiConfig, Operation, Param
+from feed_client._pagination import Paging
 from feed_client._response import (
     APIResponse,
     async_to_raw_pages_wrapper,
@@ -50,8 +51,7 @@ LIST = Operation(
     params=(Param("owner", "owner", "query"), Param("page", "page", "path")),
     auth=(),
     parse=parse_numbers,
-    page_param="page",
-    page_start=1,
+    paging=Paging(style="page", param="page", start=1),
 )
 GET = Operation(
     name="thing.get",
@@ -159,7 +159,7 @@ def test_paginate_stops_when_the_api_repeats_a_page(
 
     assert list(client.paginate(LIST, {}, {})) == [7, 8]
     assert len(requests) == 2
-    assert "page 2 repeats page 1" in caplog.text
+    assert "/3/things/2 repeats the page before it" in caplog.text
 
 
 def test_paginate_spends_no_request_after_a_short_page() -> None:
@@ -167,8 +167,9 @@ def test_paginate_spends_no_request_after_a_short_page() -> None:
     sized = dataclasses.replace(
         LIST,
         params=(*LIST.params, Param("per_page", "per_page", "query")),
-        page_size=2,
-        page_size_param="per_page",
+        paging=Paging(
+            style="page", param="page", start=1, page_size=2, size_param="per_page"
+        ),
     )
     pages = {"1": [1, 2], "2": [3], "3": []}
     seen: list[str] = []
@@ -191,7 +192,9 @@ def test_paginate_spends_no_request_after_a_short_page() -> None:
 
 
 def test_paginate_async_stops_after_a_short_page() -> None:
-    sized = dataclasses.replace(LIST, page_size=2)
+    sized = dataclasses.replace(
+        LIST, paging=Paging(style="page", param="page", start=1, page_size=2)
+    )
     pages = {"1": [1, 2], "2": [3]}
     seen: list[str] = []
 
@@ -224,7 +227,7 @@ def test_paginate_async() -> None:
 
 def test_paginate_rejects_an_unpaginated_operation() -> None:
     with pytest.raises(TypeError, match=r"thing\.get"):
-        sync_client().paginate(GET, {}, {})  # type: ignore[arg-type]
+        sync_client().paginate(GET, {}, {})
 
 
 def test_raw_response() -> None:
@@ -307,8 +310,7 @@ def test_deprecation_warns_for_paginate_and_async() -> None:
         params=(Param("page", "page", "path"),),
         auth=(),
         parse=parse_numbers,
-        page_param="page",
-        page_start=1,
+        paging=Paging(style="page", param="page", start=1),
         deprecation="thing.list is deprecated",
     )
     with pytest.warns(DeprecationWarning, match=r"thing\.list"):

@@ -58,14 +58,7 @@ from ._retry import (
 from ._servers import choose_base_url
 from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
 
-__all__ = [
-    "BaseClient",
-    "Prepared",
-    "first_page",
-    "is_last_page",
-    "is_short_page",
-    "page_args",
-]
+__all__ = ["BaseClient", "Prepared"]
 
 T = TypeVar("T")
 QueryValue = str | int | float | bool | None
@@ -504,45 +497,3 @@ def _caller_set(headers: httpx.Headers, key: str) -> bool:
     if lowered == "user-agent":
         return not value.startswith("python-httpx/")
     return True
-
-
-def _page_size(op: Operation[Any], args: Mapping[str, Any]) -> int:
-    """Items in a full page: the caller's size argument, else the spec's, else 0."""
-    chosen = args.get(op.page_size_param) if op.page_size_param else None
-    size = chosen if chosen is not None else op.page_size
-    return int(size) if size else 0
-
-
-def page_args(op: Operation[Any], args: Mapping[str, Any], page: int) -> dict[str, Any]:
-    if op.page_param is None:
-        raise TypeError(f"{op.name} is not paginated")
-    return {**args, op.page_param: page}
-
-
-def first_page(op: Operation[Any], args: Mapping[str, Any]) -> int:
-    """The page to start from: the one the caller named, else the first."""
-    assert op.page_param is not None  # checked by page_args before iterating
-    start = args.get(op.page_param)
-    return op.page_start if start is None else int(start)
-
-
-def is_short_page(
-    op: Operation[Any], items: list[Any], args: Mapping[str, Any]
-) -> bool:
-    """Whether this page, once yielded, is the last: shorter than a full page."""
-    return len(items) < _page_size(op, args)
-
-
-def is_last_page(
-    op: Operation[Any], page: int, items: list[Any], previous: list[Any] | None
-) -> bool:
-    """Whether this page ends the iteration before its items are yielded.
-
-    It is empty, or the same as the page before (an API that repeats its last page).
-    """
-    if not items:
-        return True
-    if items == previous:
-        logger.warning("%s: page %d repeats page %d; stopping", op.name, page, page - 1)
-        return True
-    return False

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from ._servers import Server
+
+if TYPE_CHECKING:
+    from ._pagination import Paging
 
 __all__ = [
     "ApiConfig",
     "AuthScheme",
     "Body",
     "BodyField",
+    "EnvelopeKeys",
     "Operation",
     "Param",
     "RateLimitHeader",
@@ -145,12 +149,6 @@ class Operation(Generic[T]):
     parse: Callable[[Any], T]
     envelope: bool = True
     deprecation: str | None = None
-    page_param: str | None = None
-    page_start: int = 0
-    page_size: int | None = None
-    """Items in a full page: a shorter page is the last (no request for the next)."""
-    page_size_param: str | None = None
-    """Python name of the argument that sets the page size (over ``page_size``)."""
     body: Body | None = None
     """The request body, for operations that send one."""
     auth_groups: tuple[tuple[str, ...], ...] = ()
@@ -160,3 +158,20 @@ class Operation(Generic[T]):
     """Constant headers of this operation (over the API's, under the caller's)."""
     base_url: str | None = None
     """An absolute URL replacing the client's base URL for this operation."""
+    paging: Paging | None = None
+    """How the operation pages (``iter_<operation>``), if it does."""
+    envelope_keys: EnvelopeKeys | None = None
+    """This operation's own envelope, replacing the API's."""
+
+
+@dataclass(frozen=True, slots=True)
+class EnvelopeKeys:
+    """Where one operation's response puts its payload, success flag and error.
+
+    ``data`` None: the operation returns nothing; the body is only checked.
+    """
+
+    data: str | None = None
+    success: str | None = None
+    status: str | None = None
+    error: str | None = None

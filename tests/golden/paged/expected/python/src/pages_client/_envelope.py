@@ -12,6 +12,7 @@ the API's own message, found through ``config.error_message_paths``.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 import httpx
@@ -134,6 +135,8 @@ def unwrap(
         raise NonJSONResponseError(message).attach(
             operation=op.name, response=response, path=op.path
         )
+    if op.envelope_keys is not None:
+        return _unwrap_own(config, op, response, body, rate_limits)
     if not (config.envelope_data and op.envelope):
         return body
     if not isinstance(body, dict) or config.envelope_data not in body:
@@ -156,6 +159,42 @@ def unwrap(
             rate_limits=rate_limits.snapshot() if rate_limits is not None else None,
         )
     return data
+
+
+def _unwrap_own(
+    config: ApiConfig,
+    op: Operation[Any],
+    response: httpx.Response,
+    body: Any,
+    rate_limits: RateLimits | None,
+) -> Any:
+    """``unwrap`` for an operation with its own envelope (``op.envelope_keys``).
+
+    A failure (the success flag false) raises with the message at the ``error``
+    key, e.g. Slack's ``{"ok": false, "error": "not_authed"}`` at HTTP 200.
+    """
+    keys = op.envelope_keys
+    assert keys is not None
+    if not isinstance(body, dict):
+        raise _invalid(op, response, "the response is not a JSON object")
+    if keys.success is not None and body.get(keys.success) is False:
+        paths = (keys.error,) if keys.error else ()
+        error = status_error(
+            replace(config, error_message_paths=paths + config.error_message_paths),
+            response,
+            operation=op.name,
+            path=op.path,
+            status_code=_body_status(
+                replace(config, envelope_status=keys.status), body, response
+            ),
+            rate_limits=rate_limits.snapshot() if rate_limits is not None else None,
+        )
+        raise error
+    if keys.data is None:
+        return None
+    if keys.data not in body:
+        raise _invalid(op, response, f"the response has no {keys.data!r} key")
+    return body[keys.data]
 
 
 def _body_status(

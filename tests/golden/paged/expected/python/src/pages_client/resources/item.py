@@ -12,6 +12,7 @@ from typing import Literal, Unpack
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._models import parse_list
 from .._operation import Operation, Param
+from .._pagination import Paging
 from .._response import (
     async_to_raw_pages_wrapper,
     async_to_raw_response_wrapper,
@@ -44,8 +45,7 @@ _LIST: Operation[builtins.list[Item]] = Operation(
     ),
     auth=(),
     parse=lambda value: parse_list(value, Item.from_dict, "item.list"),
-    page_param="page",
-    page_start=0,
+    paging=Paging(style="page", param="page"),
 )
 
 _SEARCH: Operation[builtins.list[Item]] = Operation(
@@ -59,10 +59,9 @@ _SEARCH: Operation[builtins.list[Item]] = Operation(
     ),
     auth=(),
     parse=lambda value: parse_list(value, Item.from_dict, "item.search"),
-    page_param="page",
-    page_start=1,
-    page_size=20,
-    page_size_param="per_page",
+    paging=Paging(
+        style="page", param="page", start=1, page_size=20, size_param="per_page"
+    ),
 )
 
 
@@ -106,13 +105,15 @@ class ItemResource:
         *,
         page: int | None = None,
         sort: Literal["new", "top"] | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Item]:
-        """Iterate over every item of ``list``, page after page, from ``page`` (default:
-        the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``list``, page after page (by page number) from
+        ``page`` (default: the first), at most ``max_items``; no request after the last
+        page.
         """
         return self._client.paginate(
-            _LIST, {"page": page, "sort": sort}, request_options
+            _LIST, {"page": page, "sort": sort}, request_options, max_items
         )
 
     def search(
@@ -142,13 +143,18 @@ class ItemResource:
         *,
         page: int | None = None,
         per_page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Item]:
-        """Iterate over every item of ``search``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``search``, page after page (by page number) from
+        ``page`` (default: the first), at most ``max_items``; no request after the last
+        page.
         """
         return self._client.paginate(
-            _SEARCH, {"q": q, "page": page, "per_page": per_page}, request_options
+            _SEARCH,
+            {"q": q, "page": page, "per_page": per_page},
+            request_options,
+            max_items,
         )
 
 
@@ -194,13 +200,15 @@ class AsyncItemResource:
         *,
         page: int | None = None,
         sort: Literal["new", "top"] | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Item]:
-        """Iterate over every item of ``list``, page after page, from ``page`` (default:
-        the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``list``, page after page (by page number) from
+        ``page`` (default: the first), at most ``max_items``; no request after the last
+        page.
         """
         return self._client.paginate(
-            _LIST, {"page": page, "sort": sort}, request_options
+            _LIST, {"page": page, "sort": sort}, request_options, max_items
         )
 
     async def search(
@@ -230,13 +238,18 @@ class AsyncItemResource:
         *,
         page: int | None = None,
         per_page: int | None = None,
+        max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Item]:
-        """Iterate over every item of ``search``, page after page, from ``page``
-        (default: the first) until a page is empty or repeats the one before.
+        """Iterate over every item of ``search``, page after page (by page number) from
+        ``page`` (default: the first), at most ``max_items``; no request after the last
+        page.
         """
         return self._client.paginate(
-            _SEARCH, {"q": q, "page": page, "per_page": per_page}, request_options
+            _SEARCH,
+            {"q": q, "page": page, "per_page": per_page},
+            request_options,
+            max_items,
         )
 
 
