@@ -44,6 +44,8 @@ COVERS = {
     "no_envelope": "bare payloads: model, list, scalar and empty returns",
     "oauth": "OAuth2 with refresh, PIN and code grants, plus a key fallback",
     "paged": "pagination, by path segment from 0 and by query from 1",
+    "responses": "per-status responses, 204, typed errors, binary/text, headers",
+    "rich_types": "dates, epoch, uuid, nullable, maps of models, shape union, extends",
     "union": "a discriminated union returned alone, in a list, in a field",
     "upload": "a file upload with upload_kind, and a plain file part",
 }

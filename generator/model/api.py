@@ -58,6 +58,8 @@ class FieldModel:
     type_label: str
     description: str
     enum: tuple[Any, ...]
+    const: Any = None
+    has_const: bool = False  # the field always holds ``const``
 
     @property
     def renamed(self) -> bool:
@@ -80,6 +82,9 @@ class UnionVariant:
 
     value: Any
     model: str
+    # Without a discriminator: (JSON name, JSON kind) of each required field, the
+    # shape an object must have to be this variant.
+    required: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +94,35 @@ class UnionClass:
     name: str
     parser_name: str
     description: str
-    discriminator: str
+    discriminator: str | None  # None: told apart by shape, in variant order
     variants: tuple[UnionVariant, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseHeaderModel:
+    """A documented response header: its name, its type, what it holds."""
+
+    name: str
+    type: TypeRef
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseModel:
+    """One declared response: its status, body type and how the body is read.
+
+    ``body`` is "json", "bytes" (binary media types), "text" (text/* and XML), or
+    "none" (no type: the method returns None).
+    """
+
+    status: str  # "200".."599" or "default"
+    type: TypeRef | None
+    body: str
+    media_type: str
+    description: str
+    headers: tuple[ResponseHeaderModel, ...]
+    is_success: bool
+    is_error: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +186,22 @@ class OperationModel:
     iter_name: str | None
     referenced_models: tuple[str, ...]  # models the result is built from
     departures: tuple[tuple[str, str, str], ...]
+    responses: tuple[ResponseModel, ...] = ()  # as declared ('returns' adds none)
+
+    @property
+    def success_responses(self) -> tuple[ResponseModel, ...]:
+        """The declared 1xx/2xx responses, in spec order."""
+        return tuple(r for r in self.responses if r.is_success)
+
+    @property
+    def error_responses(self) -> tuple[ResponseModel, ...]:
+        """Responses typing an error body: >= 400, and 'default' beside a success."""
+        has_success = bool(self.success_responses)
+        return tuple(
+            r
+            for r in self.responses
+            if r.is_error or (r.status == "default" and has_success)
+        )
 
     def required_arguments(self, *, for_iterator: bool = False) -> list[ParamModel]:
         """The parameters a method requires (an iterator's page one never is)."""
@@ -210,6 +258,7 @@ class ApiModel:
     resources: tuple[ResourceModel, ...]
     constructor_arguments: tuple[str, ...]
     request_id_header: str | None = None  # response header with the API's request id
+    error_model: str | None = None  # the model of every error body (errors.model)
 
     @property
     def models_exports(self) -> list[str]:

@@ -18,19 +18,24 @@ from generator.model.api import (
     ParamModel,
     RateLimitModel,
     ResourceModel,
+    ResponseHeaderModel,
+    ResponseModel,
     UnionClass,
     UnionVariant,
 )
+from generator.model.media import body_kind, shape_kind
 from generator.naming import pascal_case, python_identifier, snake_case
-from generator.spec.typeexpr import parse_type
+from generator.spec.typeexpr import TypeRef, parse_type
 from generator.spec.types import (
     AuthScheme,
     Deprecation,
     Field,
+    Model,
     Operation,
     Parameter,
     RateLimit,
     Resource,
+    Response,
     Spec,
 )
 
@@ -75,6 +80,7 @@ def build_model(spec: Spec, *, spec_label: str) -> ApiModel:
         resources=tuple(_resource(resource) for resource in spec.resources),
         constructor_arguments=_constructor_arguments(schemes),
         request_id_header=spec.errors.request_id_header,
+        error_model=spec.errors.model,
     )
 
 
@@ -129,7 +135,7 @@ def _models(spec: Spec) -> list[ModelClass]:
     for model in spec.models.values():
         if model.fields is None:
             continue
-        fields = tuple(_field(field) for field in model.fields)
+        fields = tuple(_field(field) for field in all_fields(spec, model))
         # Required fields first keeps the constructor's signature readable.
         ordered = tuple(f for f in fields if f.required) + tuple(
             f for f in fields if not f.required
@@ -151,6 +157,41 @@ def _field(field: Field) -> FieldModel:
         type_label=field.type,
         description=field.description,
         enum=field.enum,
+        const=field.const,
+        has_const=field.has_const,
+    )
+
+
+def all_fields(spec: Spec, model: Model) -> tuple[Field, ...]:
+    """The fields of ``model`` with those of its ``extends`` bases, flattened.
+
+    Bases first, in order (recursively), then the model's own; a later field with
+    the same JSON name replaces an earlier one where it stood. A base that is not
+    an object model, or a cycle, contributes nothing (lint reports both).
+    """
+    merged: dict[str, Field] = {}
+
+    def add(current: Model, seen: frozenset[str]) -> None:
+        for base in current.extends:
+            target = spec.models.get(base)
+            if target is not None and target.fields is not None and base not in seen:
+                add(target, seen | {base})
+        for field in current.fields or ():
+            merged[field.name] = field
+
+    add(model, frozenset({model.name}))
+    return tuple(merged.values())
+
+
+def _variant_shape(spec: Spec, name: str) -> tuple[tuple[str, str], ...]:
+    """(JSON name, JSON kind) of the required fields of variant ``name``."""
+    target = spec.models.get(name)
+    if target is None or target.fields is None:
+        return ()
+    return tuple(
+        (f.name, shape_kind(parse_type(f.type), f.nullable))
+        for f in all_fields(spec, target)
+        if f.required
     )
 
 
@@ -162,7 +203,16 @@ def _unions(spec: Spec) -> list[UnionClass]:
             description=model.description,
             discriminator=model.union.discriminator,
             variants=tuple(
-                UnionVariant(value=v.value, model=v.model) for v in model.union.variants
+                UnionVariant(
+                    value=v.value,
+                    model=v.model,
+                    required=(
+                        _variant_shape(spec, v.model)
+                        if model.union.discriminator is None
+                        else ()
+                    ),
+                )
+                for v in model.union.variants
             ),
         )
         for model in spec.models.values()
@@ -193,7 +243,10 @@ def _operation(op: Operation) -> OperationModel:
     params = tuple(p for p in params if p.required) + tuple(
         p for p in params if not p.required
     )
+    responses = tuple(_response(r) for r in op.responses)
     returns = parse_type(op.returns) if op.returns is not None else None
+    if returns is None:
+        returns = _single_success_type(responses)
     paginate = op.paginate
     page_param = None
     if paginate is not None:
@@ -227,9 +280,44 @@ def _operation(op: Operation) -> OperationModel:
             else None
         ),
         iter_name=f"iter_{op.name}" if paginate else None,
-        referenced_models=tuple(sorted(set(returns.models()) if returns else ())),
+        referenced_models=tuple(
+            sorted(
+                set(returns.models() if returns else ())
+                | {m for r in responses if r.type for m in r.type.models()}
+            )
+        ),
         departures=tuple((d.document, d.spec, d.reason) for d in op.departures),
+        responses=responses,
     )
+
+
+def _response(response: Response) -> ResponseModel:
+    ref = parse_type(response.type) if response.type is not None else None
+    return ResponseModel(
+        status=response.status,
+        type=ref,
+        body=body_kind(response.media_type, ref),
+        media_type=response.media_type,
+        description=response.description,
+        headers=tuple(
+            ResponseHeaderModel(
+                name=h.name, type=parse_type(h.type), description=h.description
+            )
+            for h in response.headers
+        ),
+        is_success=response.is_success,
+        is_error=response.is_error,
+    )
+
+
+def _single_success_type(responses: tuple[ResponseModel, ...]) -> TypeRef | None:
+    """The success responses' one type; None when none, or when they differ.
+
+    Several different success types make the method return their union; the
+    Python target writes it from ``OperationModel.success_responses``.
+    """
+    types = {r.type for r in responses if r.is_success}
+    return types.pop() if len(types) == 1 else None
 
 
 def _param(param: Parameter) -> ParamModel:

@@ -33,6 +33,8 @@ from generator.spec.types import (
     Parameter,
     RateLimit,
     Resource,
+    Response,
+    ResponseHeader,
     Spec,
     Union,
     UnionVariant,
@@ -161,12 +163,13 @@ def _model(name: str, raw: Mapping[str, Any]) -> Model:
     union = None
     if "union" in raw:
         union = Union(
-            discriminator=raw["union"]["discriminator"],
+            discriminator=raw["union"].get("discriminator"),
             variants=tuple(
                 UnionVariant(
-                    value=v["value"],
+                    value=v.get("value"),
                     model=v["model"],
                     where=(*where, "union", "variants", i),
+                    has_value="value" in v,
                 )
                 for i, v in enumerate(raw["union"]["variants"])
             ),
@@ -177,6 +180,7 @@ def _model(name: str, raw: Mapping[str, Any]) -> Model:
         description=raw.get("description", ""),
         fields=fields,
         union=union,
+        extends=tuple(raw.get("extends", ())),
         written=frozenset(raw),
         where=where,
     )
@@ -192,6 +196,7 @@ def _field(model: str, json_name: str, raw: Mapping[str, Any]) -> Field:
         nullable=bool(raw.get("nullable", False)),
         description=raw.get("description", ""),
         enum=tuple(raw.get("enum", ())),
+        const=raw.get("const"),
         written=frozenset(raw),
         where=("models", model, "fields", json_name),
     )
@@ -255,6 +260,30 @@ def _operation(
         departures=tuple(
             Departure(document=d["document"], spec=d["spec"], reason=d["reason"])
             for d in raw.get("departures", ())
+        ),
+        responses=tuple(
+            _response(status, spec, (*where, "responses", status))
+            for status, spec in (raw.get("responses") or {}).items()
+        ),
+        written=frozenset(raw),
+        where=where,
+    )
+
+
+def _response(status: str, raw: Mapping[str, Any], where: JsonPath) -> Response:
+    return Response(
+        status=str(status),
+        type=raw.get("type"),
+        description=raw.get("description", ""),
+        media_type=raw.get("media_type", "application/json"),
+        headers=tuple(
+            ResponseHeader(
+                name=name,
+                type=header.get("type", "string"),
+                description=header.get("description", ""),
+                where=(*where, "headers", name),
+            )
+            for name, header in (raw.get("headers") or {}).items()
         ),
         written=frozenset(raw),
         where=where,

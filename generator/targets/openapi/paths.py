@@ -26,6 +26,7 @@ from generator.targets.openapi.components import (
     envelope_schema,
     header_refs,
 )
+from generator.targets.openapi.responses import declared_responses
 from generator.targets.openapi.schemas import (
     BINARY,
     Schema,
@@ -268,6 +269,8 @@ def _form_encoding(fields: list[Parameter]) -> dict[str, Any]:
 
 
 def _responses(spec: Spec, op: Operation) -> dict[str, Any]:
+    if op.responses:
+        return declared_responses(spec, op)
     written = "returns_description" in op.written
     description = op.returns_description if written else "Successful response."
     response: dict[str, Any] = {"description": description}

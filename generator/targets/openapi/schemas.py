@@ -2,7 +2,10 @@
 
 Nullability is 3.1 style ("null" in ``type``, or ``anyOf`` around a ``$ref``);
 unions whose discriminator values are not all strings pin each variant's value
-with ``const``, since OpenAPI's ``discriminator`` maps strings only.
+with ``const``, since OpenAPI's ``discriminator`` maps strings only. A union
+without a discriminator is a plain ``oneOf``; ``extends`` is ``allOf`` of the bases
+and the model's own object. Integers carry no ``format`` (never ``int64``: the SDK
+keeps integers of any size); epochs are integers with ``format: unix-time``.
 """
 
 from __future__ import annotations
@@ -23,11 +26,24 @@ _PRIMITIVE_TYPES = {
 
 Schema = dict[str, Any]
 
+_WIRE_FORMATS: dict[str, Schema] = {
+    "date": {"type": "string", "format": "date"},
+    "datetime": {"type": "string", "format": "date-time"},
+    "uuid": {"type": "string", "format": "uuid"},
+    "bytes": {"type": "string", "contentEncoding": "base64"},
+    "epoch": {"type": "integer", "format": "unix-time"},
+}
+
 
 def model_schema(model: Model) -> Schema:
     """The JSON Schema of one spec model: an object, or a union of models."""
     if model.union is not None:
         schema = _union_schema(model.union)
+    elif model.extends:
+        schema = {
+            "allOf": [{"$ref": schema_ref(base)} for base in model.extends]
+            + [_object_schema(model.fields or ())]
+        }
     else:
         schema = _object_schema(model.fields or ())
     if "description" in model.written:
@@ -49,6 +65,8 @@ def field_schema(field: Field) -> Schema:
     schema = type_schema(parse_type(field.type))
     if "enum" in field.written:
         set_enum(schema, list(field.enum), nullable=field.nullable)
+    if field.has_const:
+        schema["const"] = field.const
     if field.nullable:
         schema = _nullable(schema)
     return described(schema, field)
@@ -66,6 +84,8 @@ def described(schema: Schema, element: Field | Parameter) -> Schema:
 def _union_schema(union: Union) -> Schema:
     prop = union.discriminator
     variants = union.variants
+    if prop is None:  # told apart by shape
+        return {"oneOf": [{"$ref": schema_ref(v.model)} for v in variants]}
     mapping = {_mapping_key(v.value): schema_ref(v.model) for v in variants}
     if all(isinstance(v.value, str) for v in variants):
         return {
@@ -98,6 +118,9 @@ def type_schema(ref: TypeRef) -> Schema:
     """The JSON Schema of a parsed type expression (a fresh dict each call)."""
     if ref.kind == "model":
         return {"$ref": schema_ref(ref.name)}
+    if ref.kind == "nullable":
+        assert ref.item is not None
+        return _nullable(type_schema(ref.item))
     if ref.kind in ("list", "map"):
         assert ref.item is not None
         item = type_schema(ref.item)
@@ -108,6 +131,8 @@ def type_schema(ref: TypeRef) -> Schema:
         return {}
     if ref.name == "file":
         return {"type": "string", "contentMediaType": BINARY}
+    if ref.name in _WIRE_FORMATS:
+        return dict(_WIRE_FORMATS[ref.name])
     return {"type": _PRIMITIVE_TYPES[ref.name]}
 
 

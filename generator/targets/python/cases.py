@@ -54,4 +54,17 @@ def _case(case: OperationCase, base_path: str) -> dict[str, Any]:
         "iterator": op.iter_name,
         "page_param": op.page_param,
         "page_size": op.page_size,
+        **_response_keys(case),
     }
+
+
+def _response_keys(case: OperationCase) -> dict[str, Any]:
+    """How the result is read and compared, when not plain JSON (keys left out)."""
+    out: dict[str, Any] = {}
+    if case.body_kind != "json":
+        out["body_kind"] = case.body_kind
+    if case.wire_kind is not None:
+        out["wire_kind"] = case.wire_kind
+    if case.returns_label and not case.op.returns_label:
+        out["returns"] = True  # a declared success response (responses:)
+    return out

@@ -62,6 +62,8 @@ def resource_imports(
     has_params: bool,
     models: Iterable[str],
     unions: Mapping[str, str],
+    wire_helpers: Iterable[str] = (),
+    modules: Iterable[str] = (),
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(module, names) pairs for a resource module, grouped and sorted for isort.
 
@@ -74,6 +76,8 @@ def resource_imports(
         has_params: whether any operation takes parameters.
         models: the models its operations return.
         unions: union model name -> its parser function name.
+        wire_helpers: the ``_wire_types`` helpers its operations call.
+        modules: plain module imports (``datetime as _dt``) its annotations need.
     """
     text = " ".join(annotations)
     words = set(_WORD.findall(text))
@@ -96,9 +100,10 @@ def resource_imports(
         ("._response", _RAW_WRAPPERS + (_RAW_PAGE_WRAPPERS if paginated else [])),
         ("._types", ["RequestOptions"]),
         ("._uploads", ["FileInput"] if "FileInput" in words else []),
+        ("._wire_types", list(wire_helpers)),
         (".models", sorted(imported)),
     ]
-    plain = ("builtins",) if "builtins." in text else ()
+    plain = (("builtins",) if "builtins." in text else ()) + tuple(modules)
     return tuple((module, ()) for module in plain) + tuple(
         (_relative(module), tuple(isort_names(names)))
         for module, names in groups

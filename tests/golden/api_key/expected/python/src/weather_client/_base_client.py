@@ -37,6 +37,7 @@ from ._operation import ApiConfig, Operation
 from ._rate_limits import RateLimits
 from ._request import RequestParts, build_request
 from ._response import APIResponse
+from ._responses import for_status, read_payload, type_error_body
 from ._retry import (
     MAX_RETRY_AFTER,
     MAX_TOTAL_WAIT,
@@ -416,7 +417,7 @@ class BaseClient:
             raise RedirectError.from_response(response, operation=op.name, path=op.path)
         if response.status_code >= 400:
             retry_after = parse_retry_after(response.headers, self._clock())
-            raise status_error(
+            error = status_error(
                 self._config,
                 response,
                 operation=op.name,
@@ -424,11 +425,21 @@ class BaseClient:
                 rate_limits=self._rate_limits.snapshot(),
                 retry_after=retry_after,
             )
-        # The live object: unwrap copies it only if it raises.
-        payload = unwrap(self._config, op, response, rate_limits=self._rate_limits)
+            raise type_error_body(error, op, self._config)
+        if op.responses or op.body_kinds:  # declared per status
+            op = for_status(op, response.status_code)
+            payload = read_payload(
+                self._config, op, response, rate_limits=self._rate_limits
+            )
+        else:
+            # The live object: unwrap copies it only if it raises.
+            payload = unwrap(self._config, op, response, rate_limits=self._rate_limits)
         if raw:
             return APIResponse(
-                response, lambda: _parse(op, payload, response), operation=op.name
+                response,
+                lambda: _parse(op, payload, response),
+                operation=op.name,
+                header_parsers=op.response_headers,
             )
         return _parse(op, payload, response)
 

@@ -66,6 +66,8 @@ class ApiConfig:
     default_max_retries: int = 2
     request_id_header: str | None = None
     """Response header with the API's id for the request; errors carry it."""
+    error_parse: Callable[[Any], Any] | None = None
+    """Builds every error body's model (``errors.model``) when an operation has none."""
 
     def scheme(self, name: str) -> AuthScheme:
         """Return the auth scheme called ``name``."""
@@ -110,3 +112,11 @@ class Operation(Generic[T]):
     """Items in a full page: a shorter page is the last (no request for the next)."""
     page_size_param: str | None = None
     """Python name of the argument that sets the page size (over ``page_size``)."""
+    responses: Mapping[int, Callable[[Any], Any]] = field(default_factory=dict)
+    """Declared success status -> parser of its payload (``parse`` for the rest)."""
+    body_kinds: Mapping[int, str] = field(default_factory=dict)
+    """Status -> "bytes", "text" or "none" for a body that is not JSON."""
+    errors: Mapping[int | str, Callable[[Any], Any]] = field(default_factory=dict)
+    """Error status (or "default") -> parser of its body (``APIStatusError.body``)."""
+    response_headers: Mapping[str, Callable[[Any], Any]] = field(default_factory=dict)
+    """Documented response header -> parser (``APIResponse.parsed_headers``)."""
