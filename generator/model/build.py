@@ -265,7 +265,7 @@ def _operation(op: Operation) -> OperationModel:
         auth=op.auth,
         params=params,
         returns=returns,
-        returns_label=op.returns or "",
+        returns_label=op.returns or _first_success_label(responses),
         returns_description=op.returns_description,
         envelope=op.envelope,
         deprecation_message=_deprecation_message(op.label, deprecated),
@@ -308,6 +308,11 @@ def _response(response: Response) -> ResponseModel:
         is_success=response.is_success,
         is_error=response.is_error,
     )
+
+
+def _first_success_label(responses: tuple[ResponseModel, ...]) -> str:
+    """The type of the first typed success response ('' when none has a type)."""
+    return next((str(r.type) for r in responses if r.is_success and r.type), "")
 
 
 def _single_success_type(responses: tuple[ResponseModel, ...]) -> TypeRef | None:

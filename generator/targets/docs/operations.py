@@ -77,6 +77,8 @@ class OperationDoc:
     source_href: str  # a link to the source section, "" when not a URL
     replacement: tuple[str, str] | None  # (label, href from a resource page)
     departures_href: str  # from a resource page, "" without departures
+    # Declared responses: (status, body type, media type, description).
+    responses: tuple[tuple[str, TypeParts, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +128,20 @@ def resource_page(
                     f"../departures.md#{departure_slugs[op.sdk_path]}"
                     if op.departures
                     else ""
+                ),
+                responses=tuple(
+                    (
+                        r.status,
+                        type_parts(
+                            py.types.annotation(r.type, optional=False)
+                            if r.type is not None
+                            else "None",
+                            hrefs,
+                        ),
+                        r.media_type if r.type is not None else "",
+                        r.description,
+                    )
+                    for r in op.responses
                 ),
             )
         )

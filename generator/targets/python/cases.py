@@ -65,6 +65,4 @@ def _response_keys(case: OperationCase) -> dict[str, Any]:
         out["body_kind"] = case.body_kind
     if case.wire_kind is not None:
         out["wire_kind"] = case.wire_kind
-    if case.returns_label and not case.op.returns_label:
-        out["returns"] = True  # a declared success response (responses:)
     return out

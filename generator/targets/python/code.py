@@ -245,7 +245,7 @@ class PythonCode:
             # Each status has its own parser (responses=); an undeclared 2xx
             # is read as the first declared one.
             return self._body_parser(op, success[0])
-        if not op.returns_label and success:
+        if success and success[0].body != "json":
             return self._body_parser(op, success[0])
         return self.types.return_parse_code(op.returns, op.sdk_path)
 
