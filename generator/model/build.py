@@ -23,14 +23,14 @@ from generator.model.api import (
     UnionClass,
     UnionVariant,
 )
-from generator.model.media import body_kind, shape_kind
 from generator.naming import pascal_case, python_identifier, snake_case
+from generator.spec.extends import all_fields
+from generator.spec.media import body_kind, shape_kind
 from generator.spec.typeexpr import TypeRef, parse_type
 from generator.spec.types import (
     AuthScheme,
     Deprecation,
     Field,
-    Model,
     Operation,
     Parameter,
     RateLimit,
@@ -160,27 +160,6 @@ def _field(field: Field) -> FieldModel:
         const=field.const,
         has_const=field.has_const,
     )
-
-
-def all_fields(spec: Spec, model: Model) -> tuple[Field, ...]:
-    """The fields of ``model`` with those of its ``extends`` bases, flattened.
-
-    Bases first, in order (recursively), then the model's own; a later field with
-    the same JSON name replaces an earlier one where it stood. A base that is not
-    an object model, or a cycle, contributes nothing (lint reports both).
-    """
-    merged: dict[str, Field] = {}
-
-    def add(current: Model, seen: frozenset[str]) -> None:
-        for base in current.extends:
-            target = spec.models.get(base)
-            if target is not None and target.fields is not None and base not in seen:
-                add(target, seen | {base})
-        for field in current.fields or ():
-            merged[field.name] = field
-
-    add(model, frozenset({model.name}))
-    return tuple(merged.values())
 
 
 def _variant_shape(spec: Spec, name: str) -> tuple[tuple[str, str], ...]:

@@ -256,7 +256,7 @@ class ResponseHeader:
 
 @dataclass(frozen=True, slots=True)
 class Response:
-    """One declared response of an operation; ``status`` is "200".."599" or "default"."""
+    """One declared response; ``status`` is "200".."599" or "default"."""
 
     status: str
     type: str | None = None

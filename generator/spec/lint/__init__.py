@@ -20,6 +20,7 @@ from generator.spec.lint import (
     parameters,
     paths,
     references,
+    responses_types,
 )
 from generator.spec.lint.codes import RULES, Rule
 from generator.spec.lint.context import Context
@@ -61,6 +62,12 @@ CHECKS: tuple[Check, ...] = (
     api.check_package,
     api.check_envelope_keys,
     api.check_has_resources,
+    responses_types.check_success_responses,
+    responses_types.check_response_bodies,
+    responses_types.check_nested_nullable,
+    responses_types.check_const,
+    responses_types.check_extends,
+    responses_types.check_shape_unions,
 )
 
 

@@ -133,9 +133,11 @@ def resource_page(
                     (
                         r.status,
                         type_parts(
-                            py.types.annotation(r.type, optional=False)
-                            if r.type is not None
-                            else "None",
+                            (
+                                py.types.annotation(r.type, optional=False)
+                                if r.type is not None
+                                else "None"
+                            ),
                             hrefs,
                         ),
                         r.media_type if r.type is not None else "",

@@ -196,7 +196,7 @@ class PythonCode:
         return "\n".join(lines)
 
     def wire_kinds(self, fields: Sequence[FieldModel]) -> list[tuple[str, str]]:
-        """(Python name, wire type) of the fields holding dates, epochs, UUIDs, bytes."""
+        """(Python name, wire type) of fields holding dates, epochs, UUIDs, bytes."""
         out = []
         for field in fields:
             ref = strip_nullable(field.type)[0]

@@ -44,7 +44,7 @@ def is_text_media(media_type: str) -> bool:
 
 
 def body_kind(media_type: str, ref: TypeRef | None) -> str:
-    """ "json", "bytes", "text" or "none" (no type: nothing to read)."""
+    """How the body is read: json, bytes, text or none (no type: nothing)."""
     if ref is None:
         return "none"
     if is_binary_media(media_type) or (ref.kind, ref.name) == ("primitive", "bytes"):
