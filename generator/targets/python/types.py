@@ -151,4 +151,7 @@ class TypeMapper:
 
 
 def _optional(annotation: str) -> str:
-    return annotation if annotation == "Any" else f"{annotation} | None"
+    # A nullable[T] is 'T | None' already: say None once.
+    if annotation == "Any" or annotation.endswith(" | None"):
+        return annotation
+    return f"{annotation} | None"

@@ -44,6 +44,7 @@ def test_annotation_of_each_kind_of_type(expression: str, annotation: str) -> No
         ("string", "str | None"),
         ("list[Pet]", "list[Pet] | None"),
         ("any", "Any"),  # Any already admits None
+        ("nullable[string]", "str | None"),  # None said once
     ],
 )
 def test_optional_annotation_admits_none(expression: str, annotation: str) -> None:

@@ -57,10 +57,7 @@ class EventResource:
         return EventResourceWithRawResponse(self)
 
     def list(
-        self,
-        *,
-        since: str | None | None = None,
-        **request_options: Unpack[RequestOptions],
+        self, *, since: str | None = None, **request_options: Unpack[RequestOptions]
     ) -> EventPage:
         """A page of events.
 
@@ -96,10 +93,7 @@ class AsyncEventResource:
         return AsyncEventResourceWithRawResponse(self)
 
     async def list(
-        self,
-        *,
-        since: str | None | None = None,
-        **request_options: Unpack[RequestOptions],
+        self, *, since: str | None = None, **request_options: Unpack[RequestOptions]
     ) -> EventPage:
         """A page of events.
 
