@@ -23,7 +23,7 @@ from hostile_client._exceptions import (
     NotFoundError,
     ResponseValidationError,
 )
-from hostile_client._models import Model, expect_object, require
+from hostile_client._models import Model, expect_int, expect_object, require
 from hostile_client._operation import ApiConfig, Operation
 from hostile_client._response import to_raw_response_wrapper
 from hostile_client._shapes import pick_by_shape
@@ -146,6 +146,44 @@ def test_the_api_wide_error_model_types_bodies_an_operation_does_not() -> None:
     with pytest.raises(APIStatusError) as caught:
         client.call(op, {}, {"max_retries": 0})
     assert isinstance(caught.value.body, Problem)
+
+
+def test_an_error_inside_a_200_envelope_gets_the_error_model_too() -> None:
+    config = dataclasses.replace(
+        CONFIG,
+        envelope_data="data",
+        envelope_success="success",
+        error_parse=Problem.from_dict,
+    )
+    op = dataclasses.replace(OP, envelope=True, responses={}, errors={})
+    body = {"data": {}, "success": False, "code": "inside"}
+    http = httpx.Client(
+        transport=httpx.MockTransport(lambda request: httpx.Response(200, json=body))
+    )
+    client = SyncAPIClient(config=config, credentials={}, http_client=http)
+    with pytest.raises(APIStatusError) as caught:
+        client.call(op, {}, {"max_retries": 0})
+    assert isinstance(caught.value.body, Problem)
+    assert caught.value.body.code == "inside"
+    assert caught.value.body_json == body
+
+
+def test_integers_beyond_64_bits_stay_exact() -> None:
+    big = 2**70 + 1
+    op = Operation(
+        name="n.get",
+        method="GET",
+        path="/n",
+        params=(),
+        auth=(),
+        parse=expect_int,
+        envelope=False,
+    )
+    answer = httpx.Response(200, content=str(big).encode())
+    assert call(answer, op) == big  # decoded and checked without a float
+    stamp = Stamp.from_dict({"at": 0, "count": big})
+    assert stamp.raw["count"] == big
+    assert stamp.to_dict()["count"] == big
 
 
 def test_declared_headers_are_parsed_on_the_raw_response() -> None:

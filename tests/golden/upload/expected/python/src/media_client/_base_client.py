@@ -396,6 +396,9 @@ class BaseClient:
         try:
             return self._result(op, response, raw=raw)
         except (APIStatusError, ResponseValidationError) as err:
+            if isinstance(err, APIStatusError):
+                # An error status or an error inside a 200 envelope alike.
+                type_error_body(err, op, self._config)
             # The body may quote a credential back (a 401 echoing the token).
             from ._redact import redact_error  # the error path only: import time
 
@@ -417,7 +420,7 @@ class BaseClient:
             raise RedirectError.from_response(response, operation=op.name, path=op.path)
         if response.status_code >= 400:
             retry_after = parse_retry_after(response.headers, self._clock())
-            error = status_error(
+            raise status_error(
                 self._config,
                 response,
                 operation=op.name,
@@ -425,7 +428,6 @@ class BaseClient:
                 rate_limits=self._rate_limits.snapshot(),
                 retry_after=retry_after,
             )
-            raise type_error_body(error, op, self._config)
         if op.responses or op.body_kinds:  # declared per status
             op = for_status(op, response.status_code)
             payload = read_payload(
