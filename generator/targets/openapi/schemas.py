@@ -138,6 +138,8 @@ def type_schema(ref: TypeRef) -> Schema:
 
 def _nullable(schema: Schema) -> Schema:
     """3.1 style: add "null" to ``type``; wrap refs in ``anyOf``; ``{}`` allows null."""
+    if isinstance(schema.get("type"), list) or "anyOf" in schema:
+        return schema  # nullable[T] already (a field may also say nullable: true)
     if "type" in schema:
         return {**schema, "type": [schema["type"], "null"]}
     if "$ref" in schema:
