@@ -55,6 +55,16 @@ def _module_imports(text: str) -> list[str]:
     return [module for prefix, module in _MODULE_ALIASES if prefix in text]
 
 
+def _wire_kind(ref: TypeRef) -> str | None:
+    """'epoch', 'uuid'...: how a parameter's rich value travels (None: as is)."""
+    ref = strip_nullable(ref)[0]
+    if ref.kind == "list" and ref.item is not None:
+        ref = strip_nullable(ref.item)[0]
+    if ref.kind == "primitive" and ref.name in WIRE_PRIMITIVES:
+        return ref.name
+    return None
+
+
 def _dict_field(name: str, items: dict[Any, str]) -> str:
     """``    name={k: v, ...},`` on one line, or one item per line when too long."""
     body = ", ".join(f"{k}: {v}" for k, v in items.items())
@@ -284,6 +294,9 @@ class PythonCode:
             parts.append(f"style={pystr(param.style)}")
         if param.path_default is not None:
             parts.append(f"default={pyrepr(param.path_default)}")
+        kind = _wire_kind(param.type)
+        if kind is not None:
+            parts.append(f"wire_kind={pystr(kind)}")
         if param.upload_kind_param:
             values = ", ".join(
                 f"{pystr(k)}: {pystr(v)}" for k, v in param.upload_kind_values

@@ -185,7 +185,11 @@ def _argument(param: ParamModel) -> tuple[Any, list[str]]:
 def _scalar(param: ParamModel, ref: TypeRef | None, index: int) -> Any:
     if param.enum:
         return param.enum[index % len(param.enum)]
+    if ref is not None:
+        ref = strip_nullable(ref)[0]
     name = ref.name if ref is not None else "string"
+    if name in WIRE_SAMPLES and name != "bytes":
+        return WIRE_SAMPLES[name]  # passed in wire form: sent as given
     if name == "integer":
         return 2 + index
     if name == "number":

@@ -24,7 +24,7 @@ from social_client._exceptions import (
     ResponseValidationError,
 )
 from social_client._models import Model, expect_int, expect_object, require
-from social_client._operation import ApiConfig, Operation
+from social_client._operation import ApiConfig, Operation, Param
 from social_client._response import to_raw_response_wrapper
 from social_client._shapes import pick_by_shape
 from social_client._wire_types import (
@@ -208,6 +208,42 @@ def test_a_header_that_does_not_parse_is_left_out() -> None:
     client = SyncAPIClient(config=CONFIG, credentials={}, http_client=http)
     raw = to_raw_response_wrapper(lambda: client.call(OP, {}, {}))()
     assert raw.parsed_headers == {}
+
+
+def test_rich_parameters_travel_in_wire_form() -> None:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=1)
+
+    op = Operation(
+        name="n.find",
+        method="GET",
+        path="/n",
+        params=(
+            Param("after", "after", "query", wire_kind="epoch"),
+            Param("ids", "ids", "query", wire_kind="uuid"),
+            Param("on", "on", "query", wire_kind="datetime"),
+        ),
+        auth=(),
+        parse=expect_int,
+        envelope=False,
+    )
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    client = SyncAPIClient(config=CONFIG, credentials={}, http_client=http)
+    arguments = {
+        "after": dt.datetime(1970, 1, 2, tzinfo=dt.UTC),
+        "ids": [uuid.UUID(int=1)],
+        "on": dt.datetime(2024, 5, 6, 7, 8, 9, tzinfo=dt.UTC),
+    }
+    client.call(op, arguments, {})
+    query = dict(seen[0].url.params)
+    assert query == {
+        "after": "86400",
+        "ids": str(uuid.UUID(int=1)),
+        "on": "2024-05-06T07:08:09Z",
+    }
 
 
 def test_datetimes_are_aware_and_tolerate_z_and_no_offset() -> None:

@@ -90,6 +90,8 @@ class Param:
     upload_kind_param: str | None = None
     """File parameters only: wire name of the sibling field naming the upload kind."""
     upload_kind_values: Mapping[str, str] = field(default_factory=dict)
+    wire_kind: str | None = None
+    """'date', 'datetime', 'epoch', 'uuid' or 'bytes': how the value is sent."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,7 @@ __all__ = [
     "parse_epoch",
     "parse_uuid",
     "plain_scalar",
+    "wire_args",
     "wire_value",
 ]
 
@@ -175,6 +176,25 @@ _HEADER_PARSERS: Mapping[str, Callable[[str], Any]] = {
 def header_parser(kind: str) -> Callable[[str], Any]:
     """The parser of a response header's text for the spec type ``kind``."""
     return _HEADER_PARSERS.get(kind, str)
+
+
+def wire_args(op: Any, args: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``args`` with rich parameter values as they travel (``Param.wire_kind``).
+
+    An epoch goes as Unix seconds, a datetime as ISO 8601, a UUID as its text; a
+    value already in wire form (a str, an int) is sent as given.
+    """
+    kinds = {p.python: p.wire_kind for p in op.params if p.wire_kind}
+    if not kinds or not kinds.keys() & args.keys():
+        return args
+    out = dict(args)
+    for name, kind in kinds.items():
+        value = out.get(name)
+        if isinstance(value, list | tuple):
+            out[name] = [wire_value(kind, item) for item in value]
+        elif value is not None:
+            out[name] = wire_value(kind, value)
+    return out
 
 
 def plain_scalar(value: Any) -> Any:

@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import datetime as _dt
+import uuid as _uuid
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Unpack
 
@@ -26,7 +28,11 @@ _LIST: Operation[EventPage] = Operation(
     name="event.list",
     method="GET",
     path="/events",
-    params=(Param(python="since", wire="since", location="query"),),
+    params=(
+        Param(python="since", wire="since", location="query"),
+        Param(python="after", wire="after", location="query", wire_kind="epoch"),
+        Param(python="ids", wire="ids", location="query", wire_kind="uuid"),
+    ),
     auth=(),
     parse=EventPage.from_dict,
     envelope=False,
@@ -57,16 +63,25 @@ class EventResource:
         return EventResourceWithRawResponse(self)
 
     def list(
-        self, *, since: str | None = None, **request_options: Unpack[RequestOptions]
+        self,
+        *,
+        since: str | None = None,
+        after: _dt.datetime | None = None,
+        ids: Sequence[_uuid.UUID] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> EventPage:
         """A page of events.
 
         Args:
             since: A cursor.
+            after: Events after this time.
+            ids: Only these events.
 
         ``GET /events``
         """
-        return self._client.call(_LIST, {"since": since}, request_options)
+        return self._client.call(
+            _LIST, {"since": since, "after": after, "ids": ids}, request_options
+        )
 
     def when(self, id: str, **request_options: Unpack[RequestOptions]) -> _dt.datetime:
         """When an event happened.
@@ -93,16 +108,25 @@ class AsyncEventResource:
         return AsyncEventResourceWithRawResponse(self)
 
     async def list(
-        self, *, since: str | None = None, **request_options: Unpack[RequestOptions]
+        self,
+        *,
+        since: str | None = None,
+        after: _dt.datetime | None = None,
+        ids: Sequence[_uuid.UUID] | None = None,
+        **request_options: Unpack[RequestOptions],
     ) -> EventPage:
         """A page of events.
 
         Args:
             since: A cursor.
+            after: Events after this time.
+            ids: Only these events.
 
         ``GET /events``
         """
-        return await self._client.call(_LIST, {"since": since}, request_options)
+        return await self._client.call(
+            _LIST, {"since": since, "after": after, "ids": ids}, request_options
+        )
 
     async def when(
         self, id: str, **request_options: Unpack[RequestOptions]
