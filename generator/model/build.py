@@ -25,7 +25,7 @@ from generator.model.api import (
 )
 from generator.naming import pascal_case, python_identifier, snake_case
 from generator.spec.extends import all_fields
-from generator.spec.media import body_kind, shape_kind
+from generator.spec.response_media import body_kind, shape_kind
 from generator.spec.typeexpr import TypeRef, parse_type
 from generator.spec.types import (
     AuthScheme,

@@ -16,7 +16,7 @@ from generator.spec.extends import all_fields
 from generator.spec.lint.context import Context
 from generator.spec.lint.references import type_uses
 from generator.spec.lint.values import describe_mismatch
-from generator.spec.media import body_kind, shape_kind
+from generator.spec.response_media import body_kind, shape_kind
 from generator.spec.typeexpr import TypeRef, TypeSyntaxError, parse_type
 from generator.spec.types import Field, Model, Operation
 

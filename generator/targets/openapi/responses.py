@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.spec.media import body_kind
+from generator.spec.response_media import body_kind
 from generator.spec.typeexpr import parse_type
 from generator.spec.types import Operation, Response, Spec
 from generator.targets.openapi.components import (

@@ -166,8 +166,9 @@ class PythonCode:
         }
         if len(set(success.values())) > 1:
             lines.append(_dict_field("responses", success))
+        # 'default' reads as JSON: it types error bodies only.
         kinds = {
-            int(r.status) if r.status != "default" else r.status: r.body
+            int(r.status): r.body
             for r in op.responses
             if r.body != "json" and r.status != "default"
         }
