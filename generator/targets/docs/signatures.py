@@ -10,6 +10,7 @@ compile it.
 from __future__ import annotations
 
 from generator.model.api import OperationModel
+from generator.targets.docs.links import public_annotation
 from generator.targets.python.code import PythonCode
 
 __all__ = ["signatures"]
@@ -60,7 +61,8 @@ def _stub(
     prefix = "async def" if is_async and not skip_page else "def"
     # The method's own parameters, as the Python target writes them, less ``self``.
     parts = py.signature_items(op, for_iterator=skip_page)[1:]
-    head, tail = f"{prefix} {name}(", f") -> {returns}: ..."
+    parts = [public_annotation(part) for part in parts]
+    head, tail = f"{prefix} {name}(", f") -> {public_annotation(returns)}: ..."
     line = head + ", ".join(parts) + tail
     if len(line) <= _WIDTH:
         return line

@@ -202,6 +202,7 @@ def test_raw_response_through_the_resource_and_the_client(case: dict[str, Any]) 
 def test_every_operation_has_a_case() -> None:
     expected = [
         "item.create",
+        "item.get",
         "item.delete",
         "item.refresh",
         "item.photo",

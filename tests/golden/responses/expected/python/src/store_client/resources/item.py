@@ -38,6 +38,17 @@ _CREATE: Operation[Item] = Operation(
     envelope=False,
 )
 
+_GET: Operation[Item] = Operation(
+    name="item.get",
+    method="GET",
+    path="/items/{id}",
+    params=(Param(python="id", wire="id", location="path"),),
+    auth=(),
+    parse=Item.from_dict,
+    errors={404: NotFound.from_dict},
+    envelope=False,
+)
+
 _DELETE: Operation[None] = Operation(
     name="item.delete",
     method="DELETE",
@@ -119,6 +130,16 @@ class ItemResource:
         """
         return self._client.call(_CREATE, {"name": name}, request_options)
 
+    def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Item:
+        """Get an item ('returns' with a typed 404).
+
+        Args:
+            id: The item.
+
+        ``GET /items/{id}``
+        """
+        return self._client.call(_GET, {"id": id}, request_options)
+
     def delete(self, id: str, **request_options: Unpack[RequestOptions]) -> None:
         """Delete an item.
 
@@ -194,6 +215,16 @@ class AsyncItemResource:
         """
         return await self._client.call(_CREATE, {"name": name}, request_options)
 
+    async def get(self, id: str, **request_options: Unpack[RequestOptions]) -> Item:
+        """Get an item ('returns' with a typed 404).
+
+        Args:
+            id: The item.
+
+        ``GET /items/{id}``
+        """
+        return await self._client.call(_GET, {"id": id}, request_options)
+
     async def delete(self, id: str, **request_options: Unpack[RequestOptions]) -> None:
         """Delete an item.
 
@@ -251,6 +282,7 @@ class ItemResourceWithRawResponse:
 
     def __init__(self, resource: ItemResource) -> None:
         self.create = to_raw_response_wrapper(resource.create)
+        self.get = to_raw_response_wrapper(resource.get)
         self.delete = to_raw_response_wrapper(resource.delete)
         self.refresh = to_raw_response_wrapper(resource.refresh)
         self.photo = to_raw_response_wrapper(resource.photo)
@@ -265,6 +297,7 @@ class AsyncItemResourceWithRawResponse:
 
     def __init__(self, resource: AsyncItemResource) -> None:
         self.create = async_to_raw_response_wrapper(resource.create)
+        self.get = async_to_raw_response_wrapper(resource.get)
         self.delete = async_to_raw_response_wrapper(resource.delete)
         self.refresh = async_to_raw_response_wrapper(resource.refresh)
         self.photo = async_to_raw_response_wrapper(resource.photo)
