@@ -50,6 +50,8 @@ COVERS = {
     "paged": "pagination, by path segment from 0 and by query from 1",
     "servers": "environments, server variables, operation base_url, headers, HEAD",
     "pagination_styles": "offset, cursor (body / last item), token, next URL, Link",
+    "responses": "per-status responses, 204, typed errors, binary/text, headers",
+    "rich_types": "dates, epoch, uuid, nullable, maps of models, shape union, extends",
     "union": "a discriminated union returned alone, in a list, in a field",
     "upload": "a file upload with upload_kind, and a plain file part",
 }

@@ -98,6 +98,8 @@ class FieldModel:
     type_label: str
     description: str
     enum: tuple[Any, ...]
+    const: Any = None
+    has_const: bool = False  # the field always holds ``const``
 
     @property
     def renamed(self) -> bool:
@@ -120,6 +122,9 @@ class UnionVariant:
 
     value: Any
     model: str
+    # Without a discriminator: (JSON name, JSON kind) of each required field, the
+    # shape an object must have to be this variant.
+    required: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +134,35 @@ class UnionClass:
     name: str
     parser_name: str
     description: str
-    discriminator: str
+    discriminator: str | None  # None: told apart by shape, in variant order
     variants: tuple[UnionVariant, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseHeaderModel:
+    """A documented response header: its name, its type, what it holds."""
+
+    name: str
+    type: TypeRef
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseModel:
+    """One declared response: its status, body type and how the body is read.
+
+    ``body`` is "json", "bytes" (binary media types), "text" (text/* and XML), or
+    "none" (no type: the method returns None).
+    """
+
+    status: str  # "200".."599" or "default"
+    type: TypeRef | None
+    body: str
+    media_type: str
+    description: str
+    headers: tuple[ResponseHeaderModel, ...]
+    is_success: bool
+    is_error: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +288,23 @@ class OperationModel:
         """Whether an alternative sends several schemes together (AND)."""
         return any(len(group) > 1 for group in self.auth_options)
 
+    responses: tuple[ResponseModel, ...] = ()  # as declared ('returns' adds none)
+
+    @property
+    def success_responses(self) -> tuple[ResponseModel, ...]:
+        """The declared 1xx/2xx responses, in spec order."""
+        return tuple(r for r in self.responses if r.is_success)
+
+    @property
+    def error_responses(self) -> tuple[ResponseModel, ...]:
+        """Responses typing an error body: >= 400, and 'default' beside a success."""
+        has_success = bool(self.success_responses)
+        return tuple(
+            r
+            for r in self.responses
+            if r.is_error or (r.status == "default" and has_success)
+        )
+
     def required_arguments(self, *, for_iterator: bool = False) -> list[ParamModel]:
         """The parameters a method requires (an iterator's page one never is)."""
         skipped = self.page_param if for_iterator else None
@@ -364,6 +413,8 @@ class ApiModel:
         """Every server variable, once, in spec order."""
         names = (v.name for s in self.servers for v in s.variables)
         return tuple(dict.fromkeys(names))
+
+    error_model: str | None = None  # the model of every error body (errors.model)
 
     @property
     def models_exports(self) -> list[str]:

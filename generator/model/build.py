@@ -22,14 +22,18 @@ from generator.model.api import (
     ParamModel,
     RateLimitModel,
     ResourceModel,
+    ResponseHeaderModel,
+    ResponseModel,
     ServerModel,
     ServerVariableModel,
     UnionClass,
     UnionVariant,
 )
 from generator.naming import pascal_case, python_identifier, snake_case
+from generator.spec.extends import all_fields
 from generator.spec.media import media_kind
 from generator.spec.paging import items_path
+from generator.spec.response_media import body_kind, shape_kind
 from generator.spec.typeexpr import TypeRef, parse_type
 from generator.spec.types import (
     AuthScheme,
@@ -40,6 +44,7 @@ from generator.spec.types import (
     Parameter,
     RateLimit,
     Resource,
+    Response,
     Server,
     Spec,
 )
@@ -91,6 +96,7 @@ def build_model(spec: Spec, *, spec_label: str, output_folder: str = "") -> ApiM
         request_id_header=spec.errors.request_id_header,
         headers=api.headers,
         servers=tuple(_server(server) for server in api.servers),
+        error_model=spec.errors.model,
     )
 
 
@@ -167,7 +173,7 @@ def _models(spec: Spec) -> list[ModelClass]:
     for model in spec.models.values():
         if model.fields is None:
             continue
-        fields = tuple(_field(field) for field in model.fields)
+        fields = tuple(_field(field) for field in all_fields(spec, model))
         # Required fields first keeps the constructor's signature readable.
         ordered = tuple(f for f in fields if f.required) + tuple(
             f for f in fields if not f.required
@@ -190,6 +196,20 @@ def _field(field: Field) -> FieldModel:
         type_label=field.type,
         description=field.description,
         enum=field.enum,
+        const=field.const,
+        has_const=field.has_const,
+    )
+
+
+def _variant_shape(spec: Spec, name: str) -> tuple[tuple[str, str], ...]:
+    """(JSON name, JSON kind) of the required fields of variant ``name``."""
+    target = spec.models.get(name)
+    if target is None or target.fields is None:
+        return ()
+    return tuple(
+        (f.name, shape_kind(parse_type(f.type), f.nullable))
+        for f in all_fields(spec, target)
+        if f.required
     )
 
 
@@ -201,7 +221,16 @@ def _unions(spec: Spec) -> list[UnionClass]:
             description=model.description,
             discriminator=model.union.discriminator,
             variants=tuple(
-                UnionVariant(value=v.value, model=v.model) for v in model.union.variants
+                UnionVariant(
+                    value=v.value,
+                    model=v.model,
+                    required=(
+                        _variant_shape(spec, v.model)
+                        if model.union.discriminator is None
+                        else ()
+                    ),
+                )
+                for v in model.union.variants
             ),
         )
         for model in spec.models.values()
@@ -232,7 +261,10 @@ def _operation(op: Operation, spec: Spec) -> OperationModel:
     params = tuple(p for p in params if p.required) + tuple(
         p for p in params if not p.required
     )
+    responses = tuple(_response(r) for r in op.responses)
     returns = parse_type(op.returns) if op.returns is not None else None
+    if returns is None:
+        returns = _single_success_type(responses)
     paginate = op.paginate
     page_param = None
     if paginate is not None and paginate.parameter is not None:
@@ -252,7 +284,7 @@ def _operation(op: Operation, spec: Spec) -> OperationModel:
         auth=op.auth,
         params=params,
         returns=returns,
-        returns_label=op.returns or "",
+        returns_label=op.returns or _first_success_label(responses),
         returns_description=op.returns_description,
         envelope=op.envelope,
         deprecation_message=_deprecation_message(op.label, deprecated),
@@ -271,6 +303,7 @@ def _operation(op: Operation, spec: Spec) -> OperationModel:
             sorted(
                 set(returns.models() if returns else ())
                 | set(paging.item.models() if paging and paging.item else ())
+                | {m for r in responses if r.type for m in r.type.models()}
             )
         ),
         departures=tuple((d.document, d.spec, d.reason) for d in op.departures),
@@ -280,6 +313,7 @@ def _operation(op: Operation, spec: Spec) -> OperationModel:
         base_url=op.base_url,
         paging=paging,
         envelope_keys=_envelope_keys(op),
+        responses=responses,
     )
 
 
@@ -378,6 +412,40 @@ def _envelope_keys(op: Operation) -> EnvelopeKeysModel | None:
     return EnvelopeKeysModel(
         data=own.data or None, success=own.success, status=own.status, error=own.error
     )
+
+
+def _response(response: Response) -> ResponseModel:
+    ref = parse_type(response.type) if response.type is not None else None
+    return ResponseModel(
+        status=response.status,
+        type=ref,
+        body=body_kind(response.media_type, ref),
+        media_type=response.media_type,
+        description=response.description,
+        headers=tuple(
+            ResponseHeaderModel(
+                name=h.name, type=parse_type(h.type), description=h.description
+            )
+            for h in response.headers
+        ),
+        is_success=response.is_success,
+        is_error=response.is_error,
+    )
+
+
+def _first_success_label(responses: tuple[ResponseModel, ...]) -> str:
+    """The type of the first typed success response ('' when none has a type)."""
+    return next((str(r.type) for r in responses if r.is_success and r.type), "")
+
+
+def _single_success_type(responses: tuple[ResponseModel, ...]) -> TypeRef | None:
+    """The success responses' one type; None when none, or when they differ.
+
+    Several different success types make the method return their union; the
+    Python target writes it from ``OperationModel.success_responses``.
+    """
+    types = {r.type for r in responses if r.is_success}
+    return types.pop() if len(types) == 1 else None
 
 
 def _param(param: Parameter) -> ParamModel:

@@ -35,6 +35,8 @@ from generator.spec.types import (
     Parameter,
     RateLimit,
     Resource,
+    Response,
+    ResponseHeader,
     Server,
     ServerVariable,
     Spec,
@@ -242,12 +244,13 @@ def _model(name: str, raw: Mapping[str, Any]) -> Model:
     union = None
     if "union" in raw:
         union = Union(
-            discriminator=raw["union"]["discriminator"],
+            discriminator=raw["union"].get("discriminator"),
             variants=tuple(
                 UnionVariant(
-                    value=v["value"],
+                    value=v.get("value"),
                     model=v["model"],
                     where=(*where, "union", "variants", i),
+                    has_value="value" in v,
                 )
                 for i, v in enumerate(raw["union"]["variants"])
             ),
@@ -258,6 +261,7 @@ def _model(name: str, raw: Mapping[str, Any]) -> Model:
         description=raw.get("description", ""),
         fields=fields,
         union=union,
+        extends=tuple(raw.get("extends", ())),
         written=frozenset(raw),
         where=where,
     )
@@ -275,6 +279,7 @@ def _field(model: str, json_name: str, raw: Mapping[str, Any]) -> Field:
         enum=tuple(raw.get("enum", ())),
         read_only=bool(raw.get("read_only", False)),
         write_only=bool(raw.get("write_only", False)),
+        const=raw.get("const"),
         written=frozenset(raw),
         where=("models", model, "fields", json_name),
     )
@@ -360,6 +365,10 @@ def _operation(
             for d in raw.get("departures", ())
         ),
         body=_body(raw.get("body"), (*where, "body")),
+        responses=tuple(
+            _response(status, spec, (*where, "responses", status))
+            for status, spec in (raw.get("responses") or {}).items()
+        ),
         written=frozenset(raw),
         where=where,
     )
@@ -377,6 +386,26 @@ def _body(raw: Mapping[str, Any] | None, where: JsonPath) -> Body | None:
         media_types=media_types,
         required=bool(raw.get("required", True)),
         description=raw.get("description", ""),
+        written=frozenset(raw),
+        where=where,
+    )
+
+
+def _response(status: str, raw: Mapping[str, Any], where: JsonPath) -> Response:
+    return Response(
+        status=str(status),
+        type=raw.get("type"),
+        description=raw.get("description", ""),
+        media_type=raw.get("media_type", "application/json"),
+        headers=tuple(
+            ResponseHeader(
+                name=name,
+                type=header.get("type", "string"),
+                description=header.get("description", ""),
+                where=(*where, "headers", name),
+            )
+            for name, header in (raw.get("headers") or {}).items()
+        ),
         written=frozenset(raw),
         where=where,
     )

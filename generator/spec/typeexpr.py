@@ -2,7 +2,8 @@
 
 Shared by every stage that needs to understand a type: the semantic checks, the
 intermediate model and the OpenAPI export. The grammar is small on purpose:
-a primitive, a model name, or list[T] / map[T] (maps have string keys).
+a primitive, a model name, or list[T] / map[T] (maps have string keys), and
+nullable[T] (the value may be JSON null).
 """
 
 from __future__ import annotations
@@ -11,9 +12,24 @@ import functools
 from dataclasses import dataclass
 from typing import Literal
 
-PRIMITIVES = frozenset({"string", "integer", "number", "boolean", "any", "file"})
+PRIMITIVES = frozenset(
+    {
+        "string",
+        "integer",
+        "number",
+        "boolean",
+        "any",
+        "file",
+        # Wire strings or numbers the SDK parses to richer Python values.
+        "date",
+        "datetime",
+        "epoch",
+        "uuid",
+        "bytes",
+    }
+)
 
-TypeKind = Literal["primitive", "model", "list", "map"]
+TypeKind = Literal["primitive", "model", "list", "map", "nullable"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +66,11 @@ def parse_type(text: str) -> TypeRef:
         TypeSyntaxError: with a message saying what is accepted.
     """
     text = text.strip()
-    containers: tuple[tuple[TypeKind, str], ...] = (("list", "list["), ("map", "map["))
+    containers: tuple[tuple[TypeKind, str], ...] = (
+        ("list", "list["),
+        ("map", "map["),
+        ("nullable", "nullable["),
+    )
     for kind, prefix in containers:
         if text.startswith(prefix):
             if not text.endswith("]"):
@@ -62,5 +82,13 @@ def parse_type(text: str) -> TypeRef:
         return TypeRef(kind="model", name=text)
     raise TypeSyntaxError(
         f"'{text}' is not a type; use one of {', '.join(sorted(PRIMITIVES))}, "
-        "a model name (PascalCase), list[T] or map[T]"
+        "a model name (PascalCase), list[T], map[T] or nullable[T]"
     )
+
+
+def strip_nullable(ref: TypeRef) -> tuple[TypeRef, bool]:
+    """``ref`` without its outer ``nullable[...]`` wrappers, and whether it had one."""
+    nullable = False
+    while ref.kind == "nullable" and ref.item is not None:
+        ref, nullable = ref.item, True
+    return ref, nullable

@@ -38,6 +38,8 @@ __all__ = [
     "Parameter",
     "RateLimit",
     "Resource",
+    "Response",
+    "ResponseHeader",
     "Server",
     "ServerVariable",
     "Spec",
@@ -185,8 +187,14 @@ class Field:
     enum: tuple[Any, ...] = ()
     read_only: bool = False  # set by the API: in responses, never in requests
     write_only: bool = False  # sent by callers: in requests, never required back
+    const: Any = None  # meaningful when "const" is in written
     written: frozenset[str] = frozenset()
     where: JsonPath = ()
+
+    @property
+    def has_const(self) -> bool:
+        """Whether the field is pinned to one value (``const``)."""
+        return "const" in self.written
 
     @property
     def element(self) -> str:
@@ -201,13 +209,18 @@ class UnionVariant:
     value: Any
     model: str
     where: JsonPath = ()
+    has_value: bool = True  # False in a union without a discriminator
 
 
 @dataclass(frozen=True, slots=True)
 class Union:
-    """A union of object models told apart by a discriminator field."""
+    """A union of object models told apart by a discriminator field, or by shape.
 
-    discriminator: str
+    Without a discriminator (``None``) the first variant, in spec order, whose
+    required fields are all present with values of the right JSON kind is chosen.
+    """
+
+    discriminator: str | None
     variants: tuple[UnionVariant, ...]
     where: JsonPath = ()
 
@@ -220,6 +233,7 @@ class Model:
     description: str = ""
     fields: tuple[Field, ...] | None = None
     union: Union | None = None
+    extends: tuple[str, ...] = ()  # base models whose fields this one inherits
     written: frozenset[str] = frozenset()
     where: JsonPath = ()
 
@@ -299,6 +313,39 @@ class Pagination:
 
 
 @dataclass(frozen=True, slots=True)
+class ResponseHeader:
+    """A response header an operation documents."""
+
+    name: str
+    type: str = "string"
+    description: str = ""
+    where: JsonPath = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """One declared response; ``status`` is "200".."599" or "default"."""
+
+    status: str
+    type: str | None = None
+    description: str = ""
+    media_type: str = "application/json"
+    headers: tuple[ResponseHeader, ...] = ()
+    written: frozenset[str] = frozenset()
+    where: JsonPath = ()
+
+    @property
+    def is_success(self) -> bool:
+        """A 1xx/2xx status (``default`` is not: it is the error fallback)."""
+        return self.status != "default" and int(self.status) < 300
+
+    @property
+    def is_error(self) -> bool:
+        """A status >= 400 (``default`` counts only beside a success status)."""
+        return self.status != "default" and int(self.status) >= 400
+
+
+@dataclass(frozen=True, slots=True)
 class Deprecation:
     """Why an operation is deprecated, and what to call instead."""
 
@@ -340,6 +387,7 @@ class Operation:
     anchor: str = ""
     paginate: Pagination | None = None
     deprecated: Deprecation | None = None
+    responses: tuple[Response, ...] = ()  # as written, in document order
     departures: tuple[Departure, ...] = ()
     body: Body | None = None
     written: frozenset[str] = frozenset()

@@ -23,6 +23,7 @@ from generator.spec.lint import (
     parameters,
     paths,
     references,
+    responses_types,
     slashes,
 )
 from generator.spec.lint.codes import RULES, Rule
@@ -83,6 +84,12 @@ CHECKS: tuple[Check, ...] = (
     access.check_constant_headers,
     access.check_query_keys,
     access.check_head_operations,
+    responses_types.check_success_responses,
+    responses_types.check_response_bodies,
+    responses_types.check_nested_nullable,
+    responses_types.check_const,
+    responses_types.check_extends,
+    responses_types.check_shape_unions,
 )
 
 

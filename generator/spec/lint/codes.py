@@ -115,5 +115,14 @@ RULES: dict[str, Rule] = {
         Rule("SPEC217", _E, "constant header replaces a credential header"),
         Rule("SPEC218", _E, "HEAD operation declares a return value"),
         Rule("SPEC219", _E, "query parameter named like an API key in the query"),
+        # responses_types.py
+        Rule("SPEC181", _E, "both 'returns' and a declared success response"),
+        Rule("SPEC182", _W, "a success response without a body beside a typed one"),
+        Rule("SPEC184", _W, "union variant never chosen: an earlier one shadows it"),
+        Rule("SPEC185", _E, "models extend each other in a cycle"),
+        Rule("SPEC186", _E, "model extends a union"),
+        Rule("SPEC187", _E, "const value does not fit the field's type or enum"),
+        Rule("SPEC188", _E, "nullable[nullable[T]]"),
+        Rule("SPEC189", _E, "binary or text response body typed as a model"),
     )
 }

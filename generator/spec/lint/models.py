@@ -128,6 +128,8 @@ def check_unions(ctx: Context) -> Iterator[Diagnostic]:
 
 def _check_union(ctx: Context, model: str, union: Union) -> Iterator[Diagnostic]:
     discriminator = union.discriminator
+    if discriminator is None:
+        return  # told apart by shape: lint/shapes.py checks those
     seen: dict[Any, str] = {}
     for variant in union.variants:
         at = variant.where

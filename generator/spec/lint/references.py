@@ -26,6 +26,12 @@ def type_uses(ctx: Context) -> Iterator[tuple[JsonPath, str, str]]:
         if operation.body is not None:
             body = operation.body
             yield (*body.where, "type"), f"the body of {operation.label}", body.type
+        for response in operation.responses:
+            element = f"response {response.status} of {operation.label}"
+            if response.type is not None:
+                yield (*response.where, "type"), element, response.type
+            for header in response.headers:
+                yield (*header.where, "type"), f"header of {element}", header.type
     for field in ctx.fields():
         yield (*field.where, "type"), field.element, field.type
 
@@ -41,6 +47,9 @@ def model_uses(ctx: Context) -> Iterator[tuple[JsonPath, str, str]]:
         for index, variant in enumerate(model.union.variants if model.union else ()):
             at = (*variant.where, "model")
             yield at, f"variant #{index + 1} of union {model.name}", variant.model
+        for index, base in enumerate(model.extends):
+            at = ("models", model.name, "extends", index)
+            yield at, f"model {model.name}'s extends", base
     if ctx.spec.errors.model is not None:
         yield ("errors", "model"), "section 'errors'", ctx.spec.errors.model
     for scheme in ctx.spec.auth.values():

@@ -18,7 +18,7 @@ def describe_mismatch(value: Any, type_text: str) -> str | None:
         ref = parse_type(type_text)
     except TypeSyntaxError:
         return None  # reported on its own by the type rule
-    while ref.kind == "list" and ref.item is not None:
+    while ref.kind in ("list", "nullable") and ref.item is not None:
         ref = ref.item
     if ref.kind != "primitive" or ref.name == "file":
         return f"cannot be a literal: the type is {type_text}"
@@ -37,6 +37,8 @@ def _fits(value: Any, ref: TypeRef) -> bool:
         return isinstance(value, int)
     if ref.name == "number":
         return isinstance(value, (int, float))
-    if ref.name == "string":
-        return isinstance(value, str)
+    if ref.name in ("string", "date", "datetime", "uuid"):
+        return isinstance(value, str)  # their wire form: ISO 8601 or UUID text
+    if ref.name == "epoch":
+        return isinstance(value, int)
     return False

@@ -268,9 +268,7 @@ def _pages(api: ApiModel, op: OperationModel) -> str:
     # Only a page number names a later page without a first response in hand:
     # cursors, tokens and URLs come from the API.
     if op.paging is not None and op.paging.style == "page" and op.page_param:
-        start = _with_option(
-            example.iter_call, f"{op.page_param}={op.page_start + 1}"
-        )
+        start = _with_option(example.iter_call, f"{op.page_param}={op.page_start + 1}")
         body += [
             f"# From page {op.page_start + 1} on:",
             f"for {target or example.target} in {start}:",

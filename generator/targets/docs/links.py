@@ -44,13 +44,23 @@ class SlugAllocator:
         return slug
 
 
+_ALIASES = re.compile(r"(?<![\w.])_(dt|uuid)\.")
+_MODULES = {"dt": "datetime.", "uuid": "uuid."}
+
+
+def public_annotation(text: str) -> str:
+    """``text`` with ``_dt.`` and ``_uuid.`` (the SDK's import aliases) spelled out."""
+    return _ALIASES.sub(lambda match: _MODULES[match[1]], text)
+
+
 def type_parts(annotation: str, hrefs: Mapping[str, str]) -> TypeParts:
     """Split a Python annotation into text and links to the models it names.
 
     ``builtins.`` (spelled out where a method shadows a builtin) is noise to a
-    reader, so it is dropped.
+    reader, so it is dropped; the SDK's private module aliases read as the
+    modules (``_dt.datetime`` as ``datetime.datetime``).
     """
-    text = annotation.replace("builtins.", "")
+    text = public_annotation(annotation.replace("builtins.", ""))
     parts: list[tuple[str, str]] = []
     position = 0
     for match in _TOKEN.finditer(text):

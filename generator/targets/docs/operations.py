@@ -83,6 +83,11 @@ class OperationDoc:
     source_href: str  # a link to the source section, "" when not a URL
     replacement: tuple[str, str] | None  # (label, href from a resource page)
     departures_href: str  # from a resource page, "" without departures
+    # Declared responses: (status, body type, media type, description, headers
+    # as (name, Python type) pairs).
+    responses: tuple[
+        tuple[str, TypeParts, str, str, tuple[tuple[str, str], ...]], ...
+    ] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +138,26 @@ def resource_page(
                     f"../departures.md#{departure_slugs[op.sdk_path]}"
                     if op.departures
                     else ""
+                ),
+                responses=tuple(
+                    (
+                        r.status,
+                        type_parts(
+                            (
+                                py.types.annotation(r.type, optional=False)
+                                if r.type is not None
+                                else "None"
+                            ),
+                            hrefs,
+                        ),
+                        r.media_type if r.type is not None else "",
+                        r.description,
+                        tuple(
+                            (h.name, py.types.annotation(h.type, optional=False))
+                            for h in r.headers
+                        ),
+                    )
+                    for r in op.responses
                 ),
             )
         )

@@ -10,6 +10,7 @@ compile it.
 from __future__ import annotations
 
 from generator.model.api import OperationModel
+from generator.targets.docs.links import public_annotation
 from generator.targets.python.code import PythonCode
 
 __all__ = ["signatures"]
@@ -58,15 +59,21 @@ def _stub(
     # An iter_ method (skip_page) is a plain def in both clients: it returns an
     # iterator, which the async client's callers consume with ``async for``.
     prefix = "async def" if is_async and not skip_page else "def"
-    head, tail = f"{prefix} {name}(", f") -> {returns}: ..."
+    head, tail = f"{prefix} {name}(", f") -> {public_annotation(returns)}: ..."
     # A body sent by fields or whole: the overloads say which arguments go together.
     overloads = [] if skip_page else py.overload_signatures(op)
     if overloads:
         return "\n".join(
-            "@overload\n" + _wrapped(head, items[1:], tail) for items in overloads
+            "@overload\n" + _wrapped(head, _public(items[1:]), tail)
+            for items in overloads
         )
     # The method's own parameters, as the Python target writes them, less ``self``.
-    return _wrapped(head, py.signature_items(op, for_iterator=skip_page)[1:], tail)
+    parts = py.signature_items(op, for_iterator=skip_page)[1:]
+    return _wrapped(head, _public(parts), tail)
+
+
+def _public(parts: list[str]) -> list[str]:
+    return [public_annotation(part) for part in parts]
 
 
 def _wrapped(head: str, parts: list[str], tail: str) -> str:

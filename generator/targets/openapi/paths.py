@@ -29,6 +29,7 @@ from generator.targets.openapi.paging import (
     own_envelope_schema,
     pagination_extension,
 )
+from generator.targets.openapi.responses import declared_responses
 from generator.targets.openapi.schemas import (
     BINARY,
     Schema,
@@ -292,6 +293,8 @@ def _form_encoding(fields: list[Parameter]) -> dict[str, Any]:
 
 
 def _responses(spec: Spec, op: Operation) -> dict[str, Any]:
+    if op.responses:
+        return declared_responses(spec, op)
     written = "returns_description" in op.written
     description = op.returns_description if written else "Successful response."
     response: dict[str, Any] = {"description": description}

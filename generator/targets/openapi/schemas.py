@@ -2,7 +2,10 @@
 
 Nullability is 3.1 style ("null" in ``type``, or ``anyOf`` around a ``$ref``);
 unions whose discriminator values are not all strings pin each variant's value
-with ``const``, since OpenAPI's ``discriminator`` maps strings only.
+with ``const``, since OpenAPI's ``discriminator`` maps strings only. A union
+without a discriminator is a plain ``oneOf``; ``extends`` is ``allOf`` of the bases
+and the model's own object. Integers carry no ``format`` (never ``int64``: the SDK
+keeps integers of any size); epochs are integers with ``format: unix-time``.
 """
 
 from __future__ import annotations
@@ -24,11 +27,24 @@ _PRIMITIVE_TYPES = {
 
 Schema = dict[str, Any]
 
+_WIRE_FORMATS: dict[str, Schema] = {
+    "date": {"type": "string", "format": "date"},
+    "datetime": {"type": "string", "format": "date-time"},
+    "uuid": {"type": "string", "format": "uuid"},
+    "bytes": {"type": "string", "contentEncoding": "base64"},
+    "epoch": {"type": "integer", "format": "unix-time"},
+}
+
 
 def model_schema(model: Model) -> Schema:
     """The JSON Schema of one spec model: an object, or a union of models."""
     if model.union is not None:
         schema = _union_schema(model.union)
+    elif model.extends:
+        schema = {
+            "allOf": [{"$ref": schema_ref(base)} for base in model.extends]
+            + [_object_schema(model.fields or ())]
+        }
     else:
         schema = _object_schema(model.fields or ())
     if "description" in model.written:
@@ -50,6 +66,8 @@ def field_schema(field: Field) -> Schema:
     schema = type_schema(parse_type(field.type))
     if "enum" in field.written:
         set_enum(schema, list(field.enum), nullable=field.nullable)
+    if field.has_const:
+        schema["const"] = field.const
     if field.nullable:
         schema = _nullable(schema)
     # With 'required', OpenAPI applies it to responses only (readOnly) or to
@@ -86,6 +104,8 @@ def sdk_name(element: Field | Parameter) -> str:
 def _union_schema(union: Union) -> Schema:
     prop = union.discriminator
     variants = union.variants
+    if prop is None:  # told apart by shape
+        return {"oneOf": [{"$ref": schema_ref(v.model)} for v in variants]}
     mapping = {_mapping_key(v.value): schema_ref(v.model) for v in variants}
     if all(isinstance(v.value, str) for v in variants):
         return {
@@ -118,6 +138,9 @@ def type_schema(ref: TypeRef) -> Schema:
     """The JSON Schema of a parsed type expression (a fresh dict each call)."""
     if ref.kind == "model":
         return {"$ref": schema_ref(ref.name)}
+    if ref.kind == "nullable":
+        assert ref.item is not None
+        return _nullable(type_schema(ref.item))
     if ref.kind in ("list", "map"):
         assert ref.item is not None
         item = type_schema(ref.item)
@@ -130,11 +153,15 @@ def type_schema(ref: TypeRef) -> Schema:
         # OAS 3.1 models raw bytes without a type: they are no JSON string
         # (the 3.0 form 'type: string, format: binary' migrates to this).
         return {"contentMediaType": BINARY}
+    if ref.name in _WIRE_FORMATS:
+        return dict(_WIRE_FORMATS[ref.name])
     return {"type": _PRIMITIVE_TYPES[ref.name]}
 
 
 def _nullable(schema: Schema) -> Schema:
     """3.1 style: add "null" to ``type``; wrap refs in ``anyOf``; ``{}`` allows null."""
+    if isinstance(schema.get("type"), list) or "anyOf" in schema:
+        return schema  # nullable[T] already (a field may also say nullable: true)
     if "type" in schema:
         return {**schema, "type": [schema["type"], "null"]}
     if "$ref" in schema:

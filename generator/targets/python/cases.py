@@ -61,6 +61,7 @@ def _case(case: OperationCase, api: ApiModel) -> dict[str, Any]:
         "page_size": op.page_size,
         "body": case.body,
         **extra,
+        **_response_keys(case),
     }
 
 
@@ -71,3 +72,13 @@ def _enveloped(op: OperationModel) -> bool | dict[str, str]:
         return op.envelope
     pairs = (("data", keys.data), ("success", keys.success))
     return {role: key for role, key in pairs if key}
+
+
+def _response_keys(case: OperationCase) -> dict[str, Any]:
+    """How the result is read and compared, when not plain JSON (keys left out)."""
+    out: dict[str, Any] = {}
+    if case.body_kind != "json":
+        out["body_kind"] = case.body_kind
+    if case.wire_kind is not None:
+        out["wire_kind"] = case.wire_kind
+    return out

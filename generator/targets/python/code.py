@@ -25,8 +25,9 @@ from generator.model.api import (
     OperationModel,
     ParamModel,
     ResourceModel,
+    ResponseModel,
 )
-from generator.spec.typeexpr import TypeRef
+from generator.spec.typeexpr import TypeRef, strip_nullable
 from generator.targets.python.escaping import pyrepr, pystr
 from generator.targets.python.imports import helpers_used, resource_imports
 from generator.targets.python.layout import (
@@ -36,11 +37,45 @@ from generator.targets.python.layout import (
     bracketed,
     parse_call,
 )
-from generator.targets.python.types import TypeMapper
+from generator.targets.python.types import WIRE_PRIMITIVES, TypeMapper
 
 __all__ = ["PythonCode"]
 
 _BUILTIN_TYPES = ("list", "dict", "str", "int", "float", "bool")
+WIRE_HELPERS = (
+    "header_parser",
+    "parse_bytes",
+    "parse_date",
+    "parse_datetime",
+    "parse_epoch",
+    "parse_uuid",
+)
+_MODULE_ALIASES = (("_dt.", "datetime as _dt"), ("_uuid.", "uuid as _uuid"))
+
+
+def _module_imports(text: str) -> list[str]:
+    """The aliased module imports ``text`` (annotations) needs."""
+    return [module for prefix, module in _MODULE_ALIASES if prefix in text]
+
+
+def _wire_kind(ref: TypeRef) -> str | None:
+    """'epoch', 'uuid'...: how a parameter's rich value travels (None: as is)."""
+    ref = strip_nullable(ref)[0]
+    if ref.kind == "list" and ref.item is not None:
+        ref = strip_nullable(ref.item)[0]
+    if ref.kind == "primitive" and ref.name in WIRE_PRIMITIVES:
+        return ref.name
+    return None
+
+
+def _dict_field(name: str, items: dict[Any, str]) -> str:
+    """``    name={k: v, ...},`` on one line, or one item per line when too long."""
+    body = ", ".join(f"{k}: {v}" for k, v in items.items())
+    one_line = f"    {name}={{{body}}},"
+    if len(one_line) <= LINE_LENGTH:
+        return one_line
+    inner = "".join(f"        {k}: {v},\n" for k, v in items.items())
+    return f"    {name}={{\n{inner}    }},"
 
 
 class PythonCode:
@@ -63,17 +98,22 @@ class PythonCode:
         are visible to readers and type checkers, and a value the API adds later
         still fits (models never reject what the API sends).
         """
-        optional = field.nullable or not field.required
-        closed = _literal(field.type, field.enum)
+        ref, wrapped = strip_nullable(field.type)
+        optional = field.nullable or wrapped or not field.required
+        if field.has_const:
+            # A constant is exactly one value: Literal of it (None when absent).
+            text = f"Literal[{pyrepr(field.const)}]"
+            return f"{text} | None" if optional else text
+        closed = _literal(ref, field.enum)
         if closed is None:
-            return self.types.annotation(field.type, optional=optional)
-        text = f"{closed} | {self.types.annotation(field.type, optional=False)}"
+            return self.types.annotation(ref, optional=optional)
+        text = f"{closed} | {self.types.annotation(ref, optional=False)}"
         return f"{text} | None" if optional else text
 
     def models_use_literal(self) -> bool:
         """Whether the models module needs ``Literal``."""
         return any(
-            _literal(f.type, f.enum) is not None
+            _literal(strip_nullable(f.type)[0], f.enum) is not None or f.has_const
             for m in self.api.models
             for f in m.fields
         )
@@ -110,11 +150,108 @@ class PythonCode:
         return f"_{op.py_name.upper().rstrip('_')}"
 
     def return_annotation(self, op: OperationModel) -> str:
-        """What the operation's method returns."""
+        """What the operation's method returns.
+
+        Several success responses of different types: their union, in spec order,
+        with ``None`` last when one has no body (a 204).
+        """
         if op.returns is None:
-            return "None"
-        text = self.types.annotation(op.returns, optional=False)
+            text = self._success_union(op)
+        else:
+            text = self.types.annotation(op.returns, optional=False)
         return self._unshadow_by_resource[op.resource](text)
+
+    def _success_union(self, op: OperationModel) -> str:
+        types = [r.type for r in op.success_responses]
+        texts = [self.types.annotation(t, optional=False) for t in types if t]
+        texts = list(dict.fromkeys(texts))
+        if None in types or not texts:
+            texts.append("None")
+        return " | ".join(texts)
+
+    def responses_field(self, op: OperationModel) -> str:
+        """The ``responses=``, ``body_kinds=``, ``errors=`` and header lines, if any."""
+        lines = []
+        success = {
+            int(r.status): self._body_parser(op, r) for r in op.success_responses
+        }
+        if len(set(success.values())) > 1:
+            lines.append(_dict_field("responses", success))
+        # 'default' reads as JSON: it types error bodies only.
+        kinds = {
+            int(r.status): r.body
+            for r in op.responses
+            if r.body != "json" and r.status != "default"
+        }
+        if kinds:
+            lines.append(
+                _dict_field("body_kinds", {k: pystr(v) for k, v in kinds.items()})
+            )
+        errors = {
+            r.status if r.status == "default" else int(r.status): (
+                self.types.return_parse_code(r.type, op.sdk_path)
+            )
+            for r in op.error_responses
+            if r.type is not None and r.body == "json"
+        }
+        if errors:
+            lines.append(
+                _dict_field(
+                    "errors",
+                    {
+                        (pystr(k) if isinstance(k, str) else k): v
+                        for k, v in errors.items()
+                    },
+                )
+            )
+        headers = {
+            h.name: f"header_parser({pystr(h.type.name or 'string')})"
+            for r in op.responses
+            for h in r.headers
+        }
+        if headers:
+            lines.append(
+                _dict_field(
+                    "response_headers", {pystr(k): v for k, v in headers.items()}
+                )
+            )
+        return "\n".join(lines)
+
+    def wire_kinds(self, fields: Sequence[FieldModel]) -> list[tuple[str, str]]:
+        """(Python name, wire type) of fields holding dates, epochs, UUIDs, bytes."""
+        out = []
+        for field in fields:
+            ref = strip_nullable(field.type)[0]
+            if ref.kind == "primitive" and ref.name in WIRE_PRIMITIVES:
+                out.append((field.py_name, ref.name))
+        return out
+
+    def models_have_wire_kinds(self) -> bool:
+        """Whether some model has date, epoch, UUID or bytes fields."""
+        return any(self.wire_kinds(m.fields) for m in self.api.models)
+
+    def model_field_parsers(self) -> list[str]:
+        """Every model field's parse expression."""
+        return [self.field_parser(f) for m in self.api.models for f in m.fields]
+
+    def error_parser(self) -> str | None:
+        """The parser of the API-wide error model (``errors.model``), if any."""
+        name = self.api.error_model
+        if name is None:
+            return None
+        return self.union_parsers.get(name, f"{name}.from_dict")
+
+    def models_modules(self) -> list[str]:
+        """``import datetime as _dt`` and the like, for the models module."""
+        text = " ".join(
+            self.field_annotation(f) for m in self.api.models for f in m.fields
+        )
+        return _module_imports(text)
+
+    def wire_helpers(self, code: Sequence[str]) -> tuple[str, ...]:
+        """The ``_wire_types`` helpers some generated expressions call."""
+        words = set(re.findall(r"[A-Za-z_]+", " ".join(code)))
+        return tuple(h for h in WIRE_HELPERS if h in words)
 
     def item_annotation(self, op: OperationModel) -> str:
         """What a paginated operation's iterator yields ('' when not paginated)."""
@@ -126,7 +263,22 @@ class PythonCode:
 
     def return_parser(self, op: OperationModel) -> str:
         """The callable that builds the operation's result from the payload."""
+        success = op.success_responses
+        if op.returns is None and len(success) > 1:
+            # Each status has its own parser (responses=); an undeclared 2xx
+            # is read as the first declared one.
+            return self._body_parser(op, success[0])
+        if success and success[0].body != "json":
+            return self._body_parser(op, success[0])
         return self.types.return_parse_code(op.returns, op.sdk_path)
+
+    def _body_parser(self, op: OperationModel, response: ResponseModel) -> str:
+        """The parser of one declared response's payload, as its body kind says."""
+        if response.body == "bytes":
+            return "identity"  # the body's bytes, as received
+        if response.body == "text":
+            return "expect_str"
+        return self.types.return_parse_code(response.type, op.sdk_path)
 
     def param_annotation(self, op: OperationModel, param: ParamModel) -> str:
         """A parameter's annotation: lists accept any sequence, maps any mapping.
@@ -155,6 +307,9 @@ class PythonCode:
             parts.append(f"style={pystr(param.style)}")
         if param.sent_default is not None:
             parts.append(f"default={pyrepr(param.sent_default)}")
+        kind = _wire_kind(param.type)
+        if kind is not None:
+            parts.append(f"wire_kind={pystr(kind)}")
         if param.upload_kind_param:
             values = ", ".join(
                 f"{pystr(k)}: {pystr(v)}" for k, v in param.upload_kind_values
@@ -445,20 +600,26 @@ class PythonCode:
                 extra["._body"] = ["RawContent"]
             if any(self.overload_signatures(op) for op in bodies):
                 extra["typing"] = ["overload"]
+        annotations = (
+            [self.return_annotation(op) for op in operations]
+            + [self.param_annotation(op, p) for op in operations for p in op.params]
+            + [self.item_annotation(op) for op in operations]
+            + body_annotations
+        )
+        parsers = [self.return_parser(op) for op in operations] + [
+            self.responses_field(op) for op in operations
+        ]
         return resource_imports(
-            annotations=(
-                [self.return_annotation(op) for op in operations]
-                + [self.param_annotation(op, p) for op in operations for p in op.params]
-                + [self.item_annotation(op) for op in operations]
-                + body_annotations
-            ),
-            parsers=[self.return_parser(op) for op in operations],
+            annotations=annotations,
+            parsers=parsers,
             paginated=any(op.iter_name for op in operations),
             own_envelope=any(op.envelope_keys for op in operations),
             has_params=any(op.params for op in operations),
             models=[name for op in operations for name in op.referenced_models],
             unions=self.union_parsers,
             extra=extra,
+            wire_helpers=self.wire_helpers(parsers),
+            modules=_module_imports(" ".join(annotations)),
         )
 
 

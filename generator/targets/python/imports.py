@@ -68,6 +68,8 @@ def resource_imports(
     unions: Mapping[str, str],
     extra: Mapping[str, Iterable[str]] | None = None,
     own_envelope: bool = False,
+    wire_helpers: Iterable[str] = (),
+    modules: Iterable[str] = (),
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(module, names) pairs for a resource module, grouped and sorted for isort.
 
@@ -83,6 +85,8 @@ def resource_imports(
         extra: more names to import, by module (``typing``, ``._operation``...),
             for request bodies; a module not listed above is ignored.
         own_envelope: whether any operation has its own envelope keys.
+        wire_helpers: the ``_wire_types`` helpers its operations call.
+        modules: plain module imports (``datetime as _dt``) its annotations need.
     """
     text = " ".join(annotations)
     words = set(_WORD.findall(text))
@@ -113,13 +117,14 @@ def resource_imports(
         ("._streaming", _STREAM_WRAPPERS),
         ("._types", ["RequestOptions"]),
         ("._uploads", ["FileInput"] if "FileInput" in words else []),
+        ("._wire_types", list(wire_helpers)),
         (".models", sorted(imported)),
     ]
     for module, names in (extra or {}).items():
         for group_module, group in groups:
             if group_module == module:
                 group.extend(n for n in names if n not in group)
-    plain = ("builtins",) if "builtins." in text else ()
+    plain = (("builtins",) if "builtins." in text else ()) + tuple(modules)
     return tuple((module, ()) for module in plain) + tuple(
         (_relative(module), tuple(isort_names(names)))
         for module, names in groups

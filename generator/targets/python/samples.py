@@ -22,9 +22,18 @@ from generator.model.api import (
     ParamModel,
     UnionClass,
 )
-from generator.spec.typeexpr import TypeRef, parse_type
+from generator.spec.typeexpr import TypeRef, parse_type, strip_nullable
 
 __all__ = ["OperationCase", "build_cases", "sample_payload"]
+
+# Sample wire values of the types the SDK parses to richer Python values.
+WIRE_SAMPLES: dict[str, Any] = {
+    "date": "2024-05-06",
+    "datetime": "2024-05-06T07:08:09Z",
+    "epoch": 1700000000,
+    "uuid": "123e4567-e89b-12d3-a456-426614174000",
+    "bytes": "aGVsbG8=",
+}
 
 # Sent as the file of every upload test; the name and type travel in the multipart part.
 UPLOAD_BYTES = b"\x89PNG sample bytes"
@@ -50,6 +59,9 @@ class OperationCase:
     result_class: str | None  # the model class the result must be, if any
     body: dict[str, Any] | None = None  # the request body: kind, content type, value
     more_credentials: tuple[tuple[str, str], ...] = ()  # a password, an AND group
+    returns_label: str = ""  # 'returns', or the first declared success type
+    body_kind: str = "json"  # how the first success response's body is read
+    wire_kind: str | None = None  # a date/datetime/epoch/uuid/bytes result
 
 
 def build_cases(
@@ -118,6 +130,18 @@ def _case(api: ApiModel, samples: _Samples, op: OperationModel) -> OperationCase
             headers.append(pair)
         else:
             auth_header = pair
+    label, body_kind = _success(op)
+    ref = strip_nullable(parse_type(label))[0] if label else None
+    wire_kind = (
+        ref.name
+        if ref is not None and ref.kind == "primitive" and ref.name in WIRE_SAMPLES
+        else None
+    )
+    if body_kind in ("bytes", "text"):
+        payload: Any = "sample body"
+        wire_kind = None
+    else:
+        payload = samples.value(parse_type(label), 0) if label else True
     return OperationCase(
         op=op,
         kwargs=kwargs,
@@ -131,10 +155,11 @@ def _case(api: ApiModel, samples: _Samples, op: OperationModel) -> OperationCase
         auth_header=auth_header,
         more_credentials=tuple(credentials[1:]),
         missing_auth_argument=_insufficient_argument(api, op),
-        payload=(
-            samples.value(parse_type(op.returns_label), 0) if op.returns_label else True
-        ),
-        result_class=samples.result_class(op.returns_label),
+        payload=payload,
+        result_class=samples.result_class(label) if body_kind == "json" else None,
+        returns_label=label,
+        body_kind=body_kind,
+        wire_kind=wire_kind,
         body=body,
     )
 
@@ -194,6 +219,16 @@ def _flatten(key: str, value: Any, out: list[tuple[str, str]]) -> None:
         out.append((key, "" if value is None else _wire(value)))
 
 
+def _success(op: OperationModel) -> tuple[str, str]:
+    """The type label of the result tests expect, and how its body is read."""
+    first = op.success_responses[0] if op.success_responses else None
+    if op.returns_label:
+        return op.returns_label, first.body if first else "json"
+    if first is None or first.type is None:
+        return "", "json"
+    return str(first.type), first.body
+
+
 def _preferred_schemes(api: ApiModel, op: OperationModel) -> list[AuthSchemeModel]:
     """The schemes of the operation's first alternative (several for an AND)."""
     by_name = {s.name: s for s in api.auth_schemes}
@@ -249,7 +284,11 @@ def _argument(param: ParamModel) -> tuple[Any, list[str]]:
 def _scalar(param: ParamModel, ref: TypeRef | None, index: int) -> Any:
     if param.enum:
         return param.enum[index % len(param.enum)]
+    if ref is not None:
+        ref = strip_nullable(ref)[0]
     name = ref.name if ref is not None else "string"
+    if name in WIRE_SAMPLES and name != "bytes":
+        return WIRE_SAMPLES[name]  # passed in wire form: sent as given
     if name == "integer":
         return 2 + index
     if name == "number":
@@ -290,6 +329,11 @@ class _Samples:
             )
         if ref.kind == "model":
             return self._object(ref.name, depth)
+        if ref.kind == "nullable":
+            assert ref.item is not None
+            return self.value(ref.item, depth)
+        if ref.name in WIRE_SAMPLES:
+            return WIRE_SAMPLES[ref.name]
         return {
             "string": "text",
             "integer": 3,
@@ -304,12 +348,15 @@ class _Samples:
         if union is not None:
             variant = union.variants[0]
             tagged = self._object(variant.model, depth)
-            tagged[union.discriminator] = variant.value
+            if union.discriminator is not None:
+                tagged[union.discriminator] = variant.value
             return tagged
         model = self._models[name]
         data: dict[str, Any] = {}
         for field in model.fields:
-            if field.enum:
+            if field.has_const:
+                data[field.json_name] = field.const
+            elif field.enum:
                 data[field.json_name] = field.enum[0]
             elif depth >= self.MAX_DEPTH and (field.nullable or not field.required):
                 data[field.json_name] = (
@@ -324,6 +371,8 @@ class _Samples:
 
     def _empty(self, type_label: str) -> Any:
         ref = parse_type(type_label)
+        if ref.kind == "nullable":
+            return None
         if ref.kind in ("list", "map"):
             return [] if ref.kind == "list" else {}
         return self.value(ref, self.MAX_DEPTH) if ref.kind == "primitive" else None

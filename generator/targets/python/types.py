@@ -7,7 +7,7 @@ annotation a field is given and the code that parses it can never disagree.
 from __future__ import annotations
 
 from generator.naming import snake_case
-from generator.spec.typeexpr import TypeRef
+from generator.spec.typeexpr import TypeRef, strip_nullable
 from generator.targets.python.escaping import pystr
 
 _PRIMITIVE_ANNOTATIONS = {
@@ -17,7 +17,15 @@ _PRIMITIVE_ANNOTATIONS = {
     "boolean": "bool",
     "any": "Any",
     "file": "FileInput",
+    # Module-qualified through private aliases: a field called 'date' or 'uuid'
+    # cannot shadow the type in a model's class body.
+    "date": "_dt.date",
+    "datetime": "_dt.datetime",
+    "epoch": "_dt.datetime",
+    "uuid": "_uuid.UUID",
+    "bytes": "bytes",
 }
+WIRE_PRIMITIVES = frozenset({"date", "datetime", "epoch", "uuid", "bytes"})
 
 # Return values are checked, not trusted: a wrong payload type becomes a clear error.
 _PRIMITIVE_CHECKERS = {
@@ -27,6 +35,11 @@ _PRIMITIVE_CHECKERS = {
     "boolean": "expect_bool",
     "any": "identity",
     "file": "identity",
+    "date": "parse_date",
+    "datetime": "parse_datetime",
+    "epoch": "parse_epoch",
+    "uuid": "parse_uuid",
+    "bytes": "parse_bytes",
 }
 
 
@@ -53,6 +66,8 @@ class TypeMapper:
             return ref.name
         assert ref.item is not None
         item = self._annotation(ref.item, sequence=sequence)
+        if ref.kind == "nullable":
+            return _optional(item)
         if ref.kind == "list":
             return f"Sequence[{item}]" if sequence else f"list[{item}]"
         return f"Mapping[str, {item}]" if sequence else f"dict[str, {item}]"
@@ -72,6 +87,8 @@ class TypeMapper:
         Required means the key is always sent; nullable that its value may be null.
         """
         key = pystr(json_name)
+        ref, wrapped = strip_nullable(ref)
+        nullable = nullable or wrapped
         if required and not nullable:
             read = f"require(data, {key}, {pystr(model)})"
         elif required:
@@ -82,8 +99,20 @@ class TypeMapper:
         if parser is None:
             return read
         if required and not nullable:
-            return f"{parser}({read})"
+            # Applied directly: a container's parser is a lambda, and
+            # 'lambda value: ...(read)' would make the field a function.
+            return self._apply(ref, read, where)
         return f"parse_optional({read}, {parser})"
+
+    def _apply(self, ref: TypeRef, value: str, where: str) -> str:
+        """The expression parsing ``value`` (a model field's, so unchecked)."""
+        if ref.kind in ("list", "map"):
+            assert ref.item is not None
+            item = self._parser(ref.item, where, checked=False)
+            helper = "parse_list" if ref.kind == "list" else "parse_map"
+            return f"{helper}({value}, {item}, {pystr(where)})"
+        parser = self._parser(ref, where, checked=False)
+        return f"{parser}({value})"
 
     def return_parse_code(self, ref: TypeRef | None, where: str) -> str:
         """A callable building an operation's return value from its payload."""
@@ -100,7 +129,15 @@ class TypeMapper:
         the declared type.
         """
         if ref.kind == "primitive":
-            return _PRIMITIVE_CHECKERS[ref.name] if checked else None
+            if checked or ref.name in WIRE_PRIMITIVES:
+                return _PRIMITIVE_CHECKERS[ref.name]
+            return None
+        if ref.kind == "nullable":
+            assert ref.item is not None
+            inner = self._parser(ref.item, where, checked=checked)
+            if inner is None:
+                return None
+            return f"lambda value: parse_optional(value, {inner})"
         if ref.kind == "model":
             if ref.name in self._unions:
                 return "parse_" + snake_case(ref.name)
@@ -114,4 +151,7 @@ class TypeMapper:
 
 
 def _optional(annotation: str) -> str:
-    return annotation if annotation == "Any" else f"{annotation} | None"
+    # A nullable[T] is 'T | None' already: say None once.
+    if annotation == "Any" or annotation.endswith(" | None"):
+        return annotation
+    return f"{annotation} | None"

@@ -979,6 +979,132 @@ def password_argument_named_like_a_client_argument(spec: Spec) -> None:
     spec["auth"] = {"basic": {"type": "http_basic", "password_argument": "environment"}}
 
 
+# responses_types.py
+
+
+@case("SPEC122")
+def unknown_model_in_a_response(spec: Spec) -> None:
+    get(spec).pop("returns")
+    get(spec)["responses"] = {"200": {"type": "Item"}, "404": {"type": "Missing"}}
+
+
+@case("SPEC122")
+def unknown_base_model(spec: Spec) -> None:
+    spec["models"]["Item"]["extends"] = ["Base"]
+
+
+@case("SPEC181")
+def returns_beside_a_success_response(spec: Spec) -> None:
+    get(spec)["responses"] = {"201": {"type": "Item"}}
+
+
+@case("SPEC182")
+def no_content_beside_a_typed_success(spec: Spec) -> None:
+    get(spec).pop("returns")
+    get(spec)["responses"] = {"200": {"type": "Item"}, "204": {}}
+
+
+@case("SPEC184")
+def shape_union_variant_shadowed(spec: Spec) -> None:
+    add_model(spec, "Wide", id={"type": "string", "required": True})
+    spec["models"]["Wide"]["fields"]["name"] = {"type": "string", "required": True}
+    spec["models"]["Thing"] = {
+        "union": {"variants": [{"model": "Item"}, {"model": "Wide"}]}
+    }
+    use_model(spec, "Thing")
+
+
+@case("SPEC185")
+def extends_cycle(spec: Spec) -> None:
+    add_model(spec, "Other", id={"type": "string"})
+    spec["models"]["Other"]["extends"] = ["Item"]
+    spec["models"]["Item"]["extends"] = ["Other"]
+
+
+@case("SPEC186")
+def extends_a_union(spec: Spec) -> None:
+    add_model(spec, "Other", id={"type": "string"})
+    spec["models"]["Either"] = {
+        "union": {"variants": [{"model": "Item"}, {"model": "Other"}]}
+    }
+    add_model(spec, "Child", label={"type": "string"})
+    spec["models"]["Child"]["extends"] = ["Either"]
+    use_model(spec, "Child")
+
+
+@case("SPEC187")
+def const_of_the_wrong_type(spec: Spec) -> None:
+    spec["models"]["Item"]["fields"]["kind"] = {"type": "integer", "const": "item"}
+
+
+@case("SPEC187")
+def const_outside_the_enum(spec: Spec) -> None:
+    spec["models"]["Item"]["fields"]["kind"] = {
+        "type": "string",
+        "const": "item",
+        "enum": ["thing"],
+    }
+
+
+@case("SPEC188")
+def nullable_nullable(spec: Spec) -> None:
+    spec["models"]["Item"]["fields"]["note"] = {"type": "nullable[nullable[string]]"}
+
+
+@case("SPEC189")
+def binary_body_typed_as_a_model(spec: Spec) -> None:
+    get(spec).pop("returns")
+    get(spec)["responses"] = {"200": {"type": "Item", "media_type": "image/png"}}
+
+
+def test_declared_responses_and_rich_types_are_clean(tmp_path: Path) -> None:
+    spec = base()
+    get(spec).pop("returns")
+    get(spec)["responses"] = {
+        "200": {"type": "Item"},
+        "202": {"type": "Job"},
+        "404": {"type": "Job"},
+        "default": {"type": "Job"},
+    }
+    add_model(spec, "Job", at={"type": "epoch", "required": True})
+    spec["models"]["Job"]["fields"]["kind"] = {"type": "string", "const": "job"}
+    spec["models"]["Job"]["extends"] = ["Item"]
+    spec["models"]["Either"] = {
+        "union": {"variants": [{"model": "Job"}, {"model": "Item"}]}
+    }
+    use_model(spec, "Either")
+    add_operation(
+        spec, "photo", responses={"200": {"type": "bytes", "media_type": "image/png"}}
+    )
+    assert codes(spec, tmp_path) == []
+
+
+def test_variants_with_different_required_fields_are_told_apart(
+    tmp_path: Path,
+) -> None:
+    spec = base()
+    add_model(spec, "Other", label={"type": "string", "required": True})
+    spec["models"]["Either"] = {
+        "union": {"variants": [{"model": "Item"}, {"model": "Other"}]}
+    }
+    use_model(spec, "Either")
+    assert "SPEC184" not in codes(spec, tmp_path)
+
+
+def test_a_discriminated_union_still_needs_values(tmp_path: Path) -> None:
+    spec = base()
+    add_model(spec, "Other", id={"type": "string"})
+    spec["models"]["Either"] = {
+        "union": {
+            "discriminator": "id",
+            "variants": [{"model": "Item", "value": "a"}, {"model": "Other"}],
+        }
+    }
+    use_model(spec, "Either")
+    found = run(spec, tmp_path).diagnostics
+    assert any("value" in d.message for d in found), [d.message for d in found]
+
+
 def test_the_base_spec_is_clean(tmp_path: Path) -> None:
     assert codes(base(), tmp_path) == []
 

@@ -44,6 +44,7 @@ def test_annotation_of_each_kind_of_type(expression: str, annotation: str) -> No
         ("string", "str | None"),
         ("list[Pet]", "list[Pet] | None"),
         ("any", "Any"),  # Any already admits None
+        ("nullable[string]", "str | None"),  # None said once
     ],
 )
 def test_optional_annotation_admits_none(expression: str, annotation: str) -> None:
@@ -121,21 +122,92 @@ def test_a_union_field_uses_the_union_parser() -> None:
 
 
 @pytest.mark.parametrize(
-    ("expression", "parser"),
+    ("expression", "code"),
     [
         (
             "list[Pet]",
-            'lambda value: parse_list(value, Pet.from_dict, "Owner.petName")',
+            'parse_list(require(data, "petName", "Owner"), Pet.from_dict, '
+            '"Owner.petName")',
         ),
         (
             "map[Animal]",
-            'lambda value: parse_map(value, parse_animal, "Owner.petName")',
+            'parse_map(require(data, "petName", "Owner"), parse_animal, '
+            '"Owner.petName")',
         ),
     ],
 )
-def test_containers_of_models_parse_each_item(expression: str, parser: str) -> None:
+def test_containers_of_models_parse_each_item(expression: str, code: str) -> None:
+    assert field_code(expression, required=True, nullable=False) == code
+
+
+@pytest.mark.parametrize("expression", ["list[Pet]", "map[Pet]", "list[list[Pet]]"])
+def test_a_required_container_field_is_a_value_not_a_function(
+    expression: str,
+) -> None:
+    # The new-user trial: 'lambda value: parse_list(...)(require(...))' made
+    # page.data a function. Evaluate the code as the model would.
     code = field_code(expression, required=True, nullable=False)
-    assert code == f'{parser}(require(data, "petName", "Owner"))'
+
+    class Pet:
+        @staticmethod
+        def from_dict(value: object) -> str:
+            return f"pet {value}"
+
+    def parse_list(value: list[object], parse: object, where: str) -> list[object]:
+        return [parse(item) for item in value]  # type: ignore[operator]
+
+    def parse_map(value: dict[str, object], parse: object, where: str) -> object:
+        return {k: parse(v) for k, v in value.items()}  # type: ignore[operator]
+
+    def require(data: dict[str, object], key: str, model: str) -> object:
+        return data[key]
+
+    item = [1] if expression == "list[list[Pet]]" else 1
+    data = {"petName": {"a": item} if expression.startswith("map") else [item]}
+    scope = {
+        "Pet": Pet,
+        "parse_list": parse_list,
+        "parse_map": parse_map,
+        "require": require,
+        "data": data,
+    }
+    value = eval(code, scope)  # our own generated expression, on test data
+    assert not callable(value)
+    assert value in (["pet 1"], {"a": "pet 1"}, [["pet 1"]])
+
+
+@pytest.mark.parametrize(
+    ("expression", "annotation"),
+    [
+        ("date", "_dt.date"),
+        ("datetime", "_dt.datetime"),
+        ("epoch", "_dt.datetime"),
+        ("uuid", "_uuid.UUID"),
+        ("bytes", "bytes"),
+        ("nullable[string]", "str | None"),
+        ("list[nullable[Pet]]", "list[Pet | None]"),
+        ("map[nullable[datetime]]", "dict[str, _dt.datetime | None]"),
+    ],
+)
+def test_rich_and_nullable_types(expression: str, annotation: str) -> None:
+    assert TYPES.annotation(parse_type(expression), optional=False) == annotation
+
+
+@pytest.mark.parametrize(
+    ("expression", "code"),
+    [
+        ("epoch", 'parse_epoch(require(data, "petName", "Owner"))'),
+        ("uuid", 'parse_uuid(require(data, "petName", "Owner"))'),
+        (
+            "nullable[date]",
+            'parse_optional(require_key(data, "petName", "Owner"), parse_date)',
+        ),
+    ],
+)
+def test_rich_fields_are_parsed_and_nullable_reads_null(
+    expression: str, code: str
+) -> None:
+    assert field_code(expression, required=True, nullable=False) == code
 
 
 def test_containers_of_primitives_in_fields_are_kept_as_sent() -> None:

@@ -3,6 +3,7 @@
 """What this SDK knows about Imgur API: base URL, auth, envelope, limits."""
 
 from ._operation import ApiConfig, AuthScheme, RateLimitHeader
+from .models import ErrorBody
 
 __all__ = ["CONFIG"]
 
@@ -61,4 +62,5 @@ CONFIG = ApiConfig(
     ),
     default_timeout=60.0,
     default_max_retries=2,
+    error_parse=ErrorBody.from_dict,
 )

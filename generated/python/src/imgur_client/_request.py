@@ -22,6 +22,7 @@ from urllib.parse import quote
 from ._body import add_body, body_arguments
 from ._operation import Operation, Param
 from ._uploads import Upload, UploadBody, to_upload
+from ._wire_types import wire_args
 
 __all__ = ["RequestParts", "build_request", "encode_value"]
 
@@ -75,6 +76,7 @@ def build_request(
     if not known.issuperset(args):
         unknown = sorted(set(args) - known)
         raise TypeError(f"{op.name}: unexpected argument(s) {', '.join(unknown)}")
+    args = wire_args(op, args)  # dates, epochs, UUIDs as their wire text
     method = op.method.upper()
     path = _fill_path(op, args)
     parts = RequestParts(method, base_url.rstrip("/") + path, op.path)

@@ -8,12 +8,14 @@ after this SDK was generated are still reachable.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
 from ._exceptions import ResponseValidationError
 from ._models import Model, expect_object, parse_list, parse_optional, require
+from ._wire_types import parse_epoch
 
 __all__: list[str] = [
     "Account",
@@ -48,14 +50,18 @@ __all__: list[str] = [
 class Image(Model):
     """An uploaded image or video, as returned outside the gallery."""
 
+    _wire_kinds: ClassVar[Mapping[str, str]] = {
+        "datetime": "epoch",
+    }
+
     id: str
     """The image's id (its hash in imgur.com URLs)."""
     title: str | None = None
     """Title of the image."""
     description: str | None = None
     """Description of the image."""
-    datetime: int | None = None
-    """When the image was uploaded, as a Unix timestamp."""
+    datetime: _dt.datetime | None = None
+    """When the image was uploaded (a Unix timestamp on the wire, which `raw` keeps)."""
     type: str | None = None
     """MIME type of the image, e.g. image/png."""
     animated: bool | None = None
@@ -129,7 +135,7 @@ class Image(Model):
             id=require(data, "id", "Image"),
             title=data.get("title"),
             description=data.get("description"),
-            datetime=data.get("datetime"),
+            datetime=parse_optional(data.get("datetime"), parse_epoch),
             type=data.get("type"),
             animated=data.get("animated"),
             width=data.get("width"),
@@ -173,14 +179,18 @@ class Image(Model):
 class Album(Model):
     """An album of images, as returned outside the gallery."""
 
+    _wire_kinds: ClassVar[Mapping[str, str]] = {
+        "datetime": "epoch",
+    }
+
     id: str
     """The album's id (its hash in imgur.com/a/ URLs)."""
     title: str | None = None
     """Title of the album."""
     description: str | None = None
     """Description of the album."""
-    datetime: int | None = None
-    """When the album was created, as a Unix timestamp."""
+    datetime: _dt.datetime | None = None
+    """When the album was created (a Unix timestamp on the wire, which `raw` keeps)."""
     cover: str | None = None
     """Id of the album's cover image."""
     cover_width: int | None = None
@@ -228,7 +238,7 @@ class Album(Model):
             id=require(data, "id", "Album"),
             title=data.get("title"),
             description=data.get("description"),
-            datetime=data.get("datetime"),
+            datetime=parse_optional(data.get("datetime"), parse_epoch),
             cover=data.get("cover"),
             cover_width=data.get("cover_width"),
             cover_height=data.get("cover_height"),
@@ -299,6 +309,10 @@ class CommentCreated(Model):
 class Account(Model):
     """A member's public account information."""
 
+    _wire_kinds: ClassVar[Mapping[str, str]] = {
+        "created": "epoch",
+    }
+
     id: int
     """The account id."""
     url: str | None = None
@@ -311,8 +325,10 @@ class Account(Model):
     """Reputation points."""
     reputation_name: str | None = None
     """Name of the reputation level, e.g. "Neutral"."""
-    created: int | None = None
-    """When the account was created, as a Unix timestamp."""
+    created: _dt.datetime | None = None
+    """When the account was created (a Unix timestamp on the wire, which `raw`
+    keeps).
+    """
     pro_expiration: Any = None
     """When Imgur Pro expires, as a Unix timestamp, or false when the member is not
     Pro."""
@@ -332,7 +348,7 @@ class Account(Model):
             avatar=data.get("avatar"),
             reputation=data.get("reputation"),
             reputation_name=data.get("reputation_name"),
-            created=data.get("created"),
+            created=parse_optional(data.get("created"), parse_epoch),
             pro_expiration=data.get("pro_expiration"),
             user_follow=parse_optional(data.get("user_follow"), UserFollow.from_dict),
             raw=data,
@@ -478,6 +494,10 @@ class GalleryProfile(Model):
 class Trophy(Model):
     """A trophy awarded to a member."""
 
+    _wire_kinds: ClassVar[Mapping[str, str]] = {
+        "datetime": "epoch",
+    }
+
     id: int
     """The trophy award's id."""
     name: str | None = None
@@ -490,8 +510,8 @@ class Trophy(Model):
     """Id of the item the trophy refers to, if any."""
     data_link: str | None = None
     """Link to the item the trophy refers to, if any."""
-    datetime: int | None = None
-    """When the trophy was awarded, as a Unix timestamp."""
+    datetime: _dt.datetime | None = None
+    """When the trophy was awarded (a Unix timestamp on the wire, which `raw` keeps)."""
     image: str | None = None
     """Link to the trophy's image."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -508,7 +528,7 @@ class Trophy(Model):
             description=data.get("description"),
             data=data.get("data"),
             data_link=data.get("data_link"),
-            datetime=data.get("datetime"),
+            datetime=parse_optional(data.get("datetime"), parse_epoch),
             image=data.get("image"),
             raw=data,
         )
@@ -517,6 +537,10 @@ class Trophy(Model):
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Comment(Model):
     """A comment on a gallery item, with its replies."""
+
+    _wire_kinds: ClassVar[Mapping[str, str]] = {
+        "datetime": "epoch",
+    }
 
     id: int
     """The comment's id."""
@@ -538,8 +562,8 @@ class Comment(Model):
     """Number of downvotes."""
     points: float | None = None
     """Upvotes minus downvotes."""
-    datetime: int | None = None
-    """When the comment was made, as a Unix timestamp."""
+    datetime: _dt.datetime | None = None
+    """When the comment was made (a Unix timestamp on the wire, which `raw` keeps)."""
     parent_id: int | None = None
     """Id of the comment this one replies to; 0 for top-level comments."""
     deleted: bool | None = None
@@ -568,7 +592,7 @@ class Comment(Model):
             ups=data.get("ups"),
             downs=data.get("downs"),
             points=data.get("points"),
-            datetime=data.get("datetime"),
+            datetime=parse_optional(data.get("datetime"), parse_epoch),
             parent_id=data.get("parent_id"),
             deleted=data.get("deleted"),
             vote=data.get("vote"),
@@ -585,6 +609,10 @@ class Comment(Model):
 class GalleryImage(Model):
     """An image in the public gallery, with its votes and comments."""
 
+    _wire_kinds: ClassVar[Mapping[str, str]] = {
+        "datetime": "epoch",
+    }
+
     id: str
     """The image's id."""
     is_album: bool
@@ -593,8 +621,8 @@ class GalleryImage(Model):
     """Title of the image."""
     description: str | None = None
     """Description of the image."""
-    datetime: int | None = None
-    """When the image was uploaded, as a Unix timestamp."""
+    datetime: _dt.datetime | None = None
+    """When the image was uploaded (a Unix timestamp on the wire, which `raw` keeps)."""
     type: str | None = None
     """MIME type of the image, e.g. image/png."""
     animated: bool | None = None
@@ -669,7 +697,7 @@ class GalleryImage(Model):
             is_album=require(data, "is_album", "GalleryImage"),
             title=data.get("title"),
             description=data.get("description"),
-            datetime=data.get("datetime"),
+            datetime=parse_optional(data.get("datetime"), parse_epoch),
             type=data.get("type"),
             animated=data.get("animated"),
             width=data.get("width"),
@@ -713,6 +741,10 @@ class GalleryImage(Model):
 class GalleryAlbum(Model):
     """An album in the public gallery, with its votes and comments."""
 
+    _wire_kinds: ClassVar[Mapping[str, str]] = {
+        "datetime": "epoch",
+    }
+
     id: str
     """The album's id."""
     is_album: bool
@@ -721,8 +753,8 @@ class GalleryAlbum(Model):
     """Title of the album."""
     description: str | None = None
     """Description of the album."""
-    datetime: int | None = None
-    """When the album was created, as a Unix timestamp."""
+    datetime: _dt.datetime | None = None
+    """When the album was created (a Unix timestamp on the wire, which `raw` keeps)."""
     cover: str | None = None
     """Id of the album's cover image."""
     cover_width: int | None = None
@@ -785,7 +817,7 @@ class GalleryAlbum(Model):
             is_album=require(data, "is_album", "GalleryAlbum"),
             title=data.get("title"),
             description=data.get("description"),
-            datetime=data.get("datetime"),
+            datetime=parse_optional(data.get("datetime"), parse_epoch),
             cover=data.get("cover"),
             cover_width=data.get("cover_width"),
             cover_height=data.get("cover_height"),
@@ -910,12 +942,17 @@ class Notifications(Model):
 class Conversation(Model):
     """A private conversation between the authenticated member and another member."""
 
+    _wire_kinds: ClassVar[Mapping[str, str]] = {
+        "datetime": "epoch",
+    }
+
     id: int
     """The conversation's id."""
     last_message_preview: str | None = None
     """Start of the latest message."""
-    datetime: int | None = None
-    """When the latest message was sent, as a Unix timestamp."""
+    datetime: _dt.datetime | None = None
+    """When the latest message was sent (a Unix timestamp on the wire, which `raw`
+    keeps)."""
     with_account_id: int | None = None
     """Account id of the other member."""
     with_account: str | None = None
@@ -938,7 +975,7 @@ class Conversation(Model):
         return cls(
             id=require(data, "id", "Conversation"),
             last_message_preview=data.get("last_message_preview"),
-            datetime=data.get("datetime"),
+            datetime=parse_optional(data.get("datetime"), parse_epoch),
             with_account_id=data.get("with_account_id"),
             with_account=data.get("with_account"),
             message_count=data.get("message_count"),
@@ -962,6 +999,10 @@ class Message(Model):
         "from_": "from",
     }
 
+    _wire_kinds: ClassVar[Mapping[str, str]] = {
+        "datetime": "epoch",
+    }
+
     id: int
     """The message's id."""
     from_: str | None = None
@@ -974,8 +1015,8 @@ class Message(Model):
     """Text of the message."""
     conversation_id: int | None = None
     """Id of the conversation the message belongs to."""
-    datetime: int | None = None
-    """When the message was sent, as a Unix timestamp."""
+    datetime: _dt.datetime | None = None
+    """When the message was sent (a Unix timestamp on the wire, which `raw` keeps)."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
 
@@ -990,7 +1031,7 @@ class Message(Model):
             sender_id=data.get("sender_id"),
             body=data.get("body"),
             conversation_id=data.get("conversation_id"),
-            datetime=data.get("datetime"),
+            datetime=parse_optional(data.get("datetime"), parse_epoch),
             raw=data,
         )
 
@@ -1007,12 +1048,17 @@ class Credits(Model):
         "client_remaining": "ClientRemaining",
     }
 
+    _wire_kinds: ClassVar[Mapping[str, str]] = {
+        "user_reset": "epoch",
+    }
+
     user_limit: int | None = None
     """Credits allotted to the calling user per hour."""
     user_remaining: int | None = None
     """Credits the calling user has left in the current hour."""
-    user_reset: int | None = None
-    """When the user's credits are refilled, as a Unix timestamp."""
+    user_reset: _dt.datetime | None = None
+    """When the user's credits are refilled (a Unix timestamp on the wire, which `raw`
+    keeps)."""
     client_limit: int | None = None
     """Credits allotted to the application per day."""
     client_remaining: int | None = None
@@ -1027,7 +1073,7 @@ class Credits(Model):
         return cls(
             user_limit=data.get("UserLimit"),
             user_remaining=data.get("UserRemaining"),
-            user_reset=data.get("UserReset"),
+            user_reset=parse_optional(data.get("UserReset"), parse_epoch),
             client_limit=data.get("ClientLimit"),
             client_remaining=data.get("ClientRemaining"),
             raw=data,

@@ -28,6 +28,7 @@ from social_client import (
     Upload,
     models,
 )
+from social_client._wire_types import wire_value
 
 AUTH_HEADERS: list[str] = ["Authorization"]
 UPLOAD = Upload.from_bytes(
@@ -74,14 +75,22 @@ def wrapped(payload: Any, enveloped: bool | dict[str, str]) -> Any:
 
 
 def responder(
-    seen: list[httpx.Request], pages: list[Any], enveloped: bool | dict[str, str] = True
+    seen: list[httpx.Request],
+    pages: list[Any],
+    enveloped: bool | dict[str, str] = True,
+    body_kind: str = "json",
 ) -> httpx.MockTransport:
-    """Answers each request with the next payload (the last one repeats)."""
+    """Answers each request with the next payload (the last one repeats).
+
+    A bytes or text body (``body_kind``) is sent as the payload's UTF-8 text.
+    """
 
     def handle(request: httpx.Request) -> httpx.Response:
         request.read()
         seen.append(request)
         payload = pages[min(len(seen), len(pages)) - 1]
+        if body_kind != "json":
+            return httpx.Response(200, content=str(payload).encode())
         return httpx.Response(200, json=wrapped(payload, enveloped))
 
     return httpx.MockTransport(handle)
@@ -140,6 +149,11 @@ def check_result(case: dict[str, Any], result: Any) -> None:
             found = found[0] if isinstance(found, list) else next(iter(found.values()))
         assert isinstance(found, getattr(models, case["result_class"]))
         assert found.raw["field_added_later"] == "models keep what they do not know"
+    elif case.get("body_kind") == "bytes":
+        assert result == case["payload"].encode()
+    elif case.get("wire_kind"):
+        # A date, epoch, UUID...: a rich value whose wire form is the payload.
+        assert wire_value(case["wire_kind"], result) == case["payload"]
     elif case["returns"]:
         assert result == case["payload"]
     else:
@@ -152,7 +166,9 @@ def test_sync_call_sends_the_request_and_parses_the_payload(
 ) -> None:
     seen: list[httpx.Request] = []
     with httpx.Client(
-        transport=responder(seen, [case["payload"]], case["enveloped"])
+        transport=responder(
+            seen, [case["payload"]], case["enveloped"], case.get("body_kind", "json")
+        )
     ) as http:
         client = SocialClient(**case["credentials"], http_client=http)
         method = getattr(getattr(client, case["resource"]), case["operation"])
@@ -171,7 +187,12 @@ def test_async_call_sends_the_request_and_parses_the_payload(
 
     async def run() -> Any:
         async with httpx.AsyncClient(
-            transport=responder(seen, [case["payload"]], case["enveloped"])
+            transport=responder(
+                seen,
+                [case["payload"]],
+                case["enveloped"],
+                case.get("body_kind", "json"),
+            )
         ) as http:
             client = AsyncSocialClient(**case["credentials"], http_client=http)
             method = getattr(getattr(client, case["resource"]), case["operation"])
@@ -188,7 +209,9 @@ def test_async_call_sends_the_request_and_parses_the_payload(
 def test_raw_response_through_the_resource_and_the_client(case: dict[str, Any]) -> None:
     seen: list[httpx.Request] = []
     with httpx.Client(
-        transport=responder(seen, [case["payload"]], case["enveloped"])
+        transport=responder(
+            seen, [case["payload"]], case["enveloped"], case.get("body_kind", "json")
+        )
     ) as http:
         client = SocialClient(**case["credentials"], http_client=http)
         resource = getattr(client, case["resource"])
@@ -218,7 +241,9 @@ def test_call_without_a_usable_credential_fails_before_sending(
     if case["insufficient"]:
         credentials.append({case["insufficient"]: "not-enough"})
     with httpx.Client(
-        transport=responder(seen, [case["payload"]], case["enveloped"])
+        transport=responder(
+            seen, [case["payload"]], case["enveloped"], case.get("body_kind", "json")
+        )
     ) as http:
         for given in credentials:
             client = SocialClient(**given, http_client=http)

@@ -101,7 +101,7 @@ def test_each_status_raises_its_class(status: int, cls: type[APIStatusError]) ->
     assert error.method == "GET"
     assert error.path == "/album/{album_id}"
     assert error.url == "https://api.example.test/3/album/abc"
-    assert error.body == body
+    assert error.body_json == body
     assert error.response.status_code == status
     assert error.operation == "album.get"
     for part in ("album.get", "GET", "/3/album/abc", str(status), "Nope"):

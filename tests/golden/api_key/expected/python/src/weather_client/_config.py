@@ -3,6 +3,7 @@
 """What this SDK knows about Weather API: base URL, auth, envelope, limits."""
 
 from ._operation import ApiConfig, AuthScheme, RateLimitHeader
+from .models import Problem
 
 __all__ = ["CONFIG"]
 
@@ -33,4 +34,5 @@ CONFIG = ApiConfig(
     ),
     default_timeout=10.0,
     default_max_retries=1,
+    error_parse=Problem.from_dict,
 )

@@ -108,7 +108,10 @@ class APIStatusError(APIError):
         """The API's own error message."""
         self.path = path if path is not None else request.url.path
         """The path template of the operation (the URL path when there is none)."""
-        self.body = body
+        self.body: object = body
+        """The error body: the model the spec declares for it, else decoded JSON."""
+        self.body_json: object = body
+        """The error body as decoded JSON (None when it is not JSON)."""
         self.response = response
         self.headers = response.headers
         summary = f"{request.method} {request.url.path} -> {self.status_code}"

@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar, cast
 
 from ._exceptions import ResponseValidationError
+from ._wire_types import plain_scalar, wire_value
 
 T = TypeVar("T")
 
@@ -53,6 +54,8 @@ class Model:
     raw: Mapping[str, Any]
     _json_names: ClassVar[Mapping[str, str]] = {}
     """Python field name -> JSON key, for the fields whose names differ."""
+    _wire_kinds: ClassVar[Mapping[str, str]] = {}
+    """Python field name -> wire type ('epoch', 'datetime', ...) of rich fields."""
 
     def __post_init__(self) -> None:
         # A read-only copy: neither the caller's dict nor ``model.raw[...] = x``
@@ -68,9 +71,14 @@ class Model:
         the model came from is left out.
         """
         out: dict[str, Any] = {}
+        wire_kinds = type(self)._wire_kinds
         for name, key in _field_keys(type(self)):
             value = getattr(self, name)
-            if value is not None or key in self.raw:
+            if name in wire_kinds and key in self.raw:
+                out[key] = wire_value(wire_kinds[name], value, self.raw[key])
+            elif name in wire_kinds and value is not None:
+                out[key] = wire_value(wire_kinds[name], value)
+            elif value is not None or key in self.raw:
                 out[key] = _plain(value)
         for key, value in self.raw.items():
             if key not in out and key not in _known_keys(type(self)):
@@ -126,7 +134,7 @@ def _plain(value: Any) -> Any:
         return {str(key): _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
-    return value
+    return plain_scalar(value)
 
 
 def _frozen(value: Any) -> Any:

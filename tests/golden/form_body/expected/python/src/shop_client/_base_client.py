@@ -47,6 +47,7 @@ from ._operation import ApiConfig, Operation
 from ._rate_limits import RateLimits
 from ._request import RequestParts, build_request
 from ._response import APIResponse
+from ._responses import for_status, read_payload, type_error_body
 from ._retry import (
     MAX_RETRY_AFTER,
     MAX_TOTAL_WAIT,
@@ -404,6 +405,9 @@ class BaseClient:
         try:
             return self._result(op, response, raw=raw)
         except (APIStatusError, ResponseValidationError) as err:
+            if isinstance(err, APIStatusError):
+                # An error status or an error inside a 200 envelope alike.
+                type_error_body(err, op, self._config)
             # The body may quote a credential back (a 401 echoing the token).
             from ._redact import redact_error  # the error path only: import time
 
@@ -440,11 +444,20 @@ class BaseClient:
             if raw:
                 return APIResponse(response, lambda: None, operation=op.name)
             return None
-        # The live object: unwrap copies it only if it raises.
-        payload = unwrap(self._config, op, response, rate_limits=self._rate_limits)
+        if op.responses or op.body_kinds:  # declared per status
+            op = for_status(op, response.status_code)
+            payload = read_payload(
+                self._config, op, response, rate_limits=self._rate_limits
+            )
+        else:
+            # The live object: unwrap copies it only if it raises.
+            payload = unwrap(self._config, op, response, rate_limits=self._rate_limits)
         if raw:
             return APIResponse(
-                response, lambda: _parse(op, payload, response), operation=op.name
+                response,
+                lambda: _parse(op, payload, response),
+                operation=op.name,
+                header_parsers=op.response_headers,
             )
         return _parse(op, payload, response)
 

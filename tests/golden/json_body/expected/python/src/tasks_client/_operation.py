@@ -87,6 +87,8 @@ class ApiConfig:
     """Constant headers of every call (over the SDK's, under the caller's)."""
     servers: tuple[Server, ...] = ()
     """Named environments the client's ``environment=`` chooses from."""
+    error_parse: Callable[[Any], Any] | None = None
+    """Builds every error body's model (``errors.model``) when an operation has none."""
 
     def scheme(self, name: str) -> AuthScheme:
         """Return the auth scheme called ``name``."""
@@ -109,6 +111,8 @@ class Param:
     upload_kind_param: str | None = None
     """File parameters only: wire name of the sibling field naming the upload kind."""
     upload_kind_values: Mapping[str, str] = field(default_factory=dict)
+    wire_kind: str | None = None
+    """'date', 'datetime', 'epoch', 'uuid' or 'bytes': how the value is sent."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +166,15 @@ class Operation(Generic[T]):
     """How the operation pages (``iter_<operation>``), if it does."""
     envelope_keys: EnvelopeKeys | None = None
     """This operation's own envelope, replacing the API's."""
+
+    responses: Mapping[int, Callable[[Any], Any]] = field(default_factory=dict)
+    """Declared success status -> parser of its payload (``parse`` for the rest)."""
+    body_kinds: Mapping[int, str] = field(default_factory=dict)
+    """Status -> "bytes", "text" or "none" for a body that is not JSON."""
+    errors: Mapping[int | str, Callable[[Any], Any]] = field(default_factory=dict)
+    """Error status (or "default") -> parser of its body (``APIStatusError.body``)."""
+    response_headers: Mapping[str, Callable[[Any], Any]] = field(default_factory=dict)
+    """Documented response header -> parser (``APIResponse.parsed_headers``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from contextvars import ContextVar
 from typing import Any, Generic, ParamSpec, TypeVar, cast
 
 import httpx
+
+from ._exceptions import SDKError
 
 __all__ = [
     "APIResponse",
@@ -49,10 +51,12 @@ class APIResponse(Generic[T]):
         parser: Callable[[], T],
         *,
         operation: str,
+        header_parsers: Mapping[str, Callable[[Any], Any]] | None = None,
     ) -> None:
         self.http_response = http_response
         self.operation = operation
         self._parser = parser
+        self._header_parsers = header_parsers or {}
         self._parsed: T = _NOT_PARSED
 
     @property
@@ -74,6 +78,24 @@ class APIResponse(Generic[T]):
     @property
     def elapsed(self) -> datetime.timedelta:
         return self.http_response.elapsed
+
+    @property
+    def parsed_headers(self) -> dict[str, Any]:
+        """The response headers the spec documents, parsed to their types.
+
+        Keyed by the documented name; a header that is absent, or whose value
+        does not parse, is left out (``headers`` still has its text).
+        """
+        out: dict[str, Any] = {}
+        for name, parse in self._header_parsers.items():
+            text = self.http_response.headers.get(name)
+            if text is None:
+                continue
+            try:
+                out[name] = parse(text)
+            except (ValueError, TypeError, SDKError):
+                continue
+        return out
 
     def json(self) -> Any:
         """Return the decoded JSON body, envelope included."""
