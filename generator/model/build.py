@@ -34,7 +34,7 @@ from generator.spec.extends import all_fields
 from generator.spec.media import media_kind
 from generator.spec.paging import items_path
 from generator.spec.response_media import body_kind, shape_kind
-from generator.spec.typeexpr import TypeRef, parse_type
+from generator.spec.typeexpr import TypeRef, parse_type, strip_nullable
 from generator.spec.types import (
     AuthScheme,
     Body,
@@ -338,12 +338,13 @@ def _body(body: Body, spec: Spec) -> BodyModel:
         BodyFieldModel(
             json_name=f.name,
             py_name=python_identifier(f.python_name),
-            type=parse_type(f.type),
+            # 'nullable[T]' and 'nullable: true' say the same: T, which takes None.
+            type=strip_nullable(parse_type(f.type))[0],
             type_label=f.type,
             # Sent field by field, a body the call may leave out has no required
             # fields: the runtime checks them once any field is given.
             required=f.required and body.required,
-            nullable=f.nullable,
+            nullable=f.nullable or strip_nullable(parse_type(f.type))[1],
             description=f.description,
             enum=f.enum,
             is_file=parse_type(f.type) == parse_type("file"),

@@ -651,6 +651,8 @@ def _input_annotation(ref: TypeRef) -> str:
         return f"{ref.name} | Mapping[str, Any]"
     assert ref.item is not None
     item = _input_annotation(ref.item)
+    if ref.kind == "nullable":
+        return f"{item} | None"
     if ref.kind == "list":
         return f"Sequence[{item}]"
     return f"Mapping[str, {item}]"
@@ -690,6 +692,8 @@ def _tuple_field(name: str, items: Sequence[Item]) -> str:
         one_line = f"    {name}=({_one_line(items[0])},),"
         if len(one_line) <= LINE_LENGTH:
             return one_line
+        # Too long with its comma: one item per line keeps it a tuple.
+        return bracketed(f"{name}=(", items, "),", 4, literal=True, exploded=True)
     return bracketed(f"{name}=(", items, "),", 4, literal=True)
 
 

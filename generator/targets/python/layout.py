@@ -131,7 +131,13 @@ def assignment(name: str, code: str, indent: int, *, suffix: str = ",") -> str:
 
 
 def bracketed(
-    head: str, items: Sequence[Item], tail: str, indent: int, *, literal: bool = False
+    head: str,
+    items: Sequence[Item],
+    tail: str,
+    indent: int,
+    *,
+    literal: bool = False,
+    exploded: bool = False,
 ) -> str:
     """``head`` + items joined by commas + ``tail``, split as black splits it.
 
@@ -141,12 +147,14 @@ def bracketed(
         tail: the closing bracket and what follows it, e.g. ``) -> Image:``.
         indent: the indentation of the first line.
         literal: a tuple, list or dict display, which black never hugs.
+        exploded: never on one line (a one-tuple, whose comma the one-line
+            form would lose).
     """
     pad = " " * indent
     inner = " " * (indent + 4)
     texts = [_text(item) for item in items]
     one_line = pad + head + ", ".join(texts) + tail
-    if len(one_line) <= LINE_LENGTH:
+    if len(one_line) <= LINE_LENGTH and not exploded:
         return one_line
     hugged = inner + ", ".join(texts)
     if not literal and len(hugged) <= LINE_LENGTH:

@@ -9,9 +9,12 @@ one item a line.
 
 from __future__ import annotations
 
+import ast
+
 import black
 import pytest
 
+from generator.targets.python.code import _tuple_field
 from generator.targets.python.layout import (
     LINE_LENGTH,
     Call,
@@ -106,3 +109,14 @@ def test_parse_call_reads_nested_calls_and_leaves_strings_alone() -> None:
     assert parsed == Call("f(", ("a", Call("g(", ('"x, y)"', "c")), "[1, 2]"))
     assert parse_call("name") == "name"
     assert parse_call("(a, b)") == "(a, b)"  # a tuple, not a call
+
+
+@pytest.mark.parametrize("width", range(60, 100))
+def test_a_one_item_tuple_field_stays_a_tuple_at_every_length(width: int) -> None:
+    # Found by a spec: one Param a few characters too long for the line with its
+    # comma, short enough without it, came out as '(Param(...)),': no tuple.
+    item = Call("Param(", (f'python="{"a" * (width - 40)}"', 'wire="b"'))
+    source = f"op = Operation(\n{_tuple_field('params', [item])}\n)\n"
+    call = ast.parse(source).body[0].value  # type: ignore[attr-defined]
+    assert isinstance(call.keywords[0].value, ast.Tuple)
+    unchanged_by_black(source)

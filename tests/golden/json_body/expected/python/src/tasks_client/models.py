@@ -95,6 +95,10 @@ class TaskPatch(Model):
     """When it is due; null clears it."""
     labels: list[str] | None = None
     """Labels; an empty list clears them."""
+    priority: int | None = None
+    """From 1 (highest); null removes it."""
+    reviewers: list[str | None] | None = None
+    """Reviewer logins, null for a vacant seat."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
 
@@ -107,5 +111,7 @@ class TaskPatch(Model):
             status=data.get("status"),
             due=data.get("due"),
             labels=data.get("labels"),
+            priority=data.get("priority"),
+            reviewers=data.get("reviewers"),
             raw=data,
         )

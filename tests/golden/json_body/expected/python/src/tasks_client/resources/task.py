@@ -67,6 +67,8 @@ _UPDATE: Operation[Task] = Operation(
             BodyField("status", "status"),
             BodyField("due", "due"),
             BodyField("labels", "labels"),
+            BodyField("priority", "priority"),
+            BodyField("reviewers", "reviewers"),
         ),
     ),
 )
@@ -95,6 +97,8 @@ _TOUCH: Operation[None] = Operation(
             BodyField("status", "status"),
             BodyField("due", "due"),
             BodyField("labels", "labels"),
+            BodyField("priority", "priority"),
+            BodyField("reviewers", "reviewers"),
         ),
         required=False,
     ),
@@ -192,6 +196,8 @@ class TaskResource:
         status: Literal["open", "done"] | NotGiven = NOT_GIVEN,
         due: str | NotGiven | None = NOT_GIVEN,
         labels: Sequence[str] | NotGiven = NOT_GIVEN,
+        priority: int | NotGiven | None = NOT_GIVEN,
+        reviewers: Sequence[str | None] | NotGiven = NOT_GIVEN,
         body: TaskPatch | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         content_type: (
             Literal["application/merge-patch+json", "application/json"] | NotGiven
@@ -206,6 +212,8 @@ class TaskResource:
             status: Where the task stands.
             due: When it is due; null clears it. ``None`` sends null.
             labels: Labels; an empty list clears them.
+            priority: From 1 (highest); null removes it. ``None`` sends null.
+            reviewers: Reviewer logins, null for a vacant seat.
             body: The whole body at once (TaskPatch or a mapping), instead of the
                 arguments above.
             content_type: How the body is sent (default application/merge-patch+json).
@@ -220,6 +228,8 @@ class TaskResource:
                 "status": status,
                 "due": due,
                 "labels": labels,
+                "priority": priority,
+                "reviewers": reviewers,
                 "body": body,
                 "content_type": content_type,
             },
@@ -247,6 +257,8 @@ class TaskResource:
         status: Literal["open", "done"] | NotGiven = NOT_GIVEN,
         due: str | NotGiven | None = NOT_GIVEN,
         labels: Sequence[str] | NotGiven = NOT_GIVEN,
+        priority: int | NotGiven | None = NOT_GIVEN,
+        reviewers: Sequence[str | None] | NotGiven = NOT_GIVEN,
         body: TaskPatch | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         **request_options: Unpack[RequestOptions],
     ) -> None:
@@ -258,6 +270,8 @@ class TaskResource:
             status: Where the task stands.
             due: When it is due; null clears it. ``None`` sends null.
             labels: Labels; an empty list clears them.
+            priority: From 1 (highest); null removes it. ``None`` sends null.
+            reviewers: Reviewer logins, null for a vacant seat.
             body: The whole body at once (TaskPatch or a mapping), instead of the
                 arguments above.
 
@@ -271,6 +285,8 @@ class TaskResource:
                 "status": status,
                 "due": due,
                 "labels": labels,
+                "priority": priority,
+                "reviewers": reviewers,
                 "body": body,
             },
             request_options,
@@ -368,6 +384,8 @@ class AsyncTaskResource:
         status: Literal["open", "done"] | NotGiven = NOT_GIVEN,
         due: str | NotGiven | None = NOT_GIVEN,
         labels: Sequence[str] | NotGiven = NOT_GIVEN,
+        priority: int | NotGiven | None = NOT_GIVEN,
+        reviewers: Sequence[str | None] | NotGiven = NOT_GIVEN,
         body: TaskPatch | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         content_type: (
             Literal["application/merge-patch+json", "application/json"] | NotGiven
@@ -382,6 +400,8 @@ class AsyncTaskResource:
             status: Where the task stands.
             due: When it is due; null clears it. ``None`` sends null.
             labels: Labels; an empty list clears them.
+            priority: From 1 (highest); null removes it. ``None`` sends null.
+            reviewers: Reviewer logins, null for a vacant seat.
             body: The whole body at once (TaskPatch or a mapping), instead of the
                 arguments above.
             content_type: How the body is sent (default application/merge-patch+json).
@@ -396,6 +416,8 @@ class AsyncTaskResource:
                 "status": status,
                 "due": due,
                 "labels": labels,
+                "priority": priority,
+                "reviewers": reviewers,
                 "body": body,
                 "content_type": content_type,
             },
@@ -423,6 +445,8 @@ class AsyncTaskResource:
         status: Literal["open", "done"] | NotGiven = NOT_GIVEN,
         due: str | NotGiven | None = NOT_GIVEN,
         labels: Sequence[str] | NotGiven = NOT_GIVEN,
+        priority: int | NotGiven | None = NOT_GIVEN,
+        reviewers: Sequence[str | None] | NotGiven = NOT_GIVEN,
         body: TaskPatch | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         **request_options: Unpack[RequestOptions],
     ) -> None:
@@ -434,6 +458,8 @@ class AsyncTaskResource:
             status: Where the task stands.
             due: When it is due; null clears it. ``None`` sends null.
             labels: Labels; an empty list clears them.
+            priority: From 1 (highest); null removes it. ``None`` sends null.
+            reviewers: Reviewer logins, null for a vacant seat.
             body: The whole body at once (TaskPatch or a mapping), instead of the
                 arguments above.
 
@@ -447,6 +473,8 @@ class AsyncTaskResource:
                 "status": status,
                 "due": due,
                 "labels": labels,
+                "priority": priority,
+                "reviewers": reviewers,
                 "body": body,
             },
             request_options,
