@@ -1,0 +1,1 @@
+"""Tests of the example specs under spec/examples: real APIs, real requests."""
