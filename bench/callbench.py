@@ -10,6 +10,14 @@ each batch's time is divided by its number of calls.
   and the envelope's ``data``: what a caller does by hand for the same result;
 - sdk: ``client.image.get("x")``: builds the request from the operation, sends it,
   checks the envelope, records rate-limit headers, returns an ``Image`` model.
+
+With a third argument ``json`` the pair is a JSON-body call instead, on the SDK of
+``spec/examples/github.yaml`` (package ``github_issues`` on ``PYTHONPATH``):
+
+- raw: ``httpx.Client.post(url, json=..., headers=...)`` with GitHub's headers,
+  ``raise_for_status()`` and ``.json()``;
+- sdk: ``client.issues.create(owner, repo, title=..., text=..., labels=[...])``:
+  encodes the keyword arguments as the JSON body, returns an ``Issue`` model.
 """
 
 from __future__ import annotations
@@ -79,13 +87,73 @@ def make_calls() -> tuple[Callable[[], Any], Callable[[], Any]]:
     return raw_call, sdk_call
 
 
+ISSUE = {
+    "id": 1,
+    "node_id": "I_1",
+    "url": "https://api.github.com/repos/octocat/Hello-World/issues/1",
+    "html_url": "https://github.com/octocat/Hello-World/issues/1",
+    "number": 1,
+    "state": "open",
+    "title": "Found a bug",
+    "body": "It crashes.",
+    "user": None,
+    "labels": [],
+    "assignee": None,
+    "locked": False,
+    "comments": 0,
+    "created_at": "2011-04-22T13:33:48Z",
+    "updated_at": "2011-04-22T13:33:48Z",
+    "closed_at": None,
+}
+ISSUE_BODY = json.dumps(ISSUE).encode()
+
+
+def make_json_calls() -> tuple[Callable[[], Any], Callable[[], Any]]:
+    """A POST with a JSON body, raw and through the SDK, answered alike."""
+    GitHubClient = importlib.import_module("github_issues").GitHubClient
+
+    def created(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            201, content=ISSUE_BODY, headers={"content-type": "application/json"}
+        )
+
+    transport = httpx.MockTransport(created)
+    raw = httpx.Client(transport=transport)
+    sdk = GitHubClient(token="t", http_client=httpx.Client(transport=transport))
+    headers = {
+        "Authorization": "Bearer t",
+        "Accept": "application/vnd.github+json",
+        "X-GitHub-Api-Version": "2022-11-28",
+    }
+    url = "https://api.github.com/repos/octocat/Hello-World/issues"
+    payload = {"title": "Found a bug", "body": "It crashes.", "labels": ["bug"]}
+
+    def raw_call() -> Any:
+        response = raw.post(url, json=payload, headers=headers)
+        response.raise_for_status()
+        return response.json()
+
+    def sdk_call() -> Any:
+        return sdk.issues.create(
+            "octocat",
+            "Hello-World",
+            title="Found a bug",
+            text="It crashes.",
+            labels=["bug"],
+        )
+
+    return raw_call, sdk_call
+
+
 def main() -> int:
     batches, calls = int(sys.argv[1]), int(sys.argv[2])
-    raw_call, sdk_call = make_calls()
+    with_body = len(sys.argv) > 3 and sys.argv[3] == "json"
+    raw_call, sdk_call = make_json_calls() if with_body else make_calls()
 
     result = sdk_call()
-    assert getattr(result, "id", None) == "x", result
-    assert raw_call()["id"] == "x"
+    expected = 1 if with_body else "x"
+    assert getattr(result, "id", None) == expected, result
+    assert raw_call()["id"] == expected
     for _ in range(max(calls // 4, 10)):  # warm-up: caches, lazy imports
         raw_call()
         sdk_call()

@@ -377,7 +377,25 @@ def sdk_rows(sdk: dict[str, Any]) -> list[tuple[str, str, str]]:
                 verdict,
             )
         )
+    rows.extend(json_call_rows(sdk.get("json_calls") or {}))
     return rows
+
+
+def json_call_rows(calls: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """The target row of a JSON-body call (the GitHub example's issues.create)."""
+    target = "An SDK call with a JSON body ≤ 1.15x the same raw httpx call"
+    if "median_ratio" not in calls:
+        error = calls.get("error")
+        return [(target, f"not measured: {error}", "—")] if error else []
+    ratio = calls["median_ratio"]
+    raw = statistics.median(calls["raw_us"])
+    mine_us = statistics.median(calls["sdk_us"])
+    verdict = "**met**" if ratio <= 1.15 else f"**missed** by {ratio / 1.15:.3f}x"
+    measured = (
+        f"{ratio:.3f}x (median of per-batch ratios; {mine_us:.1f} µs vs "
+        f"{raw:.1f} µs per call)"
+    )
+    return [(target, measured, verdict)]
 
 
 def growth(subjects: list[Subject]) -> str:

@@ -717,6 +717,7 @@ def measure_sdk(src: Path, tools: Tools, config: Config) -> dict[str, Any]:
         if calls.returncode == 0
         else {"error": tail(calls.stderr)}
     )
+    json_result = measure_json_calls(tools, config, workdir)
     upload = procs.run(
         [str(tools.python), str(REPO / "bench" / "upload_memory.py")],
         cwd=workdir,
@@ -731,8 +732,41 @@ def measure_sdk(src: Path, tools: Tools, config: Config) -> dict[str, Any]:
         "imports": series,
         "importtime": importtime,
         "calls": call_result,
+        "json_calls": json_result,
         "upload_memory": upload_result,
     }
+
+
+def measure_json_calls(tools: Tools, config: Config, workdir: Path) -> dict[str, Any]:
+    """Per-call overhead of a JSON-body call, on the GitHub example's SDK."""
+    example = tools.tree / "spec" / "examples" / "github.yaml"
+    if not example.exists():
+        return {"error": "this tree has no spec/examples/github.yaml"}
+    out = workdir / "github_sdk"
+    made = procs.run(
+        tools.sdkgen("generate", str(example), "--out", str(out)),
+        cwd=tools.tree,
+        env=tools.env,
+    )
+    if made.returncode != 0:
+        return {"error": tail(made.stderr)}
+    env = dict(tools.env)
+    env["PYTHONPATH"] = str(out / "python" / "src")
+    calls = procs.run(
+        [
+            str(tools.python),
+            str(REPO / "bench" / "callbench.py"),
+            str(config.call_batches),
+            str(config.call_size),
+            "json",
+        ],
+        cwd=workdir,
+        env=env,
+    )
+    if calls.returncode != 0:
+        return {"error": tail(calls.stderr)}
+    result: dict[str, Any] = json.loads(calls.stdout)
+    return result
 
 
 def import_breakdown(
