@@ -309,12 +309,28 @@ def _operation(op: Operation, spec: Spec) -> OperationModel:
         departures=tuple((d.document, d.spec, d.reason) for d in op.departures),
         body=_body(op.body, spec) if op.body is not None else None,
         auth_options=op.auth_options or tuple((name,) for name in op.auth),
-        headers=op.headers,
+        headers=_with_accept(op.headers, responses),
         base_url=op.base_url,
         paging=paging,
         envelope_keys=_envelope_keys(op),
         responses=responses,
     )
+
+
+def _with_accept(
+    headers: tuple[tuple[str, str], ...], responses: tuple[ResponseModel, ...]
+) -> tuple[tuple[str, str], ...]:
+    """The operation's constant headers, with an ``Accept`` for a non-JSON answer.
+
+    The SDK asks for JSON by default; an operation whose success body is bytes or
+    text asks for its own media types instead, unless the spec set ``Accept``.
+    """
+    if any(name.lower() == "accept" for name, _ in headers):
+        return headers
+    media = [r.media_type for r in responses if r.is_success and r.body != "none"]
+    if not media or all(r.body == "json" for r in responses if r.is_success):
+        return headers
+    return (*headers, ("Accept", ", ".join(dict.fromkeys(media))))
 
 
 def _body(body: Body, spec: Spec) -> BodyModel:
