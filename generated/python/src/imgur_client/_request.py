@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
-from ._body import add_body, body_arguments
+from ._body import add_body
 from ._operation import Operation, Param
 from ._uploads import Upload, UploadBody, to_upload
 from ._wire_types import wire_args
@@ -71,8 +71,7 @@ def build_request(
     Files to upload from a path are opened here: ``close()`` the result after
     the call.
     """
-    known = {param.python for param in op.params}
-    known.update(body_arguments(op.body))
+    known = op.known_arguments
     if not known.issuperset(args):
         unknown = sorted(set(args) - known)
         raise TypeError(f"{op.name}: unexpected argument(s) {', '.join(unknown)}")

@@ -175,6 +175,21 @@ class Operation(Generic[T]):
     """Error status (or "default") -> parser of its body (``APIStatusError.body``)."""
     response_headers: Mapping[str, Callable[[Any], Any]] = field(default_factory=dict)
     """Documented response header -> parser (``APIResponse.parsed_headers``)."""
+    # Worked out once per operation, not on every call: the keyword arguments
+    # the method takes, and the parameters sent in a wire form of their own.
+    known_arguments: frozenset[str] = field(init=False, repr=False, compare=False)
+    wire_kinds: tuple[tuple[str, str], ...] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        names = {param.python for param in self.params}
+        if self.body is not None:
+            names.update(f.python for f in self.body.fields or ())
+            names.update(("body", "content_type"))
+        object.__setattr__(self, "known_arguments", frozenset(names))
+        kinds = tuple((p.python, p.wire_kind) for p in self.params if p.wire_kind)
+        object.__setattr__(self, "wire_kinds", kinds)
 
 
 @dataclass(frozen=True, slots=True)

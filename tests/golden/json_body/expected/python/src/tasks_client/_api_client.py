@@ -141,7 +141,12 @@ class SyncAPIClient(BaseClient):
         try:
             deadline = self._deadline(options)
             response = self._send(prepared, options, deadline, stream)
-            renewed = self._renew_credential(prepared, response)
+            # Only a refused call (401/403) can have a credential to renew.
+            renewed = (
+                self._renew_credential(prepared, response)
+                if response.status_code >= 400
+                else None
+            )
             if renewed is not None:
                 response.close()
                 prepared = renewed
@@ -359,7 +364,12 @@ class AsyncAPIClient(BaseClient):
         try:
             deadline = self._deadline(options)
             response = await self._send(prepared, options, deadline, stream)
-            renewed = await self._renew_credential(prepared, response)
+            # Only a refused call (401/403) can have a credential to renew.
+            renewed = (
+                await self._renew_credential(prepared, response)
+                if response.status_code >= 400
+                else None
+            )
             if renewed is not None:
                 await response.aclose()
                 prepared = renewed

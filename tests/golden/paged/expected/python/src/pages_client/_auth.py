@@ -108,6 +108,14 @@ def select_auth(
     Raises:
         AuthenticationRequiredError: ``op`` needs a credential the client lacks.
     """
+    if only is None and not op.auth_groups:
+        # The common case, each scheme alone: no alternatives to build.
+        for name in op.auth:
+            credential = credentials.get(name)
+            if credential:
+                return SelectedAuth((_place(config.scheme(name), credential),))
+        if not op.auth:
+            return None
     alternatives = _alternatives(op)
     if only is not None:
         alternatives = tuple(group for group in alternatives if only in group)

@@ -69,15 +69,19 @@ def parse_datetime(value: Any) -> _dt.datetime:
     )
 
 
+_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
+
+
 def parse_epoch(value: Any) -> _dt.datetime:
     """Unix seconds as an aware UTC datetime (integers stay exact: no float)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if type(value) is not int and (
+        isinstance(value, bool) or not isinstance(value, (int, float))
+    ):
         raise ResponseValidationError(
             f"expected Unix seconds (a number), got {_describe(value)}"
         )
-    epoch = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
     try:
-        return epoch + _dt.timedelta(seconds=value)
+        return _EPOCH + _dt.timedelta(seconds=value)
     except OverflowError:
         raise ResponseValidationError(
             f"Unix seconds out of range: {_describe(value)}"
@@ -184,8 +188,10 @@ def wire_args(op: Any, args: Mapping[str, Any]) -> Mapping[str, Any]:
     An epoch goes as Unix seconds, a datetime as ISO 8601, a UUID as its text; a
     value already in wire form (a str, an int) is sent as given.
     """
-    kinds = {p.python: p.wire_kind for p in op.params if p.wire_kind}
-    if not kinds or not kinds.keys() & args.keys():
+    if not op.wire_kinds:
+        return args
+    kinds = dict(op.wire_kinds)
+    if not kinds.keys() & args.keys():
         return args
     out = dict(args)
     for name, kind in kinds.items():
