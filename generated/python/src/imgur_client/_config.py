@@ -2,10 +2,23 @@
 # and run `sdkgen generate`.
 """What this SDK knows about Imgur API: base URL, auth, envelope, limits."""
 
+from typing import Any
+
 from ._operation import ApiConfig, AuthScheme, RateLimitHeader
-from .models import ErrorBody
 
 __all__ = ["CONFIG"]
+
+
+def _parse_error(body: Any) -> Any:
+    """The API's error model from an error body (``errors.model``).
+
+    The models module is imported on the first error, not with the package:
+    it is the costliest module to import.
+    """
+    from . import models
+
+    return models.ErrorBody.from_dict(body)
+
 
 CONFIG = ApiConfig(
     title="Imgur API",
@@ -62,5 +75,5 @@ CONFIG = ApiConfig(
     ),
     default_timeout=60.0,
     default_max_retries=2,
-    error_parse=ErrorBody.from_dict,
+    error_parse=_parse_error,
 )

@@ -2,10 +2,23 @@
 # and run `sdkgen generate`.
 """What this SDK knows about Weather API: base URL, auth, envelope, limits."""
 
+from typing import Any
+
 from ._operation import ApiConfig, AuthScheme, RateLimitHeader
-from .models import Problem
 
 __all__ = ["CONFIG"]
+
+
+def _parse_error(body: Any) -> Any:
+    """The API's error model from an error body (``errors.model``).
+
+    The models module is imported on the first error, not with the package:
+    it is the costliest module to import.
+    """
+    from . import models
+
+    return models.Problem.from_dict(body)
+
 
 CONFIG = ApiConfig(
     title="Weather API",
@@ -34,5 +47,5 @@ CONFIG = ApiConfig(
     ),
     default_timeout=10.0,
     default_max_retries=1,
-    error_parse=Problem.from_dict,
+    error_parse=_parse_error,
 )

@@ -2,10 +2,23 @@
 # and run `sdkgen generate`.
 """What this SDK knows about Store API: base URL, auth, envelope, limits."""
 
+from typing import Any
+
 from ._operation import ApiConfig
-from .models import Problem
 
 __all__ = ["CONFIG"]
+
+
+def _parse_error(body: Any) -> Any:
+    """The API's error model from an error body (``errors.model``).
+
+    The models module is imported on the first error, not with the package:
+    it is the costliest module to import.
+    """
+    from . import models
+
+    return models.Problem.from_dict(body)
+
 
 CONFIG = ApiConfig(
     title="Store API",
@@ -23,5 +36,5 @@ CONFIG = ApiConfig(
     rate_limit_headers=(),
     default_timeout=60.0,
     default_max_retries=2,
-    error_parse=Problem.from_dict,
+    error_parse=_parse_error,
 )
