@@ -2,6 +2,10 @@
 # and run `sdkgen generate`.
 """The package's public surface is exactly what ``__all__`` says."""
 
+import os
+import subprocess
+import sys
+
 import payments_client
 from payments_client import models
 
@@ -25,3 +29,21 @@ def test_models_export_every_model() -> None:
     assert sorted(models.__all__) == sorted(["Charge"])
     for name in models.__all__:
         assert hasattr(models, name), name
+
+
+def test_importing_the_package_leaves_models_and_resources_for_first_use() -> None:
+    """``import payments_client`` stays cheap: models and resources load on use."""
+    code = (
+        "import sys, payments_client; "
+        "print([m for m in sys.modules if m.startswith(('payments_client.models', "
+        "'payments_client.resources'))])"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    found = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert found.stdout.strip() == "[]"

@@ -2,6 +2,10 @@
 # and run `sdkgen generate`.
 """The package's public surface is exactly what ``__all__`` says."""
 
+import os
+import subprocess
+import sys
+
 import feed_client
 from feed_client import models
 
@@ -27,3 +31,21 @@ def test_models_export_every_model() -> None:
     )
     for name in models.__all__:
         assert hasattr(models, name), name
+
+
+def test_importing_the_package_leaves_models_and_resources_for_first_use() -> None:
+    """``import feed_client`` stays cheap: models and resources load on use."""
+    code = (
+        "import sys, feed_client; "
+        "print([m for m in sys.modules if m.startswith(('feed_client.models', "
+        "'feed_client.resources'))])"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    found = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert found.stdout.strip() == "[]"
