@@ -34,6 +34,7 @@ from generator.targets.openapi.schemas import (
     BINARY,
     Schema,
     described,
+    non_null,
     sdk_name,
     set_enum,
     type_schema,
@@ -204,7 +205,8 @@ def _list_style(location: str, style: str) -> dict[str, Any]:
 
 
 def _parameter_schema(param: Parameter) -> Schema:
-    schema = type_schema(parse_type(param.type))
+    # None leaves a parameter out: a query, header or form value is never null.
+    schema = non_null(type_schema(parse_type(param.type)))
     if "enum" in param.written:
         set_enum(schema, list(param.enum), nullable=False)
     if param.has_default:
