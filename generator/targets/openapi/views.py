@@ -1,4 +1,4 @@
-"""Request views of models: the component schema a request body really matches.
+"""Views of models: the component schema a request (or response) really matches.
 
 A model's schema describes it as responses carry it. Two things make that schema
 wrong for a request, so the body refers to a view of the model instead:
@@ -11,10 +11,14 @@ wrong for a request, so the body refers to a view of the model instead:
 
 Views are named ``<Model>Request`` (JSON media types: read-only fields left out)
 and ``<Model>Form`` (form and multipart: read-only fields left out, nullable
-fields as their non-null type, or an empty string). A name a spec model or
-another component already has gets ``2``, ``3``... appended, so names never
-collide; views are computed in operation order, so they are deterministic.
-Only the body model itself gets a view: nested models keep their ``$ref``.
+fields as their non-null type, or an empty string). The same holds the other
+way for a *required* ``write_only`` field, which no response carries: a model
+with one is returned as ``<Model>Response``, its write-only fields left out.
+A name a spec model or another component already has gets ``2``, ``3``...
+appended, so names never collide; views are computed in operation order, so
+they are deterministic. Only the body model itself (and a returned model, or
+the items or values of a returned list or map) gets a view: models nested in
+fields keep their ``$ref``.
 """
 
 from __future__ import annotations
@@ -22,14 +26,20 @@ from __future__ import annotations
 from typing import Any
 
 from generator.spec.media import media_kind
-from generator.spec.typeexpr import parse_type
-from generator.spec.types import Field, Model, Spec
-from generator.targets.openapi.schemas import Schema, field_schema, non_null
+from generator.spec.typeexpr import TypeRef, parse_type
+from generator.spec.types import Body, Field, Model, Response, Spec
+from generator.targets.openapi.schemas import (
+    Schema,
+    field_schema,
+    non_null,
+    schema_ref,
+    type_schema,
+)
 from generator.targets.openapi.success import shared_schemas
 
-__all__ = ["view_name", "view_schemas"]
+__all__ = ["response_schema", "view_name", "view_schemas"]
 
-_SUFFIX = {"json": "Request", "form": "Form"}
+_SUFFIX = {"json": "Request", "form": "Form", "response": "Response"}
 
 
 def _view_kind(media_type: str) -> str | None:
@@ -55,6 +65,8 @@ def _needs_view(spec: Spec, model: Model, kind: str) -> bool:
     if model.union is not None:
         return False
     fields = _all_fields(spec, model)
+    if kind == "response":
+        return any(field.write_only and field.required for field in fields)
     if any(field.read_only and field.required for field in fields):
         return True
     return kind == "form" and any(_is_nullable(field) for field in fields)
@@ -69,18 +81,61 @@ def _wanted(spec: Spec) -> list[tuple[str, str]]:
     wanted: list[tuple[str, str]] = []
     for resource in spec.resources:
         for op in resource.operations:
-            if op.body is None:
-                continue
-            ref = parse_type(op.body.type)
-            model = spec.models.get(ref.name) if ref.kind == "model" else None
-            if model is None:
-                continue
-            for media_type in op.body.media_types:
-                kind = _view_kind(media_type)
-                key = (ref.name, kind or "")
-                if kind and key not in wanted and _needs_view(spec, model, kind):
+            candidates = _request_candidates(op.body)
+            candidates += [
+                (ref.name, "response") for ref in _returned(op.returns, op.responses)
+            ]
+            for key in candidates:
+                model = spec.models.get(key[0])
+                if model and key not in wanted and _needs_view(spec, model, key[1]):
                     wanted.append(key)
     return wanted
+
+
+def _request_candidates(body: Body | None) -> list[tuple[str, str]]:
+    if body is None:
+        return []
+    ref = parse_type(body.type)
+    if ref.kind != "model":
+        return []
+    kinds = (_view_kind(media_type) for media_type in body.media_types)
+    return [(ref.name, kind) for kind in kinds if kind is not None]
+
+
+def _returned(returns: str | None, responses: tuple[Response, ...]) -> list[TypeRef]:
+    """The model references an operation's response bodies carry at their top."""
+    types = [returns] + [
+        r.type for r in responses if media_kind(r.media_type) == "json"
+    ]
+    return [ref for t in types if t is not None for ref in _top_models(parse_type(t))]
+
+
+def _top_models(ref: TypeRef) -> list[TypeRef]:
+    if ref.kind == "model":
+        return [ref]
+    if ref.item is not None:
+        return _top_models(ref.item)
+    return []
+
+
+def response_schema(spec: Spec, ref: TypeRef) -> Schema:
+    """The JSON Schema of a returned type, its top model by its response view."""
+    schema = type_schema(ref)
+    names = _names(spec)
+
+    def swap(node: Schema) -> None:
+        target = node.get("$ref", "")
+        model = target.rsplit("/", 1)[-1]
+        if target == schema_ref(model) and (model, "response") in names:
+            node["$ref"] = schema_ref(names[(model, "response")])
+        for key in ("items", "additionalProperties"):
+            if isinstance(node.get(key), dict):
+                swap(node[key])
+        for form in node.get("anyOf", ()):
+            swap(form)
+
+    swap(schema)
+    return schema
 
 
 def _names(spec: Spec) -> dict[tuple[str, str], str]:
@@ -114,7 +169,11 @@ def view_schemas(spec: Spec) -> dict[str, Schema]:
 
 
 def _view_schema(spec: Spec, model: Model, name: str, kind: str) -> Schema:
-    fields = [f for f in _all_fields(spec, model) if not f.read_only]
+    fields = _all_fields(spec, model)
+    if kind == "response":
+        fields = [f for f in fields if not f.write_only]
+    else:
+        fields = [f for f in fields if not f.read_only]
     properties: dict[str, Any] = {}
     for field in fields:
         schema = field_schema(field)
@@ -122,14 +181,20 @@ def _view_schema(spec: Spec, model: Model, name: str, kind: str) -> Schema:
             schema = _form_empty(field, schema)
         properties[field.name] = schema
     schema_out: Schema = {}
-    what = "request" if kind == "json" else "form or multipart request"
-    schema_out["description"] = f"{name} as a {what} body sends it."
+    schema_out["description"] = _VIEW_DESCRIPTIONS[kind].format(name=name)
     schema_out["type"] = "object"
     schema_out["properties"] = properties
     required = [f.name for f in fields if f.required]
     if required:
         schema_out["required"] = required
     return schema_out
+
+
+_VIEW_DESCRIPTIONS = {
+    "json": "{name} as a request body sends it.",
+    "form": "{name} as a form or multipart request body sends it.",
+    "response": "{name} as a response carries it.",
+}
 
 
 def _form_empty(field: Field, schema: Schema) -> Schema:

@@ -174,6 +174,8 @@ def test_every_output_folder_has_its_operations_checked() -> None:
     golden = {p.parent.name for p in paths.GOLDEN.glob("*/spec.yaml")}
     assert golden <= {out.parent.name for out in OUTPUTS}
     assert {out for out, _ in EVERY_CASE} == set(OUTPUTS)
+
+
 _SDKS: dict[Path, ExportedSDK] = {}
 
 

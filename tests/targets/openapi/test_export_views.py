@@ -44,6 +44,10 @@ models:
   Plain:
     fields:
       title: {type: string, required: true}
+  Login:
+    fields:
+      user: {type: string, required: true}
+      password: {type: string, required: true, write_only: true}
 resources:
   task:
     description: Tasks.
@@ -67,8 +71,24 @@ resources:
         auth: []
         method: POST
         path: /plain
-        body: {type: Plain, media_types: [application/json, application/x-www-form-urlencoded]}
+        body:
+          type: Plain
+          media_types: [application/json, application/x-www-form-urlencoded]
         returns: Plain
+      login:
+        summary: Login.
+        auth: []
+        method: POST
+        path: /logins
+        body: {type: Login}
+        returns: "list[Login]"
+      latest:
+        summary: Latest.
+        auth: []
+        method: GET
+        path: /logins/latest
+        responses:
+          "201": {type: Login}
       search:
         summary: Search.
         auth: []
@@ -159,3 +179,22 @@ def test_openapi_core_accepts_a_json_body_without_read_only_fields(
     openapi = OpenAPI.from_dict(document)
     request = httpx.Request("POST", "https://api.views.test/tasks", json={"title": "t"})
     openapi.validate_request(HttpxOpenAPIRequest(request))
+
+
+def test_a_response_leaves_required_write_only_fields_out(
+    document: dict[str, Any],
+) -> None:
+    schemas = document["components"]["schemas"]
+    view = schemas["LoginResponse"]
+    assert list(view["properties"]) == ["user"]
+    assert view["required"] == ["user"]
+    operation = document["paths"]["/logins"]["post"]
+    # The request sends the password: the body is the model itself.
+    assert operation["requestBody"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Login"
+    }
+    listed = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    assert listed["items"] == {"$ref": "#/components/schemas/LoginResponse"}
+    latest = document["paths"]["/logins/latest"]["get"]["responses"]["201"]
+    created = latest["content"]["application/json"]["schema"]
+    assert created == {"$ref": "#/components/schemas/LoginResponse"}
