@@ -13,7 +13,8 @@ reader of the spec expects).
 Conventions beyond plain OpenAPI, all as ``x-`` extensions: ``x-source-anchor`` (the
 documentation section an operation was transcribed from), ``x-deprecation-reason`` and
 ``x-replacement``, ``x-python-name``, ``x-pagination``, ``x-departures``,
-``x-upload-kind``, ``x-environment`` (a server's name), ``x-constant`` (a header
+``x-upload-kind``, ``x-form-style: indexed`` (a list in a form body, sent as
+``items[0][price]=x``), ``x-environment`` (a server's name), ``x-constant`` (a header
 the SDK always sends), and ``x-discriminator`` for unions whose discriminator values are
 not strings (OpenAPI's ``discriminator`` only maps string values).
 """
@@ -27,6 +28,7 @@ from generator.spec.types import ApiInfo, Server, Spec
 from generator.targets.openapi.components import components
 from generator.targets.openapi.paths import paths
 from generator.targets.openapi.success import shared_schemas
+from generator.targets.openapi.views import view_schemas
 
 OPENAPI_VERSION = "3.1.0"
 GENERATOR_NAME = "sdkgen"
@@ -56,6 +58,7 @@ def build_openapi(spec: Spec, *, source: str) -> dict[str, Any]:
     openapi["paths"] = paths(spec)
     openapi["components"] = components(spec)
     openapi["components"]["schemas"].update(shared_schemas(spec))
+    openapi["components"]["schemas"].update(view_schemas(spec))
     return openapi
 
 

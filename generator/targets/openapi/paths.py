@@ -34,12 +34,14 @@ from generator.targets.openapi.schemas import (
     BINARY,
     Schema,
     described,
+    non_null,
     sdk_name,
     set_enum,
     type_schema,
 )
 from generator.targets.openapi.success import enveloped_success
 from generator.targets.openapi.uploads import urlencoded_alternative
+from generator.targets.openapi.views import response_schema
 
 FORM_MEDIA = "application/x-www-form-urlencoded"
 MULTIPART_MEDIA = "multipart/form-data"
@@ -204,7 +206,8 @@ def _list_style(location: str, style: str) -> dict[str, Any]:
 
 
 def _parameter_schema(param: Parameter) -> Schema:
-    schema = type_schema(parse_type(param.type))
+    # None leaves a parameter out: a query, header or form value is never null.
+    schema = non_null(type_schema(parse_type(param.type)))
     if "enum" in param.written:
         set_enum(schema, list(param.enum), nullable=False)
     if param.has_default:
@@ -312,7 +315,8 @@ def _responses(spec: Spec, op: Operation) -> dict[str, Any]:
 
 
 def _success_schema(spec: Spec, op: Operation) -> Schema | None:
-    payload = type_schema(parse_type(op.returns)) if op.returns is not None else None
+    returns = parse_type(op.returns) if op.returns is not None else None
+    payload = response_schema(spec, returns) if returns is not None else None
     if op.envelope_override is not None and op.envelope:
         if payload is not None and "returns_description" in op.written:
             payload["description"] = op.returns_description

@@ -23,6 +23,7 @@ from generator.targets.openapi.components import (
     header_refs,
 )
 from generator.targets.openapi.schemas import Schema, type_schema
+from generator.targets.openapi.views import response_schema
 
 __all__ = ["declared_responses"]
 
@@ -84,10 +85,11 @@ def _content(spec: Spec, op: Operation, response: Response) -> dict[str, Any] | 
         return None
     media = response.media_type
     if kind == "bytes":
-        return {media: {"schema": {"type": "string", "contentMediaType": media}}}
+        # OAS 3.1: bytes have no JSON type (as raw request bodies, see bodies).
+        return {media: {"schema": {"contentMediaType": media}}}
     if kind == "text":
         return {media: {"schema": {"type": "string"}}}
-    schema: Schema = type_schema(ref)
+    schema: Schema = response_schema(spec, ref)
     envelope = spec.envelope
     if response.is_success and envelope is not None and op.envelope:
         schema = envelope_schema(envelope, schema)

@@ -169,6 +169,29 @@ def _nullable(schema: Schema) -> Schema:
     return schema
 
 
+def non_null(schema: Schema) -> Schema:
+    """``schema`` without its null form: for values that never travel as null.
+
+    A query, header or form value the SDK is given as ``None`` is left out (or,
+    in a form body, sent empty); the wire never carries a null there.
+    """
+    out = dict(schema)
+    kinds = out.get("type")
+    if isinstance(kinds, list) and "null" in kinds:
+        rest = [kind for kind in kinds if kind != "null"]
+        out["type"] = rest[0] if len(rest) == 1 else rest
+    if "anyOf" in out:
+        forms = [form for form in out["anyOf"] if form != {"type": "null"}]
+        del out["anyOf"]
+        if len(forms) == 1:
+            out = {**forms[0], **out}
+        else:
+            out["anyOf"] = forms
+    if isinstance(out.get("enum"), list) and None in out["enum"]:
+        out["enum"] = [value for value in out["enum"] if value is not None]
+    return out
+
+
 def set_enum(schema: Schema, values: list[Any], *, nullable: bool) -> None:
     """Put ``enum`` on the value schema, or on the items of a list."""
     target = schema["items"] if schema.get("type") == "array" else schema

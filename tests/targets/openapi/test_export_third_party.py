@@ -2,9 +2,10 @@
 
 openapi-spec-validator checks each exported document as OpenAPI 3.1;
 openapi-core checks real requests of the generated SDK against it (path and its
-placeholders, query, headers, security, form and multipart bodies). Every output
-folder is listed in ``OUTPUTS``; add a golden case there when it lands, and its
-calls to ``CALLS``.
+placeholders, query, headers, security, form and multipart bodies). ``OUTPUTS``
+is ``generated/`` and every golden case's ``expected/`` folder, found on disk, so
+a new golden case is covered as it lands: every operation it has, through the
+sample call its SDK's own tests make.
 """
 
 from __future__ import annotations
@@ -167,6 +168,14 @@ def _every_case() -> list[tuple[Path, str]]:
 
 
 EVERY_CASE = _every_case()
+
+
+def test_every_output_folder_has_its_operations_checked() -> None:
+    golden = {p.parent.name for p in paths.GOLDEN.glob("*/spec.yaml")}
+    assert golden <= {out.parent.name for out in OUTPUTS}
+    assert {out for out, _ in EVERY_CASE} == set(OUTPUTS)
+
+
 _SDKS: dict[Path, ExportedSDK] = {}
 
 
