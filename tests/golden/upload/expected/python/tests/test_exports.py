@@ -2,8 +2,7 @@
 # and run `sdkgen generate`.
 """The package's public surface is exactly what ``__all__`` says."""
 
-import os
-import subprocess
+import importlib
 import sys
 
 import media_client
@@ -33,17 +32,18 @@ def test_models_export_every_model() -> None:
 
 def test_importing_the_package_leaves_models_and_resources_for_first_use() -> None:
     """``import media_client`` stays cheap: models and resources load on use."""
-    code = (
-        "import sys, media_client; "
-        "print([m for m in sys.modules if m.startswith(('media_client.models', "
-        "'media_client.resources'))])"
-    )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    found = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    assert found.stdout.strip() == "[]"
+    package = media_client.__name__
+    ours = [m for m in sys.modules if m == package or m.startswith(package + ".")]
+    saved = {name: sys.modules.pop(name) for name in ours}
+    try:
+        importlib.import_module(package)
+        lazy = (package + ".models", package + ".resources")
+        loaded = [m for m in sys.modules if m.startswith(lazy)]
+    finally:
+        # Put the modules the other tests hold back, not the fresh copies.
+        for name in [
+            m for m in sys.modules if m == package or m.startswith(package + ".")
+        ]:
+            del sys.modules[name]
+        sys.modules.update(saved)
+    assert loaded == []
