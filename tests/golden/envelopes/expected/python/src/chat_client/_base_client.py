@@ -258,8 +258,12 @@ class BaseClient:
             defaults=self._default_headers if self._headers_per_request else {},
             data=parts.data or None,
             files=parts.files or None,
-            content=request_content(
-                parts, is_async=isinstance(http, httpx.AsyncClient)
+            content=(
+                parts.content
+                if parts.stream is None  # the common case: no streamed body
+                else request_content(
+                    parts, is_async=isinstance(http, httpx.AsyncClient)
+                )
             ),
             extensions={"timeout": timeouts},
         )

@@ -75,13 +75,15 @@ def build_request(
     if not known.issuperset(args):
         unknown = sorted(set(args) - known)
         raise TypeError(f"{op.name}: unexpected argument(s) {', '.join(unknown)}")
-    args = wire_args(op, args)  # dates, epochs, UUIDs as their wire text
+    if op.wire_kinds:
+        args = wire_args(op, args)  # dates, epochs, UUIDs as their wire text
     method = op.method.upper()
     path = _fill_path(op, args)
     parts = RequestParts(method, base_url.rstrip("/") + path, op.path)
     try:
         _add_params(parts, op, args)
-        add_body(parts, op, args)
+        if op.body is not None:
+            add_body(parts, op, args)
     except BaseException:
         parts.close()  # an upload opened before a later argument failed
         raise
