@@ -1,0 +1,515 @@
+"""Path items -> resources and operations (parameters, body, responses, auth).
+
+Each operation goes to the resource of its first tag, else of its first path
+segment; its name comes from ``operationId`` in snake_case, the resource's name
+taken off the front. Nothing is dropped silently: what cannot be said becomes
+a warning and a TODO departure on the operation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.importers.common import names
+from generator.importers.openapi import naming
+from generator.importers.openapi.report import Report, escape_token, printable
+from generator.importers.openapi.schemas import Schemas
+from generator.importers.openapi.security import auth_list
+from generator.spec.lint.identifiers import client_members
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_MEDIA = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
+_BINARY = ("application/octet-stream", "application/pdf", "application/zip")
+_PARAM_NAME = re.compile(r"^[A-Za-z0-9_.\[\]-]{1,100}$")
+_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+_HEADER = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+@dataclass
+class Imported:
+    """The resources built, and what happened to each operation."""
+
+    resources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    read: int = 0
+    with_todos: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def import_operations(
+    document: dict[str, Any],
+    schemas: Schemas,
+    report: Report,
+    renamed_auth: dict[str, str],
+) -> Imported:
+    """Every operation of ``document['paths']``, grouped in resources."""
+    result = Imported()
+    taken_ops: dict[str, set[str]] = {}
+    for path, item in (document.get("paths") or {}).items():
+        if not isinstance(item, dict):
+            continue
+        for method in METHODS:
+            operation = item.get(method)
+            if operation is None:
+                continue
+            result.read += 1
+            where = f"#/paths/{escape_token(str(path))}/{method}"
+            if method == "trace" or not isinstance(operation, dict):
+                why = (
+                    "TRACE is not a method sdkgen generates"
+                    if method == "trace"
+                    else "not an object"
+                )
+                result.skipped.append((where, why))
+                report.warn("skipped-operation", where, why, "left out")
+                continue
+            resource, name, spec = _operation(
+                str(path),
+                method,
+                item,
+                operation,
+                where,
+                schemas,
+                report,
+                renamed_auth,
+                taken_ops,
+            )
+            if spec.get("departures"):
+                result.with_todos += 1
+            result.resources.setdefault(resource, {"operations": {}})["operations"][
+                name
+            ] = spec
+    return result
+
+
+def _operation(
+    path: str,
+    method: str,
+    item: dict[str, Any],
+    op: dict[str, Any],
+    where: str,
+    schemas: Schemas,
+    report: Report,
+    renamed_auth: dict[str, str],
+    taken_ops: dict[str, set[str]],
+) -> tuple[str, str, dict[str, Any]]:
+    departures: list[dict[str, Any]] = []
+    resource = _resource(op, path)
+    name = _name(op, method, path, resource, where, report, taken_ops, departures)
+    summary = op.get("summary") if isinstance(op.get("summary"), str) else ""
+    summary = " ".join(summary.split()) or f"{method.upper()} {path}"
+    spec: dict[str, Any] = {
+        "method": method.upper(),
+        "path": _path(path, where, report, departures),
+        "summary": printable(summary, 200),
+    }
+    if isinstance(op.get("description"), str) and op["description"].strip():
+        spec["description"] = op["description"].strip()
+    hint = naming.model_name(f"{resource}_{name}")
+    body_fields = _body(op, spec, where, schemas, report, departures, hint)
+    params = _parameters(
+        item, op, spec["path"], where, schemas, report, departures, body_fields
+    )
+    if params:
+        spec["parameters"] = params
+    _responses(op, spec, where, schemas, report, hint)
+    if "security" in op:
+        auth = auth_list(
+            op["security"], renamed_auth, where + "/security", report, departures
+        )
+        if auth is not None:
+            spec["auth"] = auth
+    if op.get("deprecated") is True:
+        spec["deprecated"] = {"reason": "Marked deprecated in the OpenAPI document."}
+    if departures:
+        spec["departures"] = departures
+    return resource, name, spec
+
+
+def _resource(op: dict[str, Any], path: str) -> str:
+    tags = op.get("tags")
+    if isinstance(tags, list) and tags and isinstance(tags[0], str):
+        source = tags[0]
+    else:
+        segments = [s for s in path.split("/") if s and not s.startswith("{")]
+        source = segments[0] if segments else "default"
+    name = naming.snake(source, "resource")
+    if name in client_members() or name.startswith("with_"):
+        name += "_api"
+    return name
+
+
+def _name(
+    op: dict[str, Any],
+    method: str,
+    path: str,
+    resource: str,
+    where: str,
+    report: Report,
+    taken_ops: dict[str, set[str]],
+    departures: list[dict[str, Any]],
+) -> str:
+    op_id = op.get("operationId")
+    source = op_id if isinstance(op_id, str) and op_id.strip() else f"{method} {path}"
+    full = naming.snake(source, "operation")
+    short = full
+    for prefix in (resource + "_", resource.rstrip("s") + "_"):
+        if full.startswith(prefix) and len(full) > len(prefix):
+            short = naming.snake(full[len(prefix) :], "operation")
+            break
+    if short in ("with_raw_response", "with_streaming_response"):
+        short += "_op"
+    taken = taken_ops.setdefault(resource, set())
+    chosen = (
+        short
+        if short not in taken
+        else full if full not in taken else names.unique(short, taken)
+    )
+    if chosen != short and chosen != full or chosen in taken:
+        report.warn(
+            "name-collision",
+            where,
+            f"operation name {short!r} is taken in resource {resource!r}",
+            f"named {resource}.{chosen}",
+            "choose a name that says what this call does",
+            departures,
+        )
+    taken.add(chosen)
+    return chosen
+
+
+def _path(
+    path: str, where: str, report: Report, departures: list[dict[str, Any]]
+) -> str:
+    cleaned = "/" + path.strip("/") if path.strip("/") else "/"
+    if cleaned != path:
+        report.warn(
+            "path",
+            where,
+            f"path {printable(path)!r}",
+            f"path {cleaned}",
+            departures=departures,
+        )
+    return cleaned
+
+
+def _parameters(
+    item: dict[str, Any],
+    op: dict[str, Any],
+    path: str,
+    where: str,
+    schemas: Schemas,
+    report: Report,
+    departures: list[dict[str, Any]],
+    body_fields: set[str],
+) -> list[dict[str, Any]]:
+    merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+    for owner, base in ((item, where.rsplit("/", 1)[0]), (op, where)):
+        for index, raw in enumerate(owner.get("parameters") or []):
+            here = f"{base}/parameters/{index}"
+            param = raw
+            if isinstance(raw, dict) and "$ref" in raw:
+                try:
+                    param, _ = schemas.resolver.resolve(raw["$ref"])
+                except Exception as err:  # RefError; anything else is also unusable
+                    report.warn(
+                        "parameter", here, str(err), "left out", departures=departures
+                    )
+                    continue
+            if not isinstance(param, dict) or not isinstance(param.get("name"), str):
+                report.warn(
+                    "parameter",
+                    here,
+                    "a parameter without a name",
+                    "left out",
+                    departures=departures,
+                )
+                continue
+            merged[(param["name"], str(param.get("in")))] = (param, here)
+    taken: set[str] = set(body_fields)
+    out: list[dict[str, Any]] = []
+    placeholders = re.findall(r"\{([^}]*)\}", path)
+    for (wire, place), (param, here) in merged.items():
+        if place == "cookie" or place not in ("path", "query", "header"):
+            report.warn(
+                "parameter",
+                here,
+                f"{place} parameter {printable(wire)!r}",
+                "left out",
+                "send it with extra_headers",
+                departures,
+            )
+            continue
+        if place == "header" and (
+            wire.lower() in ("authorization", "content-type", "accept")
+            or not _HEADER.match(wire)
+        ):
+            report.warn(
+                "parameter",
+                here,
+                f"header {printable(wire)!r}",
+                "left out (the SDK sets it)",
+                departures=departures,
+            )
+            continue
+        if place == "path" and wire not in placeholders:
+            report.warn(
+                "parameter",
+                here,
+                f"path parameter {printable(wire)!r} not in the path",
+                "left out",
+                departures=departures,
+            )
+            continue
+        if not _PARAM_NAME.match(wire) or (
+            place == "path" and not _FIELD_NAME.match(wire)
+        ):
+            report.warn(
+                "parameter",
+                here,
+                f"parameter name {printable(wire)!r} is not one the spec format takes",
+                "left out",
+                "send it with extra_query / extra_headers",
+                departures,
+            )
+            continue
+        spec: dict[str, Any] = {"name": wire, "in": place}
+        type_ = schemas.type_of(
+            param.get("schema", {}), here + "/schema", naming.model_name(wire)
+        )
+        if _not_wire(type_, schemas):
+            report.warn(
+                "parameter",
+                here,
+                f"parameter {printable(wire)!r} of type {type_}",
+                "typed string",
+                "encode the value by hand",
+                departures,
+            )
+            type_ = "string"
+        spec["type"] = type_
+        py = naming.python_name(wire, taken, naming.ARGUMENT_RESERVED)
+        if py is not None:
+            spec["python_name"] = py
+        if param.get("required") is True or place == "path":
+            spec["required"] = True
+        if type_.startswith("list[") and param.get("explode") is False:
+            spec["style"] = "csv"
+        facts = param.get("schema") if isinstance(param.get("schema"), dict) else {}
+        enum = (
+            [v for v in facts.get("enum") or [] if isinstance(v, str)]
+            if type_ == "string"
+            else []
+        )
+        if enum:
+            spec["enum"] = enum
+        if isinstance(param.get("description"), str) and param["description"].strip():
+            spec["description"] = param["description"].strip()
+        out.append(spec)
+    declared = {p["name"] for p in out if p["in"] == "path"}
+    for missing in placeholders:
+        if missing not in declared:
+            py = naming.python_name(missing, taken, naming.ARGUMENT_RESERVED)
+            spec = {"name": missing, "in": "path", "type": "string", "required": True}
+            if py is not None:
+                spec["python_name"] = py
+            out.append(spec)
+            report.warn(
+                "parameter",
+                where,
+                f"path placeholder {printable(missing)!r} is not declared",
+                "a string path parameter",
+                departures=departures,
+            )
+    return out
+
+
+def _not_wire(type_: str, schemas: Schemas) -> bool:
+    inner = type_.removeprefix("nullable[").removeprefix("list[").rstrip("]")
+    return (
+        inner in schemas.models or inner.startswith(("map[", "list[")) or inner == "any"
+    )
+
+
+def _media(content: Any) -> list[str]:
+    if not isinstance(content, dict):
+        return []
+    kept = [m.split(";")[0].strip().lower() for m in content]
+    return [m for m in dict.fromkeys(kept) if _MEDIA.match(m)]
+
+
+def _pick(content: dict[str, Any], media: str) -> Any:
+    for key, value in content.items():
+        if key.split(";")[0].strip().lower() == media:
+            return value
+    return {}
+
+
+def _is_json(media: str) -> bool:
+    return media == "application/json" or media.endswith("+json")
+
+
+def _body(
+    op: dict[str, Any],
+    spec: dict[str, Any],
+    where: str,
+    schemas: Schemas,
+    report: Report,
+    departures: list[dict[str, Any]],
+    hint: str,
+) -> set[str]:
+    raw = op.get("requestBody")
+    if raw is None:
+        return set()
+    here = where + "/requestBody"
+    body = raw
+    if isinstance(raw, dict) and "$ref" in raw:
+        try:
+            body, _ = schemas.resolver.resolve(raw["$ref"])
+        except Exception as err:
+            report.warn("body", here, str(err), "no body", departures=departures)
+            return set()
+    if not isinstance(body, dict):
+        return set()
+    content = body.get("content") if isinstance(body.get("content"), dict) else {}
+    media = _media(content)
+    if not media:
+        report.warn(
+            "body",
+            here,
+            "a request body without a usable media type",
+            "no body",
+            departures=departures,
+        )
+        return set()
+    first = media[0]
+    structured = [
+        m
+        for m in media
+        if _is_json(m)
+        or m in ("application/x-www-form-urlencoded", "multipart/form-data")
+    ]
+    chosen = structured or [first]
+    if len(chosen) < len(media):
+        report.warn(
+            "body",
+            here,
+            f"media types {[m for m in media if m not in chosen]}",
+            f"sent as {chosen[0]} only",
+            departures=departures,
+        )
+    schema = (
+        (_pick(content, chosen[0]) or {}).get("schema", {})
+        if isinstance(_pick(content, chosen[0]), dict)
+        else {}
+    )
+    if structured:
+        type_ = schemas.type_of(
+            schema, f"{here}/content/{escape_token(chosen[0])}/schema", hint + "Body"
+        )
+        if chosen[0] in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            inner = type_.removeprefix("nullable[").rstrip("]")
+            if not (
+                inner in schemas.models and "fields" in schemas.models[inner]
+            ) and not inner.startswith("map["):
+                type_ = "map[any]"
+    else:
+        type_ = "string" if first.startswith("text/") else "file"
+    out: dict[str, Any] = {
+        "type": (
+            type_.removeprefix("nullable[").rstrip("]")
+            if type_.startswith("nullable[")
+            else type_
+        )
+    }
+    if len(chosen) > 1:
+        out["media_types"] = chosen
+    elif chosen[0] != "application/json":
+        out["media_type"] = chosen[0]
+    out["required"] = body.get("required") is True
+    if isinstance(body.get("description"), str) and body["description"].strip():
+        out["description"] = body["description"].strip()
+    spec["body"] = out
+    model = schemas.models.get(out["type"], {})
+    fields = model.get("fields", {}) if isinstance(model, dict) else {}
+    return {f.get("python_name", w) for w, f in fields.items()}
+
+
+def _responses(
+    op: dict[str, Any],
+    spec: dict[str, Any],
+    where: str,
+    schemas: Schemas,
+    report: Report,
+    hint: str,
+) -> None:
+    responses = op.get("responses")
+    if not isinstance(responses, dict):
+        return
+    out: dict[str, Any] = {}
+    for status, raw in responses.items():
+        status = str(status)
+        here = f"{where}/responses/{escape_token(status)}"
+        if not (status == "default" or re.fullmatch(r"[1-5][0-9][0-9]", status)):
+            report.warn(
+                "response",
+                here,
+                f"status {printable(status)!r}",
+                "left out",
+                departures=spec.setdefault("departures", []),
+            )
+            continue
+        response = raw
+        if isinstance(raw, dict) and "$ref" in raw:
+            try:
+                response, _ = schemas.resolver.resolve(raw["$ref"])
+            except Exception as err:
+                report.warn(
+                    "response",
+                    here,
+                    str(err),
+                    "no type",
+                    departures=spec.setdefault("departures", []),
+                )
+                response = {}
+        if not isinstance(response, dict):
+            response = {}
+        entry: dict[str, Any] = {}
+        media = _media(response.get("content"))
+        if media and spec["method"] != "HEAD":
+            chosen = next((m for m in media if _is_json(m)), media[0])
+            if _is_json(chosen):
+                item = _pick(response["content"], chosen)
+                schema = item.get("schema", {}) if isinstance(item, dict) else {}
+                entry["type"] = schemas.type_of(
+                    schema,
+                    f"{here}/content/{escape_token(chosen)}/schema",
+                    hint + ("Response" if status < "400" else "Error"),
+                )
+            elif chosen.startswith("text/") or "xml" in chosen:
+                entry["type"], entry["media_type"] = "string", chosen
+            elif chosen in _BINARY or chosen.split("/")[0] in (
+                "image",
+                "audio",
+                "video",
+            ):
+                entry["type"], entry["media_type"] = "bytes", chosen
+            else:
+                entry["type"], entry["media_type"] = "bytes", "application/octet-stream"
+        if (
+            isinstance(response.get("description"), str)
+            and response["description"].strip()
+        ):
+            entry["description"] = response["description"].strip()
+        out[status] = entry
+    success = [s for s in out if s < "400" and s != "default"]
+    typed = [s for s in success if "type" in out[s]]
+    if typed:
+        for s in success:
+            if "type" not in out[s]:
+                del out[s]
+    if not success and "default" in out:
+        out.pop("default")
+    if out:
+        spec["responses"] = out

@@ -1,0 +1,158 @@
+"""Document path in, draft spec (plain dict) and report out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import Diagnostic
+from generator.importers.openapi import naming
+from generator.importers.openapi.document import Resolver, read_document
+from generator.importers.openapi.operations import import_operations
+from generator.importers.openapi.report import Report, printable
+from generator.importers.openapi.schemas import Schemas
+from generator.importers.openapi.security import auth_list, auth_schemes
+from generator.importers.openapi.usage import operation_types, prune
+from generator.spec.lint.identifiers import TEMPLATE_IMPORTS, runtime_names
+
+_MAX_API_NAME = 40
+_URL = re.compile(r"^https?://[^\s{}]+$")
+
+
+@dataclass
+class ImportResult:
+    """The draft (None without operations) and what happened."""
+
+    draft: dict[str, Any] | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    read: int = 0
+    imported: int = 0
+    with_todos: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def import_document(path: Path, name: str | None = None) -> ImportResult:
+    """Read ``path`` and build its draft.
+
+    Raises:
+        DocumentError: the file cannot be read as an OpenAPI 3 document.
+    """
+    document = read_document(path)
+    report = Report(str(path))
+    resolver = Resolver(path.resolve(), document)
+    schemas = Schemas(resolver, report)
+    schemas.taken |= set(runtime_names()) | set(TEMPLATE_IMPORTS) | {"Model", "Any"}
+    reserved_models = set(schemas.taken)
+    components = (
+        document.get("components")
+        if isinstance(document.get("components"), dict)
+        else {}
+    )
+    component_schemas = components.get("schemas")
+    if isinstance(component_schemas, dict):
+        schemas.declare_components(component_schemas)
+    auth, renamed = auth_schemes(components.get("securitySchemes"), report)
+    imported = import_operations(document, schemas, report, renamed)
+    result = ImportResult(
+        None,
+        report.diagnostics,
+        imported.read,
+        0,
+        imported.with_todos,
+        imported.skipped,
+    )
+    if not imported.resources:
+        return result
+    result.imported = sum(len(r["operations"]) for r in imported.resources.values())
+    info = document.get("info") if isinstance(document.get("info"), dict) else {}
+    title = printable(str(info.get("title") or path.stem), 200)
+    api_name = name or naming.snake(title, "api")[:_MAX_API_NAME].rstrip("_")
+    api: dict[str, Any] = {
+        "name": api_name,
+        "title": title,
+        "version": printable(str(info.get("version") or "0"), 60),
+        "base_url": _servers(document, report, {}),
+        "source_document": path.name,
+        "package": f"{api_name}_client",
+        "client_class": naming.model_name(api_name) + "Client",
+    }
+    if isinstance(info.get("description"), str) and info["description"].strip():
+        api["description"] = info["description"].strip()
+    servers: dict[str, Any] = {}
+    api["base_url"] = _servers(document, report, servers)
+    if servers.get("list"):
+        api["servers"] = servers["list"]
+    draft: dict[str, Any] = {"api": api}
+    if auth:
+        draft["auth"] = auth
+    global_auth = auth_list(document.get("security"), renamed, "#/security", report)
+    draft["defaults"] = {"auth": global_auth or []}
+    models = prune(
+        {k: v for k, v in schemas.models.items() if k not in reserved_models},
+        operation_types(imported.resources),
+        schemas.component_names,
+        report,
+    )
+    if models:
+        draft["models"] = models
+    draft["resources"] = dict(sorted(imported.resources.items()))
+    result.draft = draft
+    return result
+
+
+def _servers(document: dict[str, Any], report: Report, out: dict[str, Any]) -> str:
+    servers = document.get("servers")
+    listed: list[dict[str, Any]] = []
+    for index, server in enumerate(servers if isinstance(servers, list) else []):
+        if not isinstance(server, dict) or not isinstance(server.get("url"), str):
+            continue
+        url = server["url"].rstrip("/")
+        variables = (
+            server.get("variables") if isinstance(server.get("variables"), dict) else {}
+        )
+        resolved = url
+        for var, body in variables.items():
+            default = body.get("default") if isinstance(body, dict) else None
+            resolved = resolved.replace("{" + str(var) + "}", str(default))
+        if not _URL.match(resolved):
+            report.warn(
+                "server",
+                f"#/servers/{index}",
+                f"server URL {printable(url)!r}",
+                "left out",
+                "give an absolute http(s) URL",
+            )
+            continue
+        entry: dict[str, Any] = {
+            "name": naming.snake(
+                str(server.get("description") or f"server {index + 1}"), "server"
+            )[:40],
+            "url": url,
+        }
+        names_taken = {s["name"] for s in listed}
+        while entry["name"] in names_taken:
+            entry["name"] += "_2"
+        if variables:
+            entry["variables"] = {
+                str(k): {
+                    key: v[key]
+                    for key in ("default", "enum", "description")
+                    if key in v
+                }
+                for k, v in variables.items()
+                if isinstance(v, dict)
+            }
+        listed.append((entry, resolved))  # type: ignore[arg-type]
+    if not listed:
+        report.warn(
+            "server",
+            "#/servers",
+            "no usable absolute server URL",
+            "base_url https://api.example.com",
+            "set the API's base URL",
+        )
+        return "https://api.example.com"
+    out["list"] = [e for e, _ in listed] if any("variables" in e for e, _ in listed) or len(listed) > 1 else []  # type: ignore[misc]
+    return str(listed[0][1])  # type: ignore[index]
