@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.importers.common import names
-from generator.importers.openapi import naming
+from generator.importers.openapi import envelopes, naming
 from generator.importers.openapi.report import Report, escape_token, printable
 from generator.importers.openapi.schemas import Schemas
 from generator.importers.openapi.security import auth_list
@@ -107,10 +107,21 @@ def _operation(
     if isinstance(op.get("description"), str) and op["description"].strip():
         spec["description"] = op["description"].strip()
     hint = naming.model_name(f"{resource}_{name}")
-    body_fields = _body(op, spec, where, schemas, report, departures, hint)
+    form: list[dict[str, Any]] = []
+    body_fields = _body(op, spec, where, schemas, report, departures, hint, form)
+    headers: dict[str, str] = {}
     params = _parameters(
-        item, op, spec["path"], where, schemas, report, departures, body_fields
+        item, op, spec["path"], where, schemas, report, departures, body_fields, headers
     )
+    taken = {p.get("python_name", p["name"]) for p in params}
+    for param in form:
+        python = param.get("python_name", param["name"])
+        if python in taken:
+            param["python_name"] = names.unique(python + "_", taken)
+        taken.add(param.get("python_name", param["name"]))
+    params += form
+    if headers:
+        spec["headers"] = headers
     if params:
         spec["parameters"] = params
     _responses(op, spec, where, schemas, report, hint)
@@ -203,6 +214,7 @@ def _parameters(
     report: Report,
     departures: list[dict[str, Any]],
     body_fields: set[str],
+    spec_headers: dict[str, str],
 ) -> list[dict[str, Any]]:
     merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
     for owner, base in ((item, where.rsplit("/", 1)[0]), (op, where)):
@@ -229,6 +241,7 @@ def _parameters(
             merged[(param["name"], str(param.get("in")))] = (param, here)
     taken: set[str] = set(body_fields)
     out: list[dict[str, Any]] = []
+    headers: dict[str, str] = {}
     placeholders = re.findall(r"\{([^}]*)\}", path)
     for (wire, place), (param, here) in merged.items():
         if place == "cookie" or place not in ("path", "query", "header"):
@@ -240,6 +253,10 @@ def _parameters(
                 "send it with extra_headers",
                 departures,
             )
+            continue
+        constant = _constant(param)
+        if place == "header" and constant is not None and _HEADER.match(wire):
+            headers[wire] = constant
             continue
         if place == "header" and (
             wire.lower() in ("authorization", "content-type", "accept")
@@ -322,7 +339,22 @@ def _parameters(
                 "a string path parameter",
                 departures=departures,
             )
+    spec_headers.update(headers)
     return out
+
+
+def _constant(param: dict[str, Any]) -> str | None:
+    """The value of a header the API expects verbatim (const, or x-constant)."""
+    schema = param.get("schema") if isinstance(param.get("schema"), dict) else {}
+    if isinstance(schema.get("const"), str):
+        return str(schema["const"])
+    if param.get("x-constant") is True and isinstance(schema.get("default"), str):
+        return str(schema["default"])
+    enum = schema.get("enum")
+    single = isinstance(enum, list) and len(enum) == 1 and isinstance(enum[0], str)
+    if param.get("required") is True and single:
+        return str(enum[0])
+    return None
 
 
 def _not_wire(type_: str, schemas: Schemas) -> bool:
@@ -358,6 +390,7 @@ def _body(
     report: Report,
     departures: list[dict[str, Any]],
     hint: str,
+    form: list[dict[str, Any]],
 ) -> set[str]:
     raw = op.get("requestBody")
     if raw is None:
@@ -404,6 +437,14 @@ def _body(
         if isinstance(_pick(content, chosen[0]), dict)
         else {}
     )
+    form_kind = chosen[0] in (
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+    )
+    if form_kind and len(chosen) == 1 and _inline_object(schema):
+        here_schema = f"{here}/content/{escape_token(chosen[0])}/schema"
+        form += _form_parameters(schema, here_schema, schemas, report, departures)
+        return set()
     if structured:
         type_ = schemas.type_of(
             schema, f"{here}/content/{escape_token(chosen[0])}/schema", hint + "Body"
@@ -434,6 +475,88 @@ def _body(
     model = schemas.models.get(out["type"], {})
     fields = model.get("fields", {}) if isinstance(model, dict) else {}
     return {f.get("python_name", w) for w, f in fields.items()}
+
+
+def _inline_object(schema: Any) -> bool:
+    return (
+        isinstance(schema, dict)
+        and "$ref" not in schema
+        and isinstance(schema.get("properties"), dict)
+        and not schema.get("allOf")
+    )
+
+
+def _has_binary(schema: Any) -> bool:
+    if not isinstance(schema, dict):
+        return False
+    if schema.get("format") == "binary" or "contentMediaType" in schema:
+        return True
+    return any(
+        _has_binary(o) for k in ("anyOf", "oneOf") for o in (schema.get(k) or [])
+    )
+
+
+def _form_parameters(
+    schema: dict[str, Any],
+    where: str,
+    schemas: Schemas,
+    report: Report,
+    departures: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """An inline form or multipart object as ``form``/``file`` parameters."""
+    required = {r for r in schema.get("required") or [] if isinstance(r, str)}
+    out: list[dict[str, Any]] = []
+    taken: set[str] = set()
+    for wire, prop in schema["properties"].items():
+        here = f"{where}/properties/{escape_token(str(wire))}"
+        if not _PARAM_NAME.match(str(wire)):
+            report.warn(
+                "parameter",
+                here,
+                f"form field {printable(str(wire))!r}",
+                "left out",
+                departures=departures,
+            )
+            continue
+        if _has_binary(prop):
+            spec: dict[str, Any] = {"name": wire, "in": "file", "type": "file"}
+        else:
+            type_ = schemas.type_of(prop, here, naming.model_name(str(wire)))
+            if _not_wire(type_, schemas):
+                report.warn(
+                    "parameter",
+                    here,
+                    f"form field {printable(str(wire))!r} of type {type_}",
+                    "typed string",
+                    departures=departures,
+                )
+                type_ = "string"
+            spec = {
+                "name": wire,
+                "in": "form",
+                "type": (
+                    type_.removeprefix("nullable[").rstrip("]")
+                    if type_.startswith("nullable[")
+                    else type_
+                ),
+            }
+        py = naming.python_name(str(wire), taken, naming.ARGUMENT_RESERVED)
+        if py is not None:
+            spec["python_name"] = py
+        if wire in required:
+            spec["required"] = True
+        facts = prop if isinstance(prop, dict) else {}
+        enum = (
+            [v for v in facts.get("enum") or [] if isinstance(v, str)]
+            if spec["type"] == "string"
+            else []
+        )
+        if enum:
+            spec["enum"] = enum
+        if isinstance(facts.get("description"), str) and facts["description"].strip():
+            spec["description"] = facts["description"].strip()
+        out.append(spec)
+    return out
 
 
 def _responses(
@@ -482,11 +605,17 @@ def _responses(
             if _is_json(chosen):
                 item = _pick(response["content"], chosen)
                 schema = item.get("schema", {}) if isinstance(item, dict) else {}
-                entry["type"] = schemas.type_of(
-                    schema,
-                    f"{here}/content/{escape_token(chosen)}/schema",
-                    hint + ("Response" if status < "400" else "Error"),
-                )
+                schema_at = f"{here}/content/{escape_token(chosen)}/schema"
+                found = envelopes.detect(schema) if status.startswith("2") else None
+                if found is not None and "envelope" not in spec:
+                    spec["envelope"], schema, key = found
+                    schema_at += "/oneOf/0/properties/" + escape_token(key)
+                if schema is not None:
+                    entry["type"] = schemas.type_of(
+                        schema,
+                        schema_at,
+                        hint + ("Response" if status < "400" else "Error"),
+                    )
             elif chosen.startswith("text/") or "xml" in chosen:
                 entry["type"], entry["media_type"] = "string", chosen
             elif chosen in _BINARY or chosen.split("/")[0] in (

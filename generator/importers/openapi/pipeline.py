@@ -103,15 +103,16 @@ def import_document(path: Path, name: str | None = None) -> ImportResult:
 
 
 def _servers(document: dict[str, Any], report: Report, out: dict[str, Any]) -> str:
+    """The default base URL; ``out["list"]`` gets the servers worth declaring."""
     servers = document.get("servers")
     listed: list[dict[str, Any]] = []
+    urls: list[str] = []
     for index, server in enumerate(servers if isinstance(servers, list) else []):
         if not isinstance(server, dict) or not isinstance(server.get("url"), str):
             continue
         url = server["url"].rstrip("/")
-        variables = (
-            server.get("variables") if isinstance(server.get("variables"), dict) else {}
-        )
+        raw_variables = server.get("variables")
+        variables = raw_variables if isinstance(raw_variables, dict) else {}
         resolved = url
         for var, body in variables.items():
             default = body.get("default") if isinstance(body, dict) else None
@@ -125,26 +126,21 @@ def _servers(document: dict[str, Any], report: Report, out: dict[str, Any]) -> s
                 "give an absolute http(s) URL",
             )
             continue
-        entry: dict[str, Any] = {
-            "name": naming.snake(
-                str(server.get("description") or f"server {index + 1}"), "server"
-            )[:40],
-            "url": url,
-        }
-        names_taken = {s["name"] for s in listed}
-        while entry["name"] in names_taken:
-            entry["name"] += "_2"
+        label = server.get("x-environment") or server.get("description")
+        name = naming.snake(str(label or f"server {index + 1}"), "server")[:40]
+        while name in {s["name"] for s in listed}:
+            name += "_2"
+        entry: dict[str, Any] = {"name": name, "url": url}
+        if isinstance(server.get("description"), str) and server["description"]:
+            entry["description"] = printable(server["description"], 200)
         if variables:
             entry["variables"] = {
-                str(k): {
-                    key: v[key]
-                    for key in ("default", "enum", "description")
-                    if key in v
-                }
+                str(k): _variable(v)
                 for k, v in variables.items()
                 if isinstance(v, dict)
             }
-        listed.append((entry, resolved))  # type: ignore[arg-type]
+        listed.append(entry)
+        urls.append(resolved)
     if not listed:
         report.warn(
             "server",
@@ -154,5 +150,16 @@ def _servers(document: dict[str, Any], report: Report, out: dict[str, Any]) -> s
             "set the API's base URL",
         )
         return "https://api.example.com"
-    out["list"] = [e for e, _ in listed] if any("variables" in e for e, _ in listed) or len(listed) > 1 else []  # type: ignore[misc]
-    return str(listed[0][1])  # type: ignore[index]
+    if len(listed) > 1 or "variables" in listed[0]:
+        out["list"] = listed
+    return urls[0]
+
+
+def _variable(body: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {"default": str(body.get("default", ""))}
+    enum = body.get("enum")
+    if isinstance(enum, list) and enum:
+        out["enum"] = [str(v) for v in enum]
+    if isinstance(body.get("description"), str) and body["description"]:
+        out["description"] = printable(body["description"], 200)
+    return out

@@ -100,6 +100,8 @@ class Schemas:
             return _FORMATS.get(fmt, "string"), nullable
         if kind in _SCALARS:
             return _SCALARS[kind], nullable
+        if kind is None and "const" in schema:
+            return _enum_type([schema["const"]]), nullable
         if kind is None and "enum" in schema:
             return _enum_type(schema["enum"]), nullable
         return "any", nullable
@@ -157,7 +159,7 @@ class Schemas:
         variants: list[dict[str, Any]] = [{"model": t} for t in dict.fromkeys(types)]
         disc = schema.get("discriminator")
         if not isinstance(disc, dict) or not isinstance(disc.get("propertyName"), str):
-            return {"variants": variants}
+            return {"variants": self._by_shape(variants)}
         prop = disc["propertyName"]
         mapping = disc.get("mapping") if isinstance(disc.get("mapping"), dict) else {}
         values: dict[str, str] = {}
@@ -181,9 +183,19 @@ class Schemas:
                     f"discriminator {prop!r}: no value for {model}",
                     "decided by shape instead",
                 )
-                return {"variants": [{"model": v["model"]} for v in variants]}
+                plain = [{"model": v["model"]} for v in variants]
+                return {"variants": self._by_shape(plain)}
             variant["value"] = value
         return {"discriminator": prop, "variants": variants}
+
+    def _by_shape(self, variants: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Variants with more required fields first, so none is shadowed (SPEC184)."""
+
+        def required(variant: dict[str, Any]) -> int:
+            fields = self.models.get(variant["model"], {}).get("fields", {})
+            return -sum(1 for f in fields.values() if f.get("required"))
+
+        return sorted(variants, key=required)
 
     def _object(
         self, schema: dict[str, Any], where: str, hint: str, base: Path | None
@@ -406,6 +418,8 @@ def _enum_values(values: Any) -> list[Any]:
 
 
 def _enum_type(values: Any) -> str:
+    if isinstance(values, list) and values and all(isinstance(v, bool) for v in values):
+        return "boolean"
     kept = _enum_values(values)
     if kept and all(isinstance(v, str) for v in kept):
         return "string"
