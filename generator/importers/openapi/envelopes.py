@@ -6,33 +6,62 @@ in OpenAPI, and how sdkgen's own export writes an operation ``envelope:``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
-def detect(schema: Any) -> tuple[dict[str, str], Any, str] | None:
-    """(envelope, payload schema or None, payload key) when ``schema`` is one."""
+def detect(
+    schema: Any, deref: Callable[[Any], Any] = lambda s: s
+) -> tuple[dict[str, str], Any, str] | None:
+    """(envelope, payload schema or None, payload key) when ``schema`` is one.
+
+    ``deref`` follows a variant's ``$ref``.
+    """
     if not isinstance(schema, dict) or not isinstance(schema.get("oneOf"), list):
         return None
-    variants = schema["oneOf"]
-    if len(variants) != 2 or not all(_object(v) for v in variants):
+    variants = [deref(v) for v in schema["oneOf"]]
+    if len(variants) != 2:
         return None
-    good, bad = variants
-    flags = [k for k, v in good["properties"].items() if _const(v) is True]
-    if len(flags) != 1 or _const(bad["properties"].get(flags[0])) is not False:
-        good, bad = bad, good
+    for good, bad in (variants, variants[::-1]):
+        if not _object(good):
+            continue
         flags = [k for k, v in good["properties"].items() if _const(v) is True]
-        if len(flags) != 1 or _const(bad["properties"].get(flags[0])) is not False:
-            return None
+        if len(flags) == 1 and _says_false(bad, flags[0], deref, 0):
+            break
+    else:
+        return None
     flag = flags[0]
     rest = [k for k in good["properties"] if k != flag]
+    envelope = {"success": flag}
+    status = [k for k in rest if k in ("status", "code", "status_code")]
+    if len(rest) == 2 and len(status) == 1:
+        envelope["status"] = status[0]
+        rest.remove(status[0])
     if len(rest) > 1:
         return None
-    envelope = {"data": rest[0] if rest else "", "success": flag}
-    errors = [k for k in bad["properties"] if k != flag]
+    envelope = {"data": rest[0] if rest else "", **envelope}
+    errors = [k for k in (bad.get("properties") or {}) if k != flag]
     if len(errors) == 1:
         envelope["error"] = errors[0]
     payload = good["properties"][rest[0]] if rest else None
     return envelope, payload, rest[0] if rest else ""
+
+
+def _says_false(
+    schema: Any, flag: str, deref: Callable[[Any], Any], depth: int
+) -> bool:
+    """Whether ``schema`` (through allOf/anyOf/oneOf) pins ``flag`` to false."""
+    schema = deref(schema)
+    if depth > 8 or not isinstance(schema, dict):
+        return False
+    properties = schema.get("properties")
+    if isinstance(properties, dict) and _const(properties.get(flag)) is False:
+        return True
+    return any(
+        _says_false(part, flag, deref, depth + 1)
+        for key in ("allOf", "anyOf", "oneOf")
+        for part in (schema.get(key) if isinstance(schema.get(key), list) else [])
+    )
 
 
 def _object(schema: Any) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.importers.common import names
-from generator.importers.openapi import envelopes, naming
+from generator.importers.openapi import envelopes, naming, paging
 from generator.importers.openapi.report import Report, escape_token, printable
 from generator.importers.openapi.schemas import Schemas
 from generator.importers.openapi.security import auth_list
@@ -125,6 +125,7 @@ def _operation(
     if params:
         spec["parameters"] = params
     _responses(op, spec, where, schemas, report, hint)
+    paging.paginate(op, spec, schemas.models, where, report)
     if "security" in op:
         auth = auth_list(
             op["security"], renamed_auth, where + "/security", report, departures
@@ -441,7 +442,8 @@ def _body(
         "application/x-www-form-urlencoded",
         "multipart/form-data",
     )
-    if form_kind and len(chosen) == 1 and _inline_object(schema):
+    forms = {"application/x-www-form-urlencoded", "multipart/form-data"}
+    if form_kind and set(chosen) <= forms and _inline_object(schema):
         here_schema = f"{here}/content/{escape_token(chosen[0])}/schema"
         form += _form_parameters(schema, here_schema, schemas, report, departures)
         return set()
@@ -520,6 +522,12 @@ def _form_parameters(
             continue
         if _has_binary(prop):
             spec: dict[str, Any] = {"name": wire, "in": "file", "type": "file"}
+            kind = prop.get("x-upload-kind") if isinstance(prop, dict) else None
+            if isinstance(kind, dict) and isinstance(kind.get("values"), dict):
+                spec["upload_kind"] = {
+                    "parameter": str(kind.get("parameter")),
+                    "values": {str(k): str(v) for k, v in kind["values"].items()},
+                }
         else:
             type_ = schemas.type_of(prop, here, naming.model_name(str(wire)))
             if _not_wire(type_, schemas):
@@ -606,7 +614,11 @@ def _responses(
                 item = _pick(response["content"], chosen)
                 schema = item.get("schema", {}) if isinstance(item, dict) else {}
                 schema_at = f"{here}/content/{escape_token(chosen)}/schema"
-                found = envelopes.detect(schema) if status.startswith("2") else None
+                found = (
+                    envelopes.detect(schema, schemas.deref)
+                    if status.startswith("2")
+                    else None
+                )
                 if found is not None and "envelope" not in spec:
                     spec["envelope"], schema, key = found
                     schema_at += "/oneOf/0/properties/" + escape_token(key)
@@ -640,5 +652,13 @@ def _responses(
                 del out[s]
     if not success and "default" in out:
         out.pop("default")
+    ok = out.get("200", {})
+    if success == ["200"] and "type" in ok and "media_type" not in ok:
+        # The usual case reads best as the shorthand (and pagination needs it).
+        spec["returns"] = out.pop("200")["type"]
+        if ok.get("description"):
+            spec["returns_description"] = ok["description"]
+        if list(out) == ["default"]:
+            out.pop("default")
     if out:
         spec["responses"] = out

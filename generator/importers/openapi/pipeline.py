@@ -97,9 +97,35 @@ def import_document(path: Path, name: str | None = None) -> ImportResult:
     )
     if models:
         draft["models"] = models
+    envelope = _shared_envelope(imported.resources)
+    if envelope is not None:
+        draft["envelope"] = envelope
     draft["resources"] = dict(sorted(imported.resources.items()))
     result.draft = draft
     return result
+
+
+def _shared_envelope(resources: dict[str, Any]) -> dict[str, str] | None:
+    """The API-wide envelope, when every operation with a payload has the same one.
+
+    It moves from the operations to the ``envelope`` section (which has no
+    ``error`` key: such envelopes stay on their operations).
+    """
+    operations = [op for r in resources.values() for op in r["operations"].values()]
+    found = [
+        op.get("envelope") for op in operations if "returns" in op or "envelope" in op
+    ]
+    first = found[0] if found else None
+    if not first or "error" in first or any(e != first for e in found):
+        return None
+    if not first.get("data"):
+        return None
+    for op in operations:
+        if op.get("envelope") == first:
+            del op["envelope"]
+        elif "envelope" not in op and "returns" not in op:
+            op["envelope"] = False
+    return dict(first)
 
 
 def _servers(document: dict[str, Any], report: Report, out: dict[str, Any]) -> str:

@@ -75,7 +75,7 @@ class Schemas:
             if isinstance(schema.get(combinator), list):
                 return self._choice(schema, combinator, where, hint, base), nullable
         if isinstance(schema.get("allOf"), list):
-            parts = schema["allOf"]
+            parts = [p for p in schema["allOf"] if not _constraint_only(p)]
             if len(parts) == 1 and not schema.get("properties"):
                 return self._type(parts[0], f"{where}/allOf/0", hint, base)
             model = naming.unique_model(naming.model_name(hint), self.taken)
@@ -139,7 +139,16 @@ class Schemas:
     def _choice(
         self, schema: dict[str, Any], key: str, where: str, hint: str, base: Path | None
     ) -> str:
-        options = [o for o in schema[key] if not _is_null(o)]
+        pinned: dict[str, Any] = {}
+        options = []
+        for option in schema[key]:
+            if _is_null(option):
+                continue
+            ref, consts = _pinned_ref(option)
+            if ref is not None:
+                option = {"$ref": ref}
+                pinned[ref] = consts
+            options.append(option)
         if len(options) == 1:
             return self.type_of(options[0], f"{where}/{key}/0", hint, base)
         types = [
@@ -152,12 +161,23 @@ class Schemas:
             self._degrade(where, f"{key} of types that are not all object models")
             return "any"
         model = naming.unique_model(naming.model_name(hint), self.taken)
-        self.models[model] = {"union": self._union(schema, types, where)}
+        consts = [
+            pinned.get(o.get("$ref"), {}) if isinstance(o, dict) else {}
+            for o in options
+        ]
+        self.models[model] = {"union": self._union(schema, types, where, consts)}
         return model
 
-    def _union(self, schema: dict[str, Any], types: list[str], where: str) -> Any:
+    def _union(
+        self,
+        schema: dict[str, Any],
+        types: list[str],
+        where: str,
+        consts: list[dict[str, Any]],
+    ) -> Any:
         variants: list[dict[str, Any]] = [{"model": t} for t in dict.fromkeys(types)]
-        disc = schema.get("discriminator")
+        pinned = dict(zip(types, consts, strict=False))
+        disc = schema.get("discriminator") or schema.get("x-discriminator")
         if not isinstance(disc, dict) or not isinstance(disc.get("propertyName"), str):
             return {"variants": self._by_shape(variants)}
         prop = disc["propertyName"]
@@ -169,15 +189,19 @@ class Schemas:
                 values.setdefault(target, value)
         for variant in variants:
             model = variant["model"]
-            fields = self.models[model].get("fields", {})
-            const = fields.get(prop, {}).get("const")
-            enum = fields.get(prop, {}).get("enum")
-            value = (
-                values.get(model)
-                or const
-                or (enum[0] if enum and len(enum) == 1 else None)
+            facts = self.models[model].get("fields", {}).get(prop, {})
+            enum = facts.get("enum")
+            candidates = [
+                pinned.get(model, {}).get(prop),
+                values.get(model),
+                facts.get("const"),
+                enum[0] if enum and len(enum) == 1 else None,
+            ]
+            value = next((c for c in candidates if c is not None), None)
+            has = prop in self.models[model].get("fields", {}) or self._inherits(
+                model, prop
             )
-            if value is None or prop not in fields:
+            if value is None or not (has or prop in pinned.get(model, {})):
                 self._degrade(
                     where,
                     f"discriminator {prop!r}: no value for {model}",
@@ -187,6 +211,20 @@ class Schemas:
                 return {"variants": self._by_shape(plain)}
             variant["value"] = value
         return {"discriminator": prop, "variants": variants}
+
+    def _inherits(self, model: str, prop: str) -> bool:
+        """Whether ``model`` has field ``prop`` through its ``extends``."""
+        seen: set[str] = set()
+        stack = list(self.models.get(model, {}).get("extends", []))
+        while stack:
+            base = stack.pop()
+            if base in seen:
+                continue
+            seen.add(base)
+            if prop in self.models.get(base, {}).get("fields", {}):
+                return True
+            stack += self.models.get(base, {}).get("extends", [])
+        return False
 
     def _by_shape(self, variants: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Variants with more required fields first, so none is shadowed (SPEC184)."""
@@ -313,6 +351,10 @@ class Schemas:
             spec["type"] = spec["type"][len("nullable[") : -1]
         return spec
 
+    def deref(self, schema: Any) -> Any:
+        """``schema`` with its ``$ref``s followed ({} when they lead nowhere)."""
+        return _deref(schema, self.resolver, None)
+
     def _drop_field(self, body: dict[str, Any], where: str, wire: str) -> None:
         problem = f"field name {printable(wire)!r} is not one the spec format takes"
         note = f"TODO: {where}: {problem}; left out (read it from .raw)."
@@ -332,6 +374,47 @@ class Schemas:
         note = f"TODO: {where}: {problem}; imported as one 'value' field."
         body["description"] = f"{body.get('description', '')}\n\n{note}".strip()
         self._degrade(where, problem, "a model with one 'value' field")
+
+
+def _pinned_ref(option: Any) -> tuple[str | None, dict[str, Any]]:
+    """``allOf [$ref X, {properties: {k: {const: v}}}]``: X, with k pinned to v."""
+    if not isinstance(option, dict):
+        return None, {}
+    if isinstance(option.get("$ref"), str):
+        return option["$ref"], {}
+    parts = option.get("allOf")
+    if not isinstance(parts, list) or len(parts) != 2 or len(option) != 1:
+        return None, {}
+    refs = [p for p in parts if isinstance(p, dict) and isinstance(p.get("$ref"), str)]
+    rest = [p for p in parts if p not in refs]
+    if len(refs) != 1 or len(rest) != 1 or not isinstance(rest[0], dict):
+        return None, {}
+    props = rest[0].get("properties")
+    if not isinstance(props, dict) or not props:
+        return None, {}
+    consts = {
+        k: v["const"] for k, v in props.items() if isinstance(v, dict) and "const" in v
+    }
+    if len(consts) != len(props):
+        return None, {}
+    return refs[0]["$ref"], consts
+
+
+def _constraint_only(schema: Any) -> bool:
+    """A schema that only restricts (``not``, ``required``...): no type of its own."""
+    shaping = {
+        "type",
+        "properties",
+        "$ref",
+        "items",
+        "allOf",
+        "oneOf",
+        "anyOf",
+        "enum",
+        "const",
+        "additionalProperties",
+    }
+    return isinstance(schema, dict) and not shaping & set(schema)
 
 
 def _is_nullable_type(expression: str) -> bool:
@@ -366,7 +449,7 @@ def _all_of(schema: Any) -> list[Any]:
         return []
     parts = schema.get("allOf") if isinstance(schema.get("allOf"), list) else []
     own = {k: v for k, v in schema.items() if k != "allOf"}
-    return [own, *parts] if own.get("properties") or not parts else [own, *parts]
+    return [own, *(p for p in parts if not _constraint_only(p))]
 
 
 def _deref(schema: Any, resolver: Resolver, base: Path | None) -> Any:
@@ -396,11 +479,10 @@ def _is_model(schema: Any, resolver: Resolver) -> bool:
     options = schema.get("oneOf") or schema.get("anyOf")
     if isinstance(options, list):
         real = [o for o in options if not _is_null(o)]
+        refs = [_pinned_ref(o)[0] for o in real]
         return len(real) > 1 and all(
-            isinstance(o, dict)
-            and "$ref" in o
-            and _is_object(_deref(o, resolver, None))
-            for o in real
+            ref is not None and _is_object(_deref({"$ref": ref}, resolver, None))
+            for ref in refs
         )
     return False
 

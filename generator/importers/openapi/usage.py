@@ -20,6 +20,8 @@ def operation_types(resources: dict[str, Any]) -> list[str]:
     for resource in resources.values():
         for op in resource["operations"].values():
             found += [p["type"] for p in op.get("parameters", [])]
+            if "returns" in op:
+                found.append(op["returns"])
             if "body" in op:
                 found.append(op["body"]["type"])
             found += [

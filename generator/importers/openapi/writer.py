@@ -38,7 +38,9 @@ def dump(value: dict[str, Any]) -> str:
 def files(draft: dict[str, Any], source: str) -> dict[str, dict[str, Any]]:
     """Relative file path -> the sections it holds."""
     out: dict[str, dict[str, Any]] = {
-        "api.yaml": {k: draft[k] for k in ("api", "auth", "defaults") if k in draft}
+        "api.yaml": {
+            k: draft[k] for k in ("api", "auth", "defaults", "envelope") if k in draft
+        }
     }
     if draft.get("models"):
         out["models.yaml"] = {"models": draft["models"]}
