@@ -7,20 +7,23 @@ gives it a ``python_name``. Every scope's names are made unique here.
 
 from __future__ import annotations
 
-import keyword
 import re
 import unicodedata
 
 from generator.importers.common import names
-from generator.naming import RESERVED, pascal_case
+from generator.naming import pascal_case, python_identifier
 from generator.spec.lint.identifiers import CALL_OPTIONS
 
 _MAX = 60
+_SNAKE = re.compile(r"[a-z][a-z0-9_]{0,63}")
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}")
 # Names a body field or parameter cannot take as a keyword argument.
 ARGUMENT_RESERVED = frozenset(
     CALL_OPTIONS | {"body", "content_type", "max_items", "auth_scheme"}
 )
 # Signs that tell names apart (Twilio's DateCreated< and DateCreated>), spelled out.
+# Names a parameter cannot take (the per-call options every method accepts).
+PARAMETER_RESERVED = frozenset(CALL_OPTIONS | {"max_items", "auth_scheme"})
 _SIGNS = {"<": "lt", ">": "gt", "=": "eq", "!": "not"}
 
 
@@ -38,6 +41,8 @@ def snake(text: str, prefix: str) -> str:
 
 def model_name(text: str) -> str:
     """A PascalCase model name (``^[A-Z][A-Za-z0-9]*$``)."""
+    if re.fullmatch(r"[A-Z][A-Za-z0-9]{0,59}", text):
+        return text  # already a model name: keep its spelling (OAuthToken)
     name = pascal_case("_".join(names.words(ascii_words(text))))
     if not name:
         return "Model"
@@ -46,31 +51,36 @@ def model_name(text: str) -> str:
     return name[:_MAX]
 
 
-def python_name(wire: str, taken: set[str], reserved: frozenset[str]) -> str | None:
+def python_name(
+    wire: str,
+    taken: set[str],
+    reserved: frozenset[str],
+    declared: object = None,
+) -> str | None:
     """The python_name a wire name needs (None if it can stay), made unique.
 
-    Adds the chosen Python name to ``taken``.
+    ``declared`` is the document's own ``x-python-name`` (sdkgen's export writes
+    it), used when it is a free identifier. A wire name that is an identifier
+    stays (keywords get their trailing underscore from the generator); any other
+    becomes snake_case. The chosen Python name is added to ``taken``.
     """
-    plain = re.fullmatch(r"[a-z_][a-z0-9_]*", wire) is not None and not (
-        wire.startswith("_")
-    )
-    usable = (
-        plain
-        and not keyword.iskeyword(wire)
-        and not keyword.issoftkeyword(wire)
-        and wire not in RESERVED
-        and wire not in reserved
-        and wire not in taken
-    )
-    if usable:
-        taken.add(wire)
-        return None
+    if isinstance(declared, str) and _SNAKE.fullmatch(declared):
+        final = python_identifier(declared)
+        if final not in taken and final not in reserved:
+            taken.add(final)
+            return None if declared == wire else declared
+    if _IDENTIFIER.fullmatch(wire) and wire not in reserved:
+        final = python_identifier(wire)
+        if final not in taken and final not in reserved:
+            taken.add(final)
+            return None
     candidate = snake(wire, "field")
-    if candidate in RESERVED or candidate in reserved or candidate.startswith("_"):
-        candidate = candidate.strip("_") + "_"
-    chosen = names.unique(candidate, taken)
-    taken.add(chosen)
-    return chosen
+    while python_identifier(candidate) in taken or candidate in reserved:
+        candidate = names.unique(candidate, taken | reserved)
+        if python_identifier(candidate) in taken:
+            candidate += "_2"
+    taken.add(python_identifier(candidate))
+    return candidate
 
 
 def unique_model(name: str, taken: set[str]) -> str:

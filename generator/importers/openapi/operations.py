@@ -17,6 +17,7 @@ from generator.importers.openapi import envelopes, naming, paging
 from generator.importers.openapi.report import Report, escape_token, printable
 from generator.importers.openapi.schemas import Schemas
 from generator.importers.openapi.security import auth_list
+from generator.naming import python_identifier
 from generator.spec.lint.identifiers import client_members
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -307,7 +308,9 @@ def _parameters(
             )
             type_ = "string"
         spec["type"] = type_
-        py = naming.python_name(wire, taken, naming.ARGUMENT_RESERVED)
+        py = naming.python_name(
+            wire, taken, naming.PARAMETER_RESERVED, param.get("x-python-name")
+        )
         if py is not None:
             spec["python_name"] = py
         if param.get("required") is True or place == "path":
@@ -328,7 +331,7 @@ def _parameters(
     declared = {p["name"] for p in out if p["in"] == "path"}
     for missing in placeholders:
         if missing not in declared:
-            py = naming.python_name(missing, taken, naming.ARGUMENT_RESERVED)
+            py = naming.python_name(missing, taken, naming.PARAMETER_RESERVED)
             spec = {"name": missing, "in": "path", "type": "string", "required": True}
             if py is not None:
                 spec["python_name"] = py
@@ -474,9 +477,35 @@ def _body(
     if isinstance(body.get("description"), str) and body["description"].strip():
         out["description"] = body["description"].strip()
     spec["body"] = out
-    model = schemas.models.get(out["type"], {})
-    fields = model.get("fields", {}) if isinstance(model, dict) else {}
-    return {f.get("python_name", w) for w, f in fields.items()}
+    return _body_arguments(schemas.models, out["type"], set())
+
+
+def _body_arguments(
+    models: dict[str, dict[str, Any]], name: str, seen: set[str]
+) -> set[str]:
+    """The keyword arguments a model body gives, clashes renamed in the model.
+
+    A field named like a method argument of its own (``body``, ``timeout``...)
+    gets a python_name: the generated signature could not take it otherwise.
+    """
+    if name in seen or "fields" not in models.get(name, {}):
+        return set()
+    seen.add(name)
+    model = models[name]
+    found: set[str] = set()
+    for base in model.get("extends", []):
+        found |= _body_arguments(models, base, seen)
+    for wire, spec in model["fields"].items():
+        python = python_identifier(spec.get("python_name", wire))
+        if python in naming.ARGUMENT_RESERVED or python.startswith("_"):
+            taken = found | {
+                python_identifier(f.get("python_name", w))
+                for w, f in model["fields"].items()
+            }
+            spec["python_name"] = names.unique(f"{python.strip('_')}_field", taken)
+            python = spec["python_name"]
+        found.add(python)
+    return found
 
 
 def _inline_object(schema: Any) -> bool:
@@ -548,7 +577,8 @@ def _form_parameters(
                     else type_
                 ),
             }
-        py = naming.python_name(str(wire), taken, naming.ARGUMENT_RESERVED)
+        declared = prop.get("x-python-name") if isinstance(prop, dict) else None
+        py = naming.python_name(str(wire), taken, naming.PARAMETER_RESERVED, declared)
         if py is not None:
             spec["python_name"] = py
         if wire in required:
@@ -658,7 +688,5 @@ def _responses(
         spec["returns"] = out.pop("200")["type"]
         if ok.get("description"):
             spec["returns_description"] = ok["description"]
-        if list(out) == ["default"]:
-            out.pop("default")
     if out:
         spec["responses"] = out

@@ -53,7 +53,9 @@ def import_document(path: Path, name: str | None = None) -> ImportResult:
     component_schemas = components.get("schemas")
     if isinstance(component_schemas, dict):
         schemas.declare_components(component_schemas)
-    auth, renamed = auth_schemes(components.get("securitySchemes"), report)
+    auth, renamed = auth_schemes(
+        components.get("securitySchemes"), report, schemas.model_for_ref
+    )
     imported = import_operations(document, schemas, report, renamed)
     result = ImportResult(
         None,
@@ -89,9 +91,14 @@ def import_document(path: Path, name: str | None = None) -> ImportResult:
         draft["auth"] = auth
     global_auth = auth_list(document.get("security"), renamed, "#/security", report)
     draft["defaults"] = {"auth": global_auth or []}
+    error_model = _shared_error_model(imported.resources, schemas.models)
+    if error_model is not None:
+        draft["errors"] = {"model": error_model}
     models = prune(
         {k: v for k, v in schemas.models.items() if k not in reserved_models},
-        operation_types(imported.resources),
+        operation_types(imported.resources)
+        + [str(a["token_model"]) for a in auth.values() if "token_model" in a]
+        + ([error_model] if error_model else []),
         schemas.component_names,
         report,
     )
@@ -103,6 +110,30 @@ def import_document(path: Path, name: str | None = None) -> ImportResult:
     draft["resources"] = dict(sorted(imported.resources.items()))
     result.draft = draft
     return result
+
+
+def _shared_error_model(
+    resources: dict[str, Any], models: dict[str, Any]
+) -> str | None:
+    """The model of every operation's ``default`` response, made the API's error.
+
+    Moves it to ``errors.model`` (the error body of every call) when all
+    operations agree; otherwise each keeps its own.
+    """
+    operations = [op for r in resources.values() for op in r["operations"].values()]
+    found = {
+        str(op.get("responses", {}).get("default", {}).get("type")) for op in operations
+    }
+    if len(found) != 1:
+        return None
+    model = found.pop()
+    if "fields" not in models.get(model, {}):
+        return None
+    for op in operations:
+        del op["responses"]["default"]
+        if not op["responses"]:
+            del op["responses"]
+    return model
 
 
 def _shared_envelope(resources: dict[str, Any]) -> dict[str, str] | None:

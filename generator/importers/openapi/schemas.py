@@ -22,8 +22,10 @@ _FORMATS = {"date": "date", "date-time": "datetime", "uuid": "uuid"}
 _SCALARS = {"integer": "integer", "number": "number", "boolean": "boolean"}
 _COMPONENT = "#/components/schemas/"
 _FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
-# Field names the generated model classes use themselves.
-FIELD_RESERVED = naming.ARGUMENT_RESERVED | {"options", "raw"}
+# Field names need no python_name of their own: the generator escapes keywords
+# and its reserved names; names that clash with a method's arguments are fixed
+# where the model becomes a body (operations.py).
+FIELD_RESERVED: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -309,7 +311,9 @@ class Schemas:
         for wire, spec in fields.items():
             if wire in required:
                 spec["required"] = True
-            py = naming.python_name(wire, taken, FIELD_RESERVED)
+            py = naming.python_name(
+                wire, taken, FIELD_RESERVED, spec.pop("x-python-name", None)
+            )
             if py is not None:
                 spec["python_name"] = py
         if extends:
@@ -323,6 +327,8 @@ class Schemas:
         self, prop: Any, where: str, hint: str, base: Path | None
     ) -> dict[str, Any]:
         spec: dict[str, Any] = {"type": self.type_of(prop, where, hint, base)}
+        if isinstance(prop, dict) and "x-python-name" in prop:
+            spec["x-python-name"] = prop["x-python-name"]  # read by _build
         facts = _deref(prop, self.resolver, base)
         if not isinstance(facts, dict):
             return spec
@@ -350,6 +356,10 @@ class Schemas:
             spec["nullable"] = True
             spec["type"] = spec["type"][len("nullable[") : -1]
         return spec
+
+    def model_for_ref(self, ref: str) -> str | None:
+        """The model a component ``$ref`` became, if it became one."""
+        return self._by_ref.get(("", ref))
 
     def deref(self, schema: Any) -> Any:
         """``schema`` with its ``$ref``s followed ({} when they lead nowhere)."""

@@ -7,6 +7,7 @@ sdkgen form: the draft keeps the others and says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from generator.importers.openapi import naming
@@ -14,8 +15,11 @@ from generator.importers.openapi.report import Report, escape_token
 from generator.spec.lint.identifiers import CLIENT_ARGUMENTS
 
 
+_GRANTS = ("authorization_code", "pin", "refresh_token", "client_credentials")
+
+
 def auth_schemes(
-    schemes: Any, report: Report
+    schemes: Any, report: Report, model_of: Callable[[str], str | None]
 ) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     """The auth section, and each document scheme name -> its draft name."""
     auth: dict[str, dict[str, Any]] = {}
@@ -26,7 +30,7 @@ def auth_schemes(
         name = naming.snake(key, "auth")
         while name in auth:
             name += "_2"
-        built = _scheme(scheme, name, where, report, arguments)
+        built = _scheme(scheme, name, where, report, arguments, model_of)
         if built is not None:
             auth[name] = built
             renamed[key] = name
@@ -42,7 +46,12 @@ def _argument(name: str, arguments: set[str]) -> str:
 
 
 def _scheme(
-    scheme: Any, name: str, where: str, report: Report, arguments: set[str]
+    scheme: Any,
+    name: str,
+    where: str,
+    report: Report,
+    arguments: set[str],
+    model_of: Callable[[str], str | None],
 ) -> dict[str, Any] | None:
     if not isinstance(scheme, dict):
         report.warn(
@@ -79,6 +88,7 @@ def _scheme(
         out = {"type": "http_bearer", "argument": _argument(name, arguments)}
     elif kind == "oauth2" and isinstance(scheme.get("flows"), dict):
         out = _oauth2(scheme["flows"], where, report)
+        _sdkgen_extensions(scheme, out, model_of)
         out["argument"] = _argument(
             "access_token" if "access_token" not in arguments else name, arguments
         )
@@ -94,6 +104,24 @@ def _scheme(
     if isinstance(scheme.get("description"), str) and scheme["description"].strip():
         out["description"] = scheme["description"].strip()
     return out
+
+
+def _sdkgen_extensions(
+    scheme: dict[str, Any], out: dict[str, Any], model_of: Callable[[str], str | None]
+) -> None:
+    """sdkgen's export keeps grants and the token model in ``x-`` keys."""
+    grants = scheme.get("x-grants")
+    if isinstance(grants, list) and "token_url" in out:
+        kept = [g for g in grants if g in _GRANTS]
+        if kept:
+            out["grants"] = list(dict.fromkeys(kept))
+            if "authorization_code" not in kept and "pin" not in kept:
+                out.pop("authorize_url", None)
+    token = scheme.get("x-token-model")
+    if isinstance(token, str) and "token_url" in out:
+        model = model_of(token)
+        if model is not None:
+            out["token_model"] = model
 
 
 def _oauth2(flows: dict[str, Any], where: str, report: Report) -> dict[str, Any]:

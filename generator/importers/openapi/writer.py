@@ -39,7 +39,9 @@ def files(draft: dict[str, Any], source: str) -> dict[str, dict[str, Any]]:
     """Relative file path -> the sections it holds."""
     out: dict[str, dict[str, Any]] = {
         "api.yaml": {
-            k: draft[k] for k in ("api", "auth", "defaults", "envelope") if k in draft
+            k: draft[k]
+            for k in ("api", "auth", "defaults", "envelope", "errors")
+            if k in draft
         }
     }
     if draft.get("models"):
