@@ -33,7 +33,7 @@ def detect(
     flag = flags[0]
     rest = [k for k in good["properties"] if k != flag]
     envelope = {"success": flag}
-    status = [k for k in rest if k in ("status", "code", "status_code")]
+    status = [k for k in rest if _integer(good["properties"][k])]
     if len(rest) == 2 and len(status) == 1:
         envelope["status"] = status[0]
         rest.remove(status[0])
@@ -62,6 +62,39 @@ def _says_false(
         for key in ("allOf", "anyOf", "oneOf")
         for part in (schema.get(key) if isinstance(schema.get(key), list) else [])
     )
+
+
+def _integer(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema.get("type") == "integer"
+
+
+def wrapper_key(schema: Any) -> str | None:
+    """The one key of an inline ``{key: payload}`` object (a data-only envelope)."""
+    if not _object(schema) or "$ref" in schema or len(schema["properties"]) != 1:
+        return None
+    key = next(iter(schema["properties"]))
+    return str(key) if key in (schema.get("required") or []) else None
+
+
+def shared_wrapper(document: dict[str, Any], deref: Callable[[Any], Any]) -> str | None:
+    """The key every JSON success body is wrapped in, when all agree."""
+    keys: set[str | None] = set()
+    for item in (document.get("paths") or {}).values():
+        for op in item.values() if isinstance(item, dict) else []:
+            responses = op.get("responses") if isinstance(op, dict) else None
+            for status, response in (responses or {}).items():
+                response = deref(response)
+                content = (
+                    response.get("content") if isinstance(response, dict) else None
+                )
+                if not str(status).startswith("2") or not isinstance(content, dict):
+                    continue
+                json_body = content.get("application/json")
+                if isinstance(json_body, dict):
+                    keys.add(wrapper_key(json_body.get("schema")))
+    if len(keys) != 1:
+        return None
+    return keys.pop()
 
 
 def _object(schema: Any) -> bool:

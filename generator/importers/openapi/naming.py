@@ -39,6 +39,20 @@ def snake(text: str, prefix: str) -> str:
     return names.identifier(ascii_words(text), prefix)[:_MAX]
 
 
+def spec_name(text: str, prefix: str) -> str:
+    """A resource or operation name: snake_case, a keyword left as it is.
+
+    The generator escapes keywords itself (``import`` -> ``import_``), so the
+    spec keeps the API's word.
+    """
+    name = names.snake(ascii_words(text))
+    if not name:
+        return prefix
+    if not name[0].isalpha():
+        name = f"{prefix}_{name}"
+    return name[:_MAX].rstrip("_") or prefix
+
+
 def model_name(text: str) -> str:
     """A PascalCase model name (``^[A-Z][A-Za-z0-9]*$``)."""
     if re.fullmatch(r"[A-Z][A-Za-z0-9]{0,59}", text):

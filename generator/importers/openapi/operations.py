@@ -43,6 +43,7 @@ def import_operations(
     schemas: Schemas,
     report: Report,
     renamed_auth: dict[str, str],
+    wrapper: str | None = None,
 ) -> Imported:
     """Every operation of ``document['paths']``, grouped in resources."""
     result = Imported()
@@ -75,6 +76,7 @@ def import_operations(
                 report,
                 renamed_auth,
                 taken_ops,
+                wrapper,
             )
             if spec.get("departures"):
                 result.with_todos += 1
@@ -94,6 +96,7 @@ def _operation(
     report: Report,
     renamed_auth: dict[str, str],
     taken_ops: dict[str, set[str]],
+    wrapper: str | None,
 ) -> tuple[str, str, dict[str, Any]]:
     departures: list[dict[str, Any]] = []
     resource = _resource(op, path)
@@ -125,7 +128,7 @@ def _operation(
         spec["headers"] = headers
     if params:
         spec["parameters"] = params
-    _responses(op, spec, where, schemas, report, hint)
+    _responses(op, spec, where, schemas, report, hint, wrapper)
     paging.paginate(op, spec, schemas.models, where, report)
     if "security" in op:
         auth = auth_list(
@@ -147,7 +150,7 @@ def _resource(op: dict[str, Any], path: str) -> str:
     else:
         segments = [s for s in path.split("/") if s and not s.startswith("{")]
         source = segments[0] if segments else "default"
-    name = naming.snake(source, "resource")
+    name = naming.spec_name(source, "resource")
     if name in client_members() or name.startswith("with_"):
         name += "_api"
     return name
@@ -165,11 +168,11 @@ def _name(
 ) -> str:
     op_id = op.get("operationId")
     source = op_id if isinstance(op_id, str) and op_id.strip() else f"{method} {path}"
-    full = naming.snake(source, "operation")
+    full = naming.spec_name(source, "operation")
     short = full
     for prefix in (resource + "_", resource.rstrip("s") + "_"):
         if full.startswith(prefix) and len(full) > len(prefix):
-            short = naming.snake(full[len(prefix) :], "operation")
+            short = naming.spec_name(full[len(prefix) :], "operation")
             break
     if short in ("with_raw_response", "with_streaming_response"):
         short += "_op"
@@ -508,6 +511,39 @@ def _body_arguments(
     return found
 
 
+def _envelope_only(schema: Any, envelope: Any, wrapper: str | None) -> bool:
+    """Whether an error body is just the envelope's keys (data left untyped)."""
+    keys = set(envelope.values()) if isinstance(envelope, dict) else set()
+    if wrapper is not None:
+        keys.add(wrapper)
+    if not isinstance(schema, dict) or not isinstance(schema.get("properties"), dict):
+        return False
+    props = schema["properties"]
+    if "$ref" not in schema and _status_wrapper(props):
+        return True
+    untyped = all(
+        v in ({}, True)
+        for k, v in props.items()
+        if k == (envelope or {}).get("data", wrapper)
+    )
+    return bool(keys) and set(props) <= keys and untyped
+
+
+def _status_wrapper(props: dict[str, Any]) -> bool:
+    """``{data: {}, success: boolean, status: integer}``: an envelope, not a model.
+
+    sdkgen's export describes the API envelope of an error this way: one untyped
+    payload key beside scalar flags.
+    """
+    untyped = [k for k, v in props.items() if v in ({}, True)]
+    scalar = [
+        k
+        for k, v in props.items()
+        if isinstance(v, dict) and v.get("type") in ("boolean", "integer")
+    ]
+    return len(untyped) == 1 and len(untyped) + len(scalar) == len(props)
+
+
 def _inline_object(schema: Any) -> bool:
     return (
         isinstance(schema, dict)
@@ -604,6 +640,7 @@ def _responses(
     schemas: Schemas,
     report: Report,
     hint: str,
+    wrapper: str | None,
 ) -> None:
     responses = op.get("responses")
     if not isinstance(responses, dict):
@@ -652,6 +689,18 @@ def _responses(
                 if found is not None and "envelope" not in spec:
                     spec["envelope"], schema, key = found
                     schema_at += "/oneOf/0/properties/" + escape_token(key)
+                if (
+                    wrapper is not None
+                    and envelopes.wrapper_key(schemas.deref(schema)) == wrapper
+                ):
+                    unwrapped = schemas.deref(schema)["properties"][wrapper]
+                    # A wrapped error without a model of its own types nothing.
+                    schema = unwrapped if status.startswith("2") else None
+                    schema_at += "/properties/" + escape_token(wrapper)
+                if not status.startswith("2") and _envelope_only(
+                    schemas.deref(schema), spec.get("envelope"), wrapper
+                ):
+                    schema = None  # the envelope itself, nothing of its own
                 if schema is not None:
                     entry["type"] = schemas.type_of(
                         schema,

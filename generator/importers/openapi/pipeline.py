@@ -10,6 +10,7 @@ from typing import Any
 from generator.diagnostics import Diagnostic
 from generator.importers.openapi import naming
 from generator.importers.openapi.document import Resolver, read_document
+from generator.importers.openapi.envelopes import shared_wrapper
 from generator.importers.openapi.operations import import_operations
 from generator.importers.openapi.report import Report, printable
 from generator.importers.openapi.schemas import Schemas
@@ -56,7 +57,8 @@ def import_document(path: Path, name: str | None = None) -> ImportResult:
     auth, renamed = auth_schemes(
         components.get("securitySchemes"), report, schemas.model_for_ref
     )
-    imported = import_operations(document, schemas, report, renamed)
+    wrapper = shared_wrapper(document, schemas.deref)
+    imported = import_operations(document, schemas, report, renamed, wrapper)
     result = ImportResult(
         None,
         report.diagnostics,
@@ -104,7 +106,11 @@ def import_document(path: Path, name: str | None = None) -> ImportResult:
     )
     if models:
         draft["models"] = models
-    envelope = _shared_envelope(imported.resources)
+    envelope = (
+        {"data": wrapper}
+        if wrapper is not None
+        else _shared_envelope(imported.resources)
+    )
     if envelope is not None:
         draft["envelope"] = envelope
     draft["resources"] = dict(sorted(imported.resources.items()))

@@ -87,6 +87,8 @@ class Schemas:
             self._degrade(where, f"a value of several types {sorted(kinds)}")
             return "any", nullable
         kind = next(iter(kinds), None)
+        if kind in (None, "string") and "contentMediaType" in schema:
+            return "file", nullable  # raw content (JSON Schema 2019+ spelling)
         if kind == "array":
             items = schema.get("items", {})
             return (
@@ -97,7 +99,9 @@ class Schemas:
             return self._object(schema, where, hint, base), nullable
         if kind == "string":
             fmt = schema.get("format")
-            if fmt in ("binary", "byte") or "contentMediaType" in schema:
+            if fmt == "binary" or "contentMediaType" in schema:
+                return "file", nullable  # raw content: an upload in a body
+            if fmt == "byte" or schema.get("contentEncoding") == "base64":
                 return "bytes", nullable
             return _FORMATS.get(fmt, "string"), nullable
         if kind in _SCALARS:
