@@ -66,23 +66,28 @@ def import_operations(
                 result.skipped.append((where, why))
                 report.warn("skipped-operation", where, why, "left out")
                 continue
-            resource, name, spec = _operation(
-                str(path),
-                method,
-                item,
-                operation,
-                where,
-                schemas,
-                report,
-                renamed_auth,
-                taken_ops,
-                wrapper,
-            )
+            try:
+                built = _operation(
+                    str(path),
+                    method,
+                    item,
+                    operation,
+                    where,
+                    schemas,
+                    report,
+                    renamed_auth,
+                    taken_ops,
+                    wrapper,
+                )
+            except SkipOperation as exc:
+                result.skipped.append((where, str(exc)))
+                report.warn("skipped-operation", where, str(exc), "left out")
+                continue
+            resource, name, spec = built
             if spec.get("departures"):
                 result.with_todos += 1
-            result.resources.setdefault(resource, {"operations": {}})["operations"][
-                name
-            ] = spec
+            operations = result.resources.setdefault(resource, {"operations": {}})
+            operations["operations"][name] = spec
     return result
 
 
@@ -99,13 +104,14 @@ def _operation(
     wrapper: str | None,
 ) -> tuple[str, str, dict[str, Any]]:
     departures: list[dict[str, Any]] = []
+    renames: dict[str, str] = {}
     resource = _resource(op, path)
     name = _name(op, method, path, resource, where, report, taken_ops, departures)
     summary = op.get("summary") if isinstance(op.get("summary"), str) else ""
     summary = " ".join(summary.split()) or f"{method.upper()} {path}"
     spec: dict[str, Any] = {
         "method": method.upper(),
-        "path": _path(path, where, report, departures),
+        "path": _path(path, where, report, departures, renames),
         "summary": printable(summary, 200),
     }
     if isinstance(op.get("description"), str) and op["description"].strip():
@@ -115,7 +121,16 @@ def _operation(
     body_fields = _body(op, spec, where, schemas, report, departures, hint, form)
     headers: dict[str, str] = {}
     params = _parameters(
-        item, op, spec["path"], where, schemas, report, departures, body_fields, headers
+        item,
+        op,
+        spec["path"],
+        where,
+        schemas,
+        report,
+        departures,
+        body_fields,
+        headers,
+        renames,
     )
     taken = {p.get("python_name", p["name"]) for p in params}
     for param in form:
@@ -195,11 +210,40 @@ def _name(
     return chosen
 
 
+class SkipOperation(Exception):
+    """The operation cannot be imported at all; the message says why."""
+
+
 def _path(
-    path: str, where: str, report: Report, departures: list[dict[str, Any]]
+    path: str,
+    where: str,
+    report: Report,
+    departures: list[dict[str, Any]],
+    renames: dict[str, str],
 ) -> str:
+    """The spec's path: placeholders renamed to identifiers (``renames``).
+
+    A placeholder's name never reaches the wire, so renaming it loses nothing.
+
+    Raises:
+        SkipOperation: the path holds characters the spec format cannot.
+    """
     cleaned = "/" + path.strip("/") if path.strip("/") else "/"
-    if cleaned != path:
+    taken: set[str] = set()
+    for found in re.findall(r"\{([^}]*)\}", cleaned):
+        name = found if _FIELD_NAME.match(found) else naming.snake(found, "param")
+        name = names.unique(name, taken)
+        taken.add(name)
+        if name != found:
+            renames[found] = name
+            cleaned = cleaned.replace("{" + found + "}", "{" + name + "}")
+    literal = re.sub(r"\{[^}]*\}", "", cleaned)
+    if not re.fullmatch(r"[A-Za-z0-9_.~/-]*", literal):
+        raise SkipOperation(
+            f"path {printable(path)!r} holds characters a spec path cannot "
+            "(letters, digits and '_.~-/' only)"
+        )
+    if cleaned != path and not renames:
         report.warn(
             "path",
             where,
@@ -220,6 +264,7 @@ def _parameters(
     departures: list[dict[str, Any]],
     body_fields: set[str],
     spec_headers: dict[str, str],
+    renames: dict[str, str],
 ) -> list[dict[str, Any]]:
     merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
     for owner, base in ((item, where.rsplit("/", 1)[0]), (op, where)):
@@ -275,6 +320,8 @@ def _parameters(
                 departures=departures,
             )
             continue
+        if place == "path":
+            wire = renames.get(wire, wire)
         if place == "path" and wire not in placeholders:
             report.warn(
                 "parameter",
@@ -284,9 +331,7 @@ def _parameters(
                 departures=departures,
             )
             continue
-        if not _PARAM_NAME.match(wire) or (
-            place == "path" and not _FIELD_NAME.match(wire)
-        ):
+        if not _PARAM_NAME.match(wire):
             report.warn(
                 "parameter",
                 here,
