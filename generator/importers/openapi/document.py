@@ -89,7 +89,9 @@ def _json(path: Path, text: str) -> Any:
 
     try:
         data = json.loads(text, parse_constant=refuse)
-    except (ValueError, RecursionError) as err:
+    except RecursionError:
+        raise DocumentError(f"{path}: nested too deeply") from None
+    except ValueError as err:
         raise DocumentError(f"{path}: not valid JSON: {err}") from None
     if _depth(data) > _MAX_JSON_DEPTH:
         raise DocumentError(f"{path}: nested more than {_MAX_JSON_DEPTH} levels")
