@@ -88,7 +88,7 @@ def python_name(
         if final not in taken and final not in reserved:
             taken.add(final)
             return None
-    candidate = snake(wire, "field")
+    candidate = snake(wire, "name")
     while python_identifier(candidate) in taken or candidate in reserved:
         candidate = names.unique(candidate, taken | reserved)
         if python_identifier(candidate) in taken:

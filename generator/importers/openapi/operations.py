@@ -144,7 +144,7 @@ def _operation(
     if params:
         spec["parameters"] = params
     _responses(op, spec, where, schemas, report, hint, wrapper)
-    paging.paginate(op, spec, schemas.models, where, report)
+    paging.paginate(op, spec, schemas.models, where, report, departures)
     if "security" in op:
         auth = auth_list(
             op["security"], renamed_auth, where + "/security", report, departures

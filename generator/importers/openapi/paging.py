@@ -30,8 +30,12 @@ def paginate(
     models: dict[str, dict[str, Any]],
     where: str,
     report: Report,
+    departures: list[dict[str, Any]] | None = None,
 ) -> None:
-    """Set ``spec['paginate']`` when the operation pages (GET only)."""
+    """Set ``spec['paginate']`` when the operation pages (GET only).
+
+    An inferred pagination is also a TODO in ``departures``.
+    """
     declared = op.get("x-sdkgen-pagination")
     if isinstance(declared, dict) and declared.get("style") in (
         "page", "offset", "cursor", "token", "next_url", "link",
@@ -60,6 +64,7 @@ def paginate(
         f"no pagination declared; the parameters and payload look like {style} paging",
         f"paginate: {found}",
         "check how this API pages before relying on iter_*",
+        departures,
     )
 
 
