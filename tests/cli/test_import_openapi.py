@@ -16,7 +16,9 @@ def test_writes_a_spec_folder_and_prints_the_summary(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "spec"
-    assert main(["import-openapi", str(PETSTORE), "-o", str(out), "--name", "pets"]) == 0
+    assert (
+        main(["import-openapi", str(PETSTORE), "-o", str(out), "--name", "pets"]) == 0
+    )
     err = capsys.readouterr().err
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.yaml")) == [
         "api.yaml",
@@ -29,7 +31,10 @@ def test_writes_a_spec_folder_and_prints_the_summary(
     assert "operations read: 5" in err and "imported: 5" in err
     assert f"wrote {out}" in err
     # The house diagnostic format: file:line:col: severity[code]: message, hint.
-    assert f"{PETSTORE}:1:1: warning[import-parameter]: #/paths/~1pets/get/parameters/4" in err
+    assert (
+        f"{PETSTORE}:1:1: warning[import-parameter]: #/paths/~1pets/get/parameters/4"
+        in err
+    )
     assert main(["validate", "--strict", str(out)]) == 0
 
 

@@ -1,4 +1,4 @@
-"""``sdkgen import-openapi DOC -o SPEC_DIR [--name NAME]``: OpenAPI 3 in, spec folder out.
+"""``sdkgen import-openapi DOC -o SPEC_DIR [--name NAME]``: OpenAPI in, spec out.
 
 The report (warnings naming DOC's JSON pointers, then a summary) goes to stderr.
 Exit codes: 0 spec written, 1 the document gives no spec (not OpenAPI, unreadable,
@@ -26,7 +26,8 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}\Z")
 _EPILOG = epilog(
     {
         ExitCode.OK: "spec folder written (warnings are in the report)",
-        ExitCode.INVALID: "no spec: not an OpenAPI 3 document, unreadable, or no operation",
+        ExitCode.INVALID: "no spec: not an OpenAPI 3 document, unreadable,\n"
+        "or without any operation",
         ExitCode.USAGE: "bad arguments, or an output folder that is not empty",
         ExitCode.INTERNAL: "internal error in the importer, or a spec that fails\n"
         "its own validation (please report it with the document)",

@@ -1,4 +1,6 @@
-"""Recognise a body-flag envelope: ``oneOf`` [{flag: const true, data}, {flag: const false, error}].
+"""Recognise envelopes: a body flag, or one key every success body is wrapped in.
+
+A body flag is a ``oneOf`` of ``{ok: true, data}`` and ``{ok: false, error}``.
 
 That is how an API answering errors with HTTP 200 (Slack's ``ok``) is described
 in OpenAPI, and how sdkgen's own export writes an operation ``envelope:``.
@@ -8,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+
+from generator.importers.openapi.report import sequence
 
 
 def detect(
@@ -60,7 +64,7 @@ def _says_false(
     return any(
         _says_false(part, flag, deref, depth + 1)
         for key in ("allOf", "anyOf", "oneOf")
-        for part in (schema.get(key) if isinstance(schema.get(key), list) else [])
+        for part in sequence(schema.get(key))
     )
 
 
@@ -104,7 +108,7 @@ def _object(schema: Any) -> bool:
 def _const(schema: Any) -> Any:
     if isinstance(schema, dict) and "const" in schema:
         return schema["const"]
-    if isinstance(schema, dict) and isinstance(schema.get("enum"), list):
-        if len(schema["enum"]) == 1:
-            return schema["enum"][0]
+    enum = schema.get("enum") if isinstance(schema, dict) else None
+    if isinstance(enum, list) and len(enum) == 1:
+        return enum[0]
     return None

@@ -14,7 +14,13 @@ from typing import Any
 
 from generator.importers.common import names
 from generator.importers.openapi import envelopes, naming, paging
-from generator.importers.openapi.report import Report, escape_token, printable
+from generator.importers.openapi.report import (
+    Report,
+    escape_token,
+    mapping,
+    printable,
+    sequence,
+)
 from generator.importers.openapi.schemas import Schemas
 from generator.importers.openapi.security import auth_list
 from generator.naming import python_identifier
@@ -107,8 +113,9 @@ def _operation(
     renames: dict[str, str] = {}
     resource = _resource(op, path)
     name = _name(op, method, path, resource, where, report, taken_ops, departures)
-    summary = op.get("summary") if isinstance(op.get("summary"), str) else ""
-    summary = " ".join(summary.split()) or f"{method.upper()} {path}"
+    given = op.get("summary")
+    summary = " ".join(given.split()) if isinstance(given, str) else ""
+    summary = summary or f"{method.upper()} {path}"
     spec: dict[str, Any] = {
         "method": method.upper(),
         "path": _path(path, where, report, departures, renames),
@@ -197,7 +204,7 @@ def _name(
         if short not in taken
         else full if full not in taken else names.unique(short, taken)
     )
-    if chosen != short and chosen != full or chosen in taken:
+    if (chosen != short and chosen != full) or chosen in taken:
         report.warn(
             "name-collision",
             where,
@@ -365,7 +372,7 @@ def _parameters(
             spec["required"] = True
         if type_.startswith("list[") and param.get("explode") is False:
             spec["style"] = "csv"
-        facts = param.get("schema") if isinstance(param.get("schema"), dict) else {}
+        facts = mapping(param.get("schema"))
         enum = (
             [v for v in facts.get("enum") or [] if isinstance(v, str)]
             if type_ == "string"
@@ -397,15 +404,14 @@ def _parameters(
 
 def _constant(param: dict[str, Any]) -> str | None:
     """The value of a header the API expects verbatim (const, or x-constant)."""
-    schema = param.get("schema") if isinstance(param.get("schema"), dict) else {}
+    schema = mapping(param.get("schema"))
     if isinstance(schema.get("const"), str):
         return str(schema["const"])
     if param.get("x-constant") is True and isinstance(schema.get("default"), str):
         return str(schema["default"])
-    enum = schema.get("enum")
-    single = isinstance(enum, list) and len(enum) == 1 and isinstance(enum[0], str)
-    if param.get("required") is True and single:
-        return str(enum[0])
+    enum = sequence(schema.get("enum"))
+    if param.get("required") is True and len(enum) == 1 and isinstance(enum[0], str):
+        return enum[0]
     return None
 
 
@@ -457,7 +463,7 @@ def _body(
             return set()
     if not isinstance(body, dict):
         return set()
-    content = body.get("content") if isinstance(body.get("content"), dict) else {}
+    content = mapping(body.get("content"))
     media = _media(content)
     if not media:
         report.warn(

@@ -12,7 +12,7 @@ from generator.importers.openapi import naming
 from generator.importers.openapi.document import Resolver, read_document
 from generator.importers.openapi.envelopes import shared_wrapper
 from generator.importers.openapi.operations import import_operations
-from generator.importers.openapi.report import Report, printable
+from generator.importers.openapi.report import Report, mapping, printable
 from generator.importers.openapi.schemas import Schemas
 from generator.importers.openapi.security import auth_list, auth_schemes
 from generator.importers.openapi.usage import operation_types, prune
@@ -46,11 +46,7 @@ def import_document(path: Path, name: str | None = None) -> ImportResult:
     schemas = Schemas(resolver, report)
     schemas.taken |= set(runtime_names()) | set(TEMPLATE_IMPORTS) | {"Model", "Any"}
     reserved_models = set(schemas.taken)
-    components = (
-        document.get("components")
-        if isinstance(document.get("components"), dict)
-        else {}
-    )
+    components = mapping(document.get("components"))
     component_schemas = components.get("schemas")
     if isinstance(component_schemas, dict):
         schemas.declare_components(component_schemas)
@@ -70,7 +66,7 @@ def import_document(path: Path, name: str | None = None) -> ImportResult:
     if not imported.resources:
         return result
     result.imported = sum(len(r["operations"]) for r in imported.resources.values())
-    info = document.get("info") if isinstance(document.get("info"), dict) else {}
+    info = mapping(document.get("info"))
     title = printable(str(info.get("title") or path.stem), 200)
     api_name = name or naming.snake(title, "api")[:_MAX_API_NAME].rstrip("_")
     api: dict[str, Any] = {

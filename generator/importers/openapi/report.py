@@ -67,3 +67,13 @@ class Report:
                     "reason": f"TODO: {hint or 'check this against the API'}",
                 }
             )
+
+
+def mapping(value: Any) -> dict[str, Any]:
+    """``value`` when the document put a mapping there, else ``{}``."""
+    return value if isinstance(value, dict) else {}
+
+
+def sequence(value: Any) -> list[Any]:
+    """``value`` when the document put a list there, else ``[]``."""
+    return value if isinstance(value, list) else []

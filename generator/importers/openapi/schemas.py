@@ -16,7 +16,13 @@ from typing import Any
 
 from generator.importers.openapi import naming
 from generator.importers.openapi.document import RefError, Resolver
-from generator.importers.openapi.report import Report, escape_token, printable
+from generator.importers.openapi.report import (
+    Report,
+    escape_token,
+    mapping,
+    printable,
+    sequence,
+)
 
 _FORMATS = {"date": "date", "date-time": "datetime", "uuid": "uuid"}
 _SCALARS = {"integer": "integer", "number": "number", "boolean": "boolean"}
@@ -103,7 +109,7 @@ class Schemas:
                 return "file", nullable  # raw content: an upload in a body
             if fmt == "byte" or schema.get("contentEncoding") == "base64":
                 return "bytes", nullable
-            return _FORMATS.get(fmt, "string"), nullable
+            return _FORMATS.get(str(fmt), "string"), nullable
         if kind in _SCALARS:
             return _SCALARS[kind], nullable
         if kind is None and "const" in schema:
@@ -167,11 +173,12 @@ class Schemas:
             self._degrade(where, f"{key} of types that are not all object models")
             return "any"
         model = naming.unique_model(naming.model_name(hint), self.taken)
-        consts = [
-            pinned.get(o.get("$ref"), {}) if isinstance(o, dict) else {}
+        pinned_values = [
+            pinned.get(str(o.get("$ref")), {}) if isinstance(o, dict) else {}
             for o in options
         ]
-        self.models[model] = {"union": self._union(schema, types, where, consts)}
+        union = self._union(schema, types, where, pinned_values)
+        self.models[model] = {"union": union}
         return model
 
     def _union(
@@ -187,9 +194,9 @@ class Schemas:
         if not isinstance(disc, dict) or not isinstance(disc.get("propertyName"), str):
             return {"variants": self._by_shape(variants)}
         prop = disc["propertyName"]
-        mapping = disc.get("mapping") if isinstance(disc.get("mapping"), dict) else {}
+        by_value = mapping(disc.get("mapping"))
         values: dict[str, str] = {}
-        for value, ref in mapping.items():
+        for value, ref in by_value.items():
             target = self._by_ref.get(("", ref))
             if target is not None:
                 values.setdefault(target, value)
@@ -203,11 +210,11 @@ class Schemas:
                 facts.get("const"),
                 enum[0] if enum and len(enum) == 1 else None,
             ]
-            value = next((c for c in candidates if c is not None), None)
+            chosen = next((c for c in candidates if c is not None), None)
             has = prop in self.models[model].get("fields", {}) or self._inherits(
                 model, prop
             )
-            if value is None or not (has or prop in pinned.get(model, {})):
+            if chosen is None or not (has or prop in pinned.get(model, {})):
                 self._degrade(
                     where,
                     f"discriminator {prop!r}: no value for {model}",
@@ -215,7 +222,7 @@ class Schemas:
                 )
                 plain = [{"model": v["model"]} for v in variants]
                 return {"variants": self._by_shape(plain)}
-            variant["value"] = value
+            variant["value"] = chosen
         return {"discriminator": prop, "variants": variants}
 
     def _inherits(self, model: str, prop: str) -> bool:
@@ -287,8 +294,7 @@ class Schemas:
                 if (
                     base_type in self.models
                     and "fields" in self.models.get(base_type, {})
-                    or (base_type in self.models and not self.models[base_type])
-                ):
+                ) or (base_type in self.models and not self.models[base_type]):
                     extends.append(base_type)
                     continue
                 target = _deref(part, self.resolver, base)
@@ -461,7 +467,7 @@ def _is_null(schema: Any) -> bool:
 def _all_of(schema: Any) -> list[Any]:
     if not isinstance(schema, dict):
         return []
-    parts = schema.get("allOf") if isinstance(schema.get("allOf"), list) else []
+    parts = sequence(schema.get("allOf"))
     own = {k: v for k, v in schema.items() if k != "allOf"}
     return [own, *(p for p in parts if not _constraint_only(p))]
 
@@ -484,10 +490,8 @@ def _is_model(schema: Any, resolver: Resolver) -> bool:
     """Whether a schema deserves a model of its own (an object, union, allOf)."""
     if not isinstance(schema, dict) or "$ref" in schema:
         return False
-    if (
-        schema.get("properties")
-        or isinstance(schema.get("allOf"), list)
-        and len(schema["allOf"]) > 1
+    if schema.get("properties") or (
+        isinstance(schema.get("allOf"), list) and len(schema["allOf"]) > 1
     ):
         return True
     options = schema.get("oneOf") or schema.get("anyOf")

@@ -14,7 +14,6 @@ from generator.importers.openapi import naming
 from generator.importers.openapi.report import Report, escape_token
 from generator.spec.lint.identifiers import CLIENT_ARGUMENTS
 
-
 _GRANTS = ("authorization_code", "pin", "refresh_token", "client_credentials")
 
 

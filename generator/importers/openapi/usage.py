@@ -52,13 +52,13 @@ def prune(
         ]
         stack += [v["model"] for v in model.get("union", {}).get("variants", [])]
         stack += model.get("extends", [])
-    for model, key in component_names.items():
-        if model not in reached and model in models:
+    for unused, key in component_names.items():
+        if unused not in reached and unused in models:
             report.warn(
                 "unused-schema",
                 f"#/components/schemas/{escape_token(key)}",
                 "used by no operation",
-                f"no model {model} (nothing would generate it)",
+                f"no model {unused} (nothing would generate it)",
                 "add it back by hand if callers need the class",
             )
     return {k: v for k, v in models.items() if k in reached}

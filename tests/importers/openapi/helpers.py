@@ -1,4 +1,4 @@
-"""Run ``sdkgen import-openapi`` on a document (a fixture, or a dict written as JSON)."""
+"""Run ``sdkgen import-openapi`` on a document: a fixture, or a dict as JSON."""
 
 from __future__ import annotations
 

@@ -84,8 +84,6 @@ def test_refs_local_files_cycles_missing_and_remote_never_fetched(
     # The local file's parameter and schema are followed.
     get = run.operation("nodes", "get_node")
     assert get["parameters"][0]["type"] == "uuid"
-    broken = models["GetThingResponse"] if "GetThingResponse" in models else None
-    assert broken is None
     fields = next(m for m in models.values() if "ok" in m.get("fields", {}))["fields"]
     assert fields["missing"]["type"] == "any"
     assert fields["remote"]["type"] == "any"
@@ -94,8 +92,9 @@ def test_refs_local_files_cycles_missing_and_remote_never_fetched(
     assert fields["ok"]["type"] == "string"
     assert "refers to itself" in run.report
     assert "points to nothing" in run.report
-    assert "remote reference 'https://schemas.example.com/thing.json' is not fetched" in (
-        run.report
+    assert (
+        "remote reference 'https://schemas.example.com/thing.json' is not fetched"
+        in (run.report)
     )
     assert "warning[import-schema]: #/paths/~1broken/get/responses/200" in run.report
 

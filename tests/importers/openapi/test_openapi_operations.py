@@ -26,17 +26,33 @@ def test_petstore_imports_every_construct(tmp_path: Path, capsys: Capsys) -> Non
         }
     ]
     auth = run.section("auth")
-    assert auth["api_key"] == {"type": "api_key", "header": "X-API-Key", "argument": "api_key"}
+    assert auth["api_key"] == {
+        "type": "api_key",
+        "header": "X-API-Key",
+        "argument": "api_key",
+    }
     assert auth["bearer"]["type"] == "http_bearer"
     assert auth["basic"] == {"type": "http_basic"}
     assert auth["oauth"]["grants"] == ["client_credentials"]
     assert run.section("defaults") == {"auth": ["api_key", "bearer"]}
     listing = run.operation("pets", "list_pets")
-    assert [p["name"] for p in listing["parameters"]] == ["page", "per_page", "from", "X-Trace"]
+    assert [p["name"] for p in listing["parameters"]] == [
+        "page",
+        "per_page",
+        "from",
+        "X-Trace",
+    ]
     assert listing["parameters"][3]["python_name"] == "x_trace"
     assert listing["returns"] == "list[Pet]"
-    assert listing["responses"] == {"default": {"type": "Error", "description": "An error."}}
-    assert listing["paginate"] == {"style": "page", "parameter": "page", "start": 1, "size_parameter": "per_page"}
+    assert listing["responses"] == {
+        "default": {"type": "Error", "description": "An error."}
+    }
+    assert listing["paginate"] == {
+        "style": "page",
+        "parameter": "page",
+        "start": 1,
+        "size_parameter": "per_page",
+    }
     assert "cookie parameter 'session'" in listing["departures"][0]["document"]
     create = run.operation("pets", "create")
     assert create["body"] == {"type": "NewPet", "required": True}
@@ -46,23 +62,47 @@ def test_petstore_imports_every_construct(tmp_path: Path, capsys: Capsys) -> Non
     delete = run.operation("pets", "get_pet_2")
     assert delete["method"] == "DELETE"
     assert delete["departures"][0]["reason"].startswith("TODO: ")
-    assert "warning[import-name-collision]: #/paths/~1pets~1{petId}/delete" in run.report
+    assert (
+        "warning[import-name-collision]: #/paths/~1pets~1{petId}/delete" in run.report
+    )
     photo = run.operation("pets", "upload_photo")
-    assert photo["body"] == {"type": "file", "media_type": "image/png", "required": False}
-    assert photo["responses"]["200"] == {"type": "bytes", "media_type": "image/png", "description": "The photo."}
+    assert photo["body"] == {
+        "type": "file",
+        "media_type": "image/png",
+        "required": False,
+    }
+    assert photo["responses"]["200"] == {
+        "type": "bytes",
+        "media_type": "image/png",
+        "description": "The photo.",
+    }
     pet = run.section("models")["Pet"]["fields"]
     assert pet["class"] == {"type": "string"}
     assert "DateCreated<" not in pet and "DateCreated" in pet
     assert "inferred-pagination" in run.report
-    assert "operations read: 5\n  imported: 5\n  imported with TODOs: 2\n  skipped: 0" in run.report
+    assert (
+        "operations read: 5\n  imported: 5\n  imported with TODOs: 2\n  skipped: 0"
+        in run.report
+    )
 
 
 def test_resource_from_first_tag_else_first_segment_and_prefix_removed(
     tmp_path: Path, capsys: Capsys
 ) -> None:
     ops = {
-        "/v1/orders": {"get": {"operationId": "orders_list", "responses": {"204": {"description": "x"}}}},
-        "/things": {"post": {"tags": ["Stock Items", "x"], "operationId": "StockItems.Create", "responses": {"204": {"description": "x"}}}},
+        "/v1/orders": {
+            "get": {
+                "operationId": "orders_list",
+                "responses": {"204": {"description": "x"}},
+            }
+        },
+        "/things": {
+            "post": {
+                "tags": ["Stock Items", "x"],
+                "operationId": "StockItems.Create",
+                "responses": {"204": {"description": "x"}},
+            }
+        },
         "/": {"get": {"responses": {"204": {"description": "x"}}}},
     }
     run = run_import(minimal(ops), tmp_path, capsys)
@@ -79,9 +119,14 @@ def test_no_operation_means_no_spec(tmp_path: Path, capsys: Capsys) -> None:
     assert "no operation to import" in run.report
 
 
-def test_trace_and_impossible_paths_are_skipped_with_why(tmp_path: Path, capsys: Capsys) -> None:
+def test_trace_and_impossible_paths_are_skipped_with_why(
+    tmp_path: Path, capsys: Capsys
+) -> None:
     ops: dict[str, Any] = {
-        "/a": {"trace": {"responses": {}}, "get": {"responses": {"204": {"description": "x"}}}},
+        "/a": {
+            "trace": {"responses": {}},
+            "get": {"responses": {"204": {"description": "x"}}},
+        },
         "/v1/{name}:cancel": {"post": {"responses": {"204": {"description": "x"}}}},
     }
     run = run_import(minimal(ops), tmp_path, capsys)
@@ -91,12 +136,21 @@ def test_trace_and_impossible_paths_are_skipped_with_why(tmp_path: Path, capsys:
     assert "holds characters a spec path cannot" in run.report
 
 
-def test_placeholders_are_renamed_to_identifiers(tmp_path: Path, capsys: Capsys) -> None:
+def test_placeholders_are_renamed_to_identifiers(
+    tmp_path: Path, capsys: Capsys
+) -> None:
     ops = {
         "/sms/{Account-Sid}/": {
             "get": {
                 "operationId": "get",
-                "parameters": [{"name": "Account-Sid", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "parameters": [
+                    {
+                        "name": "Account-Sid",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    }
+                ],
                 "responses": {"204": {"description": "x"}},
             }
         }
@@ -108,7 +162,9 @@ def test_placeholders_are_renamed_to_identifiers(tmp_path: Path, capsys: Capsys)
     assert op["parameters"][0]["name"] == "account_sid"
 
 
-def test_form_bodies_become_form_and_file_parameters(tmp_path: Path, capsys: Capsys) -> None:
+def test_form_bodies_become_form_and_file_parameters(
+    tmp_path: Path, capsys: Capsys
+) -> None:
     schema = {
         "type": "object",
         "required": ["file"],
@@ -131,56 +187,118 @@ def test_form_bodies_become_form_and_file_parameters(tmp_path: Path, capsys: Cap
     assert run.code == 0, run.report
     params = run.operation("upload", "upload")["parameters"]
     assert params[0] == {"name": "file", "in": "file", "type": "file", "required": True}
-    assert params[1] == {"name": "ids[]", "in": "form", "type": "list[string]", "python_name": "ids"}
+    assert params[1] == {
+        "name": "ids[]",
+        "in": "form",
+        "type": "list[string]",
+        "python_name": "ids",
+    }
     assert params[2]["type"] == "string"  # an object has no form encoding here: a TODO
     assert "form field 'meta' of type" in run.report
 
 
-def test_constant_headers_and_security_alternatives(tmp_path: Path, capsys: Capsys) -> None:
+def test_constant_headers_and_security_alternatives(
+    tmp_path: Path, capsys: Capsys
+) -> None:
     ops = {
         "/a": {
             "get": {
                 "operationId": "get",
                 "parameters": [
-                    {"name": "Api-Version", "in": "header", "required": True, "schema": {"type": "string", "const": "2024"}},
+                    {
+                        "name": "Api-Version",
+                        "in": "header",
+                        "required": True,
+                        "schema": {"type": "string", "const": "2024"},
+                    },
                 ],
                 "security": [{}, {"key": []}],
                 "responses": {"204": {"description": "x"}},
             }
         }
     }
-    schemes = {"securitySchemes": {"key": {"type": "apiKey", "in": "query", "name": "api_key"}}}
+    schemes = {
+        "securitySchemes": {"key": {"type": "apiKey", "in": "query", "name": "api_key"}}
+    }
     run = run_import(minimal(ops, components=schemes), tmp_path, capsys)
     assert run.code == 0, run.report
     op = run.operation("a", "get")
     assert op["headers"] == {"Api-Version": "2024"}
     assert op["auth"] == ["key"]
     assert "authentication is optional" in op["departures"][0]["document"]
-    assert run.section("auth")["key"] == {"type": "api_key", "in": "query", "name": "api_key", "argument": "key"}
+    assert run.section("auth")["key"] == {
+        "type": "api_key",
+        "in": "query",
+        "name": "api_key",
+        "argument": "key",
+    }
 
 
 @pytest.mark.parametrize(
     ("params", "payload", "expected"),
     [
-        (["offset", "limit"], {"type": "array", "items": {"type": "string"}}, {"style": "offset", "parameter": "offset", "limit_parameter": "limit"}),
+        (
+            ["offset", "limit"],
+            {"type": "array", "items": {"type": "string"}},
+            {"style": "offset", "parameter": "offset", "limit_parameter": "limit"},
+        ),
         (
             ["starting_after", "limit"],
-            {"type": "object", "properties": {"data": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}}}}, "has_more": {"type": "boolean"}}},
-            {"style": "cursor", "parameter": "starting_after", "cursor_from_item": "id", "has_more": "has_more", "items": "data"},
+            {
+                "type": "object",
+                "properties": {
+                    "data": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {"id": {"type": "string"}},
+                        },
+                    },
+                    "has_more": {"type": "boolean"},
+                },
+            },
+            {
+                "style": "cursor",
+                "parameter": "starting_after",
+                "cursor_from_item": "id",
+                "has_more": "has_more",
+                "items": "data",
+            },
         ),
         (
             ["cursor"],
-            {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "string"}}, "next_cursor": {"type": "string"}}},
-            {"style": "cursor", "parameter": "cursor", "next_cursor": "next_cursor", "items": "items"},
+            {
+                "type": "object",
+                "properties": {
+                    "items": {"type": "array", "items": {"type": "string"}},
+                    "next_cursor": {"type": "string"},
+                },
+            },
+            {
+                "style": "cursor",
+                "parameter": "cursor",
+                "next_cursor": "next_cursor",
+                "items": "items",
+            },
         ),
     ],
 )
 def test_pagination_is_inferred_and_said_so(
-    params: list[str], payload: dict[str, Any], expected: dict[str, Any], tmp_path: Path, capsys: Capsys
+    params: list[str],
+    payload: dict[str, Any],
+    expected: dict[str, Any],
+    tmp_path: Path,
+    capsys: Capsys,
 ) -> None:
     ops = get_json(payload)
     ops["get"]["parameters"] = [
-        {"name": n, "in": "query", "schema": {"type": "string" if n in ("cursor", "starting_after") else "integer"}}
+        {
+            "name": n,
+            "in": "query",
+            "schema": {
+                "type": "string" if n in ("cursor", "starting_after") else "integer"
+            },
+        }
         for n in params
     ]
     run = run_import(minimal({"/things": ops}), tmp_path, capsys)
@@ -198,4 +316,6 @@ def test_hostile_text_stays_text(tmp_path: Path, capsys: Capsys) -> None:
     by_name = {p["name"]: p for p in params}
     assert by_name["timeout"]["python_name"] == "timeout_2"
     assert by_name["Time-Zone"]["enum"] == ["Etc/GMT+0", "Etc/GMT-0"]
-    assert "parameter name 'DateCreated<' is not one the spec format takes" in run.report
+    assert (
+        "parameter name 'DateCreated<' is not one the spec format takes" in run.report
+    )

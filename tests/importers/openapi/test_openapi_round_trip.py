@@ -26,7 +26,11 @@ SPECS = sorted(
     [
         *(paths.REPO / "spec" / "examples").glob("*.yaml"),
         paths.REPO / "spec" / "imgur",
-        *(p / "spec.yaml" for p in paths.GOLDEN.iterdir() if (p / "spec.yaml").is_file()),
+        *(
+            p / "spec.yaml"
+            for p in paths.GOLDEN.iterdir()
+            if (p / "spec.yaml").is_file()
+        ),
     ]
 )
 

@@ -81,14 +81,22 @@ def test_object_fields_keep_required_nullable_enum_read_write_only_and_const() -
 def test_recursive_and_mutually_recursive_models_terminate() -> None:
     converter, report = schemas_of(
         {
-            "A": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}}},
-            "B": {"type": "object", "properties": {"a": {"$ref": "#/components/schemas/A"}}},
+            "A": {
+                "type": "object",
+                "properties": {"b": {"$ref": "#/components/schemas/B"}},
+            },
+            "B": {
+                "type": "object",
+                "properties": {"a": {"$ref": "#/components/schemas/A"}},
+            },
             "Alias": {"$ref": "#/components/schemas/Alias"},
         }
     )
     assert converter.models["A"]["fields"]["b"]["type"] == "B"
     assert converter.models["B"]["fields"]["a"]["type"] == "A"
-    assert converter.type_of({"$ref": "#/components/schemas/Alias"}, "#/x", "X") == "any"
+    assert (
+        converter.type_of({"$ref": "#/components/schemas/Alias"}, "#/x", "X") == "any"
+    )
     assert any("refers to itself" in d.message for d in report.diagnostics)
 
 
@@ -119,7 +127,10 @@ def test_discriminated_one_of_becomes_a_union_with_values() -> None:
     )
     assert converter.models["Pet"]["union"] == {
         "discriminator": "kind",
-        "variants": [{"model": "Cat", "value": "cat"}, {"model": "Dog", "value": "doggo"}],
+        "variants": [
+            {"model": "Cat", "value": "cat"},
+            {"model": "Dog", "value": "doggo"},
+        ],
     }
 
 
@@ -127,7 +138,11 @@ def test_one_of_without_discriminator_is_a_shape_union_widest_first() -> None:
     converter, _ = schemas_of(
         {
             "Small": {"type": "object", "required": ["a"], "properties": {"a": {}}},
-            "Big": {"type": "object", "required": ["a", "b"], "properties": {"a": {}, "b": {}}},
+            "Big": {
+                "type": "object",
+                "required": ["a", "b"],
+                "properties": {"a": {}, "b": {}},
+            },
             "Either": {
                 "oneOf": [
                     {"$ref": "#/components/schemas/Small"},
@@ -156,7 +171,11 @@ def test_all_of_flattens_inline_parts_and_extends_built_bases() -> None:
             "Child": {
                 "allOf": [
                     {"$ref": "#/components/schemas/Base"},
-                    {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}},
+                    {
+                        "type": "object",
+                        "required": ["name"],
+                        "properties": {"name": {"type": "string"}},
+                    },
                 ]
             },
         }
@@ -172,7 +191,10 @@ def test_inline_objects_become_models_named_after_their_place() -> None:
             "Order": {
                 "type": "object",
                 "properties": {
-                    "address": {"type": "object", "properties": {"city": {"type": "string"}}}
+                    "address": {
+                        "type": "object",
+                        "properties": {"city": {"type": "string"}},
+                    }
                 },
             }
         }
@@ -192,5 +214,7 @@ def test_field_names_the_format_cannot_hold_are_left_out_and_noted() -> None:
     )
     model = converter.models["Msg"]
     assert list(model["fields"]) == ["ok"]
-    assert "TODO: #/components/schemas/Msg/properties/DateCreated<" in model["description"]
+    assert (
+        "TODO: #/components/schemas/Msg/properties/DateCreated<" in model["description"]
+    )
     assert [d.code for d in report.diagnostics] == ["import-field-name"] * 2
