@@ -31,6 +31,7 @@ _MEDIA = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
 _BINARY = ("application/octet-stream", "application/pdf", "application/zip")
 _PARAM_NAME = re.compile(r"^[A-Za-z0-9_.\[\]-]{1,100}$")
 _FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+_PRIMITIVES = {"string", "integer", "number", "boolean", "date", "datetime", "uuid"}
 _HEADER = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
@@ -152,6 +153,16 @@ def _operation(
         spec["parameters"] = params
     _responses(op, spec, where, schemas, report, hint, wrapper)
     paging.paginate(op, spec, schemas.models, where, report, departures)
+    _server(item, op, spec, where, report, departures)
+    if isinstance(op.get("callbacks"), dict) and op["callbacks"]:
+        report.warn(
+            "callbacks",
+            where + "/callbacks",
+            "callbacks (requests the API makes to the caller)",
+            "not part of the SDK",
+            "handle them in the receiving service",
+            departures,
+        )
     if "security" in op:
         auth = auth_list(
             op["security"], renamed_auth, where + "/security", report, departures
@@ -562,6 +573,49 @@ def _body_arguments(
     return found
 
 
+def _server(
+    item: dict[str, Any],
+    op: dict[str, Any],
+    spec: dict[str, Any],
+    where: str,
+    report: Report,
+    departures: list[dict[str, Any]],
+) -> None:
+    """An operation's (or its path's) own server becomes its ``base_url``."""
+    servers = sequence(op.get("servers")) or sequence(item.get("servers"))
+    if not servers:
+        return
+    url = str(mapping(servers[0]).get("url", "")).rstrip("/")
+    if re.fullmatch(r"https?://[^\s{}]+", url):
+        spec["base_url"] = url
+    else:
+        report.warn(
+            "server",
+            where + "/servers",
+            f"server URL {printable(url)!r} (relative, or with variables)",
+            "the API's base URL",
+            "give the operation's absolute base_url",
+            departures,
+        )
+
+
+def _response_headers(response: dict[str, Any], schemas: Schemas) -> dict[str, Any]:
+    """Documented response headers with primitive types (the rest as strings)."""
+    out: dict[str, Any] = {}
+    for name, raw in mapping(response.get("headers")).items():
+        header = mapping(schemas.deref(raw))
+        if not _HEADER.match(str(name)) or len(str(name)) > 100:
+            continue
+        type_ = schemas.type_of(mapping(header.get("schema")), "", "Header")
+        entry: dict[str, Any] = {}
+        if type_ in _PRIMITIVES and type_ != "string":
+            entry["type"] = type_
+        if isinstance(header.get("description"), str) and header["description"].strip():
+            entry["description"] = header["description"].strip()
+        out[str(name)] = entry
+    return out
+
+
 def _envelope_only(schema: Any, envelope: Any, wrapper: str | None) -> bool:
     """Whether an error body is just the envelope's keys (data left untyped)."""
     keys = set(envelope.values()) if isinstance(envelope, dict) else set()
@@ -773,6 +827,9 @@ def _responses(
             and response["description"].strip()
         ):
             entry["description"] = response["description"].strip()
+        headers = _response_headers(response, schemas)
+        if headers:
+            entry["headers"] = headers
         out[status] = entry
     success = [s for s in out if s < "400" and s != "default"]
     typed = [s for s in success if "type" in out[s]]
@@ -785,7 +842,7 @@ def _responses(
     ok = out.get("200", {})
     if success == ["200"] and "type" in ok and "media_type" not in ok:
         # The usual case reads best as the shorthand (and pagination needs it).
-        spec["returns"] = out.pop("200")["type"]
+        spec["returns"] = out.pop("200")["type"]  # its headers have no place here
         if ok.get("description"):
             spec["returns_description"] = ok["description"]
     if out:

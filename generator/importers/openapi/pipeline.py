@@ -53,6 +53,15 @@ def import_document(path: Path, name: str | None = None) -> ImportResult:
     auth, renamed = auth_schemes(
         components.get("securitySchemes"), report, schemas.model_for_ref
     )
+    webhooks = mapping(document.get("webhooks"))
+    if webhooks:
+        report.warn(
+            "webhooks",
+            "#/webhooks",
+            f"{len(webhooks)} webhook(s): requests the API makes, not calls to it",
+            "not part of the SDK",
+            "handle them in the receiving service",
+        )
     wrapper = shared_wrapper(document, schemas.deref)
     imported = import_operations(document, schemas, report, renamed, wrapper)
     result = ImportResult(

@@ -319,3 +319,38 @@ def test_hostile_text_stays_text(tmp_path: Path, capsys: Capsys) -> None:
     assert (
         "parameter name 'DateCreated<' is not one the spec format takes" in run.report
     )
+
+
+def test_own_servers_headers_callbacks_and_webhooks(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    created = {
+        "description": "Created.",
+        "headers": {
+            "X-Count": {"schema": {"type": "integer"}, "description": "How many."},
+            "Location": {"schema": {"type": "string"}},
+            "Bad Header": {"schema": {"type": "string"}},
+        },
+        "content": {"application/json": {"schema": {"type": "string"}}},
+    }
+    ops = {
+        "/uploads": {
+            "servers": [{"url": "https://uploads.example.test/"}],
+            "post": {
+                "operationId": "create",
+                "callbacks": {"done": {}},
+                "responses": {"201": created},
+            },
+        }
+    }
+    doc = minimal(ops, webhooks={"ping": {"post": {"responses": {}}}})
+    run = run_import(doc, tmp_path, capsys)
+    assert run.code == 0, run.report
+    op = run.operation("uploads", "create")
+    assert op["base_url"] == "https://uploads.example.test"
+    assert op["responses"]["201"]["headers"] == {
+        "X-Count": {"type": "integer", "description": "How many."},
+        "Location": {},
+    }
+    assert "callbacks" in op["departures"][0]["document"]
+    assert "warning[import-webhooks]: #/webhooks: 1 webhook(s)" in run.report
