@@ -29,7 +29,7 @@ from generator.spec.lint.identifiers import client_members
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _MEDIA = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
 _BINARY = ("application/octet-stream", "application/pdf", "application/zip")
-_PARAM_NAME = re.compile(r"^[A-Za-z0-9_.\[\]-]{1,100}$")
+_PARAM_NAME = re.compile(r"^[A-Za-z0-9_.\[\]<>-]{1,100}$")
 _FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 _PRIMITIVES = {"string", "integer", "number", "boolean", "date", "datetime", "uuid"}
 _HEADER = re.compile(r"^[A-Za-z0-9_-]+$")

@@ -76,7 +76,9 @@ def import_document(path: Path, name: str | None = None) -> ImportResult:
         return result
     result.imported = sum(len(r["operations"]) for r in imported.resources.values())
     info = mapping(document.get("info"))
-    title = printable(str(info.get("title") or path.stem), 200)
+    # Control characters are dropped from names, never spelled out into them.
+    raw_title = str(info.get("title") or path.stem)
+    title = printable("".join(c for c in raw_title if c.isprintable()), 200)
     api_name = name or naming.snake(title, "api")[:_MAX_API_NAME].rstrip("_")
     api: dict[str, Any] = {
         "name": api_name,
