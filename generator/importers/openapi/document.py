@@ -157,12 +157,17 @@ class Resolver:
             raise RefError("a $ref that is not a string")
         if self.is_remote(ref):
             raise RefError(f"remote reference {ref!r} is not fetched")
+        if "\x00" in ref:
+            raise RefError("a $ref holding a NUL character")
         location, _, fragment = ref.partition("#")
         file = base
         data = self.document if base is None else self._load(base)
         if location:
             anchor = base.parent if base is not None else self.root.parent
-            file = (anchor / unquote(location)).resolve()
+            try:
+                file = (anchor / unquote(location)).resolve()
+            except (OSError, ValueError) as err:
+                raise RefError(f"$ref {ref!r}: {err}") from None
             data = self._load(file)
         return walk_pointer(data, fragment, ref), file
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from generator.importers.openapi.report import sequence
+from generator.importers.openapi.report import mapping, sequence
 
 
 def detect(
@@ -44,7 +44,7 @@ def detect(
     if len(rest) > 1:
         return None
     envelope = {"data": rest[0] if rest else "", **envelope}
-    errors = [k for k in (bad.get("properties") or {}) if k != flag]
+    errors = [k for k in mapping(bad.get("properties")) if k != flag]
     if len(errors) == 1:
         envelope["error"] = errors[0]
     payload = good["properties"][rest[0]] if rest else None
@@ -77,16 +77,16 @@ def wrapper_key(schema: Any) -> str | None:
     if not _object(schema) or "$ref" in schema or len(schema["properties"]) != 1:
         return None
     key = next(iter(schema["properties"]))
-    return str(key) if key in (schema.get("required") or []) else None
+    return str(key) if key in sequence(schema.get("required")) else None
 
 
 def shared_wrapper(document: dict[str, Any], deref: Callable[[Any], Any]) -> str | None:
     """The key every JSON success body is wrapped in, when all agree."""
     keys: set[str | None] = set()
-    for item in (document.get("paths") or {}).values():
+    for item in mapping(document.get("paths")).values():
         for op in item.values() if isinstance(item, dict) else []:
             responses = op.get("responses") if isinstance(op, dict) else None
-            for status, response in (responses or {}).items():
+            for status, response in mapping(responses).items():
                 response = deref(response)
                 content = (
                     response.get("content") if isinstance(response, dict) else None

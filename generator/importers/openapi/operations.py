@@ -55,7 +55,7 @@ def import_operations(
     """Every operation of ``document['paths']``, grouped in resources."""
     result = Imported()
     taken_ops: dict[str, set[str]] = {}
-    for path, item in (document.get("paths") or {}).items():
+    for path, item in mapping(document.get("paths")).items():
         if not isinstance(item, dict):
             continue
         for method in METHODS:
@@ -286,7 +286,7 @@ def _parameters(
 ) -> list[dict[str, Any]]:
     merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
     for owner, base in ((item, where.rsplit("/", 1)[0]), (op, where)):
-        for index, raw in enumerate(owner.get("parameters") or []):
+        for index, raw in enumerate(sequence(owner.get("parameters"))):
             here = f"{base}/parameters/{index}"
             param = raw
             if isinstance(raw, dict) and "$ref" in raw:
@@ -323,6 +323,8 @@ def _parameters(
             )
             continue
         constant = _constant(param)
+        if constant is not None and not re.fullmatch(r"[\x20-\x7e]*", constant):
+            constant = None  # not a value a header can carry as is
         if place == "header" and constant is not None and _HEADER.match(wire):
             headers[wire] = constant
             continue
@@ -385,7 +387,7 @@ def _parameters(
             spec["style"] = "csv"
         facts = mapping(param.get("schema"))
         enum = (
-            [v for v in facts.get("enum") or [] if isinstance(v, str)]
+            [v for v in sequence(facts.get("enum")) if isinstance(v, str)]
             if type_ == "string"
             else []
         )
@@ -664,7 +666,7 @@ def _has_binary(schema: Any) -> bool:
     if schema.get("format") == "binary" or "contentMediaType" in schema:
         return True
     return any(
-        _has_binary(o) for k in ("anyOf", "oneOf") for o in (schema.get(k) or [])
+        _has_binary(o) for k in ("anyOf", "oneOf") for o in sequence(schema.get(k))
     )
 
 
@@ -676,7 +678,7 @@ def _form_parameters(
     departures: list[dict[str, Any]],
 ) -> list[dict[str, Any]]:
     """An inline form or multipart object as ``form``/``file`` parameters."""
-    required = {r for r in schema.get("required") or [] if isinstance(r, str)}
+    required = {r for r in sequence(schema.get("required")) if isinstance(r, str)}
     out: list[dict[str, Any]] = []
     taken: set[str] = set()
     for wire, prop in schema["properties"].items():
@@ -693,10 +695,20 @@ def _form_parameters(
         if _has_binary(prop):
             spec: dict[str, Any] = {"name": wire, "in": "file", "type": "file"}
             kind = prop.get("x-upload-kind") if isinstance(prop, dict) else None
-            if isinstance(kind, dict) and isinstance(kind.get("values"), dict):
+            values = mapping(mapping(kind).get("values"))
+            if (
+                values
+                and all(
+                    k in ("file", "base64", "url")
+                    and isinstance(v, str)
+                    and v.isprintable()
+                    for k, v in values.items()
+                )
+                and _PARAM_NAME.match(str(mapping(kind).get("parameter")))
+            ):
                 spec["upload_kind"] = {
-                    "parameter": str(kind.get("parameter")),
-                    "values": {str(k): str(v) for k, v in kind["values"].items()},
+                    "parameter": str(mapping(kind).get("parameter")),
+                    "values": {str(k): str(v) for k, v in values.items()},
                 }
         else:
             type_ = schemas.type_of(prop, here, naming.model_name(str(wire)))
@@ -726,7 +738,7 @@ def _form_parameters(
             spec["required"] = True
         facts = prop if isinstance(prop, dict) else {}
         enum = (
-            [v for v in facts.get("enum") or [] if isinstance(v, str)]
+            [v for v in sequence(facts.get("enum")) if isinstance(v, str)]
             if spec["type"] == "string"
             else []
         )

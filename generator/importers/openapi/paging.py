@@ -40,7 +40,39 @@ def paginate(
     if isinstance(declared, dict) and declared.get("style") in (
         "page", "offset", "cursor", "token", "next_url", "link",
     ):  # fmt: skip
-        spec["paginate"] = {k: v for k, v in declared.items() if k in _KEYS}
+        kept = {k: v for k, v in declared.items() if k in _KEYS}
+        result = _returned(spec)
+        items, _ = _items(result or "", models)
+        fits = result is not None and (
+            items == "" if "items" not in kept else kept["items"] == items
+        )
+        names = {p["name"] for p in spec.get("parameters", []) if p["in"] == "query"}
+        names |= {p["name"] for p in spec.get("parameters", []) if p["in"] == "path"}
+        numbers = {"start", "page_size"}
+        typed = all(
+            (
+                isinstance(v, int) and not isinstance(v, bool)
+                if k in numbers
+                else isinstance(v, str) and v.isprintable()
+            )
+            for k, v in kept.items()
+        )
+        known = all(
+            kept[k] in names
+            for k in ("parameter", "size_parameter", "limit_parameter")
+            if k in kept
+        )
+        if fits and typed and known:
+            spec["paginate"] = kept
+        else:
+            report.warn(
+                "pagination",
+                where + "/x-sdkgen-pagination",
+                "a pagination that does not fit what the operation returns",
+                "no pagination",
+                "declare paginate by hand",
+                departures,
+            )
         return
     if spec["method"] != "GET":
         return

@@ -12,13 +12,14 @@ from generator.importers.openapi import naming
 from generator.importers.openapi.document import Resolver, read_document
 from generator.importers.openapi.envelopes import shared_wrapper
 from generator.importers.openapi.operations import import_operations
-from generator.importers.openapi.report import Report, mapping, printable
+from generator.importers.openapi.report import Report, mapping, printable, sequence
 from generator.importers.openapi.schemas import Schemas
 from generator.importers.openapi.security import auth_list, auth_schemes
 from generator.importers.openapi.usage import operation_types, prune
 from generator.spec.lint.identifiers import TEMPLATE_IMPORTS, runtime_names
 
 _MAX_API_NAME = 40
+_VALUE = re.compile(r"^[A-Za-z0-9._~-]*$")
 _URL = re.compile(r"^https?://[^\s{}]+$")
 
 
@@ -203,6 +204,22 @@ def _servers(document: dict[str, Any], report: Report, out: dict[str, Any]) -> s
         entry: dict[str, Any] = {"name": name, "url": url}
         if isinstance(server.get("description"), str) and server["description"]:
             entry["description"] = printable(server["description"], 200)
+        bad = [
+            str(k)
+            for k, v in variables.items()
+            if not isinstance(v, dict)
+            or not _VALUE.match(str(v.get("default", "")))
+            or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", str(k))
+        ]
+        if bad:
+            report.warn(
+                "server",
+                f"#/servers/{index}",
+                f"server variables {bad} with names or defaults a URL cannot take",
+                "left out",
+                "declare this server by hand",
+            )
+            continue
         if variables:
             entry["variables"] = {
                 str(k): _variable(v)
@@ -227,9 +244,9 @@ def _servers(document: dict[str, Any], report: Report, out: dict[str, Any]) -> s
 
 def _variable(body: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"default": str(body.get("default", ""))}
-    enum = body.get("enum")
-    if isinstance(enum, list) and enum:
-        out["enum"] = [str(v) for v in enum]
+    enum = [str(v) for v in sequence(body.get("enum")) if _VALUE.match(str(v))]
+    if enum and out["default"] in enum:
+        out["enum"] = enum
     if isinstance(body.get("description"), str) and body["description"]:
         out["description"] = printable(body["description"], 200)
     return out

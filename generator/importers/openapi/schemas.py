@@ -275,8 +275,10 @@ class Schemas:
             and not schema.get("properties")
         ):
             kind = "oneOf" if isinstance(schema.get("oneOf"), list) else "anyOf"
+            before = set(self.models)
             union = self._choice(schema, kind, where, model, base)
-            if union in self.models and "union" in self.models[union]:
+            fresh = union not in before  # made by this call, not an existing model
+            if fresh and union in self.models and "union" in self.models[union]:
                 body["union"] = self.models.pop(union)["union"]
                 self.taken.discard(union)
             else:
@@ -301,9 +303,11 @@ class Schemas:
                 part = target if isinstance(target, dict) else {}
             if not isinstance(part, dict):
                 continue
-            required |= {r for r in part.get("required", []) if isinstance(r, str)}
+            required |= {
+                r for r in sequence(part.get("required")) if isinstance(r, str)
+            }
 
-            for wire, prop in (part.get("properties") or {}).items():
+            for wire, prop in mapping(part.get("properties")).items():
                 if not _FIELD_NAME.match(str(wire)):
                     self._drop_field(
                         body,

@@ -150,12 +150,10 @@ def _oauth2(flows: dict[str, Any], where: str, report: Report) -> dict[str, Any]
             "auth",
             where,
             "OAuth2 flows other than clientCredentials/authorizationCode with URLs",
-            "an OAuth2 scheme taking an access token as is",
+            "a bearer token the client takes as is",
         )
-        out.pop("token_url", None)
-        out.pop("authorize_url", None)
-        out.pop("refresh", None)
-        return out
+        # Without the URLs of a flow sdkgen runs, the client takes a token as is.
+        return {"type": "http_bearer"}
     out["grants"] = grants
     if "authorization_code" not in grants:
         out.pop("authorize_url", None)
