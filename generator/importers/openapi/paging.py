@@ -58,10 +58,13 @@ def paginate(
             for k, v in kept.items()
         )
         known = all(
-            kept[k] in names
+            isinstance(kept[k], str) and kept[k] in names
             for k in ("parameter", "size_parameter", "limit_parameter")
             if k in kept
         )
+        item_field = kept.get("cursor_from_item")
+        if item_field is not None and fits:
+            fits = item_field in _item_model_fields(result or "", items, models)
         if fits and typed and known:
             spec["paginate"] = kept
         else:
@@ -83,7 +86,8 @@ def paginate(
     items, payload_fields = _items(result, models)
     if items is None:
         return
-    found = _infer(query, payload_fields, items, op)
+    item_fields = _item_model_fields(result, items, models)
+    found = _infer(query, payload_fields, items, op, item_fields)
     if found is None:
         return
     if items:
@@ -123,7 +127,11 @@ def _items(
 
 
 def _infer(
-    query: dict[str, Any], fields: dict[str, Any], items: str, op: dict[str, Any]
+    query: dict[str, Any],
+    fields: dict[str, Any],
+    items: str,
+    op: dict[str, Any],
+    item_fields: dict[str, Any],
 ) -> dict[str, Any] | None:
     page = next((n for n in _PAGE if n in query), None)
     if page is not None and query[page]["type"] == "integer":
@@ -142,7 +150,7 @@ def _infer(
         following = next((n for n in _NEXT if n in fields), None)
         if following is not None:
             found["next_cursor"] = following
-        elif cursor == "starting_after" and "id" in _item_fields(fields, items):
+        elif cursor == "starting_after" and "id" in item_fields:
             found["cursor_from_item"] = "id"
         else:
             return None
@@ -155,5 +163,15 @@ def _infer(
     return None
 
 
-def _item_fields(fields: dict[str, Any], items: str) -> dict[str, Any]:
-    return {"id": True} if items in fields else {}
+def _item_model_fields(
+    result: str, items: str | None, models: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """The fields of the model each page item is (empty when not a model)."""
+    listed = result
+    if items:
+        listed = str(
+            models.get(result, {}).get("fields", {}).get(items, {}).get("type")
+        )
+    inner = listed.removeprefix("list[").removesuffix("]")
+    fields = models.get(inner, {}).get("fields", {})
+    return fields if isinstance(fields, dict) else {}

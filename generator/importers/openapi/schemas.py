@@ -161,6 +161,9 @@ class Schemas:
                 option = {"$ref": ref}
                 pinned[ref] = consts
             options.append(option)
+        if not options:
+            self._degrade(where, f"an empty {key}")
+            return "any"
         if len(options) == 1:
             return self.type_of(options[0], f"{where}/{key}/0", hint, base)
         types = [
