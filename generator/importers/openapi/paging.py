@@ -64,7 +64,8 @@ def paginate(
         )
         item_field = kept.get("cursor_from_item")
         if item_field is not None and fits:
-            fits = item_field in _item_model_fields(result or "", items, models)
+            fields = _item_model_fields(result or "", items, models)
+            fits = isinstance(item_field, str) and item_field in fields
         if fits and typed and known:
             spec["paginate"] = kept
         else:
