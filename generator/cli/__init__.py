@@ -12,7 +12,13 @@ import sys
 from collections.abc import Sequence
 
 from generator import __version__
-from generator.cli.commands import diff, generate, import_markdown, validate
+from generator.cli.commands import (
+    diff,
+    generate,
+    import_markdown,
+    import_openapi,
+    validate,
+)
 from generator.cli.exit_codes import ExitCode, epilog
 from generator.cli.internal_error import report_internal_error
 
@@ -30,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_parser(commands)
     generate.add_parsers(commands)
     import_markdown.add_parser(commands)
+    import_openapi.add_parser(commands)
     diff.add_parser(commands)
     return parser
 

@@ -1,0 +1,202 @@
+"""Read an OpenAPI document (JSON or YAML) safely, and resolve its ``$ref``s.
+
+YAML goes through the spec loader's composer and node converter, which refuse
+alias bombs, custom tags and absurd nesting; JSON through ``json``. Both are
+capped in size. ``$ref``s may point inside the document or to local files
+relative to it; remote (``http``) references are never fetched.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import yaml
+
+from generator.spec.text_positions import LineTable
+from generator.spec.yaml_compose import NestingTooDeep, compose_file
+from generator.spec.yaml_nodes import NodeConverter
+
+MAX_BYTES = 30 * 1024 * 1024
+_MAX_JSON_DEPTH = 200
+
+
+class DocumentError(Exception):
+    """The document cannot be read as an OpenAPI document; the message says why."""
+
+
+class RefError(Exception):
+    """A ``$ref`` that cannot be followed (remote, missing, malformed)."""
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    """The document at ``path`` as plain data, checked to be OpenAPI 3.0 or 3.1.
+
+    Raises:
+        DocumentError: unreadable, too large, not JSON/YAML, or not OpenAPI 3.
+    """
+    data = read_data(path)
+    version = data.get("openapi")
+    if not isinstance(version, str) or not version.startswith(("3.0", "3.1")):
+        if "swagger" in data:
+            raise DocumentError(
+                f"{path}: a Swagger 2.0 document; convert it to OpenAPI 3 first"
+            )
+        raise DocumentError(
+            f"{path}: not an OpenAPI 3.0/3.1 document (no 'openapi: 3.x' key)"
+        )
+    if not isinstance(data.get("paths", {}), dict):
+        raise DocumentError(f"{path}: 'paths' is not a mapping")
+    return data
+
+
+def read_data(path: Path) -> dict[str, Any]:
+    """Any JSON or YAML file whose top level is a mapping.
+
+    Raises:
+        DocumentError: the file cannot be read or is not such a file.
+    """
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise DocumentError(f"{path}: not a file")
+        if size > MAX_BYTES:
+            raise DocumentError(
+                f"{path}: {size} bytes, more than the {MAX_BYTES} this importer reads"
+            )
+        raw = path.read_bytes()
+    except OSError as err:
+        raise DocumentError(f"{path}: cannot read: {err.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise DocumentError(f"{path}: not UTF-8 text (byte {err.start})") from None
+    if text.lstrip().startswith(("{", "[")):
+        data = _json(path, text)
+    else:
+        data = _yaml(path, text)
+    if not isinstance(data, dict):
+        raise DocumentError(f"{path}: the top level is not a mapping")
+    return data
+
+
+def _json(path: Path, text: str) -> Any:
+    def refuse(value: str) -> Any:
+        raise ValueError(f"{value} is not JSON")
+
+    try:
+        data = json.loads(text, parse_constant=refuse)
+    except RecursionError:
+        raise DocumentError(f"{path}: nested too deeply") from None
+    except ValueError as err:
+        raise DocumentError(f"{path}: not valid JSON: {err}") from None
+    if _depth(data) > _MAX_JSON_DEPTH:
+        raise DocumentError(f"{path}: nested more than {_MAX_JSON_DEPTH} levels")
+    return data
+
+
+def _depth(value: Any) -> int:
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(item, dict):
+            stack += [(v, depth + 1) for v in item.values()]
+        elif isinstance(item, list):
+            stack += [(v, depth + 1) for v in item]
+    return deepest
+
+
+def _yaml(path: Path, text: str) -> Any:
+    lines = LineTable(text)
+    try:
+        node = compose_file(text)
+    except NestingTooDeep:
+        raise DocumentError(f"{path}: nested too deeply") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        problem = getattr(err, "problem", None) or "syntax error"
+        raise DocumentError(f"{path}: not valid YAML{where}: {problem}") from None
+    except RecursionError:
+        raise DocumentError(f"{path}: nested too deeply") from None
+    if node is None:
+        raise DocumentError(f"{path}: empty document")
+    if not isinstance(node, yaml.MappingNode):
+        raise DocumentError(f"{path}: the top level is not a mapping")
+    converter = NodeConverter(str(path), lines)
+    data = converter.convert_document(node, aliases="*" in text)
+    if converter.problems:
+        first = converter.problems[0]
+        raise DocumentError(f"{path}: {first.message}")
+    return data
+
+
+@dataclass
+class Resolver:
+    """Follows ``$ref``s inside the document and to local files beside it."""
+
+    root: Path
+    document: dict[str, Any]
+    _files: dict[Path, dict[str, Any]] = field(default_factory=dict)
+
+    def is_remote(self, ref: str) -> bool:
+        """Whether ``ref`` names something on the network (never fetched)."""
+        return "://" in ref.split("#", 1)[0] or ref.startswith("//")
+
+    def resolve(self, ref: str, base: Path | None = None) -> tuple[Any, Path | None]:
+        """The value ``ref`` points at and the file it lives in (None: DOC itself).
+
+        Raises:
+            RefError: remote, missing file, or a pointer to nowhere.
+        """
+        if not isinstance(ref, str):
+            raise RefError("a $ref that is not a string")
+        if self.is_remote(ref):
+            raise RefError(f"remote reference {ref!r} is not fetched")
+        if "\x00" in ref:
+            raise RefError("a $ref holding a NUL character")
+        location, _, fragment = ref.partition("#")
+        file = base
+        data = self.document if base is None else self._load(base)
+        if location:
+            anchor = base.parent if base is not None else self.root.parent
+            try:
+                file = (anchor / unquote(location)).resolve()
+            except (OSError, ValueError) as err:
+                raise RefError(f"$ref {ref!r}: {err}") from None
+            data = self._load(file)
+        return walk_pointer(data, fragment, ref), file
+
+    def _load(self, file: Path) -> dict[str, Any]:
+        if file not in self._files:
+            try:
+                self._files[file] = read_data(file)
+            except DocumentError as err:
+                raise RefError(str(err)) from None
+        return self._files[file]
+
+
+def walk_pointer(data: Any, fragment: str, ref: str = "") -> Any:
+    """The value at JSON pointer ``fragment`` (``/a/b~1c``) in ``data``.
+
+    Raises:
+        RefError: the pointer leads nowhere.
+    """
+    if fragment in ("", "/"):
+        return data
+    if not fragment.startswith("/"):
+        raise RefError(f"$ref {ref!r}: only JSON pointers (#/...) are followed")
+    value = data
+    for raw in fragment[1:].split("/"):
+        token = unquote(raw).replace("~1", "/").replace("~0", "~")
+        if isinstance(value, dict) and token in value:
+            value = value[token]
+        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+            value = value[int(token)]
+        else:
+            raise RefError(f"$ref {ref!r} points to nothing")
+    return value

@@ -1,0 +1,77 @@
+"""Write the draft as a spec folder: api.yaml, models.yaml, resources/<name>.yaml.
+
+Keys keep the order the importer chose, so the same document always gives the
+same bytes. Each file starts with the schema modeline, relative to the file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.importers.common.emit import SCHEMA_ID, schema_path
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe YAML; multi-line text as ``|`` blocks."""
+
+
+def _text(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
+    return dumper.represent_scalar(
+        "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None
+    )
+
+
+_Dumper.add_representer(str, _text)
+
+
+def dump(value: dict[str, Any]) -> str:
+    """``value`` as block-style YAML, keys in their given order."""
+    return yaml.dump(
+        value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88
+    )
+
+
+def files(draft: dict[str, Any], source: str) -> dict[str, dict[str, Any]]:
+    """Relative file path -> the sections it holds."""
+    out: dict[str, dict[str, Any]] = {
+        "api.yaml": {
+            k: draft[k]
+            for k in ("api", "auth", "defaults", "envelope", "errors")
+            if k in draft
+        }
+    }
+    if draft.get("models"):
+        out["models.yaml"] = {"models": draft["models"]}
+    for name, resource in draft["resources"].items():
+        out[f"resources/{name}.yaml"] = {"resources": {name: resource}}
+    return out
+
+
+def write_folder(draft: dict[str, Any], folder: Path, source: str) -> list[Path]:
+    """Write every file of the draft under ``folder``; the paths written."""
+    written = []
+    for relative, sections in files(draft, source).items():
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        header = (
+            f"# yaml-language-server: $schema={_schema_ref(target.parent)}\n"
+            f"# Imported from {source} by 'sdkgen import-openapi'.\n"
+            "# Review every TODO (listed under each operation's 'departures').\n"
+        )
+        target.write_text(header + dump(sections), encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def _schema_ref(folder: Path) -> str:
+    schema = schema_path()
+    if schema is None:
+        return SCHEMA_ID
+    try:
+        return Path(os.path.relpath(schema, folder.resolve())).as_posix()
+    except ValueError:
+        return SCHEMA_ID

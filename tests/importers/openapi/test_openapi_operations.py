@@ -1,0 +1,358 @@
+"""Operations: resources, names, parameters, bodies, responses, auth, paging."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.importers.openapi.helpers import FIXTURES, get_json, minimal, run_import
+
+Capsys = pytest.CaptureFixture[str]
+
+
+def test_petstore_imports_every_construct(tmp_path: Path, capsys: Capsys) -> None:
+    run = run_import(FIXTURES / "petstore.yaml", tmp_path, capsys)
+    assert run.code == 0, run.report
+    api = run.section("api")
+    assert api["base_url"] == "https://eu.pets.example.com/v1"
+    assert api["servers"] == [
+        {
+            "name": "production",
+            "url": "https://{region}.pets.example.com/v1",
+            "description": "Production",
+            "variables": {"region": {"default": "eu", "enum": ["eu", "us"]}},
+        }
+    ]
+    auth = run.section("auth")
+    assert auth["api_key"] == {
+        "type": "api_key",
+        "header": "X-API-Key",
+        "argument": "api_key",
+    }
+    assert auth["bearer"]["type"] == "http_bearer"
+    assert auth["basic"] == {"type": "http_basic"}
+    assert auth["oauth"]["grants"] == ["client_credentials"]
+    assert run.section("defaults") == {"auth": ["api_key", "bearer"]}
+    listing = run.operation("pets", "list_pets")
+    assert [p["name"] for p in listing["parameters"]] == [
+        "page",
+        "per_page",
+        "from",
+        "X-Trace",
+    ]
+    assert listing["parameters"][3]["python_name"] == "x_trace"
+    assert listing["returns"] == "list[Pet]"
+    assert listing["responses"] == {
+        "default": {"type": "Error", "description": "An error."}
+    }
+    assert listing["paginate"] == {
+        "style": "page",
+        "parameter": "page",
+        "start": 1,
+        "size_parameter": "per_page",
+    }
+    assert "cookie parameter 'session'" in listing["departures"][0]["document"]
+    create = run.operation("pets", "create")
+    assert create["body"] == {"type": "NewPet", "required": True}
+    assert create["responses"]["201"]["type"] == "Pet"
+    assert run.operation("pets", "get_pet")["auth"] == [["basic", "api_key"]]
+    # Two operationIds 'getPet': the second is renamed, with a warning and a TODO.
+    delete = run.operation("pets", "get_pet_2")
+    assert delete["method"] == "DELETE"
+    assert delete["departures"][0]["reason"].startswith("TODO: ")
+    assert (
+        "warning[import-name-collision]: #/paths/~1pets~1{petId}/delete" in run.report
+    )
+    photo = run.operation("pets", "upload_photo")
+    assert photo["body"] == {
+        "type": "file",
+        "media_type": "image/png",
+        "required": False,
+    }
+    assert photo["responses"]["200"] == {
+        "type": "bytes",
+        "media_type": "image/png",
+        "description": "The photo.",
+    }
+    pet = run.section("models")["Pet"]["fields"]
+    assert pet["class"] == {"type": "string"}
+    assert "DateCreated<" not in pet and "DateCreated" in pet
+    assert "inferred-pagination" in run.report
+    assert (
+        "operations read: 5\n  imported: 5\n  imported with TODOs: 2\n  skipped: 0"
+        in run.report
+    )
+
+
+def test_resource_from_first_tag_else_first_segment_and_prefix_removed(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    ops = {
+        "/v1/orders": {
+            "get": {
+                "operationId": "orders_list",
+                "responses": {"204": {"description": "x"}},
+            }
+        },
+        "/things": {
+            "post": {
+                "tags": ["Stock Items", "x"],
+                "operationId": "StockItems.Create",
+                "responses": {"204": {"description": "x"}},
+            }
+        },
+        "/": {"get": {"responses": {"204": {"description": "x"}}}},
+    }
+    run = run_import(minimal(ops), tmp_path, capsys)
+    assert run.code == 0, run.report
+    resources = run.section("resources")
+    assert list(resources["v1"]["operations"]) == ["orders_list"]
+    assert list(resources["stock_items"]["operations"]) == ["create"]
+    assert list(resources["default"]["operations"]) == ["get"]
+
+
+def test_no_operation_means_no_spec(tmp_path: Path, capsys: Capsys) -> None:
+    run = run_import(minimal({}), tmp_path, capsys)
+    assert run.code == 1
+    assert "no operation to import" in run.report
+
+
+def test_trace_and_impossible_paths_are_skipped_with_why(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    ops: dict[str, Any] = {
+        "/a": {
+            "trace": {"responses": {}},
+            "get": {"responses": {"204": {"description": "x"}}},
+        },
+        "/v1/{name}:cancel": {"post": {"responses": {"204": {"description": "x"}}}},
+    }
+    run = run_import(minimal(ops), tmp_path, capsys)
+    assert run.code == 0, run.report
+    assert "skipped: 2" in run.report
+    assert "#/paths/~1a/trace: TRACE is not a method sdkgen generates" in run.report
+    assert "holds characters a spec path cannot" in run.report
+
+
+def test_placeholders_are_renamed_to_identifiers(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    ops = {
+        "/sms/{Account-Sid}/": {
+            "get": {
+                "operationId": "get",
+                "parameters": [
+                    {
+                        "name": "Account-Sid",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    }
+                ],
+                "responses": {"204": {"description": "x"}},
+            }
+        }
+    }
+    run = run_import(minimal(ops), tmp_path, capsys)
+    assert run.code == 0, run.report
+    op = run.operation("sms", "get")
+    assert op["path"] == "/sms/{account_sid}"
+    assert op["parameters"][0]["name"] == "account_sid"
+
+
+def test_form_bodies_become_form_and_file_parameters(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    schema = {
+        "type": "object",
+        "required": ["file"],
+        "properties": {
+            "file": {"type": "string", "format": "binary"},
+            "ids[]": {"type": "array", "items": {"type": "string"}},
+            "meta": {"type": "object", "properties": {"a": {"type": "string"}}},
+        },
+    }
+    ops = {
+        "/upload": {
+            "post": {
+                "operationId": "upload",
+                "requestBody": {"content": {"multipart/form-data": {"schema": schema}}},
+                "responses": {"204": {"description": "x"}},
+            }
+        }
+    }
+    run = run_import(minimal(ops), tmp_path, capsys)
+    assert run.code == 0, run.report
+    params = run.operation("upload", "upload")["parameters"]
+    assert params[0] == {"name": "file", "in": "file", "type": "file", "required": True}
+    assert params[1] == {
+        "name": "ids[]",
+        "in": "form",
+        "type": "list[string]",
+        "python_name": "ids",
+    }
+    assert params[2]["type"] == "string"  # an object has no form encoding here: a TODO
+    assert "form field 'meta' of type" in run.report
+
+
+def test_constant_headers_and_security_alternatives(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    ops = {
+        "/a": {
+            "get": {
+                "operationId": "get",
+                "parameters": [
+                    {
+                        "name": "Api-Version",
+                        "in": "header",
+                        "required": True,
+                        "schema": {"type": "string", "const": "2024"},
+                    },
+                ],
+                "security": [{}, {"key": []}],
+                "responses": {"204": {"description": "x"}},
+            }
+        }
+    }
+    schemes = {
+        "securitySchemes": {"key": {"type": "apiKey", "in": "query", "name": "api_key"}}
+    }
+    run = run_import(minimal(ops, components=schemes), tmp_path, capsys)
+    assert run.code == 0, run.report
+    op = run.operation("a", "get")
+    assert op["headers"] == {"Api-Version": "2024"}
+    assert op["auth"] == ["key"]
+    assert "authentication is optional" in op["departures"][0]["document"]
+    assert run.section("auth")["key"] == {
+        "type": "api_key",
+        "in": "query",
+        "name": "api_key",
+        "argument": "key",
+    }
+
+
+@pytest.mark.parametrize(
+    ("params", "payload", "expected"),
+    [
+        (
+            ["offset", "limit"],
+            {"type": "array", "items": {"type": "string"}},
+            {"style": "offset", "parameter": "offset", "limit_parameter": "limit"},
+        ),
+        (
+            ["starting_after", "limit"],
+            {
+                "type": "object",
+                "properties": {
+                    "data": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {"id": {"type": "string"}},
+                        },
+                    },
+                    "has_more": {"type": "boolean"},
+                },
+            },
+            {
+                "style": "cursor",
+                "parameter": "starting_after",
+                "cursor_from_item": "id",
+                "has_more": "has_more",
+                "items": "data",
+            },
+        ),
+        (
+            ["cursor"],
+            {
+                "type": "object",
+                "properties": {
+                    "items": {"type": "array", "items": {"type": "string"}},
+                    "next_cursor": {"type": "string"},
+                },
+            },
+            {
+                "style": "cursor",
+                "parameter": "cursor",
+                "next_cursor": "next_cursor",
+                "items": "items",
+            },
+        ),
+    ],
+)
+def test_pagination_is_inferred_and_said_so(
+    params: list[str],
+    payload: dict[str, Any],
+    expected: dict[str, Any],
+    tmp_path: Path,
+    capsys: Capsys,
+) -> None:
+    ops = get_json(payload)
+    ops["get"]["parameters"] = [
+        {
+            "name": n,
+            "in": "query",
+            "schema": {
+                "type": "string" if n in ("cursor", "starting_after") else "integer"
+            },
+        }
+        for n in params
+    ]
+    run = run_import(minimal({"/things": ops}), tmp_path, capsys)
+    assert run.code == 0, run.report
+    assert run.operation("things", "get_thing")["paginate"] == expected
+    assert "warning[import-inferred-pagination]" in run.report
+
+
+def test_hostile_text_stays_text(tmp_path: Path, capsys: Capsys) -> None:
+    run = run_import(FIXTURES / "names.json", tmp_path, capsys)
+    assert run.code == 0, run.report
+    assert "\x1b" not in run.report and "\x07" not in run.report
+    params = run.operation("sms", "list_31m")["parameters"]
+    assert params[0]["name"] == "accounte_sid"
+    by_name = {p["name"]: p for p in params}
+    assert by_name["timeout"]["python_name"] == "timeout_2"
+    assert by_name["Time-Zone"]["enum"] == ["Etc/GMT+0", "Etc/GMT-0"]
+    # Twilio-like filters: the wire names stay, the Python names are told apart.
+    assert by_name["DateCreated"].get("python_name") is None
+    assert by_name["DateCreated<"]["python_name"] == "date_created_lt"
+    assert by_name["DateCreated>"]["python_name"] == "date_created_gt"
+    assert "parameter name '名前' is not one the spec format takes" in run.report
+
+
+def test_own_servers_headers_callbacks_and_webhooks(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    created = {
+        "description": "Created.",
+        "headers": {
+            "X-Count": {"schema": {"type": "integer"}, "description": "How many."},
+            "Location": {"schema": {"type": "string"}},
+            "Bad Header": {"schema": {"type": "string"}},
+        },
+        "content": {"application/json": {"schema": {"type": "string"}}},
+    }
+    ops = {
+        "/uploads": {
+            "servers": [{"url": "https://uploads.example.test/"}],
+            "post": {
+                "operationId": "create",
+                "callbacks": {"done": {}},
+                "responses": {"201": created},
+            },
+        }
+    }
+    doc = minimal(ops, webhooks={"ping": {"post": {"responses": {}}}})
+    run = run_import(doc, tmp_path, capsys)
+    assert run.code == 0, run.report
+    op = run.operation("uploads", "create")
+    assert op["base_url"] == "https://uploads.example.test"
+    assert op["responses"]["201"]["headers"] == {
+        "X-Count": {"type": "integer", "description": "How many."},
+        "Location": {},
+    }
+    assert "callbacks" in op["departures"][0]["document"]
+    assert "warning[import-webhooks]: #/webhooks: 1 webhook(s)" in run.report

@@ -1,0 +1,220 @@
+"""Schemas -> models and type expressions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.importers.openapi.document import Resolver
+from generator.importers.openapi.report import Report
+from generator.importers.openapi.schemas import Schemas
+
+
+def schemas_of(components: dict[str, Any]) -> tuple[Schemas, Report]:
+    doc = {"openapi": "3.1.0", "components": {"schemas": components}}
+    report = Report("doc.json")
+    converter = Schemas(Resolver(Path("doc.json"), doc), report)
+    converter.declare_components(components)
+    return converter, report
+
+
+@pytest.mark.parametrize(
+    ("schema", "expected"),
+    [
+        ({"type": "string"}, "string"),
+        ({"type": "string", "format": "date"}, "date"),
+        ({"type": "string", "format": "date-time"}, "datetime"),
+        ({"type": "string", "format": "uuid"}, "uuid"),
+        ({"type": "string", "format": "binary"}, "file"),
+        ({"type": "string", "format": "byte"}, "bytes"),
+        ({"type": "integer", "format": "int64"}, "integer"),
+        ({"type": "number"}, "number"),
+        ({"type": "boolean"}, "boolean"),
+        ({"type": "array", "items": {"type": "integer"}}, "list[integer]"),
+        ({"type": "object", "additionalProperties": {"type": "number"}}, "map[number]"),
+        ({"type": "object"}, "map[any]"),
+        ({}, "any"),
+        ({"type": ["string", "null"]}, "nullable[string]"),
+        ({"type": "string", "nullable": True}, "nullable[string]"),
+        ({"anyOf": [{"type": "integer"}, {"type": "null"}]}, "nullable[integer]"),
+        ({"type": ["string", "integer"]}, "any"),
+        ({"enum": ["a", "b"]}, "string"),
+        ({"const": True}, "boolean"),
+    ],
+)
+def test_type_expressions(schema: dict[str, Any], expected: str) -> None:
+    converter, _ = schemas_of({})
+    assert converter.type_of(schema, "#/x", "Thing") == expected
+
+
+def test_object_fields_keep_required_nullable_enum_read_write_only_and_const() -> None:
+    converter, _ = schemas_of(
+        {
+            "Task": {
+                "type": "object",
+                "required": ["id", "kind"],
+                "properties": {
+                    "id": {"type": "string", "readOnly": True, "description": "Id."},
+                    "kind": {"type": "string", "const": "task"},
+                    "state": {"type": "string", "enum": ["open", "done"]},
+                    "secret": {"type": "string", "writeOnly": True},
+                    "due": {"type": ["string", "null"], "format": "date"},
+                },
+            }
+        }
+    )
+    fields = converter.models["Task"]["fields"]
+    assert fields["id"] == {
+        "type": "string",
+        "description": "Id.",
+        "read_only": True,
+        "required": True,
+    }
+    assert fields["kind"] == {"type": "string", "const": "task", "required": True}
+    assert fields["state"] == {"type": "string", "enum": ["open", "done"]}
+    assert fields["secret"] == {"type": "string", "write_only": True}
+    assert fields["due"] == {"type": "date", "nullable": True}
+
+
+def test_recursive_and_mutually_recursive_models_terminate() -> None:
+    converter, report = schemas_of(
+        {
+            "A": {
+                "type": "object",
+                "properties": {"b": {"$ref": "#/components/schemas/B"}},
+            },
+            "B": {
+                "type": "object",
+                "properties": {"a": {"$ref": "#/components/schemas/A"}},
+            },
+            "Alias": {"$ref": "#/components/schemas/Alias"},
+        }
+    )
+    assert converter.models["A"]["fields"]["b"]["type"] == "B"
+    assert converter.models["B"]["fields"]["a"]["type"] == "A"
+    assert (
+        converter.type_of({"$ref": "#/components/schemas/Alias"}, "#/x", "X") == "any"
+    )
+    assert any("refers to itself" in d.message for d in report.diagnostics)
+
+
+def test_discriminated_one_of_becomes_a_union_with_values() -> None:
+    converter, _ = schemas_of(
+        {
+            "Cat": {
+                "type": "object",
+                "required": ["kind"],
+                "properties": {"kind": {"type": "string", "const": "cat"}},
+            },
+            "Dog": {
+                "type": "object",
+                "required": ["kind"],
+                "properties": {"kind": {"type": "string"}},
+            },
+            "Pet": {
+                "oneOf": [
+                    {"$ref": "#/components/schemas/Cat"},
+                    {"$ref": "#/components/schemas/Dog"},
+                ],
+                "discriminator": {
+                    "propertyName": "kind",
+                    "mapping": {"doggo": "#/components/schemas/Dog"},
+                },
+            },
+        }
+    )
+    assert converter.models["Pet"]["union"] == {
+        "discriminator": "kind",
+        "variants": [
+            {"model": "Cat", "value": "cat"},
+            {"model": "Dog", "value": "doggo"},
+        ],
+    }
+
+
+def test_one_of_without_discriminator_is_a_shape_union_widest_first() -> None:
+    converter, _ = schemas_of(
+        {
+            "Small": {"type": "object", "required": ["a"], "properties": {"a": {}}},
+            "Big": {
+                "type": "object",
+                "required": ["a", "b"],
+                "properties": {"a": {}, "b": {}},
+            },
+            "Either": {
+                "oneOf": [
+                    {"$ref": "#/components/schemas/Small"},
+                    {"$ref": "#/components/schemas/Big"},
+                ]
+            },
+        }
+    )
+    assert converter.models["Either"]["union"] == {
+        "variants": [{"model": "Big"}, {"model": "Small"}]
+    }
+
+
+def test_one_of_scalars_degrades_to_any_with_a_warning() -> None:
+    converter, report = schemas_of({})
+    schema = {"oneOf": [{"type": "string"}, {"type": "integer"}]}
+    assert converter.type_of(schema, "#/paths/x", "X") == "any"
+    assert report.diagnostics[0].code == "import-schema"
+    assert report.diagnostics[0].message.startswith("#/paths/x: oneOf")
+
+
+def test_all_of_flattens_inline_parts_and_extends_built_bases() -> None:
+    converter, _ = schemas_of(
+        {
+            "Base": {"type": "object", "properties": {"id": {"type": "string"}}},
+            "Child": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/Base"},
+                    {
+                        "type": "object",
+                        "required": ["name"],
+                        "properties": {"name": {"type": "string"}},
+                    },
+                ]
+            },
+        }
+    )
+    child = converter.models["Child"]
+    assert child["extends"] == ["Base"]
+    assert child["fields"] == {"name": {"type": "string", "required": True}}
+
+
+def test_inline_objects_become_models_named_after_their_place() -> None:
+    converter, _ = schemas_of(
+        {
+            "Order": {
+                "type": "object",
+                "properties": {
+                    "address": {
+                        "type": "object",
+                        "properties": {"city": {"type": "string"}},
+                    }
+                },
+            }
+        }
+    )
+    assert converter.models["Order"]["fields"]["address"]["type"] == "OrderAddress"
+    assert converter.models["OrderAddress"]["fields"] == {"city": {"type": "string"}}
+
+
+def test_field_names_the_format_cannot_hold_are_left_out_and_noted() -> None:
+    converter, report = schemas_of(
+        {
+            "Msg": {
+                "type": "object",
+                "properties": {"DateCreated<": {}, "текст": {}, "ok": {}},
+            }
+        }
+    )
+    model = converter.models["Msg"]
+    assert list(model["fields"]) == ["ok"]
+    assert (
+        "TODO: #/components/schemas/Msg/properties/DateCreated<" in model["description"]
+    )
+    assert [d.code for d in report.diagnostics] == ["import-field-name"] * 2
