@@ -59,6 +59,7 @@ def _case(case: OperationCase, api: ApiModel) -> dict[str, Any]:
         "iterator": op.iter_name,
         "page_param": op.page_param,
         "page_size": op.page_size,
+        "page_size_param": op.page_size_param,
         "body": case.body,
         **extra,
         **_response_keys(case),
