@@ -48,14 +48,24 @@ class Schemas:
 
     def declare_components(self, components: dict[str, Any]) -> None:
         """Name a model for every component schema, then build them in order."""
+        views = {
+            key: base
+            for key, base in _views(components).items()
+            if _is_model(components[base], self.resolver)
+        }
         for key, schema in components.items():
-            if _is_model(schema, self.resolver):
+            if key not in views and _is_model(schema, self.resolver):
                 model = naming.unique_model(naming.model_name(key), self.taken)
                 self._by_ref[("", _COMPONENT + escape_token(key))] = model
                 self.component_names[model] = key
+        # sdkgen's own export describes one model per direction ('TaskRequest'
+        # without its read-only fields): those views are the model they view.
+        for key, base in views.items():
+            model = self._by_ref[("", _COMPONENT + escape_token(base))]
+            self._by_ref[("", _COMPONENT + escape_token(key))] = model
         for key, schema in components.items():
             ref = ("", _COMPONENT + escape_token(key))
-            if ref in self._by_ref:
+            if ref in self._by_ref and key not in views:
                 self._build(self._by_ref[ref], schema, ref[1], None)
 
     def type_of(
@@ -401,6 +411,18 @@ class Schemas:
         note = f"TODO: {where}: {problem}; imported as one 'value' field."
         body["description"] = f"{body.get('description', '')}\n\n{note}".strip()
         self._degrade(where, problem, "a model with one 'value' field")
+
+
+def _views(components: dict[str, Any]) -> dict[str, str]:
+    """Component keys marked ``x-sdkgen-view-of`` another component model."""
+    out: dict[str, str] = {}
+    for key, schema in components.items():
+        base = schema.get("x-sdkgen-view-of") if isinstance(schema, dict) else None
+        target = components.get(base) if isinstance(base, str) else None
+        # A view of a view, or of itself, is no view: the schema stands alone.
+        if isinstance(target, dict) and "x-sdkgen-view-of" not in target:
+            out[key] = str(base)
+    return out
 
 
 def _pinned_ref(option: Any) -> tuple[str | None, dict[str, Any]]:

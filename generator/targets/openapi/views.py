@@ -182,6 +182,8 @@ def _view_schema(spec: Spec, model: Model, name: str, kind: str) -> Schema:
         properties[field.name] = schema
     schema_out: Schema = {}
     schema_out["description"] = _VIEW_DESCRIPTIONS[kind].format(name=name)
+    # Tells import-openapi (ours or a reader's) that this is the model, one way.
+    schema_out["x-sdkgen-view-of"] = name
     schema_out["type"] = "object"
     schema_out["properties"] = properties
     required = [f.name for f in fields if f.required]

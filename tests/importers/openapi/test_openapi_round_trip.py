@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.cli import main
 from generator.targets.openapi.document import build_openapi
@@ -76,3 +77,63 @@ def test_an_imported_document_becomes_an_sdk_whose_tests_pass(
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert " passed" in result.stdout
+
+
+def test_a_view_of_a_model_is_that_model_and_a_bad_view_is_ignored(
+    tmp_path: Path,
+) -> None:
+    """``x-sdkgen-view-of`` folds sdkgen's per-direction views into their model."""
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Views", "version": "1"},
+        "paths": {
+            "/tasks": {
+                "post": {
+                    "operationId": "create_task",
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/TaskRequest"}
+                            }
+                        }
+                    },
+                    "responses": {
+                        "201": {
+                            "description": "Made.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Task"}
+                                }
+                            },
+                        }
+                    },
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "Task": {
+                    "type": "object",
+                    "properties": {"id": {"type": "string", "readOnly": True}},
+                    "required": ["id"],
+                },
+                "TaskRequest": {
+                    "type": "object",
+                    "properties": {"title": {"type": "string"}},
+                    "x-sdkgen-view-of": "Task",
+                },
+                "Odd": {
+                    "type": "object",
+                    "properties": {"a": {"type": "string"}},
+                    "x-sdkgen-view-of": "Nowhere",
+                },
+            }
+        },
+    }
+    source = tmp_path / "views.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    out = tmp_path / "spec"
+    assert main(["import-openapi", str(source), "-o", str(out)]) == 0
+    models = yaml.safe_load((out / "models.yaml").read_text(encoding="utf-8"))
+    assert "TaskRequest" not in models["models"]
+    assert "Task" in models["models"]
