@@ -317,6 +317,24 @@ def _operation(op: Operation, spec: Spec) -> OperationModel:
     )
 
 
+def _body_field(field: Field, body: Body) -> BodyFieldModel:
+    # 'nullable[T]' and 'nullable: true' say the same: T, which takes None.
+    ref, wrapped = strip_nullable(parse_type(field.type))
+    return BodyFieldModel(
+        json_name=field.name,
+        py_name=python_identifier(field.python_name),
+        type=ref,
+        type_label=field.type,
+        # Sent field by field, a body the call may leave out has no required
+        # fields: the runtime checks them once any field is given.
+        required=field.required and body.required,
+        nullable=field.nullable or wrapped,
+        description=field.description,
+        enum=field.enum,
+        is_file=parse_type(field.type) == parse_type("file"),
+    )
+
+
 def _with_accept(
     headers: tuple[tuple[str, str], ...], responses: tuple[ResponseModel, ...]
 ) -> tuple[tuple[str, str], ...]:
@@ -350,24 +368,7 @@ def _body(body: Body, spec: Spec) -> BodyModel:
             fields=None,
             read_only=(),
         )
-    fields = tuple(
-        BodyFieldModel(
-            json_name=f.name,
-            py_name=python_identifier(f.python_name),
-            # 'nullable[T]' and 'nullable: true' say the same: T, which takes None.
-            type=strip_nullable(parse_type(f.type))[0],
-            type_label=f.type,
-            # Sent field by field, a body the call may leave out has no required
-            # fields: the runtime checks them once any field is given.
-            required=f.required and body.required,
-            nullable=f.nullable or strip_nullable(parse_type(f.type))[1],
-            description=f.description,
-            enum=f.enum,
-            is_file=parse_type(f.type) == parse_type("file"),
-        )
-        for f in model.fields
-        if not f.read_only
-    )
+    fields = tuple(_body_field(f, body) for f in model.fields if not f.read_only)
     return BodyModel(
         type=ref,
         type_label=body.type,

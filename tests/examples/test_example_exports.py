@@ -26,7 +26,7 @@ def test_example_export_is_valid_openapi_3_1(example_output: Path, name: str) ->
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_example_request_validates_against_its_export(
-    example_output: Path, example_packages: object, name: str
+    example_output: Path, name: str
 ) -> None:
     sdk = ExportedSDK.load(example_output / name)
     assert sdk.operation_cases
