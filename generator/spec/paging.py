@@ -31,10 +31,11 @@ class ItemsPath:
 def items_path(spec: Spec, op: Operation) -> ItemsPath:
     """Follow ``op.paginate.items`` from the return type to a list type."""
     paginate = op.paginate
-    if paginate is None or op.returns is None:
+    returns = op.result_type
+    if paginate is None or returns is None:
         return ItemsPath(error="the operation returns nothing")
     try:
-        node = parse_type(op.returns)
+        node = parse_type(returns)
     except TypeSyntaxError:
         return ItemsPath(error="its return type is not a type expression")
     fields: list[Field] = []

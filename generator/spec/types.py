@@ -398,6 +398,18 @@ class Operation:
         """``resource.operation``, how messages and docs name it."""
         return f"{self.resource}.{self.name}"
 
+    @property
+    def result_type(self) -> str | None:
+        """What a call returns: ``returns``, else the success responses' one type.
+
+        None when the operation returns nothing, or when its success responses
+        differ (the SDK then returns their union, which no iterator can walk).
+        """
+        if self.returns is not None:
+            return self.returns
+        types = {r.type for r in self.responses if r.is_success}
+        return types.pop() if len(types) == 1 else None
+
 
 @dataclass(frozen=True, slots=True)
 class Resource:

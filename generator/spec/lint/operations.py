@@ -33,7 +33,7 @@ def check_pagination(ctx: Context) -> Iterator[Diagnostic]:
             hint = "use one of: " + ", ".join(names) if names else "add the parameter"
             at = (*paginate.where, "size_parameter")
             yield ctx.report("SPEC143", at, message, hint)
-        returns = operation.returns or ""
+        returns = operation.result_type or ""
         if paginate.items is None and not returns.startswith("list["):
             shown = f"'{returns}'" if returns else "nothing"
             message = f"paginated operation {operation.label} returns {shown}, "

@@ -134,7 +134,7 @@ def check_paging_fields(ctx: Context) -> Iterator[Diagnostic]:
             item = path.list_type.item if path.list_type else None
         else:
             try:
-                returns = parse_type(operation.returns or "")
+                returns = parse_type(operation.result_type or "")
             except TypeSyntaxError:
                 continue  # reported by the type rules
             item = returns.item if returns.kind == "list" else None
@@ -159,9 +159,9 @@ def check_envelope_overrides(ctx: Context) -> Iterator[Diagnostic]:
         if own is None:
             continue
         where = (*operation.where, "envelope")
-        if not own.data and operation.returns is not None:
+        if not own.data and operation.result_type is not None:
             message = f"operation {operation.label} has its own envelope without "
-            message += f"'data', but returns '{operation.returns}'"
+            message += f"'data', but returns '{operation.result_type}'"
             hint = "add 'data': the key of the payload (e.g. channels)"
             yield ctx.report("SPEC172", where, message, hint)
         seen: dict[str, str] = {}

@@ -1287,3 +1287,18 @@ def test_the_root_path_is_not_a_trailing_slash(tmp_path: Path) -> None:
     spec = base()
     add_operation(spec, "root", path="/")
     assert "SPEC192" not in codes(spec, tmp_path)
+
+
+def test_a_list_declared_under_responses_can_be_paginated(tmp_path: Path) -> None:
+    # Imported OpenAPI documents declare the list under responses, not returns.
+    spec = base()
+    _paginated(spec, "page", "list[Item]")
+    del get(spec)["returns"]
+    get(spec)["responses"] = {"200": {"type": "list[Item]"}}
+    assert codes(spec, tmp_path) == []
+    add_model(spec, "Page", rows={"type": "list[Item]", "required": True})
+    get(spec)["responses"] = {"200": {"type": "Page"}}
+    get(spec)["paginate"]["items"] = "rows"
+    assert codes(spec, tmp_path) == []
+    get(spec)["paginate"]["items"] = "data"
+    assert codes(spec, tmp_path) == ["SPEC147"]
