@@ -122,18 +122,54 @@ def test_no_operation_means_no_spec(tmp_path: Path, capsys: Capsys) -> None:
 def test_trace_and_impossible_paths_are_skipped_with_why(
     tmp_path: Path, capsys: Capsys
 ) -> None:
+    done = {"responses": {"204": {"description": "x"}}}
     ops: dict[str, Any] = {
-        "/a": {
-            "trace": {"responses": {}},
-            "get": {"responses": {"204": {"description": "x"}}},
-        },
-        "/v1/{name}:cancel": {"post": {"responses": {"204": {"description": "x"}}}},
+        "/a": {"trace": {"responses": {}}, "get": done},
+        "/b?c={c}": {"get": done},
+        "/c/{d": {"get": done},
+        "/e^": {"get": done},
+    }
+    run = run_import(minimal(ops), tmp_path, capsys)
+    assert run.code == 0, run.report
+    assert "skipped: 4" in run.report
+    assert "#/paths/~1a/trace: TRACE is not a method sdkgen generates" in run.report
+    assert "carries a query string" in run.report
+    for path in ("/c/{d", "/e^"):
+        assert f"path '{path}' holds characters a spec path cannot" in run.report
+
+
+def test_paths_keep_what_rfc_3986_allows(tmp_path: Path, capsys: Capsys) -> None:
+    done = {"responses": {"204": {"description": "x"}}}
+    param = {"name": "name", "in": "path", "required": True, "schema": {}}
+    ops = {
+        "/v1/{name}:cancel": {"post": {**done, "parameters": [param]}},
+        "/items('{name}')/$value,@me;x=1": {"get": {**done, "parameters": [param]}},
+    }
+    run = run_import(minimal(ops), tmp_path, capsys)
+    assert run.code == 0, run.report
+    assert "skipped: 0" in run.report
+    paths = sorted(op["path"] for op in run.operations())
+    assert paths == ["/items('{name}')/$value,@me;x=1", "/v1/{name}:cancel"]
+
+
+def test_fragments_are_dropped_and_one_route_is_imported_once(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    done = {"responses": {"204": {"description": "x"}}}
+    param = {"name": "slug", "in": "path", "required": True, "schema": {}}
+    ops: dict[str, Any] = {
+        "/#Target=Query": {"post": {**done, "operationId": "query"}},
+        "/#Target=Tag": {"post": {**done, "operationId": "tag"}},
+        "/a/{id}": {"get": {**done, "parameters": [{**param, "name": "id"}]}},
+        "/a/{slug}": {"get": {**done, "parameters": [param]}},
     }
     run = run_import(minimal(ops), tmp_path, capsys)
     assert run.code == 0, run.report
     assert "skipped: 2" in run.report
-    assert "#/paths/~1a/trace: TRACE is not a method sdkgen generates" in run.report
-    assert "holds characters a spec path cannot" in run.report
+    assert "the fragment '#Target=Query' is never sent" in run.report
+    assert "#/paths/~1#Target=Tag/post: same method and path as" in run.report
+    assert "#/paths/~1a~1{slug}/get: same method and path as" in run.report
+    assert sorted(op["path"] for op in run.operations()) == ["/", "/a/{id}"]
 
 
 def test_placeholders_are_renamed_to_identifiers(
