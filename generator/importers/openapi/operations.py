@@ -151,6 +151,8 @@ def _operation(
         headers,
         renames,
     )
+    if form and method in ("get", "head", "delete", "options"):
+        form = _form_to_query(form, method, where, report, departures)
     taken = {p.get("python_name", p["name"]) for p in params}
     for param in form:
         python = param.get("python_name", param["name"])
@@ -185,6 +187,30 @@ def _operation(
     if departures:
         spec["departures"] = departures
     return resource, name, spec
+
+
+def _form_to_query(
+    form: list[dict[str, Any]],
+    method: str,
+    where: str,
+    report: Report,
+    departures: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """A form body on a method without one, sent in the query (as Stripe takes it).
+
+    Raises:
+        SkipOperation: the form uploads a file, which no query can carry.
+    """
+    if any(p["in"] == "file" for p in form):
+        raise SkipOperation(f"a file upload in the body of a {method.upper()}")
+    report.warn(
+        "body",
+        where + "/requestBody",
+        f"a form body on {method.upper()}, which the SDK sends without a body",
+        "its fields are sent in the query string",
+        departures=departures,
+    )
+    return [{**param, "in": "query"} for param in form]
 
 
 def _resource(op: dict[str, Any], path: str) -> str:
@@ -548,11 +574,24 @@ def _body(
         type_ = schemas.type_of(
             schema, f"{here}/content/{escape_token(chosen[0])}/schema", hint + "Body"
         )
-        if chosen[0] in ("application/x-www-form-urlencoded", "multipart/form-data"):
-            inner = type_.removeprefix("nullable[").rstrip("]")
-            if not (
-                inner in schemas.models and "fields" in schemas.models[inner]
-            ) and not inner.startswith("map["):
+        inner = type_.removeprefix("nullable[").rstrip("]")
+        named_fields = inner.startswith("map[") or (
+            inner in schemas.models and "fields" in schemas.models[inner]
+        )
+        if not named_fields and forms & set(chosen):
+            # A form is a set of named fields: a union or a scalar cannot be one.
+            kept = [m for m in chosen if m not in forms]
+            if kept:
+                report.warn(
+                    "body",
+                    here,
+                    f"media types {[m for m in chosen if m in forms]} for a body "
+                    f"of type {inner}, which is no object",
+                    f"sent as {kept[0]} only",
+                    departures=departures,
+                )
+                chosen = kept
+            else:
                 type_ = "map[any]"
     else:
         type_ = "string" if first.startswith("text/") else "file"

@@ -11,6 +11,7 @@ from generator.diagnostics import Diagnostic
 from generator.importers.openapi import naming
 from generator.importers.openapi.document import Resolver, read_document
 from generator.importers.openapi.envelopes import shared_wrapper
+from generator.importers.openapi.fit import fit_limits
 from generator.importers.openapi.operations import import_operations
 from generator.importers.openapi.report import Report, mapping, printable, sequence
 from generator.importers.openapi.schemas import Schemas
@@ -84,7 +85,7 @@ def import_document(path: Path, name: str | None = None) -> ImportResult:
     api: dict[str, Any] = {
         "name": api_name,
         "title": title,
-        "version": printable(str(info.get("version") or "0"), 60),
+        "version": printable(str(info.get("version") or "0"), 200),
         "base_url": _servers(document, report, {}),
         "source_document": path.name,
         "package": f"{api_name}_client",
@@ -122,6 +123,7 @@ def import_document(path: Path, name: str | None = None) -> ImportResult:
     if envelope is not None:
         draft["envelope"] = envelope
     draft["resources"] = dict(sorted(imported.resources.items()))
+    fit_limits(draft, report)
     result.draft = draft
     return result
 

@@ -392,3 +392,54 @@ def test_own_servers_headers_callbacks_and_webhooks(
     }
     assert "callbacks" in op["departures"][0]["document"]
     assert "warning[import-webhooks]: #/webhooks: 1 webhook(s)" in run.report
+
+
+def test_a_form_body_on_delete_travels_in_the_query(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    form = {
+        "type": "object",
+        "properties": {"expand": {"type": "array", "items": {"type": "string"}}},
+    }
+    body = {"content": {"application/x-www-form-urlencoded": {"schema": form}}}
+    done = {"responses": {"204": {"description": "x"}}}
+    ops = {"/a": {"delete": {**done, "operationId": "drop", "requestBody": body}}}
+    run = run_import(minimal(ops), tmp_path, capsys)
+    assert run.code == 0, run.report
+    (op,) = run.operations()
+    assert [(p["name"], p["in"]) for p in op["parameters"]] == [("expand", "query")]
+    assert "its fields are sent in the query string" in run.report
+
+
+def test_a_union_body_is_not_offered_as_a_form(tmp_path: Path, capsys: Capsys) -> None:
+    one = {"type": "object", "properties": {"a": {"type": "string"}}}
+    two = {"type": "object", "properties": {"b": {"type": "integer"}}}
+    schema = {"oneOf": [one, two]}
+    content = {
+        m: {"schema": schema} for m in ("application/json", "multipart/form-data")
+    }
+    done = {"responses": {"204": {"description": "x"}}}
+    ops = {"/a": {"patch": {**done, "requestBody": {"content": content}}}}
+    run = run_import(minimal(ops), tmp_path, capsys)
+    assert run.code == 0, run.report
+    (op,) = run.operations()
+    assert "media_types" not in op["body"]
+    assert op["body"].get("media_type", "application/json") == "application/json"
+    assert "sent as application/json only" in run.report
+
+
+def test_text_and_enums_beyond_the_spec_limits_are_cut_with_a_warning(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    param = {"name": "fmt", "in": "query", "schema": {"enum": ["a", "b", "a", "c"]}}
+    ops = {"/a": {"get": {"parameters": [param], "responses": {"204": {}}}}}
+    info = {"title": "T", "version": "v" * 80, "description": "d" * 30_000}
+    run = run_import({**minimal(ops), "info": info}, tmp_path, capsys)
+    assert run.code == 0, run.report
+    api = run.section("api")
+    assert len(api["version"]) == 50 and api["version"].endswith("[...]")
+    assert len(api["description"]) == 20_000
+    (op,) = run.operations()
+    assert op["parameters"][0]["enum"] == ["a", "b", "c"]
+    assert "spec api.description: a description of 30000 characters" in run.report
+    assert "an enum that lists a value more than once" in run.report
