@@ -15,7 +15,11 @@ from generator.importers.openapi.fit import fit_limits
 from generator.importers.openapi.operations import import_operations
 from generator.importers.openapi.report import Report, mapping, printable, sequence
 from generator.importers.openapi.schemas import Schemas
-from generator.importers.openapi.security import auth_list, auth_schemes
+from generator.importers.openapi.security import (
+    auth_list,
+    auth_schemes,
+    split_shared_slots,
+)
 from generator.importers.openapi.usage import operation_types, prune
 from generator.spec.lint.identifiers import TEMPLATE_IMPORTS, runtime_names
 
@@ -123,6 +127,7 @@ def import_document(path: Path, name: str | None = None) -> ImportResult:
     if envelope is not None:
         draft["envelope"] = envelope
     draft["resources"] = dict(sorted(imported.resources.items()))
+    split_shared_slots(draft, report)
     fit_limits(draft, report)
     result.draft = draft
     return result

@@ -443,3 +443,21 @@ def test_text_and_enums_beyond_the_spec_limits_are_cut_with_a_warning(
     assert op["parameters"][0]["enum"] == ["a", "b", "c"]
     assert "spec api.description: a description of 30000 characters" in run.report
     assert "an enum that lists a value more than once" in run.report
+
+
+def test_schemes_sharing_one_header_are_alternatives_not_a_group(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    flows = {"implicit": {"authorizationUrl": "https://a.test/auth", "scopes": {}}}
+    schemes = {
+        "Oauth2": {"type": "oauth2", "flows": flows},
+        "Oauth2c": {"type": "oauth2", "flows": flows},
+        "Key": {"type": "apiKey", "in": "query", "name": "key"},
+    }
+    security = [{"Oauth2": [], "Oauth2c": [], "Key": []}]
+    op = {"security": security, "responses": {"204": {"description": "x"}}}
+    document = minimal({"/a": {"get": op}}, components={"securitySchemes": schemes})
+    run = run_import(document, tmp_path, capsys)
+    assert run.code == 0, run.report
+    assert run.operations()[0]["auth"] == [["oauth2", "key"], ["oauth2c", "key"]]
+    assert "schemes sent together that use one credential slot" in run.report
