@@ -30,7 +30,9 @@ from generator.spec.path_syntax import LITERAL_CHARACTERS, SPEC_PATH
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _MEDIA = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
 _BINARY = ("application/octet-stream", "application/pdf", "application/zip")
-_PARAM_NAME = re.compile(r"^[A-Za-z0-9_.\[\]<>-]{1,100}$")
+# Any name without spaces or control characters: the SDK sends the wire name and
+# takes a python_name (``número`` -> ``numero``); see spec/sdkgen.schema.json.
+_PARAM_NAME = re.compile(r"^[^\x00-\x20\x7f]{1,100}\Z")
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
 _FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 _PRIMITIVES = {"string", "integer", "number", "boolean", "date", "datetime", "uuid"}
@@ -389,7 +391,11 @@ def _parameters(
                 "parameter",
                 here,
                 f"header {printable(wire)!r}",
-                "left out (the SDK sets it)",
+                (
+                    "left out (the SDK sets it)"
+                    if _HEADER.match(wire)
+                    else "left out (no HTTP header name)"
+                ),
                 departures=departures,
             )
             continue

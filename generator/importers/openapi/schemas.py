@@ -27,7 +27,9 @@ from generator.importers.openapi.report import (
 _FORMATS = {"date": "date", "date-time": "datetime", "uuid": "uuid"}
 _SCALARS = {"integer": "integer", "number": "number", "boolean": "boolean"}
 _COMPONENT = "#/components/schemas/"
-_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+# Any JSON key without control characters: a key that is no identifier
+# ('@odata.type', 'user-name', '名前') keeps its wire spelling and gets a python_name.
+_FIELD_NAME = re.compile(r"^[^\x00-\x1f\x7f]{1,100}\Z")
 # Field names need no python_name of their own: the generator escapes keywords
 # and its reserved names; names that clash with a method's arguments are fixed
 # where the model becomes a body (operations.py).

@@ -57,6 +57,7 @@ RULES: dict[str, Rule] = {
         Rule("SPEC137", _E, "required parameter with a default"),
         Rule("SPEC138", _E, "upload_kind misused"),
         Rule("SPEC139", _W, "path parameter marked 'required: false'"),
+        Rule("SPEC140", _E, "header parameter whose name is no HTTP header name"),
         # operations.py
         Rule("SPEC141", _E, "pagination parameter is not a parameter of the operation"),
         Rule("SPEC142", _E, "paginated operation does not return a list"),

@@ -6,6 +6,7 @@ in the body) have nowhere to go; files go in multipart bodies of POST/PUT/PATCH.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,6 +18,7 @@ from generator.spec.types import Operation, Parameter
 
 _NO_BODY = frozenset({"GET", "DELETE", "HEAD", "OPTIONS"})
 _FILE_METHODS = frozenset({"POST", "PUT", "PATCH"})
+_HTTP_TOKEN = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+\Z")  # RFC 9110's tchar
 
 
 def check_placement(ctx: Context) -> Iterator[Diagnostic]:
@@ -33,6 +35,11 @@ def _placement(
     if kind == "form" and method in _NO_BODY:
         message = f"{element} is a form field, but {method} requests have no body"
         yield ctx.report("SPEC131", where, message, "use 'in: query'")
+    if kind == "header" and not _HTTP_TOKEN.match(parameter.name):
+        message = f"{element} is a header, but '{parameter.name}' is no HTTP "
+        message += "header name"
+        hint = "a header name holds letters, digits and !#$%&'*+-.^_`|~ only"
+        yield ctx.report("SPEC140", (*at, "name"), message, hint)
     if kind == "file" and method not in _FILE_METHODS:
         message = f"{element} is a file upload, which needs POST, PUT or PATCH, "
         message += f"not {method}"

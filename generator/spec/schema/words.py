@@ -41,6 +41,10 @@ _PATTERN_WORDS = {
         "and what RFC 3986 allows in a path: _.~-/!$&'()*+,;=:@ (no '?' or '#')"
     ),
     "^[A-Za-z0-9_.\\[\\]-]+$": "may hold only letters, digits and '_.[]-'",
+    "^[^\\u0000-\\u001f\\u007f]+$": "may not be empty or hold control characters",
+    "^[^\\u0000-\\u0020\\u007f]+$": (
+        "may not be empty or hold spaces or control characters"
+    ),
     "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$": (
         "must name an operation as '<resource>.<operation>', e.g. 'album.get'"
     ),

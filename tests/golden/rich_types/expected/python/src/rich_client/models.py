@@ -75,6 +75,12 @@ class Resource(Model):
 class Event(Model):
     """Something that happened."""
 
+    _json_names: ClassVar[Mapping[str, str]] = {
+        "odata_type": "@type",
+        "user_name": "user-name",
+        "label": "名前",
+    }
+
     _wire_kinds: ClassVar[Mapping[str, str]] = {
         "id": "uuid",
         "created": "datetime",
@@ -106,6 +112,12 @@ class Event(Model):
     """Tags (some null)."""
     level: Literal["low", "high"] | str | None = None
     """How important."""
+    odata_type: str | None = None
+    """An OData tag."""
+    user_name: str | None = None
+    """Who did it."""
+    label: str | None = None
+    """Its name in Japanese."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
 
@@ -125,6 +137,9 @@ class Event(Model):
             blob=parse_optional(data.get("blob"), parse_bytes),
             tags=data.get("tags"),
             level=data.get("level"),
+            odata_type=data.get("@type"),
+            user_name=data.get("user-name"),
+            label=data.get("名前"),
             raw=data,
         )
 

@@ -38,6 +38,7 @@ _LIST: Operation[EventPage] = Operation(
         Param(python="since", wire="since", location="query"),
         Param(python="after", wire="after", location="query", wire_kind="epoch"),
         Param(python="ids", wire="ids", location="query", wire_kind="uuid"),
+        Param(python="numero", wire="número", location="query"),
     ),
     auth=(),
     parse=EventPage.from_dict,
@@ -79,6 +80,7 @@ class EventResource:
         since: str | None = None,
         after: _dt.datetime | None = None,
         ids: Sequence[_uuid.UUID] | None = None,
+        numero: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> EventPage:
         """A page of events.
@@ -87,11 +89,14 @@ class EventResource:
             since: A cursor.
             after: Events after this time.
             ids: Only these events.
+            numero: A number.
 
         ``GET /events``
         """
         return self._client.call(
-            _LIST, {"since": since, "after": after, "ids": ids}, request_options
+            _LIST,
+            {"since": since, "after": after, "ids": ids, "numero": numero},
+            request_options,
         )
 
     def when(self, id: str, **request_options: Unpack[RequestOptions]) -> _dt.datetime:
@@ -129,6 +134,7 @@ class AsyncEventResource:
         since: str | None = None,
         after: _dt.datetime | None = None,
         ids: Sequence[_uuid.UUID] | None = None,
+        numero: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> EventPage:
         """A page of events.
@@ -137,11 +143,14 @@ class AsyncEventResource:
             since: A cursor.
             after: Events after this time.
             ids: Only these events.
+            numero: A number.
 
         ``GET /events``
         """
         return await self._client.call(
-            _LIST, {"since": since, "after": after, "ids": ids}, request_options
+            _LIST,
+            {"since": since, "after": after, "ids": ids, "numero": numero},
+            request_options,
         )
 
     async def when(
