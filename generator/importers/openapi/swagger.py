@@ -139,6 +139,7 @@ class _Document:
         # stays a $ref; a formData one has no component form and is inlined).
         self.parameter_refs: dict[str, str] = {}
         self.response_refs: set[str] = set()
+        self.schemes: list[str] = ["https"]
 
     def convert(self) -> dict[str, Any]:
         """The whole document, converted."""
@@ -183,6 +184,7 @@ class _Document:
             parts.warn("#/schemes", "schemes that are not a list of names", "https")
             schemes = None
         names = list(dict.fromkeys(s.lower() for s in schemes or [])) or ["https"]
+        self.schemes = names
         origin = "#/host" if host or not base else "#/basePath"
         parts.came_from(("servers",), origin, inside=False)
         if host:
@@ -428,14 +430,21 @@ class _Document:
         return out
 
     def _operation_schemes(self, value: Any, where: str) -> None:
-        given = self.source.get("schemes")
-        if not isinstance(value, list) or value != given:
-            self.parts.warn(
-                where,
-                "schemes of one operation (OpenAPI 3 servers are per path or operation,"
-                " not per scheme)",
-                "the document's servers",
-            )
+        """Warn when an operation's schemes are not among the document's servers.
+
+        Kubernetes repeats ``schemes: [https]`` on every operation: one of the
+        servers already, so nothing is lost.
+        """
+        if isinstance(value, list) and all(isinstance(s, str) for s in value):
+            extra = [s for s in value if s.lower() not in self.schemes]
+            if not extra or not self.source.get("host"):
+                return
+        self.parts.warn(
+            where,
+            f"schemes {printable(str(value))} of one operation, not the document's "
+            "(OpenAPI 3 servers are not per scheme)",
+            "the document's servers",
+        )
 
     # --- parameters and bodies ----------------------------------------------------
 

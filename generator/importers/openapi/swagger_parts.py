@@ -102,6 +102,22 @@ def rebase_ref(ref: str, file: str) -> str:
     return joined + hash_ + fragment
 
 
+def concrete(media: list[str], binary: bool) -> list[str]:
+    """The media types a client can send or read, for those a document lists.
+
+    A wildcard (``*/*``, ``application/*``) says any type will do: JSON stands
+    for it, raw bytes for a binary value. Nothing is lost, so nothing is warned.
+    """
+    kept = [m for m in media if "*" not in m]
+    if kept or not media:
+        return kept
+    return ["application/octet-stream" if binary else "application/json"]
+
+
+def _binary(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema.get("format") == "binary"
+
+
 @dataclass
 class Parts:
     """What the conversion of one document shares, and the converters of its parts."""
@@ -279,9 +295,8 @@ class Parts:
             )
         schema = self.schema(param.get("schema", {}), file)
         media = [m for m in consumes if m not in FORM_MEDIA] or consumes
-        out: dict[str, Any] = {
-            "content": {m: {"schema": schema} for m in media or ["application/json"]}
-        }
+        media = concrete(media, _binary(schema)) or ["application/json"]
+        out: dict[str, Any] = {"content": {m: {"schema": schema} for m in media}}
         if isinstance(param.get("description"), str):
             out["description"] = param["description"]
         if param.get("required") is True:
@@ -471,11 +486,11 @@ class Parts:
     ) -> dict[str, Any]:
         if isinstance(schema, dict) and schema.get("type") == "file":
             # A file answer is raw bytes of the produced types (JSON is no file).
-            media = [m for m in produces if "json" not in m] or [
-                "application/octet-stream"
-            ]
+            produced = concrete(produces, binary=True)
+            media = [m for m in produced if "json" not in m]
+            media = media or ["application/octet-stream"]
         else:
-            media = produces or ["application/json"]
+            media = concrete(produces, _binary(schema)) or ["application/json"]
         for m in media:
             self.came_from((*converted, "content", m, "schema"), at(where, "schema"))
         converted_schema = self.schema(schema, file)

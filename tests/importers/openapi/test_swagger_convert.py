@@ -255,6 +255,33 @@ def test_a_body_parameter_becomes_the_request_body_per_consumed_type() -> None:
     assert list(op["requestBody"]["content"]) == ["application/json"]
 
 
+def test_wildcard_media_types_become_json_or_raw_bytes() -> None:
+    body = {"name": "b", "in": "body", "schema": {"type": "object"}}
+    op, warnings = converted_op(body, consumes=["*/*"])
+    assert list(op["requestBody"]["content"]) == ["application/json"]
+    raw = {"name": "b", "in": "body", "schema": {"type": "string", "format": "binary"}}
+    op, _ = converted_op(raw, consumes=["application/*"])
+    assert list(op["requestBody"]["content"]) == ["application/octet-stream"]
+    op, _ = converted_op(body, consumes=["*/*", "application/yaml"])
+    assert list(op["requestBody"]["content"]) == ["application/yaml"]
+    answer = {"200": {"description": "ok", "schema": {"type": "object"}}}
+    op, _ = converted_op(produces=["*/*"], responses=answer)
+    assert list(op["responses"]["200"]["content"]) == ["application/json"]
+    assert warnings == []
+
+
+def test_operation_schemes_warn_only_beyond_the_documents_servers() -> None:
+    document = swagger(
+        {
+            "/a": operation(schemes=["https"]),
+            "/b": operation(schemes=["wss"]),
+            "/c": operation(schemes="https"),
+        }
+    )
+    warnings = [w.pointer for w in convert_document(document).warnings]
+    assert warnings == ["#/paths/~1b/post/schemes", "#/paths/~1c/post/schemes"]
+
+
 def test_a_body_without_a_schema_warns_and_takes_any_value() -> None:
     op, warnings = converted_op({"name": "b", "in": "body"})
     assert op["requestBody"]["content"] == {"application/json": {"schema": {}}}
