@@ -14,6 +14,7 @@ drop and never an exception. Local files a ``$ref`` names are converted with
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -27,6 +28,7 @@ from generator.importers.openapi.swagger_parts import (
     at,
     rebase_ref,
 )
+from generator.spec.lint.api import url_problem
 
 OPENAPI_VERSION = "3.0.3"
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
@@ -60,6 +62,7 @@ _OPERATION_COPIED = frozenset(
         "security",
     }
 )
+_BASE_PATH = re.compile(r"^(/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?$")
 _OAUTH2_FLOWS = {
     "implicit": ("implicit", ("authorizationUrl",)),
     "password": ("password", ("tokenUrl",)),
@@ -172,11 +175,16 @@ class _Document:
     def servers(self) -> list[dict[str, Any]]:
         """``host`` + ``basePath`` per scheme (https when none is given)."""
         source, parts = self.source, self.parts
-        host = self._text("host")
+        host = self._host()
         base = self._text("basePath") or ""
         if base and not base.startswith("/"):
             parts.warn("#/basePath", f"basePath {printable(base)!r}", f"/{base}")
             base = "/" + base
+        if not _BASE_PATH.match(base):
+            parts.warn(
+                "#/basePath", f"basePath {printable(base)!r} is not a URL path", "/"
+            )
+            base = ""
         schemes = source.get("schemes")
         if schemes is not None and not (
             isinstance(schemes, list) and all(isinstance(s, str) for s in schemes)
@@ -188,17 +196,29 @@ class _Document:
         origin = "#/host" if host or not base else "#/basePath"
         parts.came_from(("servers",), origin, inside=False)
         if host:
-            if "://" in host or "/" in host:
-                parts.warn(
-                    "#/host",
-                    f"host {printable(host)!r} holds a scheme or a path",
-                    "used as written",
-                )
             return [{"url": f"{scheme}://{host}{base}"} for scheme in names]
         if base:
             # No host: the API is served where the document is (a relative URL).
             return [{"url": base}]
         return []
+
+    def _host(self) -> str | None:
+        """The host name (and port); a scheme or path written into it is dropped."""
+        given = self._text("host")
+        if given is None:
+            return None
+        host = given.split("://", 1)[-1].split("/", 1)[0]
+        # The spec's own rule for a base URL (SPEC165), so no server fails it.
+        if not host or url_problem(f"https://{host}") is not None:
+            self.parts.warn(
+                "#/host", f"host {printable(given)!r} is not a host name", "left out"
+            )
+            return None
+        if host != given:
+            self.parts.warn(
+                "#/host", f"host {printable(given)!r} holds a scheme or a path", host
+            )
+        return host
 
     def _text(self, key: str) -> str | None:
         value = self.source.get(key)

@@ -296,6 +296,14 @@ class Parts:
         schema = self.schema(param.get("schema", {}), file)
         media = [m for m in consumes if m not in FORM_MEDIA] or consumes
         media = concrete(media, _binary(schema)) or ["application/json"]
+        if _binary(schema) and any("json" in m for m in media):
+            # Raw bytes are no JSON value: a Swagger 'file' body is sent as is.
+            self.warn(
+                at(where, "schema"),
+                f"a binary body sent as {printable(', '.join(media))}",
+                "sent as application/octet-stream",
+            )
+            media = ["application/octet-stream"]
         out: dict[str, Any] = {"content": {m: {"schema": schema} for m in media}}
         if isinstance(param.get("description"), str):
             out["description"] = param["description"]

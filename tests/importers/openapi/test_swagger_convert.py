@@ -91,6 +91,27 @@ def test_no_host_and_no_base_path_gives_no_servers_and_odd_ones_warn() -> None:
     assert [w.pointer for w in odd.warnings] == ["#/basePath", "#/schemes"]
 
 
+@pytest.mark.parametrize(
+    ("host", "url", "problem"),
+    [
+        ("h.test:8443", "https://h.test:8443", None),
+        ("http://h.test/v1", "https://h.test", "holds a scheme or a path"),
+        ("a..b", None, "is not a host name"),
+        ("*/*", None, "is not a host name"),
+        ("h.test:99999", None, "is not a host name"),
+    ],
+)
+def test_a_host_is_one_a_base_url_can_hold(
+    host: str, url: str | None, problem: str | None
+) -> None:
+    result = convert_document(swagger(host=host))
+    servers = result.document.get("servers")
+    assert (servers[0]["url"] if servers else None) == url
+    assert [problem in w.problem for w in result.warnings] == (
+        [True] if problem else []
+    )
+
+
 def test_definitions_move_and_every_ref_follows_them() -> None:
     document = swagger(
         {
@@ -280,6 +301,16 @@ def test_operation_schemes_warn_only_beyond_the_documents_servers() -> None:
     )
     warnings = [w.pointer for w in convert_document(document).warnings]
     assert warnings == ["#/paths/~1b/post/schemes", "#/paths/~1c/post/schemes"]
+
+
+def test_a_file_body_is_sent_as_raw_bytes_not_json() -> None:
+    op, warnings = converted_op({"name": "b", "in": "body", "schema": {"type": "file"}})
+    assert op["requestBody"]["content"] == {
+        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+    }
+    assert warnings == [
+        "#/paths/~1a/post/parameters/0/schema: a binary body sent as application/json"
+    ]
 
 
 def test_a_body_without_a_schema_warns_and_takes_any_value() -> None:
