@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic
-from generator.importers.openapi import naming
-from generator.importers.openapi.document import Resolver, read_document
+from generator.importers.openapi import located, naming, swagger_report
+from generator.importers.openapi.document import Resolver, load_document
 from generator.importers.openapi.envelopes import shared_wrapper
 from generator.importers.openapi.operations import import_operations
 from generator.importers.openapi.report import Report, mapping, printable, sequence
 from generator.importers.openapi.schemas import Schemas
 from generator.importers.openapi.security import auth_list, auth_schemes
+from generator.importers.openapi.swagger import OPENAPI_VERSION
 from generator.importers.openapi.usage import operation_types, prune
 from generator.spec.lint.identifiers import TEMPLATE_IMPORTS, runtime_names
 
@@ -38,12 +39,48 @@ class ImportResult:
 def import_document(path: Path, name: str | None = None) -> ImportResult:
     """Read ``path`` and build its draft.
 
+    Warnings name the document as written (a Swagger 2.0 one too) and are
+    placed at the line of the pointer they name.
+
     Raises:
-        DocumentError: the file cannot be read as an OpenAPI 3 document.
+        DocumentError: the file cannot be read as an OpenAPI 3 (or Swagger 2.0)
+            document.
     """
-    document = read_document(path)
+    loaded = load_document(path)
     report = Report(str(path))
-    resolver = Resolver(path.resolve(), document)
+    renamed: dict[str, str] = {}  # pointers the importer named -> as written
+    if loaded.swagger is not None:
+        report.warn(
+            "swagger",
+            "#/swagger",
+            "a Swagger 2.0 document",
+            f"converted to OpenAPI {OPENAPI_VERSION} first",
+            "warnings name the Swagger document's own pointers",
+            written=True,
+        )
+        report.as_written = lambda where: renamed.setdefault(
+            where, located.as_written(loaded, where)
+        )
+    result = _import(loaded.data, path, name, report, loaded.resolver)
+    if loaded.swagger is not None:
+        located.rename_in_notes(result.draft, renamed)
+        # After the import, so that a warning about an operation is also a TODO
+        # on it; listed right after the line saying the document was converted.
+        converted = Report(report.file)
+        swagger_report.conversion_warnings(loaded, converted, result.draft)
+        report.diagnostics[1:1] = converted.diagnostics
+        result.with_todos = swagger_report.with_todos(result.draft, result.with_todos)
+    result.diagnostics = located.place(report.diagnostics, loaded, str(path))
+    return result
+
+
+def _import(
+    document: dict[str, Any],
+    path: Path,
+    name: str | None,
+    report: Report,
+    resolver: Resolver,
+) -> ImportResult:
     schemas = Schemas(resolver, report)
     schemas.taken |= set(runtime_names()) | set(TEMPLATE_IMPORTS) | {"Model", "Any"}
     reserved_models = set(schemas.taken)
