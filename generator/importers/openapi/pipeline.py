@@ -17,6 +17,7 @@ from generator.importers.openapi.schemas import Schemas
 from generator.importers.openapi.security import auth_list, auth_schemes
 from generator.importers.openapi.swagger import OPENAPI_VERSION
 from generator.importers.openapi.usage import operation_types, prune
+from generator.spec.lint.api import url_problem
 from generator.spec.lint.identifiers import TEMPLATE_IMPORTS, runtime_names
 
 _MAX_API_NAME = 40
@@ -122,7 +123,7 @@ def _import(
         "name": api_name,
         "title": title,
         "version": printable(str(info.get("version") or "0"), 60),
-        "base_url": _servers(document, report, {}),
+        "base_url": "",  # set below (the key keeps its place in api.yaml)
         "source_document": path.name,
         "package": f"{api_name}_client",
         "client_class": naming.model_name(api_name) + "Client",
@@ -225,7 +226,8 @@ def _servers(document: dict[str, Any], report: Report, out: dict[str, Any]) -> s
         for var, body in variables.items():
             default = body.get("default") if isinstance(body, dict) else None
             resolved = resolved.replace("{" + str(var) + "}", str(default))
-        if not _URL.match(resolved):
+        # The spec's own rule too (SPEC165): a host like 'a..b' passes the pattern.
+        if not _URL.match(resolved) or url_problem(resolved) is not None:
             report.warn(
                 "server",
                 f"#/servers/{index}",
