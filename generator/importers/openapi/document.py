@@ -82,7 +82,8 @@ def load_document(path: Path) -> Document:
     Raises:
         DocumentError: as ``read_document``.
     """
-    from generator.importers.openapi import swagger  # it reads pointers with ours
+    # Imported here: the converter imports this module (for walk_pointer).
+    from generator.importers.openapi import swagger
 
     source = read_source(path)
     data = source.data

@@ -126,7 +126,7 @@ def convert_fragment(data: dict[str, Any], label: str) -> Converted:
 
 
 class _Document:
-    """Converts one document (or a local file's components) into ``parts.document``."""
+    """Converts one document, or the components of a local file it refers to."""
 
     def __init__(self, parts: Parts, label: str = "") -> None:
         self.parts = parts
