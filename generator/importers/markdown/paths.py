@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from generator.importers.common.defects import Defect
+from generator.spec.path_syntax import LITERAL_CHARACTERS, SPEC_PATH
 
 PLACEHOLDER = re.compile(r"\{(?P<name>[^{}]*)\}")
 _VERSION = re.compile(r"^v?\d+(\.\d+)*\Z", re.IGNORECASE)
-_SPEC_PATH = re.compile(r"^/[A-Za-z0-9_.~{}/-]*\Z")
 
 
 class PathError(ValueError):
@@ -50,10 +50,10 @@ def clean_path(path: str, prefix: str, line: int) -> CleanPath:
     _strip_prefix(result, prefix, line)
     _strip_trailing_slash(result, line)
     _rename_repeated(result, line)
-    if not _SPEC_PATH.match(result.path):
+    if not SPEC_PATH.match(result.path):
         raise PathError(
             f"path {path!r} has characters a spec path cannot hold "
-            "(letters, digits, _ . ~ - / and {placeholders} only)"
+            f"(letters, digits, {LITERAL_CHARACTERS} and {{placeholders}} only)"
         )
     return result
 

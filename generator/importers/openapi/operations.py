@@ -25,11 +25,13 @@ from generator.importers.openapi.schemas import Schemas
 from generator.importers.openapi.security import auth_list
 from generator.naming import python_identifier
 from generator.spec.lint.identifiers import client_members
+from generator.spec.path_syntax import LITERAL_CHARACTERS, SPEC_PATH
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _MEDIA = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
 _BINARY = ("application/octet-stream", "application/pdf", "application/zip")
 _PARAM_NAME = re.compile(r"^[A-Za-z0-9_.\[\]<>-]{1,100}$")
+_PLACEHOLDER = re.compile(r"\{[^}]*\}")
 _FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 _PRIMITIVES = {"string", "integer", "number", "boolean", "date", "datetime", "uuid"}
 _HEADER = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -55,6 +57,8 @@ def import_operations(
     """Every operation of ``document['paths']``, grouped in resources."""
     result = Imported()
     taken_ops: dict[str, set[str]] = {}
+    # /a/{id} and /a/{slug} (or /a#x and /a#y) are one route to the server.
+    routes: dict[tuple[str, Any, str], str] = {}
     for path, item in mapping(document.get("paths")).items():
         if not isinstance(item, dict):
             continue
@@ -91,6 +95,13 @@ def import_operations(
                 report.warn("skipped-operation", where, str(exc), "left out")
                 continue
             resource, name, spec = built
+            route = (method, spec.get("base_url"), _PLACEHOLDER.sub("{}", spec["path"]))
+            first = routes.setdefault(route, where)
+            if first != where:
+                why = f"same method and path as {first}: one route to the server"
+                result.skipped.append((where, why))
+                report.warn("skipped-operation", where, why, "left out")
+                continue
             if spec.get("departures"):
                 result.with_todos += 1
             operations = result.resources.setdefault(resource, {"operations": {}})
@@ -140,6 +151,8 @@ def _operation(
         headers,
         renames,
     )
+    if form and method in ("get", "head", "delete", "options"):
+        form = _form_to_query(form, method, where, report, departures)
     taken = {p.get("python_name", p["name"]) for p in params}
     for param in form:
         python = param.get("python_name", param["name"])
@@ -174,6 +187,30 @@ def _operation(
     if departures:
         spec["departures"] = departures
     return resource, name, spec
+
+
+def _form_to_query(
+    form: list[dict[str, Any]],
+    method: str,
+    where: str,
+    report: Report,
+    departures: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """A form body on a method without one, sent in the query (as Stripe takes it).
+
+    Raises:
+        SkipOperation: the form uploads a file, which no query can carry.
+    """
+    if any(p["in"] == "file" for p in form):
+        raise SkipOperation(f"a file upload in the body of a {method.upper()}")
+    report.warn(
+        "body",
+        where + "/requestBody",
+        f"a form body on {method.upper()}, which the SDK sends without a body",
+        "its fields are sent in the query string",
+        departures=departures,
+    )
+    return [{**param, "in": "query"} for param in form]
 
 
 def _resource(op: dict[str, Any], path: str) -> str:
@@ -246,7 +283,23 @@ def _path(
     Raises:
         SkipOperation: the path holds characters the spec format cannot.
     """
-    cleaned = "/" + path.strip("/") if path.strip("/") else "/"
+    written, fragment = path.partition("#")[::2]
+    if "?" in written:
+        raise SkipOperation(
+            f"path {printable(path)!r} carries a query string; sdkgen paths hold "
+            "none (declare the query keys as parameters)"
+        )
+    cleaned = "/" + written.strip("/") if written.strip("/") else "/"
+    if fragment:
+        # A fragment never reaches the server: documents use it to tell apart
+        # operations on one route (AWS's '#X-Amz-Target=...').
+        report.warn(
+            "path-fragment",
+            where,
+            f"path {printable(path)!r}",
+            f"path {cleaned}: the fragment '#{printable(fragment)}' is never sent",
+            departures=departures,
+        )
     taken: set[str] = set()
     for found in re.findall(r"\{([^}]*)\}", cleaned):
         name = found if _FIELD_NAME.match(found) else naming.snake(found, "param")
@@ -256,12 +309,12 @@ def _path(
             renames[found] = name
             cleaned = cleaned.replace("{" + found + "}", "{" + name + "}")
     literal = re.sub(r"\{[^}]*\}", "", cleaned)
-    if not re.fullmatch(r"[A-Za-z0-9_.~/-]*", literal):
+    if not SPEC_PATH.match(cleaned) or "{" in literal or "}" in literal:
         raise SkipOperation(
             f"path {printable(path)!r} holds characters a spec path cannot "
-            "(letters, digits and '_.~-/' only)"
+            f"(letters, digits, {LITERAL_CHARACTERS} and {{placeholders}} only)"
         )
-    if cleaned != path and not renames:
+    if cleaned != written and not renames:
         report.warn(
             "path",
             where,
@@ -521,11 +574,24 @@ def _body(
         type_ = schemas.type_of(
             schema, f"{here}/content/{escape_token(chosen[0])}/schema", hint + "Body"
         )
-        if chosen[0] in ("application/x-www-form-urlencoded", "multipart/form-data"):
-            inner = type_.removeprefix("nullable[").rstrip("]")
-            if not (
-                inner in schemas.models and "fields" in schemas.models[inner]
-            ) and not inner.startswith("map["):
+        inner = type_.removeprefix("nullable[").rstrip("]")
+        named_fields = inner.startswith("map[") or (
+            inner in schemas.models and "fields" in schemas.models[inner]
+        )
+        if not named_fields and forms & set(chosen):
+            # A form is a set of named fields: a union or a scalar cannot be one.
+            kept = [m for m in chosen if m not in forms]
+            if kept:
+                report.warn(
+                    "body",
+                    here,
+                    f"media types {[m for m in chosen if m in forms]} for a body "
+                    f"of type {inner}, which is no object",
+                    f"sent as {kept[0]} only",
+                    departures=departures,
+                )
+                chosen = kept
+            else:
                 type_ = "map[any]"
     else:
         type_ = "string" if first.startswith("text/") else "file"

@@ -11,10 +11,15 @@ from generator.diagnostics import Diagnostic
 from generator.importers.openapi import located, naming, swagger_report
 from generator.importers.openapi.document import Resolver, load_document
 from generator.importers.openapi.envelopes import shared_wrapper
+from generator.importers.openapi.fit import fit_limits
 from generator.importers.openapi.operations import import_operations
 from generator.importers.openapi.report import Report, mapping, printable, sequence
 from generator.importers.openapi.schemas import Schemas
-from generator.importers.openapi.security import auth_list, auth_schemes
+from generator.importers.openapi.security import (
+    auth_list,
+    auth_schemes,
+    split_shared_slots,
+)
 from generator.importers.openapi.swagger import OPENAPI_VERSION
 from generator.importers.openapi.usage import operation_types, prune
 from generator.spec.lint.api import url_problem
@@ -122,7 +127,7 @@ def _import(
     api: dict[str, Any] = {
         "name": api_name,
         "title": title,
-        "version": printable(str(info.get("version") or "0"), 60),
+        "version": printable(str(info.get("version") or "0"), 200),
         "base_url": "",  # set below (the key keeps its place in api.yaml)
         "source_document": path.name,
         "package": f"{api_name}_client",
@@ -160,6 +165,8 @@ def _import(
     if envelope is not None:
         draft["envelope"] = envelope
     draft["resources"] = dict(sorted(imported.resources.items()))
+    split_shared_slots(draft, report)
+    fit_limits(draft, report)
     result.draft = draft
     return result
 

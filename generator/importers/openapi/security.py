@@ -7,6 +7,7 @@ sdkgen form: the draft keeps the others and says so.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -202,3 +203,59 @@ def auth_list(
             departures,
         )
     return alternatives
+
+
+def split_shared_slots(draft: dict[str, Any], report: Report) -> None:
+    """Turn AND groups whose schemes share a credential slot into alternatives.
+
+    Two schemes that both send ``Authorization`` cannot be sent together; a
+    document listing them in one requirement (APIs.guru's Google descriptions
+    pair two OAuth flows so) means either of them.
+    """
+    auth = draft.get("auth", {})
+    defaults = draft.get("defaults", {})
+    if isinstance(defaults.get("auth"), list):
+        defaults["auth"] = _split(defaults["auth"], auth, "#/security", report, None)
+    for resource in draft.get("resources", {}).values():
+        for name, op in resource["operations"].items():
+            if isinstance(op.get("auth"), list):
+                departures = op.setdefault("departures", [])
+                op["auth"] = _split(op["auth"], auth, name, report, departures)
+                if not departures:
+                    del op["departures"]
+
+
+def _split(
+    options: list[Any],
+    auth: dict[str, Any],
+    owner: str,
+    report: Report,
+    departures: list[dict[str, Any]] | None,
+) -> list[Any]:
+    out: list[Any] = []
+    for option in options:
+        group = option if isinstance(option, list) else [option]
+        by_slot: dict[tuple[str, str], list[str]] = {}
+        for name in group:
+            by_slot.setdefault(_slot(auth.get(name, {})), []).append(name)
+        if len(by_slot) == len(group):
+            out.append(option)
+            continue
+        report.warn(
+            "auth",
+            f"{owner}: security requirement {group}",
+            "schemes sent together that use one credential slot",
+            "one alternative per scheme of that slot",
+            departures=departures,
+        )
+        for combo in itertools.product(*by_slot.values()):
+            alternative: Any = list(combo) if len(combo) > 1 else combo[0]
+            if alternative not in out:
+                out.append(alternative)
+    return out
+
+
+def _slot(scheme: dict[str, Any]) -> tuple[str, str]:
+    if scheme.get("type") == "api_key" and "header" not in scheme:
+        return str(scheme.get("in")), str(scheme.get("name"))
+    return "header", str(scheme.get("header", "Authorization")).lower()

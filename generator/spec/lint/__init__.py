@@ -84,6 +84,7 @@ CHECKS: tuple[Check, ...] = (
     access.check_constant_headers,
     access.check_query_keys,
     access.check_head_operations,
+    access.check_auth_groups,
     responses_types.check_success_responses,
     responses_types.check_response_bodies,
     responses_types.check_nested_nullable,

@@ -7,7 +7,9 @@
 - an operation's ``base_url`` is an absolute URL without a trailing slash;
 - a constant header never replaces a credential header, and a query key's name
   is not also an operation's query parameter (one would overwrite the other);
-- a HEAD operation has no body to return.
+- a HEAD operation has no body to return;
+- the schemes of one AND group send their credentials to different places (two
+  bearer schemes in one group would each overwrite the other's header).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from generator.diagnostics import Diagnostic
+from generator.spec.elements import JsonPath
 from generator.spec.lint.api import url_problem
 from generator.spec.lint.context import Context
 from generator.spec.types import AuthScheme, Operation
@@ -215,3 +218,46 @@ def check_head_operations(ctx: Context) -> Iterator[Diagnostic]:
                 "remove 'returns'; the headers are on with_raw_response",
                 True,
             )
+
+
+def check_auth_groups(ctx: Context) -> Iterator[Diagnostic]:
+    """SPEC220: an AND group whose schemes send to one header, query key or cookie."""
+    defaults: JsonPath = ("defaults", "auth")
+    groups = [(defaults, "defaults", ctx.spec.defaults.auth_options)]
+    groups += [
+        ((*op.where, "auth"), f"operation {op.label}", op.auth_options)
+        for op in ctx.operations
+        if "auth" in op.written
+    ]
+    for at, owner, options in groups:
+        for group in options:
+            clash = _shared_slot(ctx, group)
+            if clash is not None:
+                first, second, slot = clash
+                yield ctx.report(
+                    "SPEC220",
+                    at,
+                    f"{owner} sends schemes '{first}' and '{second}' together, but "
+                    f"both go to {slot}: one would overwrite the other",
+                    "list them as alternatives (separate entries), not one group",
+                )
+
+
+def _shared_slot(ctx: Context, group: tuple[str, ...]) -> tuple[str, str, str] | None:
+    taken: dict[str, str] = {}
+    for name in group:
+        scheme = ctx.spec.auth.get(name)
+        if scheme is None:
+            continue  # reported by the reference rules
+        slot = credential_slot(scheme)
+        if slot in taken:
+            return taken[slot], name, slot
+        taken[slot] = name
+    return None
+
+
+def credential_slot(scheme: AuthScheme) -> str:
+    """Where a scheme's credential goes, as messages name it: "header 'x-key'"."""
+    if scheme.location in ("query", "cookie"):
+        return f"{scheme.location} '{scheme.key_name}'"
+    return f"header '{scheme.header.lower()}'"

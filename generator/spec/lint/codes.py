@@ -115,6 +115,7 @@ RULES: dict[str, Rule] = {
         Rule("SPEC217", _E, "constant header replaces a credential header"),
         Rule("SPEC218", _E, "HEAD operation declares a return value"),
         Rule("SPEC219", _E, "query parameter named like an API key in the query"),
+        Rule("SPEC220", _E, "AND group whose schemes send to the same place"),
         # responses_types.py
         Rule("SPEC181", _E, "both 'returns' and a declared success response"),
         Rule("SPEC182", _W, "a success response without a body beside a typed one"),

@@ -36,9 +36,9 @@ _PATTERN_WORDS = {
     ),
     "^[A-Za-z0-9-]+$": "must be an HTTP header name: letters, digits and '-'",
     "\\{value\\}": "must contain '{value}' where the credential goes",
-    "^/[A-Za-z0-9_.~{}/-]*$": (
-        "must start with '/' and hold only letters, digits, '_.~-/' and "
-        "'{name}' placeholders"
+    "^/[A-Za-z0-9_.~{}/!$&'()*+,;=:@-]*$": (
+        "must start with '/' and hold only letters, digits, '{name}' placeholders "
+        "and what RFC 3986 allows in a path: _.~-/!$&'()*+,;=:@ (no '?' or '#')"
     ),
     "^[A-Za-z0-9_.\\[\\]-]+$": "may hold only letters, digits and '_.[]-'",
     "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$": (

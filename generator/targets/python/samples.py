@@ -381,7 +381,7 @@ class _Samples:
         if not type_label:
             return None
         ref = parse_type(type_label)
-        while ref.kind in ("list", "map") and ref.item is not None:
+        while ref.kind in ("list", "map", "nullable") and ref.item is not None:
             ref = ref.item
         if ref.kind != "model":
             return None

@@ -38,6 +38,14 @@ class Run:
         """One operation of the written spec."""
         return dict(self.section("resources")[resource]["operations"][name])
 
+    def operations(self) -> list[dict[str, Any]]:
+        """Every operation of the written spec, resource by resource."""
+        return [
+            dict(op)
+            for resource in self.section("resources").values()
+            for op in resource["operations"].values()
+        ]
+
 
 def minimal(paths_: dict[str, Any], **extra: Any) -> dict[str, Any]:
     """An OpenAPI 3.1 document with ``paths_`` and a server."""

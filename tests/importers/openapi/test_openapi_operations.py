@@ -122,18 +122,54 @@ def test_no_operation_means_no_spec(tmp_path: Path, capsys: Capsys) -> None:
 def test_trace_and_impossible_paths_are_skipped_with_why(
     tmp_path: Path, capsys: Capsys
 ) -> None:
+    done = {"responses": {"204": {"description": "x"}}}
     ops: dict[str, Any] = {
-        "/a": {
-            "trace": {"responses": {}},
-            "get": {"responses": {"204": {"description": "x"}}},
-        },
-        "/v1/{name}:cancel": {"post": {"responses": {"204": {"description": "x"}}}},
+        "/a": {"trace": {"responses": {}}, "get": done},
+        "/b?c={c}": {"get": done},
+        "/c/{d": {"get": done},
+        "/e^": {"get": done},
+    }
+    run = run_import(minimal(ops), tmp_path, capsys)
+    assert run.code == 0, run.report
+    assert "skipped: 4" in run.report
+    assert "#/paths/~1a/trace: TRACE is not a method sdkgen generates" in run.report
+    assert "carries a query string" in run.report
+    for path in ("/c/{d", "/e^"):
+        assert f"path '{path}' holds characters a spec path cannot" in run.report
+
+
+def test_paths_keep_what_rfc_3986_allows(tmp_path: Path, capsys: Capsys) -> None:
+    done = {"responses": {"204": {"description": "x"}}}
+    param = {"name": "name", "in": "path", "required": True, "schema": {}}
+    ops = {
+        "/v1/{name}:cancel": {"post": {**done, "parameters": [param]}},
+        "/items('{name}')/$value,@me;x=1": {"get": {**done, "parameters": [param]}},
+    }
+    run = run_import(minimal(ops), tmp_path, capsys)
+    assert run.code == 0, run.report
+    assert "skipped: 0" in run.report
+    paths = sorted(op["path"] for op in run.operations())
+    assert paths == ["/items('{name}')/$value,@me;x=1", "/v1/{name}:cancel"]
+
+
+def test_fragments_are_dropped_and_one_route_is_imported_once(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    done = {"responses": {"204": {"description": "x"}}}
+    param = {"name": "slug", "in": "path", "required": True, "schema": {}}
+    ops: dict[str, Any] = {
+        "/#Target=Query": {"post": {**done, "operationId": "query"}},
+        "/#Target=Tag": {"post": {**done, "operationId": "tag"}},
+        "/a/{id}": {"get": {**done, "parameters": [{**param, "name": "id"}]}},
+        "/a/{slug}": {"get": {**done, "parameters": [param]}},
     }
     run = run_import(minimal(ops), tmp_path, capsys)
     assert run.code == 0, run.report
     assert "skipped: 2" in run.report
-    assert "#/paths/~1a/trace: TRACE is not a method sdkgen generates" in run.report
-    assert "holds characters a spec path cannot" in run.report
+    assert "the fragment '#Target=Query' is never sent" in run.report
+    assert "#/paths/~1#Target=Tag/post: same method and path as" in run.report
+    assert "#/paths/~1a~1{slug}/get: same method and path as" in run.report
+    assert sorted(op["path"] for op in run.operations()) == ["/", "/a/{id}"]
 
 
 def test_placeholders_are_renamed_to_identifiers(
@@ -356,3 +392,72 @@ def test_own_servers_headers_callbacks_and_webhooks(
     }
     assert "callbacks" in op["departures"][0]["document"]
     assert "warning[import-webhooks]: #/webhooks: 1 webhook(s)" in run.report
+
+
+def test_a_form_body_on_delete_travels_in_the_query(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    form = {
+        "type": "object",
+        "properties": {"expand": {"type": "array", "items": {"type": "string"}}},
+    }
+    body = {"content": {"application/x-www-form-urlencoded": {"schema": form}}}
+    done = {"responses": {"204": {"description": "x"}}}
+    ops = {"/a": {"delete": {**done, "operationId": "drop", "requestBody": body}}}
+    run = run_import(minimal(ops), tmp_path, capsys)
+    assert run.code == 0, run.report
+    (op,) = run.operations()
+    assert [(p["name"], p["in"]) for p in op["parameters"]] == [("expand", "query")]
+    assert "its fields are sent in the query string" in run.report
+
+
+def test_a_union_body_is_not_offered_as_a_form(tmp_path: Path, capsys: Capsys) -> None:
+    one = {"type": "object", "properties": {"a": {"type": "string"}}}
+    two = {"type": "object", "properties": {"b": {"type": "integer"}}}
+    schema = {"oneOf": [one, two]}
+    content = {
+        m: {"schema": schema} for m in ("application/json", "multipart/form-data")
+    }
+    done = {"responses": {"204": {"description": "x"}}}
+    ops = {"/a": {"patch": {**done, "requestBody": {"content": content}}}}
+    run = run_import(minimal(ops), tmp_path, capsys)
+    assert run.code == 0, run.report
+    (op,) = run.operations()
+    assert "media_types" not in op["body"]
+    assert op["body"].get("media_type", "application/json") == "application/json"
+    assert "sent as application/json only" in run.report
+
+
+def test_text_and_enums_beyond_the_spec_limits_are_cut_with_a_warning(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    param = {"name": "fmt", "in": "query", "schema": {"enum": ["a", "b", "a", "c"]}}
+    ops = {"/a": {"get": {"parameters": [param], "responses": {"204": {}}}}}
+    info = {"title": "T", "version": "v" * 80, "description": "d" * 30_000}
+    run = run_import({**minimal(ops), "info": info}, tmp_path, capsys)
+    assert run.code == 0, run.report
+    api = run.section("api")
+    assert len(api["version"]) == 50 and api["version"].endswith("[...]")
+    assert len(api["description"]) == 20_000
+    (op,) = run.operations()
+    assert op["parameters"][0]["enum"] == ["a", "b", "c"]
+    assert "spec api.description: a description of 30000 characters" in run.report
+    assert "an enum that lists a value more than once" in run.report
+
+
+def test_schemes_sharing_one_header_are_alternatives_not_a_group(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    flows = {"implicit": {"authorizationUrl": "https://a.test/auth", "scopes": {}}}
+    schemes = {
+        "Oauth2": {"type": "oauth2", "flows": flows},
+        "Oauth2c": {"type": "oauth2", "flows": flows},
+        "Key": {"type": "apiKey", "in": "query", "name": "key"},
+    }
+    security = [{"Oauth2": [], "Oauth2c": [], "Key": []}]
+    op = {"security": security, "responses": {"204": {"description": "x"}}}
+    document = minimal({"/a": {"get": op}}, components={"securitySchemes": schemes})
+    run = run_import(document, tmp_path, capsys)
+    assert run.code == 0, run.report
+    assert run.operations()[0]["auth"] == [["oauth2", "key"], ["oauth2c", "key"]]
+    assert "schemes sent together that use one credential slot" in run.report

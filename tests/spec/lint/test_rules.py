@@ -966,6 +966,37 @@ def query_parameter_named_like_the_query_key(spec: Spec) -> None:
     get(spec)["parameters"].append({"name": "key", "in": "query", "type": "string"})
 
 
+@case("SPEC220")
+def two_bearer_schemes_in_one_group(spec: Spec) -> None:
+    spec["auth"] = {
+        "user": {"type": "http_bearer", "argument": "user_token"},
+        "app": {
+            "type": "oauth2",
+            "token_url": "https://a.test/t",
+            "grants": ["client_credentials"],
+            "argument": "access_token",
+        },
+    }
+    get(spec)["auth"] = [["user", "app"]]
+
+
+@case("SPEC220")
+def two_query_keys_of_one_name_in_the_default_group(spec: Spec) -> None:
+    key = {"type": "api_key", "in": "query", "name": "key"}
+    spec["auth"] = {"a": {**key, "argument": "a"}, "b": {**key, "argument": "b"}}
+    spec["defaults"] = {"auth": [["a", "b"]]}
+
+
+def test_and_groups_of_different_places_are_fine(tmp_path: Path) -> None:
+    spec = base()
+    spec["auth"] = {
+        "user": {"type": "http_bearer", "argument": "user_token"},
+        "key": {"type": "api_key", "header": "X-Key", "argument": "key"},
+    }
+    get(spec)["auth"] = [["user", "key"], "user"]
+    assert codes(spec, tmp_path) == []
+
+
 @case("SPEC117")
 def basic_password_argument_clashes(spec: Spec) -> None:
     spec["auth"] = {

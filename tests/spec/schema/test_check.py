@@ -12,6 +12,7 @@ from jsonschema.exceptions import SchemaError
 
 from generator import resources
 from generator.diagnostics import Diagnostic
+from generator.spec.path_syntax import SPEC_PATH
 from generator.spec.schema.check import _most_relevant
 from generator.spec.validate import validate_path
 from tests import paths
@@ -250,3 +251,13 @@ def test_one_of_failures_report_the_best_branch_only() -> None:
     error = next(Draft202012Validator(schema).iter_errors("ABC"))
     assert error.validator == "oneOf"
     assert _most_relevant(error).validator in ("pattern", "type")
+
+
+def test_the_path_pattern_is_the_one_the_importers_use() -> None:
+    schema = resources.load_schema()
+    pattern = schema["$defs"]["operation"]["properties"]["path"]["pattern"]
+    assert pattern.removesuffix("$") + r"\Z" == SPEC_PATH.pattern
+    for path in ("/v1/{name}:cancel", "/items('{id}')", "/@me", "/a,b;c=d&e"):
+        assert SPEC_PATH.match(path), path
+    for path in ("/a?b=c", "/a#b", "/a b", "/ä", "a"):
+        assert not SPEC_PATH.match(path), path

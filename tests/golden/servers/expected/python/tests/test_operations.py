@@ -250,5 +250,11 @@ def test_call_without_a_usable_credential_fails_before_sending(
 
 
 def test_every_operation_has_a_case() -> None:
-    expected = ["bucket.get", "bucket.exists", "bucket.options", "bucket.status"]
+    expected = [
+        "bucket.get",
+        "bucket.exists",
+        "bucket.options",
+        "bucket.status",
+        "bucket.restore",
+    ]
     assert sorted(name(case) for case in CASES) == sorted(expected)

@@ -73,6 +73,18 @@ _STATUS: Operation[None] = Operation(
     parse=ignore_payload,
 )
 
+_RESTORE: Operation[Bucket] = Operation(
+    name="bucket.restore",
+    method="POST",
+    path="/buckets('{name}')/versions/{version}:restore",
+    params=(
+        Param(python="name", wire="name", location="path"),
+        Param(python="version", wire="version", location="path"),
+    ),
+    auth=("key",),
+    parse=Bucket.from_dict,
+)
+
 
 class BucketResource:
     """Buckets."""
@@ -134,6 +146,21 @@ class BucketResource:
         ``GET https://status.storage.test/health``
         """
         return self._client.call(_STATUS, {}, request_options)
+
+    def restore(
+        self, name: str, version: int, **request_options: Unpack[RequestOptions]
+    ) -> Bucket:
+        """Restore a bucket to one of its versions.
+
+        Args:
+            name: The bucket's name.
+            version: The version.
+
+        ``POST /buckets('{name}')/versions/{version}:restore``
+        """
+        return self._client.call(
+            _RESTORE, {"name": name, "version": version}, request_options
+        )
 
 
 class AsyncBucketResource:
@@ -199,6 +226,21 @@ class AsyncBucketResource:
         """
         return await self._client.call(_STATUS, {}, request_options)
 
+    async def restore(
+        self, name: str, version: int, **request_options: Unpack[RequestOptions]
+    ) -> Bucket:
+        """Restore a bucket to one of its versions.
+
+        Args:
+            name: The bucket's name.
+            version: The version.
+
+        ``POST /buckets('{name}')/versions/{version}:restore``
+        """
+        return await self._client.call(
+            _RESTORE, {"name": name, "version": version}, request_options
+        )
+
 
 class BucketResourceWithRawResponse:
     """Like ``BucketResource``, returning ``APIResponse`` objects (status, headers,
@@ -210,6 +252,7 @@ class BucketResourceWithRawResponse:
         self.exists = to_raw_response_wrapper(resource.exists)
         self.options = to_raw_response_wrapper(resource.options)
         self.status = to_raw_response_wrapper(resource.status)
+        self.restore = to_raw_response_wrapper(resource.restore)
 
 
 class AsyncBucketResourceWithRawResponse:
@@ -222,6 +265,7 @@ class AsyncBucketResourceWithRawResponse:
         self.exists = async_to_raw_response_wrapper(resource.exists)
         self.options = async_to_raw_response_wrapper(resource.options)
         self.status = async_to_raw_response_wrapper(resource.status)
+        self.restore = async_to_raw_response_wrapper(resource.restore)
 
 
 class BucketResourceWithStreamingResponse:
@@ -234,6 +278,7 @@ class BucketResourceWithStreamingResponse:
         self.exists = to_streamed_response_wrapper(resource.exists)
         self.options = to_streamed_response_wrapper(resource.options)
         self.status = to_streamed_response_wrapper(resource.status)
+        self.restore = to_streamed_response_wrapper(resource.restore)
 
 
 class AsyncBucketResourceWithStreamingResponse:
@@ -246,3 +291,4 @@ class AsyncBucketResourceWithStreamingResponse:
         self.exists = async_to_streamed_response_wrapper(resource.exists)
         self.options = async_to_streamed_response_wrapper(resource.options)
         self.status = async_to_streamed_response_wrapper(resource.status)
+        self.restore = async_to_streamed_response_wrapper(resource.restore)
