@@ -30,10 +30,12 @@ def test_writes_a_spec_folder_and_prints_the_summary(
     assert "  name: pets\n" in api and "package: pets_client" in api
     assert "operations read: 5" in err and "imported: 5" in err
     assert f"wrote {out}" in err
-    # The house diagnostic format: file:line:col: severity[code]: message, hint.
+    # The house diagnostic format: file:line:col: severity[code]: message, hint,
+    # at the line and column of the pointer (the cookie parameter's "name:").
+    line = PETSTORE.read_text("utf-8").splitlines().index("        - name: session")
     assert (
-        f"{PETSTORE}:1:1: warning[import-parameter]: #/paths/~1pets/get/parameters/4"
-        in err
+        f"{PETSTORE}:{line + 1}:11: warning[import-parameter]: "
+        "#/paths/~1pets/get/parameters/4" in err
     )
     assert main(["validate", "--strict", str(out)]) == 0
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic
-from generator.importers.openapi import naming
-from generator.importers.openapi.document import Resolver, read_document
+from generator.importers.openapi import located, naming, swagger_report
+from generator.importers.openapi.document import Resolver, load_document
 from generator.importers.openapi.envelopes import shared_wrapper
 from generator.importers.openapi.fit import fit_limits
 from generator.importers.openapi.operations import import_operations
@@ -20,7 +20,9 @@ from generator.importers.openapi.security import (
     auth_schemes,
     split_shared_slots,
 )
+from generator.importers.openapi.swagger import OPENAPI_VERSION
 from generator.importers.openapi.usage import operation_types, prune
+from generator.spec.lint.api import url_problem
 from generator.spec.lint.identifiers import TEMPLATE_IMPORTS, runtime_names
 
 _MAX_API_NAME = 40
@@ -43,12 +45,48 @@ class ImportResult:
 def import_document(path: Path, name: str | None = None) -> ImportResult:
     """Read ``path`` and build its draft.
 
+    Warnings name the document as written (a Swagger 2.0 one too) and are
+    placed at the line of the pointer they name.
+
     Raises:
-        DocumentError: the file cannot be read as an OpenAPI 3 document.
+        DocumentError: the file cannot be read as an OpenAPI 3 (or Swagger 2.0)
+            document.
     """
-    document = read_document(path)
+    loaded = load_document(path)
     report = Report(str(path))
-    resolver = Resolver(path.resolve(), document)
+    renamed: dict[str, str] = {}  # pointers the importer named -> as written
+    if loaded.swagger is not None:
+        report.warn(
+            "swagger",
+            "#/swagger",
+            "a Swagger 2.0 document",
+            f"converted to OpenAPI {OPENAPI_VERSION} first",
+            "warnings name the Swagger document's own pointers",
+            written=True,
+        )
+        report.as_written = lambda where: renamed.setdefault(
+            where, located.as_written(loaded, where)
+        )
+    result = _import(loaded.data, path, name, report, loaded.resolver)
+    if loaded.swagger is not None:
+        located.rename_in_notes(result.draft, renamed)
+        # After the import, so that a warning about an operation is also a TODO
+        # on it; listed right after the line saying the document was converted.
+        converted = Report(report.file)
+        swagger_report.conversion_warnings(loaded, converted, result.draft)
+        report.diagnostics[1:1] = converted.diagnostics
+        result.with_todos = swagger_report.with_todos(result.draft, result.with_todos)
+    result.diagnostics = located.place(report.diagnostics, loaded, str(path))
+    return result
+
+
+def _import(
+    document: dict[str, Any],
+    path: Path,
+    name: str | None,
+    report: Report,
+    resolver: Resolver,
+) -> ImportResult:
     schemas = Schemas(resolver, report)
     schemas.taken |= set(runtime_names()) | set(TEMPLATE_IMPORTS) | {"Model", "Any"}
     reserved_models = set(schemas.taken)
@@ -90,7 +128,7 @@ def import_document(path: Path, name: str | None = None) -> ImportResult:
         "name": api_name,
         "title": title,
         "version": printable(str(info.get("version") or "0"), 200),
-        "base_url": _servers(document, report, {}),
+        "base_url": "",  # set below (the key keeps its place in api.yaml)
         "source_document": path.name,
         "package": f"{api_name}_client",
         "client_class": naming.model_name(api_name) + "Client",
@@ -195,7 +233,8 @@ def _servers(document: dict[str, Any], report: Report, out: dict[str, Any]) -> s
         for var, body in variables.items():
             default = body.get("default") if isinstance(body, dict) else None
             resolved = resolved.replace("{" + str(var) + "}", str(default))
-        if not _URL.match(resolved):
+        # The spec's own rule too (SPEC165): a host like 'a..b' passes the pattern.
+        if not _URL.match(resolved) or url_problem(resolved) is not None:
             report.warn(
                 "server",
                 f"#/servers/{index}",

@@ -6,6 +6,7 @@ the location, the problem and what the draft does instead, and a hint.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +37,9 @@ class Report:
 
     file: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: The pointer as written for one the importer names, when the document it
+    #: reads is a conversion (from Swagger 2.0) of the one written.
+    as_written: Callable[[str], str] | None = None
 
     def warn(
         self,
@@ -45,11 +49,17 @@ class Report:
         instead: str,
         hint: str = "",
         departures: list[dict[str, Any]] | None = None,
+        *,
+        written: bool = False,
     ) -> None:
         """Report one construct the draft cannot say as the document does.
 
         With ``departures`` (an operation's list) it is also a TODO there.
+        ``written``: ``where`` already names the document as written. The
+        location is DOC's first line until ``located`` places it.
         """
+        if self.as_written is not None and not written:
+            where = self.as_written(where)
         self.diagnostics.append(
             Diagnostic(
                 code=f"import-{code}",
@@ -57,6 +67,7 @@ class Report:
                 message=f"{printable(where, 200)}: {problem}; {instead}",
                 location=Location(self.file, 1, 1),
                 hint=hint or None,
+                json_path=where,
             )
         )
         if departures is not None:

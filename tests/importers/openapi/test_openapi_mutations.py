@@ -35,7 +35,9 @@ def _documents() -> list[dict[str, Any]]:
     stripe = build_openapi(
         load(paths.REPO / "spec" / "examples" / "stripe.yaml"), source="stripe"
     )
-    return [petstore, stripe]
+    # Converted to OpenAPI 3 first: junk must not crash the conversion either.
+    swagger = yaml.safe_load((FIXTURES / "swagger_petstore.yaml").read_text("utf-8"))
+    return [petstore, stripe, swagger]
 
 
 def _slots(value: Any, out: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:

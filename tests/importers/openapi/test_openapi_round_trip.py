@@ -60,7 +60,9 @@ def test_export_then_import_keeps_the_public_surface(
 # and the generated iterator test passes that parameter too (a page shorter than
 # it ends the walk), a limit of the generated test, not of the import.
 @pytest.mark.slow
-@pytest.mark.parametrize("document", ["refs.yaml", "names.json"])
+@pytest.mark.parametrize(
+    "document", ["refs.yaml", "names.json", "swagger_petstore.yaml"]
+)
 def test_an_imported_document_becomes_an_sdk_whose_tests_pass(
     document: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
