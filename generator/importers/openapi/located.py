@@ -19,6 +19,7 @@ from generator.diagnostics import Diagnostic, Location
 from generator.importers.openapi.document import Document, Source
 from generator.importers.openapi.origins import split_pointer
 from generator.importers.openapi.positions import canonical
+from generator.importers.openapi.report import printable
 from generator.spec.elements import JsonPath
 
 
@@ -39,9 +40,10 @@ def as_written(document: Document, where: str) -> str:
 def rename_in_notes(draft: dict[str, Any] | None, renamed: dict[str, str]) -> None:
     """Model descriptions' ``TODO: <pointer>: ...`` notes, with pointers as written.
 
-    The schema importer writes such notes itself; ``renamed`` holds the
-    pointers the report turned into pointers as written.
+    The schema importer writes such notes itself, pointers made printable;
+    ``renamed`` holds the pointers the report turned into pointers as written.
     """
+    renamed = {printable(k, 200): printable(v, 200) for k, v in renamed.items()}
     for model in (draft or {}).get("models", {}).values():
         text = model.get("description")
         if isinstance(text, str) and "TODO: " in text:

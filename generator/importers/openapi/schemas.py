@@ -396,7 +396,9 @@ class Schemas:
 
     def _drop_field(self, body: dict[str, Any], where: str, wire: str) -> None:
         problem = f"field name {printable(wire)!r} is not one the spec format takes"
-        note = f"TODO: {where}: {problem}; left out (read it from .raw)."
+        note = (
+            f"TODO: {printable(where, 200)}: {problem}; left out (read it from .raw)."
+        )
         body["description"] = f"{body.get('description', '')}\n\n{note}".strip()
         self.report.warn(
             "field-name",

@@ -208,13 +208,20 @@ def test_field_names_the_format_cannot_hold_are_left_out_and_noted() -> None:
         {
             "Msg": {
                 "type": "object",
-                "properties": {"DateCreated<": {}, "текст": {}, "ok": {}},
+                "properties": {
+                    "DateCreated<": {},
+                    "текст": {},
+                    "ok": {},
+                    "bell\x07": {},
+                },
             }
         }
     )
     model = converter.models["Msg"]
-    assert list(model["fields"]) == ["ok"]
-    assert (
-        "TODO: #/components/schemas/Msg/properties/DateCreated<" in model["description"]
-    )
-    assert [d.code for d in report.diagnostics] == ["import-field-name"] * 2
+    # Keys that are no identifiers stay, named for Python; a control character
+    # cannot be written in a spec at all.
+    assert list(model["fields"]) == ["DateCreated<", "текст", "ok"]
+    assert model["fields"]["DateCreated<"]["python_name"] == "date_created_lt"
+    assert model["fields"]["текст"]["python_name"].isascii()
+    assert "TODO: #/components/schemas/Msg/properties/bell\\x07" in model["description"]
+    assert [d.code for d in report.diagnostics] == ["import-field-name"]

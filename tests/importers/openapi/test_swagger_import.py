@@ -165,10 +165,10 @@ def test_refs_into_a_local_swagger_fragment_are_converted_with_it(
     assert models["Thing"]["fields"]["owner"] == {"type": "Owner"}
     # Notes on models name the pointers as written, in their own file.
     assert models["Owner"]["description"].startswith(
-        "TODO: swagger_common.yaml#/definitions/Owner/properties/Since<: field name"
+        r"TODO: swagger_common.yaml#/definitions/Owner/properties/Since\tx: field name"
     )
     assert models["Thing"]["description"].startswith(
-        "TODO: #/definitions/Thing/properties/Made<"
+        r"TODO: #/definitions/Thing/properties/Made\tx"
     )
     assert main(["validate", "--strict", str(run.folder)]) == 0
 
