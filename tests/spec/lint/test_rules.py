@@ -109,6 +109,21 @@ def wire_name_not_identifier(spec: Spec) -> None:
     get(spec)["parameters"].append({"name": "ids[]", "in": "query", "type": "string"})
 
 
+@case("SPEC140")
+def header_parameter_named_with_a_colon(spec: Spec) -> None:
+    header = {"name": "X:Trace", "python_name": "trace", "in": "header"}
+    get(spec)["parameters"].append({**header, "type": "string"})
+
+
+def test_query_names_in_any_script_are_fine(tmp_path: Path) -> None:
+    spec = base()
+    query = {"name": "número", "python_name": "numero", "in": "query"}
+    get(spec)["parameters"].append({**query, "type": "string"})
+    get(spec)["parameters"].append({"name": "X-Trace_Id", "in": "header"})
+    get(spec)["parameters"][-1] |= {"python_name": "trace", "type": "string"}
+    assert codes(spec, tmp_path) == []
+
+
 @case("SPEC112")
 def parameters_clash_after_keyword_rule(spec: Spec) -> None:
     get(spec)["parameters"] += [
