@@ -50,6 +50,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 def _common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("spec", type=Path, help="spec file or folder, e.g. spec/imgur")
     parser.add_argument(
+        "-o",
         "--out",
         type=Path,
         default=Path("generated"),

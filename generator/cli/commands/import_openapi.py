@@ -26,7 +26,8 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}\Z")
 _EPILOG = epilog(
     {
         ExitCode.OK: "spec folder written (warnings are in the report)",
-        ExitCode.INVALID: "no spec: not an OpenAPI 3 document, unreadable,\n"
+        ExitCode.INVALID: "no spec: not an OpenAPI 3 or Swagger 2.0 document,\n"
+        "unreadable,\n"
         "or without any operation",
         ExitCode.USAGE: "bad arguments, or an output folder that is not empty",
         ExitCode.INTERNAL: "internal error in the importer, or a spec that fails\n"
@@ -41,9 +42,10 @@ def add_parser(subparsers: Any) -> None:
         "import-openapi",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        help="turn an OpenAPI 3.0/3.1 document into a spec folder",
+        help="turn an OpenAPI 3.0/3.1 or Swagger 2.0 document into a spec folder",
         description=(
-            "Read an OpenAPI 3.0 or 3.1 document (JSON or YAML) and write an sdkgen "
+            "Read an OpenAPI 3.0 or 3.1 document, or a Swagger 2.0 one (converted "
+            "first), in JSON or YAML, and write an sdkgen "
             "spec folder. What the spec format cannot say is reported with the "
             "document's JSON pointer and noted as a TODO on the operation. Remote "
             "$refs are never fetched."
@@ -111,7 +113,7 @@ def _import(document: Path, output: Path, name: str | None) -> ExitCode:
 
 def _print_summary(result: ImportResult, document: Path) -> None:
     lines = [
-        f"{document}: OpenAPI document",
+        f"{document}: imported",
         f"  operations read: {result.read}",
         f"  imported: {result.imported}",
         f"  imported with TODOs: {result.with_todos}",

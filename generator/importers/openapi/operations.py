@@ -24,6 +24,7 @@ from generator.importers.openapi.report import (
 from generator.importers.openapi.schemas import Schemas
 from generator.importers.openapi.security import auth_list
 from generator.naming import python_identifier
+from generator.spec.lint.api import url_problem
 from generator.spec.lint.identifiers import client_members
 from generator.spec.path_syntax import LITERAL_CHARACTERS, SPEC_PATH
 
@@ -442,7 +443,18 @@ def _parameters(
             spec["python_name"] = py
         if param.get("required") is True or place == "path":
             spec["required"] = True
-        if type_.startswith("list[") and param.get("explode") is False:
+        style = param.get("style")
+        if type_.startswith("list[") and style in ("pipeDelimited", "spaceDelimited"):
+            report.warn(
+                "parameter",
+                here + "/style",
+                f"style {style} (values joined by '|' or ' ')",
+                "sent comma-separated (csv)",
+                "join the values yourself and pass one string, if the API needs it",
+                departures,
+            )
+            spec["style"] = "csv"
+        elif type_.startswith("list[") and param.get("explode") is False:
             spec["style"] = "csv"
         facts = mapping(param.get("schema"))
         enum = (
@@ -580,25 +592,20 @@ def _body(
         type_ = schemas.type_of(
             schema, f"{here}/content/{escape_token(chosen[0])}/schema", hint + "Body"
         )
-        inner = type_.removeprefix("nullable[").rstrip("]")
-        named_fields = inner.startswith("map[") or (
-            inner in schemas.models and "fields" in schemas.models[inner]
-        )
-        if not named_fields and forms & set(chosen):
-            # A form is a set of named fields: a union or a scalar cannot be one.
-            kept = [m for m in chosen if m not in forms]
-            if kept:
-                report.warn(
-                    "body",
-                    here,
-                    f"media types {[m for m in chosen if m in forms]} for a body "
-                    f"of type {inner}, which is no object",
-                    f"sent as {kept[0]} only",
-                    departures=departures,
-                )
-                chosen = kept
-            else:
-                type_ = "map[any]"
+        if type_.removeprefix("nullable[").rstrip("]") in ("file", "bytes"):
+            # Binary content is no JSON value: send it as what it is.
+            report.warn(
+                "body",
+                here,
+                f"a binary schema under {chosen[0]}",
+                "sent as application/octet-stream",
+                departures=departures,
+            )
+            type_, chosen = "file", ["application/octet-stream"]
+        else:
+            type_, chosen = _fields_or_json(
+                type_, chosen, schemas, here, report, departures
+            )
     else:
         type_ = "string" if first.startswith("text/") else "file"
     out: dict[str, Any] = {
@@ -617,6 +624,37 @@ def _body(
         out["description"] = body["description"].strip()
     spec["body"] = out
     return _body_arguments(schemas.models, out["type"], set())
+
+
+def _fields_or_json(
+    type_: str,
+    chosen: list[str],
+    schemas: Schemas,
+    here: str,
+    report: Report,
+    departures: list[dict[str, Any]],
+) -> tuple[str, list[str]]:
+    """The body type and media types, forms kept only for a body of named fields."""
+    forms = {"application/x-www-form-urlencoded", "multipart/form-data"}
+    inner = type_.removeprefix("nullable[").rstrip("]")
+    named_fields = inner.startswith("map[") or (
+        inner in schemas.models and "fields" in schemas.models[inner]
+    )
+    if named_fields or not forms & set(chosen):
+        return type_, chosen
+    # A form is a set of named fields: a union or a scalar cannot be one.
+    kept = [m for m in chosen if m not in forms]
+    if not kept:
+        return "map[any]", chosen
+    report.warn(
+        "body",
+        here,
+        f"media types {[m for m in chosen if m in forms]} for a body "
+        f"of type {inner}, which is no object",
+        f"sent as {kept[0]} only",
+        departures=departures,
+    )
+    return type_, kept
 
 
 def _body_arguments(
@@ -660,13 +698,13 @@ def _server(
     if not servers:
         return
     url = str(mapping(servers[0]).get("url", "")).rstrip("/")
-    if re.fullmatch(r"https?://[^\s{}]+", url):
+    if re.fullmatch(r"https?://[^\s{}]+", url) and url_problem(url) is None:
         spec["base_url"] = url
     else:
         report.warn(
             "server",
             where + "/servers",
-            f"server URL {printable(url)!r} (relative, or with variables)",
+            f"server URL {printable(url)!r} (relative, with variables, or invalid)",
             "the API's base URL",
             "give the operation's absolute base_url",
             departures,
@@ -924,9 +962,9 @@ def _responses(
     if not success and "default" in out:
         out.pop("default")
     ok = out.get("200", {})
-    if success == ["200"] and "type" in ok and "media_type" not in ok:
-        # The usual case reads best as the shorthand (and pagination needs it).
-        spec["returns"] = out.pop("200")["type"]  # its headers have no place here
+    if success == ["200"] and "type" in ok and not {"media_type", "headers"} & set(ok):
+        # The usual case reads best as the shorthand (which has no headers).
+        spec["returns"] = out.pop("200")["type"]
         if ok.get("description"):
             spec["returns_description"] = ok["description"]
     if out:

@@ -8,6 +8,7 @@ sdkgen form: the draft keeps the others and says so.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -74,6 +75,9 @@ def _scheme(
                 return None
             out["header"] = wire
         else:
+            if not re.fullmatch(r"[A-Za-z0-9_.-]+", wire):
+                report.warn("auth", where, f"{place} key name {wire!r}", "left out")
+                return None
             out["in"] = place
             out["name"] = wire
         out["argument"] = _argument(name, arguments)

@@ -463,3 +463,61 @@ def test_schemes_sharing_one_header_are_alternatives_not_a_group(
     assert run.code == 0, run.report
     assert run.operations()[0]["auth"] == [["oauth2", "key"], ["oauth2c", "key"]]
     assert "schemes sent together that use one credential slot" in run.report
+
+
+def test_what_the_spec_cannot_hold_is_left_out_not_a_crash(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    schemes = {
+        "k": {"type": "apiKey", "in": "query", "name": "api key"},
+        "c": {"type": "apiKey", "in": "cookie", "name": "a;b"},
+    }
+    binary = {"application/json": {"schema": {"type": "string", "format": "binary"}}}
+    done = {"responses": {"204": {"description": "ok"}}}
+    paths = {
+        "/a": {"post": {**done, "requestBody": {"content": binary}}},
+        "/b": {"get": {**done, "servers": [{"url": "https://a..b"}]}},
+    }
+    document = minimal(
+        paths, components={"securitySchemes": schemes}, security=[{"k": []}]
+    )
+    run = run_import(document, tmp_path, capsys)
+    assert run.code == 0, run.report  # the draft passed its own validation
+    assert "query key name 'api key'; left out" in run.report
+    assert "cookie key name 'a;b'; left out" in run.report
+    assert "a binary schema under application/json" in run.report
+    upload = next(op for op in run.operations() if op["method"] == "POST")
+    assert upload["body"]["type"] == "file"
+    assert upload["body"]["media_type"] == "application/octet-stream"
+    assert "server URL 'https://a..b'" in run.report
+
+
+def test_a_pipe_delimited_list_is_sent_as_csv_with_a_warning(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    items = {"type": "array", "items": {"type": "string"}}
+    param = {"name": "ids", "in": "query", "style": "pipeDelimited", "schema": items}
+    op = {"parameters": [param], "responses": {"204": {"description": "ok"}}}
+    run = run_import(minimal({"/a": {"get": op}}), tmp_path, capsys)
+    assert run.code == 0, run.report
+    assert run.operations()[0]["parameters"][0]["style"] == "csv"
+    assert "style pipeDelimited" in run.report
+
+
+def test_response_headers_of_a_plain_200_are_kept(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    schema = {"type": "array", "items": {"type": "string"}}
+    ok = {
+        "description": "ok",
+        "headers": {"Link": {"schema": {"type": "string"}}},
+        "content": {"application/json": {"schema": schema}},
+    }
+    run = run_import(
+        minimal({"/a": {"get": {"responses": {"200": ok}}}}), tmp_path, capsys
+    )
+    assert run.code == 0, run.report
+    (op,) = run.operations()
+    assert "returns" not in op
+    assert op["responses"]["200"]["headers"] == {"Link": {}}  # string by default
+    assert op["responses"]["200"]["type"] == "list[string]"
