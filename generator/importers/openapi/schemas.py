@@ -69,6 +69,34 @@ class Schemas:
             ref = ("", _COMPONENT + escape_token(key))
             if ref in self._by_ref and key not in views:
                 self._build(self._by_ref[ref], schema, ref[1], None)
+        self._note_polymorphic_bases(components)
+
+    def _note_polymorphic_bases(self, components: dict[str, Any]) -> None:
+        """Say where a base schema's discriminator picks subtypes the draft cannot.
+
+        ``Pet`` with a discriminator, and ``Cat``/``Dog`` as ``allOf: [Pet, ...]``:
+        a value typed ``Pet`` stays a Pet (the subtypes' fields are in ``.raw``).
+        """
+        for key, schema in components.items():
+            body = mapping(schema)
+            disc = body.get("discriminator")
+            if not isinstance(disc, dict) or "oneOf" in body or "anyOf" in body:
+                continue
+            ref = _COMPONENT + escape_token(key)
+            subtypes = [
+                name
+                for name, other in components.items()
+                if any(
+                    isinstance(part, dict) and part.get("$ref") == ref
+                    for part in sequence(mapping(other).get("allOf"))
+                )
+            ]
+            if subtypes:
+                self._degrade(
+                    f"{ref}/discriminator",
+                    f"a discriminator choosing among allOf subtypes {subtypes[:5]}",
+                    f"values typed {key} stay {key}",
+                )
 
     def type_of(
         self, schema: Any, where: str, hint: str, base: Path | None = None

@@ -225,3 +225,19 @@ def test_field_names_the_format_cannot_hold_are_left_out_and_noted() -> None:
     assert model["fields"]["текст"]["python_name"].isascii()
     assert "TODO: #/components/schemas/Msg/properties/bell\\x07" in model["description"]
     assert [d.code for d in report.diagnostics] == ["import-field-name"]
+
+
+def test_a_discriminator_over_allof_subtypes_is_reported() -> None:
+    base = {
+        "type": "object",
+        "properties": {"kind": {"type": "string"}},
+        "discriminator": {"propertyName": "kind"},
+    }
+    cat = {"allOf": [{"$ref": "#/components/schemas/Pet"}, {"type": "object"}]}
+    converter, report = schemas_of(
+        {"Pet": base, "Cat": cat, "Rock": {"type": "object"}}
+    )
+    assert "Pet" in converter.models and "Cat" in converter.models
+    (found,) = [d for d in report.diagnostics if "allOf subtypes" in d.message]
+    assert found.message.startswith("#/components/schemas/Pet/discriminator: ")
+    assert "['Cat']" in found.message and "values typed Pet stay Pet" in found.message
