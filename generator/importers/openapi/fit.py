@@ -2,9 +2,10 @@
 
 A document may say what the format bounds: a 30,000-character description, an
 ``info.version`` that is a timestamp sentence (Stripe's), an enum listing one value
-twice. Rather than fail its own validation, the draft keeps what fits and says
-what it cut. One walk over the finished draft, so every place text is copied
-from the document is covered without each remembering the limits.
+twice, a security requirement listed twice. Rather than fail its own validation,
+the draft keeps what fits and says what it cut. One walk over the finished
+draft, so every place text is copied from the document is covered without each
+remembering the limits.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ _CUT = " [...]"
 
 
 def fit_limits(draft: dict[str, Any], report: Report) -> None:
-    """Cut over-long text and drop repeated enum values in ``draft``, in place."""
+    """Cut over-long text, drop repeated enum and auth entries, in place."""
     api = draft.get("api", {})
     version = api.get("version")
     if isinstance(version, str) and len(version) > _MAX_VERSION:
@@ -43,14 +44,14 @@ def _walk(node: Any, at: str, report: Report) -> None:
         if key == "description" and isinstance(value, str) and len(value) > _MAX_TEXT:
             node[key] = _cut(value, _MAX_TEXT)
             _warn(report, here, f"a description of {len(value)} characters")
-        elif key == "enum" and isinstance(value, list):
+        elif key in ("enum", "auth") and isinstance(value, list):
             unique = _unique(value)
             if len(unique) < len(value):
                 node[key] = unique
                 _warn(
                     report,
                     here,
-                    "an enum that lists a value more than once",
+                    f"an {key} list that names a value more than once",
                     "each value kept once",
                 )
         else:

@@ -21,7 +21,7 @@ from generator.importers.openapi.report import (
     printable,
     sequence,
 )
-from generator.importers.openapi.schemas import Schemas
+from generator.importers.openapi.schemas import Schemas, unwrap
 from generator.importers.openapi.security import auth_list
 from generator.naming import python_identifier
 from generator.spec.lint.api import url_problem
@@ -160,7 +160,10 @@ def _operation(
     for param in form:
         python = param.get("python_name", param["name"])
         if python in taken:
-            param["python_name"] = names.unique(python + "_", taken)
+            # A python_name is snake_case: Twilio's form 'AccountSid' beside its
+            # path 'AccountSid' becomes account_sid_form.
+            base = naming.snake(python, "param") + "_form"
+            param["python_name"] = names.unique(base, taken)
         taken.add(param.get("python_name", param["name"]))
     params += form
     if headers:
@@ -500,7 +503,7 @@ def _constant(param: dict[str, Any]) -> str | None:
 
 
 def _not_wire(type_: str, schemas: Schemas) -> bool:
-    inner = type_.removeprefix("nullable[").removeprefix("list[").rstrip("]")
+    inner = unwrap(unwrap(type_, "nullable"), "list")
     return (
         inner in schemas.models or inner.startswith(("map[", "list[")) or inner == "any"
     )
@@ -592,7 +595,7 @@ def _body(
         type_ = schemas.type_of(
             schema, f"{here}/content/{escape_token(chosen[0])}/schema", hint + "Body"
         )
-        if type_.removeprefix("nullable[").rstrip("]") in ("file", "bytes"):
+        if unwrap(type_, "nullable") in ("file", "bytes"):
             # Binary content is no JSON value: send it as what it is.
             report.warn(
                 "body",
@@ -608,13 +611,7 @@ def _body(
             )
     else:
         type_ = "string" if first.startswith("text/") else "file"
-    out: dict[str, Any] = {
-        "type": (
-            type_.removeprefix("nullable[").rstrip("]")
-            if type_.startswith("nullable[")
-            else type_
-        )
-    }
+    out: dict[str, Any] = {"type": unwrap(type_, "nullable")}
     if len(chosen) > 1:
         out["media_types"] = chosen
     elif chosen[0] != "application/json":
@@ -636,7 +633,7 @@ def _fields_or_json(
 ) -> tuple[str, list[str]]:
     """The body type and media types, forms kept only for a body of named fields."""
     forms = {"application/x-www-form-urlencoded", "multipart/form-data"}
-    inner = type_.removeprefix("nullable[").rstrip("]")
+    inner = unwrap(type_, "nullable")
     named_fields = inner.startswith("map[") or (
         inner in schemas.models and "fields" in schemas.models[inner]
     )
@@ -834,11 +831,7 @@ def _form_parameters(
             spec = {
                 "name": wire,
                 "in": "form",
-                "type": (
-                    type_.removeprefix("nullable[").rstrip("]")
-                    if type_.startswith("nullable[")
-                    else type_
-                ),
+                "type": unwrap(type_, "nullable"),
             }
         declared = prop.get("x-python-name") if isinstance(prop, dict) else None
         py = naming.python_name(str(wire), taken, naming.PARAMETER_RESERVED, declared)

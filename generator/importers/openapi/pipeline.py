@@ -18,6 +18,7 @@ from generator.importers.openapi.schemas import Schemas
 from generator.importers.openapi.security import (
     auth_list,
     auth_schemes,
+    drop_credential_parameters,
     split_shared_slots,
 )
 from generator.importers.openapi.swagger import OPENAPI_VERSION
@@ -166,6 +167,7 @@ def _import(
         draft["envelope"] = envelope
     draft["resources"] = dict(sorted(imported.resources.items()))
     split_shared_slots(draft, report)
+    drop_credential_parameters(draft, report)
     fit_limits(draft, report)
     result.draft = draft
     return result

@@ -235,7 +235,9 @@ class Schemas:
         pinned = dict(zip(types, consts, strict=False))
         disc = schema.get("discriminator") or schema.get("x-discriminator")
         if not isinstance(disc, dict) or not isinstance(disc.get("propertyName"), str):
-            return {"variants": self._by_shape(variants)}
+            return self._implicit_discriminator(variants) or {
+                "variants": self._by_shape(variants)
+            }
         prop = disc["propertyName"]
         by_value = mapping(disc.get("mapping"))
         values: dict[str, str] = {}
@@ -267,6 +269,41 @@ class Schemas:
                 return {"variants": self._by_shape(plain)}
             variant["value"] = chosen
         return {"discriminator": prop, "variants": variants}
+
+    def _implicit_discriminator(
+        self, variants: list[dict[str, Any]]
+    ) -> dict[str, Any] | None:
+        """A union told apart by a field each variant pins to its own value.
+
+        GitHub's ``repository-rule`` variants each have ``type`` with a
+        one-value enum and no discriminator: deciding by shape would read every
+        rule as the first variant whose required fields fit.
+        """
+        pinned: list[dict[str, str]] = []
+        for variant in variants:
+            fields = self.models.get(variant["model"], {}).get("fields")
+            if not isinstance(fields, dict):
+                return None
+            pinned.append(
+                {
+                    name: str(value)
+                    for name, facts in fields.items()
+                    if facts.get("required")
+                    and (value := _single_value(facts)) is not None
+                }
+            )
+        shared = set.intersection(*(set(p) for p in pinned)) if pinned else set()
+        for prop in sorted(shared):
+            values = [p[prop] for p in pinned]
+            if len(set(values)) == len(values):
+                return {
+                    "discriminator": prop,
+                    "variants": [
+                        {**v, "value": value}
+                        for v, value in zip(variants, values, strict=True)
+                    ],
+                }
+        return None
 
     def _inherits(self, model: str, prop: str) -> bool:
         """Whether ``model`` has field ``prop`` through its ``extends``."""
@@ -396,7 +433,7 @@ class Schemas:
         elif facts.get("writeOnly") is True:
             spec["write_only"] = True
         enum = _enum_values(facts.get("enum"))
-        scalar = spec["type"].removeprefix("nullable[").rstrip("]")
+        scalar = unwrap(spec["type"], "nullable")
         if enum and scalar in ("string", "integer"):
             spec["enum"] = [
                 v
@@ -587,3 +624,21 @@ def _enum_type(values: Any) -> str:
     if kept and all(isinstance(v, int) for v in kept):
         return "integer"
     return "any"
+
+
+def _single_value(facts: dict[str, Any]) -> str | None:
+    """The one string a field may hold (a const, or a one-value enum), if any."""
+    enum = facts.get("enum")
+    if isinstance(facts.get("const"), str):
+        return str(facts["const"])
+    if isinstance(enum, list) and len(enum) == 1 and isinstance(enum[0], str):
+        return enum[0]
+    return None
+
+
+def unwrap(type_: str, wrapper: str) -> str:
+    """``T`` for ``wrapper[T]`` (one level: ``nullable[list[X]]`` -> ``list[X]``)."""
+    prefix = wrapper + "["
+    if type_.startswith(prefix) and type_.endswith("]"):
+        return type_[len(prefix) : -1]
+    return type_

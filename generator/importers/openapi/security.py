@@ -263,3 +263,48 @@ def _slot(scheme: dict[str, Any]) -> tuple[str, str]:
     if scheme.get("type") == "api_key" and "header" not in scheme:
         return str(scheme.get("in")), str(scheme.get("name"))
     return "header", str(scheme.get("header", "Authorization")).lower()
+
+
+def drop_credential_parameters(draft: dict[str, Any], report: Report) -> None:
+    """Leave out query parameters that carry a query-key scheme's credential.
+
+    Trello documents ``key`` and ``token`` both as auth schemes and as query
+    parameters of every operation; the client already sends the credential.
+    """
+    auth = draft.get("auth", {})
+    keys = {
+        name: str(scheme["name"])
+        for name, scheme in auth.items()
+        if scheme.get("type") == "api_key" and scheme.get("in") == "query"
+    }
+    if not keys:
+        return
+    default = draft.get("defaults", {}).get("auth", [])
+    for resource in draft.get("resources", {}).values():
+        for op_name, op in resource["operations"].items():
+            used = _flatten(op.get("auth", default))
+            wires = {keys[name] for name in used if name in keys}
+            params = op.get("parameters", [])
+            dropped = [
+                p for p in params if p["in"] in ("query", "form") and p["name"] in wires
+            ]
+            if not dropped:
+                continue
+            op["parameters"] = [p for p in params if p not in dropped]
+            if not op["parameters"]:
+                del op["parameters"]
+            for param in dropped:
+                report.warn(
+                    "parameter",
+                    f"{op_name}: parameter {param['name']!r}",
+                    "the query parameter an auth scheme sends the credential in",
+                    "left out (the client sends it)",
+                    departures=op.setdefault("departures", []),
+                )
+
+
+def _flatten(options: Any) -> list[str]:
+    out: list[str] = []
+    for option in options if isinstance(options, list) else []:
+        out += option if isinstance(option, list) else [option]
+    return out

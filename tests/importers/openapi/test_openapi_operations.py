@@ -444,7 +444,7 @@ def test_text_and_enums_beyond_the_spec_limits_are_cut_with_a_warning(
     (op,) = run.operations()
     assert op["parameters"][0]["enum"] == ["a", "b", "c"]
     assert "spec api.description: a description of 30000 characters" in run.report
-    assert "an enum that lists a value more than once" in run.report
+    assert "an enum list that names a value more than once" in run.report
 
 
 def test_schemes_sharing_one_header_are_alternatives_not_a_group(
@@ -521,3 +521,34 @@ def test_response_headers_of_a_plain_200_are_kept(
     assert "returns" not in op
     assert op["responses"]["200"]["headers"] == {"Link": {}}  # string by default
     assert op["responses"]["200"]["type"] == "list[string]"
+
+
+def test_a_form_field_named_like_a_parameter_gets_a_snake_case_name(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    form = {"type": "object", "properties": {"AccountSid": {"type": "string"}}}
+    body = {"content": {"application/x-www-form-urlencoded": {"schema": form}}}
+    sid = {"name": "AccountSid", "in": "path", "required": True, "schema": {}}
+    op = {"parameters": [sid], "requestBody": body, "responses": {"204": {}}}
+    run = run_import(minimal({"/a/{AccountSid}": {"post": op}}), tmp_path, capsys)
+    assert run.code == 0, run.report  # SPEC024 refused 'AccountSid_'
+    names = [p.get("python_name") for p in run.operations()[0]["parameters"]]
+    assert names == [None, "account_sid_form"]  # the path one keeps its own name
+
+
+def test_a_query_parameter_carrying_the_query_key_is_left_to_the_client(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    schemes = {"api_key": {"type": "apiKey", "in": "query", "name": "key"}}
+    key = {"name": "key", "in": "query", "schema": {"type": "string"}}
+    other = {"name": "q", "in": "query", "schema": {"type": "string"}}
+    op = {"parameters": [key, other], "responses": {"204": {"description": "x"}}}
+    document = minimal(
+        {"/a": {"get": op}},
+        components={"securitySchemes": schemes},
+        security=[{"api_key": []}],
+    )
+    run = run_import(document, tmp_path, capsys)
+    assert run.code == 0, run.report  # SPEC219 refused the draft
+    assert [p["name"] for p in run.operations()[0]["parameters"]] == ["q"]
+    assert "left out (the client sends it)" in run.report
