@@ -465,8 +465,8 @@ class PythonCode:
         media = ", ".join(pystr(m) for m in body.media_types)
         parts = [f"media_types=({media},)"]
         if body.fields is not None:
-            calls = ", ".join(_body_field_call(f) for f in body.fields)
-            parts.append(f"fields=({calls},)")
+            calls = "".join(_body_field_call(f) + ", " for f in body.fields)
+            parts.append(f"fields=({calls.rstrip()})")  # () for a model without fields
         if not body.required:
             parts.append("required=False")
         if body.read_only:

@@ -92,3 +92,16 @@ def test_the_signature_keeps_required_first_and_the_options_last() -> None:
         "q: str | None = None",
         "**request_options: Unpack[RequestOptions]",
     ]
+
+
+def test_a_body_model_without_fields_is_an_empty_tuple_not_a_syntax_error() -> None:
+    document = yaml.safe_load(MINIMAL.read_text("utf-8"))
+    document["models"]["Empty"] = {"fields": {}}
+    get = document["resources"]["item"]["operations"]["get"]
+    get["method"] = "POST"
+    get["body"] = {"type": "Empty"}
+    py = PythonCode(build_model(normalize(document), spec_label="spec.yaml"))
+    op = py.api.resources[0].operations[0]
+    line = py.body_field(op)
+    assert "fields=()" in line
+    compile(f"x = dict(\n{line}\n)", "<body>", "exec")
