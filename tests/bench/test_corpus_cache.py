@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.corpus import cache, npm
+from bench.corpus import cache, npm, rule
 from bench.corpus.rule import Source
 
 DOCUMENT = json.dumps({"openapi": "3.0.0", "paths": {"/a": {"get": {}}}}).encode()
@@ -51,7 +51,7 @@ def pinned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     tarball.parent.mkdir(parents=True)
     make_tarball(tarball, {"package/api/example.com/api.json": DOCUMENT})
     pinned_source = Source(source.package, source.version, npm.integrity_of(tarball))
-    monkeypatch.setitem(cache.SOURCES, source.package, pinned_source)
+    monkeypatch.setitem(rule.SOURCES, source.package, pinned_source)
     return folder
 
 
