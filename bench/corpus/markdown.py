@@ -180,7 +180,12 @@ def _github(row: Mapping[str, Any] | None) -> str:
         f"- OPC generate without its ruff hook: {_step_text(opc_step)}; peak "
         f"memory {_mib(opc_step.get('rss_mib'))}."
     )
-    if ours_time is not None and opc_time:
+    made = all(
+        ours_steps.get(s, {}).get("status") == tally.OK for s in ("import", "generate")
+    )
+    if not made:
+        lines.append("- No time comparison: sdkgen did not produce the SDK.")
+    elif ours_time is not None and opc_time:
         verdict = "no longer than" if ours_time <= opc_time else "LONGER than"
         lines.append(
             f"- sdkgen took {ours_time / opc_time:.2f}x OPC's time: {verdict} OPC."

@@ -147,3 +147,12 @@ def test_github_is_called_out() -> None:
 def test_documents_without_results_are_named() -> None:
     text = markdown.render(results(), [*ENTRIES, entry("later", 5)])
     assert "1 listed documents have no results yet: `later`." in text
+
+
+def test_no_time_verdict_when_sdkgen_made_no_sdk() -> None:
+    broken = results()
+    github = broken["documents"]["github"]
+    github["ours"]["steps"]["generate"] = step(tally.FAILED, error="x")
+    section = markdown.render(broken, ENTRIES).split("## GitHub's full")[1]
+    assert "No time comparison: sdkgen did not produce the SDK." in section
+    assert "OPC's time" not in section
