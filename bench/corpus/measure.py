@@ -22,6 +22,21 @@ from pathlib import Path
 GNU_TIME = Path("/usr/bin/time")
 
 
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def conditions() -> dict[str, str]:
+    """When a measurement starts, and the machine's load then (for the record)."""
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
+        "load": load_average(),
+    }
+
+
 @dataclass(frozen=True)
 class Finished:
     """What one process did."""

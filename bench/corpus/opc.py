@@ -111,6 +111,7 @@ def run(entry: Entry, document: Path, work: Path, setup: Setup) -> dict[str, Any
         "steps": {},
         "internal_error": False,
         "cached": False,
+        "measured": measure.conditions(),
     }
     recorded: dict[str, dict[str, Any]] = result["steps"]
 

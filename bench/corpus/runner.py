@@ -24,7 +24,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from bench.corpus import cache, markdown, opc, ours
+from bench.corpus import cache, markdown, measure, opc, ours
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS_MD = REPO / "bench" / "CORPUS.md"
@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         for future in as_completed([pool.submit(one, e) for e in chosen]):
             future.result()
-    machine["load_after"] = load_average()
+    machine["load_after"] = measure.load_average()
     machine["duration_s"] = round(time.time() - started, 1)
     machine["documents_run"] = len(chosen)
     save_results(results_path, results)
@@ -152,6 +152,7 @@ def measure_document(
         k: v for k, v in asdict(entry).items() if k not in ("gunzip", "package")
     }
     row["source"] = f"{entry.package}@{entry.version}"
+    row["measured"] = measure.conditions()
     row["ours"] = ours.run(entry, document, work / "ours", context)
     found = None if args.force_opc else opc.cached(setup, entry)
     if found is None:
@@ -204,13 +205,6 @@ def tool_version(name: str, python: Path | None = None) -> str:
     return found.stdout.strip() or "unknown"
 
 
-def load_average() -> str:
-    try:
-        return " ".join(f"{x:.2f}" for x in os.getloadavg())
-    except OSError:
-        return "unknown"
-
-
 def describe_machine(setup: opc.Setup, jobs: int) -> dict[str, Any]:
     cpu = "unknown"
     try:
@@ -247,6 +241,6 @@ def describe_machine(setup: opc.Setup, jobs: int) -> dict[str, Any]:
             ),
         },
         "jobs": jobs,
-        "load_before": load_average(),
+        "load_before": measure.load_average(),
         "gnu_time": Path("/usr/bin/time").exists(),
     }

@@ -138,8 +138,8 @@ def test_failures_are_listed_by_their_first_line() -> None:
 def test_github_is_called_out() -> None:
     text = markdown.render(results(), ENTRIES)
     section = text.split("## GitHub's full description")[1].split("##")[0]
-    assert "sdkgen import + generate: 5.0 s" in section
-    assert "peak memory 900 MiB: under 1 GiB." in section
+    assert "import 2.0 s, generate 3.0 s; 5.0 s in all." in section
+    assert "sdkgen's peak memory: 900 MiB, under 1 GiB." in section
     assert "OPC generate without its ruff hook: 4.5 s" in section
     assert "LONGER than OPC" in section
 
@@ -154,5 +154,15 @@ def test_no_time_verdict_when_sdkgen_made_no_sdk() -> None:
     github = broken["documents"]["github"]
     github["ours"]["steps"]["generate"] = step(tally.FAILED, error="x")
     section = markdown.render(broken, ENTRIES).split("## GitHub's full")[1]
-    assert "No time comparison: sdkgen did not produce the SDK." in section
+    assert "No time or memory verdict: sdkgen did not produce the SDK" in section
     assert "OPC's time" not in section
+    assert "under 1 GiB" not in section
+
+
+def test_opc_results_from_its_cache_are_said_to_be() -> None:
+    assert "come from its cache" not in markdown.render(results(), ENTRIES)
+    cached = results()
+    cached["documents"]["github"]["opc"]["cached"] = True
+    assert "OPC's results for 1 documents come from its cache" in markdown.render(
+        cached, ENTRIES
+    )
