@@ -72,6 +72,7 @@ class Totals:
 
     documents: int = 0
     passing: int = 0
+    complete: int = 0  # passing, and every operation of the document in the SDK
     operations: int = 0
     generated: int = 0
     warned: int = 0
@@ -102,6 +103,8 @@ def totals(
             found.no_sdk += 1
             found.ops_without_sdk += in_document
             continue
+        if passes_every_step(side, steps) and counted.warned == counted.dropped == 0:
+            found.complete += 1
         found.generated += counted.generated
         found.warned += counted.warned
         found.dropped += counted.dropped

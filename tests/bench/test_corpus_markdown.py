@@ -103,6 +103,8 @@ ENTRIES = [entry("github", 1223), entry("openai", 28), entry("small", 10)]
 def test_totals_count_passing_documents_and_silent_drops() -> None:
     text = markdown.render(results(), ENTRIES)
     assert "| documents passing every step | 1 of 3 (33%) | 2 of 3 (67%) |" in text
+    # OPC passes on github and small, but warned or dropped operations on both.
+    assert "(none warned, none dropped) | 1 of 3 (33%) | 0 of 3 (0%) |" in text
     # sdkgen: small dropped 10 - 8 - 1 = 1; OPC: github 1223 - 1200 - 20 = 3.
     assert "| **operations dropped silently** | **1** | **3** |" in text
     assert "| documents without any SDK (their operations) | 1 (28) | 1 (28) |" in text

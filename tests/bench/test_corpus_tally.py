@@ -60,9 +60,12 @@ def test_totals_add_up_over_documents() -> None:
         },
         {"operations": 40},  # not run for this tool: not counted at all
     ]
+    whole = {"operations": 5, "ours": side(ALL_OK, generated_ops=5, warned_ops=0)}
+    assert tally.totals([whole], "ours", tally.OURS_STEPS).complete == 1
     found = tally.totals(documents, "ours", tally.OURS_STEPS)
     assert found.documents == 3
     assert found.passing == 2
+    assert found.complete == 0  # both passing documents lost an operation
     assert found.operations == 60
     assert found.generated == 24
     assert found.warned == 3
