@@ -41,7 +41,7 @@ the largest resident set of those steps.
 _RULE = """\
 ## The selection rule
 
-{count} documents (`bench/corpus/list.json`, rule `{seed}`; the rule is in
+{count} documents (`bench/corpus/list.json`, rule `{rule}`; the rule is in
 `bench/corpus/rule.py` and `bench/corpus/README.md`):
 
 1. the named APIs: GitHub's current description (`@octokit/openapi`), Stripe,
@@ -83,7 +83,8 @@ def _rule(entries: Sequence[Entry]) -> str:
     sources = sorted({f"`{e.package}@{e.version}`" for e in entries})
     return _RULE.format(
         count=len(entries),
-        seed=SEED.rstrip(":"),
+        rule=SEED.rstrip(":"),
+        seed=SEED,
         per_bucket=PER_BUCKET,
         buckets=", ".join(f"{low}-{high}" for low, high in BUCKETS),
         sources=", ".join(sources),

@@ -146,6 +146,12 @@ def test_github_is_called_out() -> None:
     assert "LONGER than OPC" in section
 
 
+def test_the_rule_states_the_exact_seed() -> None:
+    text = markdown.render(results(), ENTRIES)
+    assert 'sha256("sdkgen-corpus-1:" + path)' in text
+    assert "rule `sdkgen-corpus-1`" in text
+
+
 def test_documents_without_results_are_named() -> None:
     text = markdown.render(results(), [*ENTRIES, entry("later", 5)])
     assert "1 listed documents have no results yet: `later`." in text
