@@ -7,7 +7,7 @@ SPEC := spec/imgur
 OUT := generated
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check validate test test-fast lint bench regen-golden fuzz clean
+.PHONY: help setup generate check validate test test-fast lint bench corpus bench-corpus regen-golden fuzz clean
 
 help:
 	@echo "make generate      set up, then regenerate $(OUT)/ from $(SPEC)"
@@ -19,6 +19,8 @@ help:
 	@echo "make regen-golden  refresh the golden outputs under tests/golden"
 	@echo "make fuzz          property-based tests with the long budget (> 2,000 inputs, 2 processes)"
 	@echo "make bench         run the benchmark, write bench/RESULTS.md (BENCH_ARGS=--quick: < 2 min)"
+	@echo "make corpus        download the real-document corpus (bench/corpus/list.json) into the cache"
+	@echo "make bench-corpus  sdkgen and OPC on the corpus, write bench/CORPUS.md (CORPUS_ARGS=--help)"
 
 # Reinstall when pyproject.toml changes; the stamp records the last good install.
 $(STAMP): pyproject.toml
@@ -64,6 +66,14 @@ regen-golden: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# The corpus lives outside the repository: $$SDKGEN_CORPUS_DIR, default ~/.cache/sdkgen/corpus.
+corpus: $(STAMP)
+	$(PY) -m bench.corpus fetch
+
+CORPUS_ARGS ?=
+bench-corpus: corpus
+	$(PY) -m bench.corpus run $(CORPUS_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist
