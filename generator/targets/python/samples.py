@@ -113,7 +113,9 @@ def _case(api: ApiModel, samples: _Samples, op: OperationModel) -> OperationCase
         body, body_form, body_uploads = _body(samples, op, kwargs)
         form += body_form
         uploads += body_uploads
-        multipart = multipart or op.body.kinds[0] == "multipart"
+        # A multipart body whose sample fills no field sends no body at all.
+        sent = bool(body_form or body_uploads)
+        multipart = multipart or (op.body.kinds[0] == "multipart" and sent)
     for key, value in (*op.headers, *api.headers):
         if key.lower() not in {k.lower() for k, _ in headers}:
             headers.append((key, value))  # a constant header the SDK always sends

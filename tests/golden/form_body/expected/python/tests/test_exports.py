@@ -26,7 +26,15 @@ def test_every_public_name_is_exported() -> None:
 
 def test_models_export_every_model() -> None:
     assert sorted(models.__all__) == sorted(
-        ["Address", "Item", "CustomerCreate", "Customer", "DisputeEvidence", "FileInfo"]
+        [
+            "Address",
+            "Item",
+            "CustomerCreate",
+            "Customer",
+            "DisputeEvidence",
+            "DisputeNote",
+            "FileInfo",
+        ]
     )
     for name in models.__all__:
         assert hasattr(models, name), name

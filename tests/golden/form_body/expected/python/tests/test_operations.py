@@ -228,6 +228,7 @@ def test_every_operation_has_a_case() -> None:
     expected = [
         "customer.create",
         "dispute.submit_evidence",
+        "dispute.note",
         "file.upload",
         "file.annotate",
     ]

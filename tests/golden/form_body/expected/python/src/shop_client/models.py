@@ -20,6 +20,7 @@ __all__: list[str] = [
     "Customer",
     "CustomerCreate",
     "DisputeEvidence",
+    "DisputeNote",
     "FileInfo",
     "Item",
 ]
@@ -152,6 +153,28 @@ class DisputeEvidence(Model):
             explanation=require(data, "explanation", "DisputeEvidence"),
             correspondence=data.get("correspondence"),
             urgent=data.get("urgent"),
+            raw=data,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class DisputeNote(Model):
+    """A note on a dispute, every part optional."""
+
+    text: str | None = None
+    """The note."""
+    attachment: FileInput | None = None
+    """A file to go with it."""
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """The JSON object as received, including fields this SDK does not know."""
+
+    @classmethod
+    def from_dict(cls, value: Any) -> DisputeNote:
+        """Build the model from its JSON object."""
+        data = expect_object(value, "DisputeNote")
+        return cls(
+            text=data.get("text"),
+            attachment=data.get("attachment"),
             raw=data,
         )
 

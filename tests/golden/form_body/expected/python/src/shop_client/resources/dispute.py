@@ -18,7 +18,7 @@ from .._streaming import (
 )
 from .._types import NOT_GIVEN, NotGiven, RequestOptions
 from .._uploads import FileInput
-from ..models import DisputeEvidence
+from ..models import DisputeEvidence, DisputeNote
 
 __all__ = [
     "AsyncDisputeResource",
@@ -44,6 +44,23 @@ _SUBMIT_EVIDENCE: Operation[bool] = Operation(
             BodyField("correspondence", "correspondence", file=True),
             BodyField("urgent", "urgent"),
         ),
+    ),
+)
+
+_NOTE: Operation[bool] = Operation(
+    name="dispute.note",
+    method="POST",
+    path="/disputes/{id}/notes",
+    params=(Param(python="id", wire="id", location="path"),),
+    auth=(),
+    parse=expect_bool,
+    body=Body(
+        media_types=("multipart/form-data",),
+        fields=(
+            BodyField("text", "text"),
+            BodyField("attachment", "attachment", file=True),
+        ),
+        required=False,
     ),
 )
 
@@ -124,6 +141,32 @@ class DisputeResource:
             request_options,
         )
 
+    def note(
+        self,
+        id: str,
+        *,
+        text: str | NotGiven = NOT_GIVEN,
+        attachment: FileInput | NotGiven = NOT_GIVEN,
+        body: DisputeNote | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        **request_options: Unpack[RequestOptions],
+    ) -> bool:
+        """Add a note; an empty one sends no body at all.
+
+        Args:
+            id: The dispute's id.
+            text: The note.
+            attachment: A file to go with it.
+            body: The whole body at once (DisputeNote or a mapping), instead of the
+                arguments above.
+
+        ``POST /disputes/{id}/notes``
+        """
+        return self._client.call(
+            _NOTE,
+            {"id": id, "text": text, "attachment": attachment, "body": body},
+            request_options,
+        )
+
 
 class AsyncDisputeResource:
     """Disputes."""
@@ -201,6 +244,32 @@ class AsyncDisputeResource:
             request_options,
         )
 
+    async def note(
+        self,
+        id: str,
+        *,
+        text: str | NotGiven = NOT_GIVEN,
+        attachment: FileInput | NotGiven = NOT_GIVEN,
+        body: DisputeNote | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        **request_options: Unpack[RequestOptions],
+    ) -> bool:
+        """Add a note; an empty one sends no body at all.
+
+        Args:
+            id: The dispute's id.
+            text: The note.
+            attachment: A file to go with it.
+            body: The whole body at once (DisputeNote or a mapping), instead of the
+                arguments above.
+
+        ``POST /disputes/{id}/notes``
+        """
+        return await self._client.call(
+            _NOTE,
+            {"id": id, "text": text, "attachment": attachment, "body": body},
+            request_options,
+        )
+
 
 class DisputeResourceWithRawResponse:
     """Like ``DisputeResource``, returning ``APIResponse`` objects (status, headers,
@@ -209,6 +278,7 @@ class DisputeResourceWithRawResponse:
 
     def __init__(self, resource: DisputeResource) -> None:
         self.submit_evidence = to_raw_response_wrapper(resource.submit_evidence)
+        self.note = to_raw_response_wrapper(resource.note)
 
 
 class AsyncDisputeResourceWithRawResponse:
@@ -218,6 +288,7 @@ class AsyncDisputeResourceWithRawResponse:
 
     def __init__(self, resource: AsyncDisputeResource) -> None:
         self.submit_evidence = async_to_raw_response_wrapper(resource.submit_evidence)
+        self.note = async_to_raw_response_wrapper(resource.note)
 
 
 class DisputeResourceWithStreamingResponse:
@@ -227,6 +298,7 @@ class DisputeResourceWithStreamingResponse:
 
     def __init__(self, resource: DisputeResource) -> None:
         self.submit_evidence = to_streamed_response_wrapper(resource.submit_evidence)
+        self.note = to_streamed_response_wrapper(resource.note)
 
 
 class AsyncDisputeResourceWithStreamingResponse:
@@ -238,3 +310,4 @@ class AsyncDisputeResourceWithStreamingResponse:
         self.submit_evidence = async_to_streamed_response_wrapper(
             resource.submit_evidence
         )
+        self.note = async_to_streamed_response_wrapper(resource.note)
