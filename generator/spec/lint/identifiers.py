@@ -17,6 +17,7 @@ they stay distinct after every transformation the model stage applies:
 from __future__ import annotations
 
 import ast
+import functools
 import keyword
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -74,19 +75,43 @@ def runtime_names() -> frozenset[str]:
 
 
 @cache
-def client_members() -> frozenset[str]:
-    """Attributes of the runtime's client classes: a resource must not hide one."""
+@functools.cache
+def client_members(with_oauth: bool = True) -> frozenset[str]:
+    """Attributes of the runtime's client classes: a resource must not hide one.
+
+    Methods, and what ``__init__`` sets on ``self`` (the OAuth client's ``oauth``
+    helper, which exists only when the API has an oauth2 scheme).
+    """
     members: set[str] = {"with_raw_response", "with_streaming_response"}
-    for module in ("_api_client.py", "_base_client.py", "_oauth_api_client.py"):
+    modules = ["_api_client.py", "_base_client.py"]
+    modules += ["_oauth_api_client.py"] if with_oauth else []
+    for module in modules:
         path = templates_dir() / "python" / "runtime" / module
         for node in ast.parse(path.read_text("utf-8")).body:
             if isinstance(node, ast.ClassDef):
-                members.update(
-                    item.name
-                    for item in node.body
-                    if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)
-                )
+                members.update(_class_members(node))
     return frozenset(members)
+
+
+def _class_members(node: ast.ClassDef) -> Iterator[str]:
+    for item in node.body:
+        if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+            yield item.name
+            for statement in ast.walk(item):
+                if isinstance(statement, ast.Assign | ast.AnnAssign):
+                    targets = (
+                        statement.targets
+                        if isinstance(statement, ast.Assign)
+                        else [statement.target]
+                    )
+                    yield from (
+                        t.attr
+                        for t in targets
+                        if isinstance(t, ast.Attribute)
+                        and isinstance(t.value, ast.Name)
+                        and t.value.id == "self"
+                        and not t.attr.startswith("_")
+                    )
 
 
 def _bound_names(node: ast.stmt) -> Iterator[str]:
@@ -135,8 +160,9 @@ def check_member_names(ctx: Context) -> Iterator[Diagnostic]:
             message += "'__', which Python reserves or mangles inside a class"
             hint = "set a python_name"
             yield ctx.report("SPEC161", field.where, message, hint, True)
+    oauth = any(scheme.type == "oauth2" for scheme in ctx.spec.auth.values())
     for resource in (r.name for r in ctx.spec.resources):
-        if python_identifier(resource) in client_members():
+        if python_identifier(resource) in client_members(oauth):
             message = f"resource '{resource}' would hide the client's "
             message += f"'{resource}' attribute"
             at = ("resources", resource)

@@ -645,6 +645,32 @@ def resource_hiding_a_client_member(spec: Spec) -> None:
     spec["resources"]["with_raw_response"] = spec["resources"].pop("item")
 
 
+def _oauth_resource(spec: Spec, with_oauth: bool) -> None:
+    spec["resources"]["oauth"] = spec["resources"].pop("item")
+    if with_oauth:
+        spec["auth"] = {
+            "app": {
+                "type": "oauth2",
+                "token_url": "https://a.test/t",
+                "grants": ["client_credentials"],
+                "argument": "access_token",
+            }
+        }
+
+
+@case("SPEC161")
+def resource_hiding_the_oauth_helper(spec: Spec) -> None:
+    _oauth_resource(spec, with_oauth=True)  # Slack's 'oauth' resource
+
+
+def test_a_resource_named_oauth_is_fine_without_an_oauth2_scheme(
+    tmp_path: Path,
+) -> None:
+    spec = base()
+    _oauth_resource(spec, with_oauth=False)
+    assert codes(spec, tmp_path) == []
+
+
 @case("SPEC161")
 def operation_hiding_a_resource_member(spec: Spec) -> None:
     add_operation(spec, "with_raw_response")
