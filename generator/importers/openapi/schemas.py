@@ -46,6 +46,9 @@ class Schemas:
     taken: set[str] = field(default_factory=set)
     _by_ref: dict[tuple[str, str], str] = field(default_factory=dict)
     _expanding: set[tuple[str, str]] = field(default_factory=set)
+    # Components named but not built yet: built when first referenced, so a
+    # union sees its variants' fields whatever order the document lists them in.
+    _pending: dict[tuple[str, str], Any] = field(default_factory=dict)
     component_names: dict[str, str] = field(default_factory=dict)
 
     def declare_components(self, components: dict[str, Any]) -> None:
@@ -68,7 +71,11 @@ class Schemas:
         for key, schema in components.items():
             ref = ("", _COMPONENT + escape_token(key))
             if ref in self._by_ref and key not in views:
-                self._build(self._by_ref[ref], schema, ref[1], None)
+                self._pending[ref] = schema
+        while self._pending:
+            ref, schema = next(iter(self._pending.items()))
+            del self._pending[ref]
+            self._build(self._by_ref[ref], schema, ref[1], None)
         self._note_polymorphic_bases(components)
 
     def _note_polymorphic_bases(self, components: dict[str, Any]) -> None:
@@ -167,6 +174,8 @@ class Schemas:
             key = (str(base), ref)
         known = self._by_ref.get(key)
         if known is not None:
+            if key in self._pending:
+                self._build(known, self._pending.pop(key), key[1], None)
             return known
         if key in self._expanding:
             self._degrade(where, f"$ref {printable(ref)} refers to itself")
@@ -281,8 +290,8 @@ class Schemas:
         """
         pinned: list[dict[str, str]] = []
         for variant in variants:
-            fields = self.models.get(variant["model"], {}).get("fields")
-            if not isinstance(fields, dict):
+            fields = self._all_fields(variant["model"])
+            if fields is None:
                 return None
             pinned.append(
                 {
@@ -304,6 +313,24 @@ class Schemas:
                     ],
                 }
         return None
+
+    def _all_fields(self, model: str) -> dict[str, Any] | None:
+        """A model's fields with those it extends (None: not an object model)."""
+        body = self.models.get(model, {})
+        if not isinstance(body.get("fields"), dict):
+            return None
+        merged: dict[str, Any] = {}
+        seen: set[str] = {model}
+        stack = list(body.get("extends", []))
+        while stack:
+            base = stack.pop(0)
+            if base in seen:
+                continue
+            seen.add(base)
+            merged.update(self.models.get(base, {}).get("fields", {}))
+            stack += self.models.get(base, {}).get("extends", [])
+        own: dict[str, Any] = body["fields"]
+        return merged | own
 
     def _inherits(self, model: str, prop: str) -> bool:
         """Whether ``model`` has field ``prop`` through its ``extends``."""

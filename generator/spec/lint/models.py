@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic
 from generator.spec.elements import JsonPath
+from generator.spec.extends import all_fields
 from generator.spec.lint.context import Context
 from generator.spec.lint.values import describe_mismatch
 from generator.spec.typeexpr import TypeSyntaxError, parse_type
@@ -160,7 +161,9 @@ def _check_variant(
         message = f"variant {name} of union {union} is itself a union"
         yield ctx.report("SPEC152", (*at, "model"), message, "list its variants here")
         return
-    field = next((f for f in target.fields or () if f.name == discriminator), None)
+    # A field it extends counts: allOf composition is how documents share 'type'.
+    fields = all_fields(ctx.spec, target) if target.fields is not None else ()
+    field = next((f for f in fields if f.name == discriminator), None)
     if field is None:
         message = f"variant {name} of union {union} has no field '{discriminator}'"
         hint = f"add '{discriminator}' to model {name}'s fields"

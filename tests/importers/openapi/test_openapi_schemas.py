@@ -241,3 +241,57 @@ def test_a_discriminator_over_allof_subtypes_is_reported() -> None:
     (found,) = [d for d in report.diagnostics if "allOf subtypes" in d.message]
     assert found.message.startswith("#/components/schemas/Pet/discriminator: ")
     assert "['Cat']" in found.message and "values typed Pet stay Pet" in found.message
+
+
+def test_a_union_whose_variants_pin_a_field_is_told_apart_by_it() -> None:
+    def rule(kind: str) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "required": ["type"],
+            "properties": {"type": {"type": "string", "enum": [kind]}},
+        }
+
+    info = {"type": "object", "properties": {"ruleset": {"type": "integer"}}}
+    detailed = {
+        "type": "object",
+        "oneOf": [
+            {"allOf": [{"$ref": f"#/components/schemas/{k}"}, info]}
+            for k in ("Creation", "Deletion")
+        ],
+    }
+    plain = {
+        "oneOf": [
+            {"$ref": "#/components/schemas/Creation"},
+            {"$ref": "#/components/schemas/Other"},
+        ]
+    }
+    converter, _ = schemas_of(
+        {
+            "Creation": rule("creation"),
+            "Deletion": rule("deletion"),
+            "Rule": {
+                "oneOf": [
+                    {"$ref": f"#/components/schemas/{k}"}
+                    for k in ("Creation", "Deletion")
+                ]
+            },
+            "Detailed": detailed,
+            "Plain": plain,
+            "Other": {"type": "object", "properties": {"x": {"type": "string"}}},
+        }
+    )
+    union = converter.models["Rule"]["union"]
+    assert union["discriminator"] == "type"
+    assert [v["value"] for v in union["variants"]] == ["creation", "deletion"]
+    # Pinned through allOf, as GitHub's repository-rule-detailed is.
+    detailed_type = converter.type_of(
+        {"$ref": "#/components/schemas/Detailed"}, "#/paths", "Detailed"
+    )
+    inherited = converter.models[detailed_type]["union"]
+    assert inherited["discriminator"] == "type"
+    assert [v["value"] for v in inherited["variants"]] == ["creation", "deletion"]
+    # A variant without the pinned field: decided by shape, as before.
+    plain_type = converter.type_of(
+        {"$ref": "#/components/schemas/Plain"}, "#/paths", "Plain"
+    )
+    assert "discriminator" not in converter.models[plain_type]["union"]
