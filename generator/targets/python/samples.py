@@ -134,6 +134,8 @@ def _case(api: ApiModel, samples: _Samples, op: OperationModel) -> OperationCase
             auth_header = pair
     label, body_kind = _success(op)
     ref = strip_nullable(parse_type(label))[0] if label else None
+    while ref is not None and ref.kind in ("list", "map") and ref.item is not None:
+        ref = strip_nullable(ref.item)[0]  # list[date]: each item is a date
     wire_kind = (
         ref.name
         if ref is not None and ref.kind == "primitive" and ref.name in WIRE_SAMPLES

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as _dt
 import uuid as _uuid
 from collections.abc import Sequence
@@ -11,6 +12,7 @@ from functools import cached_property
 from typing import Unpack
 
 from .._api_client import AsyncAPIClient, SyncAPIClient
+from .._models import parse_list
 from .._operation import Operation, Param
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._streaming import (
@@ -18,7 +20,7 @@ from .._streaming import (
     to_streamed_response_wrapper,
 )
 from .._types import RequestOptions
-from .._wire_types import parse_datetime
+from .._wire_types import parse_date, parse_datetime
 from ..models import EventPage
 
 __all__ = [
@@ -52,6 +54,16 @@ _WHEN: Operation[_dt.datetime] = Operation(
     params=(Param(python="id", wire="id", location="path"),),
     auth=(),
     parse=parse_datetime,
+    envelope=False,
+)
+
+_DAYS: Operation[builtins.list[_dt.date]] = Operation(
+    name="event.days",
+    method="GET",
+    path="/events/days",
+    params=(),
+    auth=(),
+    parse=lambda value: parse_list(value, parse_date, "event.days"),
     envelope=False,
 )
 
@@ -109,6 +121,15 @@ class EventResource:
         """
         return self._client.call(_WHEN, {"id": id}, request_options)
 
+    def days(
+        self, **request_options: Unpack[RequestOptions]
+    ) -> builtins.list[_dt.date]:
+        """The days that have events (a list of dates).
+
+        ``GET /events/days``
+        """
+        return self._client.call(_DAYS, {}, request_options)
+
 
 class AsyncEventResource:
     """Events."""
@@ -165,6 +186,15 @@ class AsyncEventResource:
         """
         return await self._client.call(_WHEN, {"id": id}, request_options)
 
+    async def days(
+        self, **request_options: Unpack[RequestOptions]
+    ) -> builtins.list[_dt.date]:
+        """The days that have events (a list of dates).
+
+        ``GET /events/days``
+        """
+        return await self._client.call(_DAYS, {}, request_options)
+
 
 class EventResourceWithRawResponse:
     """Like ``EventResource``, returning ``APIResponse`` objects (status, headers,
@@ -174,6 +204,7 @@ class EventResourceWithRawResponse:
     def __init__(self, resource: EventResource) -> None:
         self.list = to_raw_response_wrapper(resource.list)
         self.when = to_raw_response_wrapper(resource.when)
+        self.days = to_raw_response_wrapper(resource.days)
 
 
 class AsyncEventResourceWithRawResponse:
@@ -184,6 +215,7 @@ class AsyncEventResourceWithRawResponse:
     def __init__(self, resource: AsyncEventResource) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
         self.when = async_to_raw_response_wrapper(resource.when)
+        self.days = async_to_raw_response_wrapper(resource.days)
 
 
 class EventResourceWithStreamingResponse:
@@ -194,6 +226,7 @@ class EventResourceWithStreamingResponse:
     def __init__(self, resource: EventResource) -> None:
         self.list = to_streamed_response_wrapper(resource.list)
         self.when = to_streamed_response_wrapper(resource.when)
+        self.days = to_streamed_response_wrapper(resource.days)
 
 
 class AsyncEventResourceWithStreamingResponse:
@@ -204,3 +237,4 @@ class AsyncEventResourceWithStreamingResponse:
     def __init__(self, resource: AsyncEventResource) -> None:
         self.list = async_to_streamed_response_wrapper(resource.list)
         self.when = async_to_streamed_response_wrapper(resource.when)
+        self.days = async_to_streamed_response_wrapper(resource.days)
