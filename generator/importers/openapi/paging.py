@@ -1,8 +1,9 @@
 """Pagination: read back ``x-sdkgen-pagination``, else infer it from the shapes.
 
-Inference looks at the query parameters and the success payload: page and
-per_page, offset and limit, a cursor with ``has_more``/``next_cursor`` or the
-last item's id (Stripe), or a ``Link`` header mentioned in the description.
+Inference looks at the success response and the query parameters: a declared
+``Link`` response header (GitHub), page and per_page, offset and limit, a cursor
+with ``has_more``/``next_cursor`` or the last item's id (Stripe), or a ``Link``
+header mentioned in the description.
 Every inferred pagination is a warning: the document never says it outright.
 """
 
@@ -88,7 +89,7 @@ def paginate(
     if items is None:
         return
     item_fields = _item_model_fields(result, items, models)
-    found = _infer(query, payload_fields, items, op, item_fields)
+    found = _infer(query, payload_fields, items, op, item_fields, _links(spec))
     if found is None:
         return
     if items:
@@ -133,7 +134,12 @@ def _infer(
     items: str,
     op: dict[str, Any],
     item_fields: dict[str, Any],
+    link_header: bool,
 ) -> dict[str, Any] | None:
+    if link_header:
+        # A declared Link header is the API's own next-page pointer (GitHub's),
+        # surer than counting pages, which may also be offered.
+        return {"style": "link"}
     page = next((n for n in _PAGE if n in query), None)
     if page is not None and query[page]["type"] == "integer":
         out: dict[str, Any] = {"style": "page", "parameter": page, "start": 1}
@@ -162,6 +168,16 @@ def _infer(
     if "Link" in description and 'rel="next"' in description and not items:
         return {"style": "link"}
     return None
+
+
+def _links(spec: dict[str, Any]) -> bool:
+    """Whether a success response declares a ``Link`` header."""
+    return any(
+        name.lower() == "link"
+        for status, response in spec.get("responses", {}).items()
+        if status.startswith("2")
+        for name in response.get("headers", {})
+    )
 
 
 def _item_model_fields(

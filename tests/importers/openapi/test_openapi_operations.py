@@ -552,3 +552,20 @@ def test_a_query_parameter_carrying_the_query_key_is_left_to_the_client(
     assert run.code == 0, run.report  # SPEC219 refused the draft
     assert [p["name"] for p in run.operations()[0]["parameters"]] == ["q"]
     assert "left out (the client sends it)" in run.report
+
+
+def test_a_declared_link_header_makes_link_pagination(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    schema = {"type": "array", "items": {"type": "string"}}
+    ok = {
+        "description": "ok",
+        "headers": {"Link": {"schema": {"type": "string"}}},
+        "content": {"application/json": {"schema": schema}},
+    }
+    page = {"name": "page", "in": "query", "schema": {"type": "integer"}}
+    op = {"parameters": [page], "responses": {"200": ok}}
+    run = run_import(minimal({"/a": {"get": op}}), tmp_path, capsys)
+    assert run.code == 0, run.report
+    assert run.operations()[0]["paginate"] == {"style": "link"}
+    assert "look like link paging" in run.report
