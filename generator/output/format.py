@@ -14,7 +14,7 @@ import ast
 import hashlib
 import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -22,13 +22,16 @@ from typing import TYPE_CHECKING
 
 from generator.diagnostics import InternalError
 from generator.notice import generated_notice
-from generator.output import long_lines
+from generator.output import long_lines, seams
 from generator.output.long_lines import wrap_long_lines
+from generator.output.seams import join_pieces, split_module
 from generator.output.versions import distribution_version
 
 __all__ = ["FormatCache", "FormattedFile", "format_all", "formatter_id", "sha256"]
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     import black
 
     from generator.targets.render import RenderedFile
@@ -39,6 +42,12 @@ LINE_LENGTH = 88
 # Below this much source to format, starting worker processes costs more than
 # it saves (black handles roughly 100 kB a second).
 PARALLEL_CHARACTERS = 60_000
+# Pieces go to the workers in batches of about this much source: few round trips,
+# yet small enough that no worker waits long for another at the end.
+BATCH_CHARACTERS = 32_000
+
+# A formatted text, and whether a string the wrap split needs black once more.
+Formatted = tuple[str, bool]
 
 
 @cache
@@ -53,10 +62,10 @@ def black_mode() -> black.Mode:
 @cache
 def formatter_id() -> str:
     """Identifies the formatter and its settings; a change invalidates the cache."""
-    # Our own passes around black are part of formatting: changing them (this module
-    # or the long-line pass) must miss the cache.
+    # Our own passes around black are part of formatting: changing them (this module,
+    # the long-line pass or the cutting into pieces) must miss the cache.
     ours = hashlib.sha256()
-    for module in (__file__, long_lines.__file__):
+    for module in (__file__, long_lines.__file__, seams.__file__):
         ours.update(Path(module).read_bytes())
     wrap = ours.hexdigest()[:12]
     version = distribution_version("black")
@@ -137,40 +146,108 @@ def format_all(
 def _format_python(
     jobs: list[tuple[RenderedFile, str, str]],
 ) -> list[tuple[RenderedFile, str, str]]:
-    for rendered, text, _ in jobs:
-        _check_syntax(rendered, text)
-    texts = [text for _, text, _ in jobs]
-    workers = min(os.cpu_count() or 1, 8)
-    if sum(map(len, texts)) >= PARALLEL_CHARACTERS and workers > 1:
-        outputs = _format_in_parallel(texts, workers)
-    else:
-        outputs = [_format_source(text) for text in texts]
-    results = []
-    for (rendered, _, render_hash), output in zip(jobs, outputs, strict=True):
+    """Black each file piece by piece (``seams``): the same text, in less time.
+
+    Largest files first, each sent to the workers as soon as it is cut, so they
+    format one file while this process parses and cuts the next.
+    """
+    total = sum(len(text) for _, text, _ in jobs)
+    order = sorted(range(len(jobs)), key=lambda i: len(jobs[i][1]), reverse=True)
+    with _Pieces(parallel=total >= PARALLEL_CHARACTERS) as pieces:
+        pending = {}
+        for index in order:
+            rendered, text, _ = jobs[index]
+            plan = split_module(text, _check_syntax(rendered, text))
+            pending[index] = (plan, pieces.submit([piece.text for piece in plan]))
+        results = []
+        for index, (rendered, _, render_hash) in enumerate(jobs):
+            plan, outcome = pending[index]
+            formatted = _formatted_or_raise(rendered, outcome())
+            if any(needs_black for _, needs_black in formatted):
+                # As for a whole module: every piece again, once the wrap is in.
+                again = pieces.submit([text for text, _ in formatted], again=True)
+                formatted = _formatted_or_raise(rendered, again())
+            try:
+                output = join_pieces(plan, [text for text, _ in formatted])
+            except ValueError as exc:
+                raise InternalError(
+                    f"black could not format {rendered.path}: {exc}"
+                ) from exc
+            results.append((rendered, output, render_hash))
+    return results
+
+
+def _formatted_or_raise(
+    rendered: RenderedFile, outputs: list[Formatted | Exception]
+) -> list[Formatted]:
+    formatted = []
+    for output in outputs:
         if isinstance(output, Exception):
             raise InternalError(
                 f"black could not format {rendered.path} ({rendered.origin}): {output}"
             )
-        results.append((rendered, output, render_hash))
-    return results
+        formatted.append(output)
+    return formatted
 
 
-def _format_in_parallel(texts: list[str], workers: int) -> list[str | Exception]:
-    """Largest files first, one at a time, so the workers finish together."""
-    from concurrent.futures import ProcessPoolExecutor
+class _Pieces:
+    """Formats pieces in worker processes, or in this one when there is little."""
 
-    black_mode()  # import black once here; forked workers inherit it
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        formatted = list(pool.map(_format_source, [texts[i] for i in order]))
-    outputs: list[str | Exception] = [""] * len(texts)
-    for index, output in zip(order, formatted, strict=True):
-        outputs[index] = output
-    return outputs
+    def __init__(self, *, parallel: bool) -> None:
+        workers = min(os.cpu_count() or 1, 8)
+        self._pool: ProcessPoolExecutor | None = None
+        if parallel and workers > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            black_mode()  # import black once here; forked workers inherit it
+            self._pool = ProcessPoolExecutor(max_workers=workers)
+
+    def __enter__(self) -> _Pieces:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def submit(
+        self, texts: list[str], *, again: bool = False
+    ) -> Callable[[], list[Formatted | Exception]]:
+        """Start formatting ``texts``; the function returned waits for the results."""
+        if self._pool is None:
+            done = _format_batch(texts, again)
+            return lambda: done
+        futures = [
+            self._pool.submit(_format_batch, batch, again) for batch in _batches(texts)
+        ]
+        return lambda: [output for f in futures for output in f.result()]
 
 
-def _format_source(text: str) -> str | Exception:
-    """Runs in worker processes too, so errors come back as values, not raises."""
+def _batches(texts: list[str]) -> Iterator[list[str]]:
+    """Consecutive runs of about BATCH_CHARACTERS: fewer round trips to the workers."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        batch.append(text)
+        size += len(text)
+        if size >= BATCH_CHARACTERS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _format_batch(texts: list[str], again: bool) -> list[Formatted | Exception]:
+    """Runs in the workers: each text by ``_format_source`` (or ``_format_again``)."""
+    task = _format_again if again else _format_source
+    return [task(text) for text in texts]
+
+
+def _format_source(text: str) -> Formatted | Exception:
+    """Runs in worker processes too, so errors come back as values, not raises.
+
+    The text is black's, then long lines wrapped; ``needs_black`` when the wrap split
+    a string that black must lay out (the caller formats the module once more).
+    """
     try:
         import black
 
@@ -179,16 +256,25 @@ def _format_source(text: str) -> str | Exception:
         # The pass writes what black keeps as it is (tests check), except long
         # strings it only splits: black lays those out, once more for that file.
         wrapped = wrap_long_lines(formatted, LINE_LENGTH)
-        if not wrapped.needs_black:
-            return wrapped.text
-        return wrap_long_lines(black.format_str(wrapped.text, mode=black_mode())).text
+        return wrapped.text, wrapped.needs_black
     except Exception as exc:  # black raises several unrelated types; all are our bug
         return exc
 
 
-def _check_syntax(rendered: RenderedFile, text: str) -> None:
+def _format_again(text: str) -> Formatted | Exception:
+    """black once more after a wrap split long strings, then the wrap once more."""
     try:
-        ast.parse(text, filename=str(rendered.path))
+        import black
+
+        formatted = black.format_str(text, mode=black_mode())
+        return wrap_long_lines(formatted, LINE_LENGTH).text, False
+    except Exception as exc:  # as in _format_source
+        return exc
+
+
+def _check_syntax(rendered: RenderedFile, text: str) -> ast.Module:
+    try:
+        return ast.parse(text, filename=str(rendered.path))
     except SyntaxError as exc:
         line = (exc.text or "").strip()
         raise InternalError(

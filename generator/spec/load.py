@@ -156,7 +156,9 @@ def load_file(path: Path, problems: list[Diagnostic]) -> FileContent | None:
         problems.append(load_errors.top_not_mapping(label, node))
         return None
     converter = NodeConverter(label, lines)
-    document = converter.convert_document(node, aliases="*" in text)
+    # An alias (*name) needs an anchor (&name) before it, or composing fails.
+    aliases = "&" in text and "*" in text
+    document = converter.convert_document(node, aliases=aliases)
     problems.extend(converter.problems)
     return FileContent(path, document, converter.values, converter.keys)
 

@@ -99,6 +99,7 @@ class _EventComposer:
         self.anchors: dict[str, yaml.Node] = {}
         # Open collections, each with the mapping key waiting for its value.
         self.stack: list[list[Any]] = []
+        self.resolved: dict[tuple[type[yaml.Node], str | None, Any], str] = {}
 
     def compose(self) -> yaml.Node:
         node: yaml.Node
@@ -141,9 +142,18 @@ class _EventComposer:
         return node
 
     def _tag(self, event: Any, kind: type[yaml.Node], value: str | None) -> str:
-        if event.tag is None or event.tag == "!":
-            return str(self.parser.resolve(kind, value, event.implicit))
-        return str(event.tag)
+        if event.tag is not None and event.tag != "!":
+            return str(event.tag)
+        # PyYAML's resolver tries its regular expressions on every plain scalar; a
+        # spec repeats the same keys and values thousands of times, and the answer
+        # depends on nothing else (SafeLoader has no path resolvers).
+        key = (kind, value, event.implicit)
+        tag = self.resolved.get(key)
+        if tag is None:
+            tag = self.resolved[key] = str(
+                self.parser.resolve(kind, value, event.implicit)
+            )
+        return tag
 
     def _attach(self, node: yaml.Node) -> None:
         if not self.stack:

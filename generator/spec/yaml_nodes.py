@@ -47,8 +47,8 @@ class NodeConverter:
     ) -> dict[str, Any]:
         """The document as plain data; ``{}`` after a problem that stops conversion.
 
-        ``aliases=False`` (the text has no ``*``, so no alias) skips sizing the
-        alias graph: conversion itself counts the nodes it makes.
+        ``aliases=False`` (the text has no ``&`` or no ``*``, so no alias) skips
+        sizing the alias graph: conversion itself counts the nodes it makes.
         """
         if aliases and expanded_size(node, MAX_NODES) > MAX_NODES:
             self._problem("SPEC012", node, _too_many_message(), _ALIAS_HINT)

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from generator.importers.common import names
+from generator.importers.openapi.model_names import ModelNames
 from generator.naming import pascal_case, python_identifier
 from generator.spec.lint.identifiers import CALL_OPTIONS
 
@@ -99,9 +100,10 @@ def python_name(
 
 def unique_model(name: str, taken: set[str]) -> str:
     """``name``, or ``Name2``... not yet taken (case-insensitively)."""
-    lowered = {t.lower() for t in taken}
+    # A plain set is folded here; ModelNames keeps its names folded as it goes.
+    folded = taken if isinstance(taken, ModelNames) else ModelNames(taken)
     candidate, number = name, 2
-    while candidate.lower() in lowered:
+    while folded.folded_in(candidate):
         candidate, number = f"{name}{number}", number + 1
     taken.add(candidate)
     return candidate

@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.importers.openapi import naming
 from generator.importers.openapi.document import RefError, Resolver
+from generator.importers.openapi.model_names import ModelNames
 from generator.importers.openapi.report import (
     Report,
     escape_token,
@@ -43,7 +44,7 @@ class Schemas:
     resolver: Resolver
     report: Report
     models: dict[str, dict[str, Any]] = field(default_factory=dict)
-    taken: set[str] = field(default_factory=set)
+    taken: set[str] = field(default_factory=ModelNames)
     _by_ref: dict[tuple[str, str], str] = field(default_factory=dict)
     _expanding: set[tuple[str, str]] = field(default_factory=set)
     # Components named but not built yet: built when first referenced, so a

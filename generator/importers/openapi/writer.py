@@ -6,17 +6,41 @@ same bytes. Each file starts with the schema modeline, relative to the file.
 
 from __future__ import annotations
 
+import functools
+import io
 import os
 from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.emitter
+from yaml.emitter import ScalarAnalysis
 
 from generator.importers.common.emit import SCHEMA_ID, schema_path
 
 
 class _Dumper(yaml.SafeDumper):
     """Safe YAML; multi-line text as ``|`` blocks."""
+
+    def analyze_scalar(self, scalar: str) -> ScalarAnalysis:
+        """PyYAML's analysis of a scalar, remembered for the next dump."""
+        # The emitter reads every scalar character by character to choose its style,
+        # a quarter of dumping a large spec that repeats the same keys and type
+        # names thousands of times. The analysis depends only on the text and on
+        # allow_unicode.
+        return _analysis(scalar, bool(self.allow_unicode))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _analysis(scalar: str, allow_unicode: bool) -> ScalarAnalysis:
+    return _ANALYSTS[allow_unicode].analyze_scalar(scalar)
+
+
+# Emitters used only for their analysis: it reads nothing but allow_unicode.
+_ANALYSTS = {
+    unicode: yaml.emitter.Emitter(io.StringIO(), allow_unicode=unicode)
+    for unicode in (False, True)
+}
 
 
 def _text(dumper: yaml.SafeDumper, text: str) -> yaml.Node:

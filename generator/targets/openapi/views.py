@@ -78,7 +78,9 @@ def _is_nullable(field: Field) -> bool:
 
 def _wanted(spec: Spec) -> list[tuple[str, str]]:
     """(model, view kind) of every body that needs a view, in operation order."""
-    wanted: list[tuple[str, str]] = []
+    # Each (model, kind) is judged once: large specs return the same models from
+    # hundreds of operations, and a list membership test per candidate was quadratic.
+    judged: dict[tuple[str, str], bool] = {}
     for resource in spec.resources:
         for op in resource.operations:
             candidates = _request_candidates(op.body)
@@ -86,10 +88,12 @@ def _wanted(spec: Spec) -> list[tuple[str, str]]:
                 (ref.name, "response") for ref in _returned(op.returns, op.responses)
             ]
             for key in candidates:
+                if key in judged:
+                    continue
                 model = spec.models.get(key[0])
-                if model and key not in wanted and _needs_view(spec, model, key[1]):
-                    wanted.append(key)
-    return wanted
+                if model:
+                    judged[key] = _needs_view(spec, model, key[1])
+    return [key for key, needed in judged.items() if needed]
 
 
 def _request_candidates(body: Body | None) -> list[tuple[str, str]]:
@@ -138,7 +142,20 @@ def response_schema(spec: Spec, ref: TypeRef) -> Schema:
     return schema
 
 
+# The view names of the spec last asked about. Every body and response asks (3,000
+# times for GitHub's description) and the answer walks every operation, so it is
+# computed once per spec; the spec is frozen, so the answer cannot go stale.
+_last_names: tuple[Spec, dict[tuple[str, str], str]] | None = None
+
+
 def _names(spec: Spec) -> dict[tuple[str, str], str]:
+    global _last_names
+    if _last_names is None or _last_names[0] is not spec:
+        _last_names = (spec, _compute_names(spec))
+    return _last_names[1]
+
+
+def _compute_names(spec: Spec) -> dict[tuple[str, str], str]:
     names: dict[tuple[str, str], str] = {}
     used = set(spec.models) | set(shared_schemas(spec))
     for model, kind in _wanted(spec):

@@ -7,6 +7,7 @@ insert raw spec text into code.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -91,7 +92,14 @@ def docstring(value: Any, indent: int = 0) -> str:
     """
     if not value:
         return ""
-    text = _clean(str(value)).strip().replace("\\", "\\\\")
+    return _docstring(str(value), indent)
+
+
+# The sync and async methods, their docs and the models repeat the same texts: each
+# is wrapped once (textwrap is most of rendering a resource module).
+@functools.lru_cache(maxsize=16_384)
+def _docstring(value: str, indent: int) -> str:
+    text = _clean(value).strip().replace("\\", "\\\\")
     text = re.sub(r'"(?=")', r'\\"', text)
     text = re.sub(r'"$', r'\\"', text)
     width = max(40, _DOC_WIDTH - indent - 4)
