@@ -41,7 +41,7 @@ from ._exceptions import (
     ResponseDecodingError,
     ResponseValidationError,
 )
-from ._fast_request import build
+from ._fast_request import HeaderCache, build
 from ._logs import logger
 from ._operation import ApiConfig, Operation
 from ._rate_limits import RateLimits
@@ -135,6 +135,7 @@ class BaseClient:
         self._default_query: dict[str, str] = dict(default_query or {})
         self._headers_per_request = True
         self._urls: dict[str, httpx.URL] = {}
+        self._header_sets: HeaderCache = {}
         self._timeout_cache: tuple[object, dict[str, float | None]] = (_UNSET, {})
         self._clock: Callable[[], float] = time.time
         self._monotonic: Callable[[], float] = time.monotonic
@@ -266,6 +267,7 @@ class BaseClient:
                 )
             ),
             extensions={"timeout": timeouts},
+            cache=self._header_sets,
         )
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
