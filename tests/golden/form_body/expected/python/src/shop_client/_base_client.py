@@ -21,6 +21,7 @@ from typing import Any, Self, TypeVar, cast
 import httpx
 
 from ._auth import (
+    PlacedAuth,
     SelectedAuth,
     auth_secrets,
     hide_query_keys_from_httpx_logs,
@@ -136,6 +137,7 @@ class BaseClient:
         self._headers_per_request = True
         self._urls: dict[str, httpx.URL] = {}
         self._header_sets: HeaderCache = {}
+        self._placed_auth: PlacedAuth = {}
         self._timeout_cache: tuple[object, dict[str, float | None]] = (_UNSET, {})
         self._clock: Callable[[], float] = time.time
         self._monotonic: Callable[[], float] = time.monotonic
@@ -212,7 +214,9 @@ class BaseClient:
         self, op: Operation[Any], scheme: str | None
     ) -> SelectedAuth | None:
         if scheme is None:
-            return select_auth(self._config, op, self._credentials)
+            return select_auth(
+                self._config, op, self._credentials, placed=self._placed_auth
+            )
         if scheme not in op.auth:
             accepted = ", ".join(repr(name) for name in op.auth) or "none"
             raise ValueError(
