@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -42,25 +41,34 @@ REDACTED = "<redacted>"
 _ALWAYS_SECRET = frozenset({"authorization", "proxy-authorization", "cookie"})
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+# AuthPart and SelectedAuth are plain classes rather than dataclasses: a dataclass
+# compiles its methods when the module is imported (about a millisecond each), and
+# these need none of them. Neither is changed once made: a client reuses them.
 class AuthPart:
     """One credential placed on the request: a header, query value or cookie."""
 
-    scheme: str
-    location: str  # header, query or cookie
-    name: str
-    value: str
-    credential: str
+    __slots__ = ("credential", "location", "name", "scheme", "value")
+
+    def __init__(
+        self, scheme: str, location: str, name: str, value: str, credential: str
+    ) -> None:
+        self.scheme = scheme
+        self.location = location  # header, query or cookie
+        self.name = name
+        self.value = value
+        self.credential = credential
 
     def __repr__(self) -> str:
         return f"AuthPart(scheme={self.scheme!r}, {self.location}={self.name!r})"
 
 
-@dataclass(frozen=True, slots=True, repr=False)
 class SelectedAuth:
     """The alternative chosen for one request: every credential it sends."""
 
-    parts: tuple[AuthPart, ...]
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: tuple[AuthPart, ...]) -> None:
+        self.parts = parts
 
     @property
     def scheme(self) -> str:

@@ -15,7 +15,6 @@ import logging
 import random
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, Self, TypeVar, cast
 
 import httpx
@@ -57,7 +56,6 @@ from ._retry import (
     retry_delay,
     should_retry,
 )
-from ._servers import choose_base_url
 from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
 
 __all__ = ["BaseClient", "Prepared"]
@@ -69,15 +67,27 @@ _UNSET = object()
 _HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
 
 
-@dataclass(slots=True)
 class Prepared:
-    """One call's encoded request and the credential chosen for it."""
+    """One call's encoded request and the credential chosen for it.
 
-    op: Operation[Any]
-    parts: RequestParts
-    auth: SelectedAuth | None
-    auth_scheme: str | None = None
-    """The scheme the call asked for (``auth_scheme=``), if it chose one."""
+    A plain class: one is made per call, and a dataclass would compile methods
+    nothing uses when the module is imported.
+    """
+
+    __slots__ = ("auth", "auth_scheme", "op", "parts")
+
+    def __init__(
+        self,
+        op: Operation[Any],
+        parts: RequestParts,
+        auth: SelectedAuth | None,
+        auth_scheme: str | None = None,
+    ) -> None:
+        self.op = op
+        self.parts = parts
+        self.auth = auth
+        self.auth_scheme = auth_scheme
+        """The scheme the call asked for (``auth_scheme=``), if it chose one."""
 
 
 class BaseClient:
@@ -98,13 +108,20 @@ class BaseClient:
     ) -> None:
         self._config = config
         self._credentials: dict[str, str | None] = dict(credentials)
-        self.base_url = choose_base_url(
-            config.base_url,
-            config.servers,
-            base_url=base_url or None,
-            environment=environment,
-            variables=server_variables,
-        )
+        if environment is None and not server_variables:
+            # What choose_base_url returns then, without importing _servers: its
+            # dataclasses cost import time that only named environments need.
+            self.base_url = base_url or config.base_url
+        else:
+            from ._servers import choose_base_url
+
+            self.base_url = choose_base_url(
+                config.base_url,
+                config.servers,
+                base_url=base_url or None,
+                environment=environment,
+                variables=server_variables,
+            )
         self.timeout: TimeoutTypes = (
             config.default_timeout if isinstance(timeout, NotGiven) else timeout
         )
