@@ -7,6 +7,7 @@ build what the class's own ``__init__`` builds.
 """
 
 import dataclasses
+import importlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -14,7 +15,6 @@ from typing import Any, ClassVar
 
 import pytest
 
-from weather_client import models as generated
 from weather_client._models import Model, _slot_writer, constructor
 
 
@@ -95,6 +95,10 @@ def test_equal_models_hash_alike_even_with_lists() -> None:
 
 
 def generated_models() -> list[type[Model]]:
+    try:
+        generated = importlib.import_module("weather_client.models")
+    except ModuleNotFoundError:  # the runtime tested alone has no models module
+        return []
     return [
         value
         for value in vars(generated).values()
@@ -104,7 +108,20 @@ def generated_models() -> list[type[Model]]:
     ]
 
 
-@pytest.mark.parametrize("cls", generated_models(), ids=lambda cls: cls.__name__)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class Generated(Model):
+    __module__ = "weather_client.models"  # as if the generator had written it
+
+    id: str
+    self: str | None = None  # a JSON key the constructor's own names must not shadow
+    from_: str | None = None
+    tags: list[Any] | None = None
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+
+@pytest.mark.parametrize(
+    "cls", [Generated, *generated_models()], ids=lambda cls: cls.__name__
+)
 def test_a_generated_model_is_built_as_its_own_init_builds_it(
     cls: type[Model],
 ) -> None:
