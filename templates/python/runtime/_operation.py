@@ -11,10 +11,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from ._servers import Server
-
 if TYPE_CHECKING:
     from ._pagination import Paging
+    from ._servers import Server
 
 __all__ = [
     "ApiConfig",

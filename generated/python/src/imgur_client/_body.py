@@ -29,15 +29,17 @@ import json
 import os
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from datetime import date, datetime
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeAlias
 from urllib.parse import urlencode
 
 from ._types import NOT_GIVEN
-from ._uploads import Upload, to_upload
 
+# _uploads is imported where a file is sent: it costs import time (a dataclass)
+# that calls without files do not need.
 if TYPE_CHECKING:
     from ._operation import Body, Operation
     from ._request import RequestParts
+    from ._uploads import Upload
 
 __all__ = [
     "RawContent",
@@ -48,7 +50,9 @@ __all__ = [
     "request_content",
 ]
 
-RawContent = bytes | Upload | os.PathLike[str] | IO[bytes] | Iterable[bytes]
+RawContent: TypeAlias = (
+    "bytes | Upload | os.PathLike[str] | IO[bytes] | Iterable[bytes]"
+)
 """What a raw (``application/octet-stream``) body accepts."""
 
 _CHUNK = 64 * 1024
@@ -210,6 +214,8 @@ def _form_text(value: Any, key: str, op_name: str) -> str:
 
 
 def _is_file(value: object) -> bool:
+    from ._uploads import Upload
+
     return isinstance(value, Upload | bytes | bytearray | os.PathLike) or hasattr(
         value, "read"
     )
@@ -218,6 +224,8 @@ def _is_file(value: object) -> bool:
 def _add_multipart(
     parts: RequestParts, op: Operation[Any], body: Body, value: Any
 ) -> None:
+    from ._uploads import to_upload
+
     files = {f.wire for f in body.fields or () if f.file}
     if not isinstance(value, Mapping):
         value = _plain(value, body)
@@ -247,6 +255,8 @@ def _add_file_part(parts: RequestParts, key: str, upload: Upload) -> None:
 
 
 def _add_raw(parts: RequestParts, op: Operation[Any], value: Any) -> None:
+    from ._uploads import to_upload
+
     if isinstance(value, bytes | bytearray | memoryview):
         parts.content = bytes(value)
         return

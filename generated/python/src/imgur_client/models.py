@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
 from ._exceptions import ResponseValidationError
-from ._models import Model, expect_object, parse_list, parse_optional, require
+from ._models import (
+    Model,
+    constructor,
+    expect_object,
+    parse_list,
+    parse_optional,
+    require,
+)
 from ._wire_types import parse_epoch
 
 __all__: list[str] = [
@@ -131,7 +138,7 @@ class Image(Model):
     def from_dict(cls, value: Any) -> Image:
         """Build the model from its JSON object."""
         data = expect_object(value, "Image")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "Image"),
             title=data.get("title"),
             description=data.get("description"),
@@ -234,7 +241,7 @@ class Album(Model):
     def from_dict(cls, value: Any) -> Album:
         """Build the model from its JSON object."""
         data = expect_object(value, "Album")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "Album"),
             title=data.get("title"),
             description=data.get("description"),
@@ -279,7 +286,7 @@ class AlbumCreated(Model):
     def from_dict(cls, value: Any) -> AlbumCreated:
         """Build the model from its JSON object."""
         data = expect_object(value, "AlbumCreated")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "AlbumCreated"),
             deletehash=data.get("deletehash"),
             raw=data,
@@ -299,7 +306,7 @@ class CommentCreated(Model):
     def from_dict(cls, value: Any) -> CommentCreated:
         """Build the model from its JSON object."""
         data = expect_object(value, "CommentCreated")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "CommentCreated"),
             raw=data,
         )
@@ -341,7 +348,7 @@ class Account(Model):
     def from_dict(cls, value: Any) -> Account:
         """Build the model from its JSON object."""
         data = expect_object(value, "Account")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "Account"),
             url=data.get("url"),
             bio=data.get("bio"),
@@ -368,7 +375,7 @@ class UserFollow(Model):
     def from_dict(cls, value: Any) -> UserFollow:
         """Build the model from its JSON object."""
         data = expect_object(value, "UserFollow")
-        return cls(
+        return constructor(cls)(
             status=data.get("status"),
             raw=data,
         )
@@ -412,7 +419,7 @@ class AccountSettings(Model):
     def from_dict(cls, value: Any) -> AccountSettings:
         """Build the model from its JSON object."""
         data = expect_object(value, "AccountSettings")
-        return cls(
+        return constructor(cls)(
             email=data.get("email"),
             high_quality=data.get("high_quality"),
             public_images=data.get("public_images"),
@@ -450,7 +457,7 @@ class BlockedUser(Model):
     def from_dict(cls, value: Any) -> BlockedUser:
         """Build the model from its JSON object."""
         data = expect_object(value, "BlockedUser")
-        return cls(
+        return constructor(cls)(
             blocked_id=require(data, "blocked_id", "BlockedUser"),
             blocked_url=data.get("blocked_url"),
             raw=data,
@@ -476,7 +483,7 @@ class GalleryProfile(Model):
     def from_dict(cls, value: Any) -> GalleryProfile:
         """Build the model from its JSON object."""
         data = expect_object(value, "GalleryProfile")
-        return cls(
+        return constructor(cls)(
             total_gallery_comments=data.get("total_gallery_comments"),
             total_gallery_favorites=data.get("total_gallery_favorites"),
             total_gallery_submissions=data.get("total_gallery_submissions"),
@@ -521,7 +528,7 @@ class Trophy(Model):
     def from_dict(cls, value: Any) -> Trophy:
         """Build the model from its JSON object."""
         data = expect_object(value, "Trophy")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "Trophy"),
             name=data.get("name"),
             name_clean=data.get("name_clean"),
@@ -581,7 +588,7 @@ class Comment(Model):
     def from_dict(cls, value: Any) -> Comment:
         """Build the model from its JSON object."""
         data = expect_object(value, "Comment")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "Comment"),
             image_id=data.get("image_id"),
             comment=data.get("comment"),
@@ -692,7 +699,7 @@ class GalleryImage(Model):
     def from_dict(cls, value: Any) -> GalleryImage:
         """Build the model from its JSON object."""
         data = expect_object(value, "GalleryImage")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "GalleryImage"),
             is_album=require(data, "is_album", "GalleryImage"),
             title=data.get("title"),
@@ -812,7 +819,7 @@ class GalleryAlbum(Model):
     def from_dict(cls, value: Any) -> GalleryAlbum:
         """Build the model from its JSON object."""
         data = expect_object(value, "GalleryAlbum")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "GalleryAlbum"),
             is_album=require(data, "is_album", "GalleryAlbum"),
             title=data.get("title"),
@@ -870,7 +877,7 @@ class Vote(Model):
     def from_dict(cls, value: Any) -> Vote:
         """Build the model from its JSON object."""
         data = expect_object(value, "Vote")
-        return cls(
+        return constructor(cls)(
             ups=data.get("ups"),
             downs=data.get("downs"),
             raw=data,
@@ -897,7 +904,7 @@ class Notification(Model):
     def from_dict(cls, value: Any) -> Notification:
         """Build the model from its JSON object."""
         data = expect_object(value, "Notification")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "Notification"),
             account_id=data.get("account_id"),
             viewed=data.get("viewed"),
@@ -921,7 +928,7 @@ class Notifications(Model):
     def from_dict(cls, value: Any) -> Notifications:
         """Build the model from its JSON object."""
         data = expect_object(value, "Notifications")
-        return cls(
+        return constructor(cls)(
             replies=parse_optional(
                 data.get("replies"),
                 lambda value: parse_list(
@@ -972,7 +979,7 @@ class Conversation(Model):
     def from_dict(cls, value: Any) -> Conversation:
         """Build the model from its JSON object."""
         data = expect_object(value, "Conversation")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "Conversation"),
             last_message_preview=data.get("last_message_preview"),
             datetime=parse_optional(data.get("datetime"), parse_epoch),
@@ -1024,7 +1031,7 @@ class Message(Model):
     def from_dict(cls, value: Any) -> Message:
         """Build the model from its JSON object."""
         data = expect_object(value, "Message")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "Message"),
             from_=data.get("from"),
             account_id=data.get("account_id"),
@@ -1070,7 +1077,7 @@ class Credits(Model):
     def from_dict(cls, value: Any) -> Credits:
         """Build the model from its JSON object."""
         data = expect_object(value, "Credits")
-        return cls(
+        return constructor(cls)(
             user_limit=data.get("UserLimit"),
             user_remaining=data.get("UserRemaining"),
             user_reset=parse_optional(data.get("UserReset"), parse_epoch),
@@ -1094,7 +1101,7 @@ class BlockStatus(Model):
     def from_dict(cls, value: Any) -> BlockStatus:
         """Build the model from its JSON object."""
         data = expect_object(value, "BlockStatus")
-        return cls(
+        return constructor(cls)(
             blocked=data.get("blocked"),
             raw=data,
         )
@@ -1125,7 +1132,7 @@ class OAuthToken(Model):
     def from_dict(cls, value: Any) -> OAuthToken:
         """Build the model from its JSON object."""
         data = expect_object(value, "OAuthToken")
-        return cls(
+        return constructor(cls)(
             access_token=require(data, "access_token", "OAuthToken"),
             expires_in=data.get("expires_in"),
             token_type=data.get("token_type"),
@@ -1156,7 +1163,7 @@ class ErrorBody(Model):
     def from_dict(cls, value: Any) -> ErrorBody:
         """Build the model from its JSON object."""
         data = expect_object(value, "ErrorBody")
-        return cls(
+        return constructor(cls)(
             data=parse_optional(data.get("data"), ErrorDetail.from_dict),
             success=data.get("success"),
             status=data.get("status"),
@@ -1183,7 +1190,7 @@ class ErrorDetail(Model):
     def from_dict(cls, value: Any) -> ErrorDetail:
         """Build the model from its JSON object."""
         data = expect_object(value, "ErrorDetail")
-        return cls(
+        return constructor(cls)(
             error=data.get("error"),
             request=data.get("request"),
             method=data.get("method"),

@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from store_client._api_client import SyncAPIClient
-from store_client._fast_request import build
+from store_client._fast_request import HeaderCache, build
 from store_client._operation import ApiConfig, Operation, Param
 
 CONFIG = ApiConfig(
@@ -101,3 +101,97 @@ def test_the_fast_request_equals_httpx_build_request() -> None:
     assert sorted(fast.headers.multi_items()) == sorted(slow.headers.multi_items())
     assert fast.read() == slow.read()
     assert fast.extensions == slow.extensions
+
+
+def built(
+    http: httpx.Client,
+    method: str,
+    content: bytes | None,
+    headers: dict[str, str],
+    cache: HeaderCache | None,
+) -> httpx.Request:
+    return build(
+        http,
+        method,
+        URL,
+        params=[("q", "a")],
+        headers=headers,
+        defaults={"User-Agent": "example-sdk/1.0", "Accept": "application/json"},
+        data=None,
+        files=None,
+        content=content,
+        extensions={"timeout": {"connect": 1.0}},
+        cache=cache,
+    )
+
+
+def same_request(fast: httpx.Request, general: httpx.Request) -> bool:
+    return (
+        fast.method == general.method
+        and fast.url == general.url
+        and fast.headers.multi_items() == general.headers.multi_items()  # in order
+        and fast.read() == general.read()
+        and b"".join(fast.stream) == b"".join(general.stream)  # type: ignore[arg-type]
+        and fast.extensions == general.extensions
+    )
+
+
+@pytest.mark.parametrize(
+    ("method", "content"),
+    [
+        ("GET", None),
+        ("DELETE", None),
+        ("DELETE", b"{}"),
+        ("POST", None),
+        ("POST", b""),
+        ("POST", b'{"title": "x"}'),
+        ("PUT", b"raw bytes"),
+        ("PATCH", None),
+    ],
+)
+def test_headers_worked_out_once_make_the_request_httpx_makes(
+    method: str, content: bytes | None
+) -> None:
+    http = httpx.Client(headers={"X-Team": "t"})
+    cache: HeaderCache = {}
+    headers = {"X-Mode": "op", "Authorization": "Bearer t"}
+
+    general = built(http, method, content, headers, cache=None)
+    first = built(http, method, content, headers, cache)
+    again = built(http, method, content, headers, cache)  # from the cache
+
+    assert len(cache) == 1
+    assert same_request(first, general)
+    assert same_request(again, general)
+    assert first.headers["Host"] == "api.example.test"
+
+
+def test_cached_headers_follow_changes_to_the_client_and_the_call() -> None:
+    http = httpx.Client(headers={"X-Team": "t"})
+    cache: HeaderCache = {}
+    built(http, "GET", None, {"Authorization": "Bearer old"}, cache)
+
+    http.headers["X-Team"] = "u"  # the caller changes its client's headers
+    request = built(http, "GET", None, {"Authorization": "Bearer new"}, cache)
+
+    assert request.headers["X-Team"] == "u"
+    assert request.headers.get_list("Authorization") == ["Bearer new"]
+
+
+@pytest.mark.parametrize(
+    ("client_headers", "headers"),
+    [
+        ({}, {"Host": "other.example.test"}),
+        ({}, {"Content-Length": "2"}),
+        ({"Transfer-Encoding": "chunked"}, {}),
+    ],
+)
+def test_a_header_httpx_derives_set_by_the_caller_is_left_to_httpx(
+    client_headers: dict[str, str], headers: dict[str, str]
+) -> None:
+    http = httpx.Client(headers=client_headers)
+
+    general = built(http, "POST", b"{}", headers, cache=None)
+    fast = built(http, "POST", b"{}", headers, cache={})
+
+    assert same_request(fast, general)

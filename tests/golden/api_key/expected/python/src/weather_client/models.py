@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._models import Model, expect_object, require
+from ._models import Model, constructor, expect_object, require
 
 __all__: list[str] = [
     "Forecast",
@@ -35,7 +35,7 @@ class Forecast(Model):
     def from_dict(cls, value: Any) -> Forecast:
         """Build the model from its JSON object."""
         data = expect_object(value, "Forecast")
-        return cls(
+        return constructor(cls)(
             place=require(data, "place", "Forecast"),
             celsius=require(data, "celsius", "Forecast"),
             raw=data,
@@ -55,7 +55,7 @@ class Problem(Model):
     def from_dict(cls, value: Any) -> Problem:
         """Build the model from its JSON object."""
         data = expect_object(value, "Problem")
-        return cls(
+        return constructor(cls)(
             error=data.get("error"),
             raw=data,
         )

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._models import Model, expect_object, require
+from ._models import Model, constructor, expect_object, require
 
 __all__: list[str] = [
     "Charge",
@@ -34,7 +34,7 @@ class Charge(Model):
     def from_dict(cls, value: Any) -> Charge:
         """Build the model from its JSON object."""
         data = expect_object(value, "Charge")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "Charge"),
             amount=require(data, "amount", "Charge"),
             raw=data,

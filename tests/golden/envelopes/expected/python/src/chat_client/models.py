@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._models import Model, expect_object, require
+from ._models import Model, constructor, expect_object, require
 
 __all__: list[str] = [
     "Channel",
@@ -34,7 +34,7 @@ class Channel(Model):
     def from_dict(cls, value: Any) -> Channel:
         """Build the model from its JSON object."""
         data = expect_object(value, "Channel")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "Channel"),
             name=data.get("name"),
             raw=data,

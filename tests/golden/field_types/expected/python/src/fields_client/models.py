@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Literal
 
 from ._models import (
     Model,
+    constructor,
     expect_object,
     parse_list,
     parse_map,
@@ -75,7 +76,7 @@ class Record(Model):
     def from_dict(cls, value: Any) -> Record:
         """Build the model from its JSON object."""
         data = expect_object(value, "Record")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "Record"),
             deleted_at=require_key(data, "deleted_at", "Record"),
             count=data.get("count"),
@@ -119,7 +120,7 @@ class Owner(Model):
     def from_dict(cls, value: Any) -> Owner:
         """Build the model from its JSON object."""
         data = expect_object(value, "Owner")
-        return cls(
+        return constructor(cls)(
             name=require(data, "name", "Owner"),
             raw=data,
         )

@@ -3,8 +3,8 @@
 """Shop API: a typed Python client for version 2024-01-01.
 
 Start with ``ShopClient`` (or ``AsyncShopClient``); models live in
-``shop_client.models``, loaded on first use so that importing the package stays
-cheap.
+``shop_client.models``, loaded on first use (as is ``Upload``) so that importing
+the package stays cheap.
 """
 
 from typing import TYPE_CHECKING
@@ -33,10 +33,10 @@ from ._exceptions import (
 from ._rate_limits import RateLimits
 from ._response import APIResponse
 from ._types import NOT_GIVEN, NotGiven, RequestOptions
-from ._uploads import Upload
 
 if TYPE_CHECKING:
     from . import models
+    from ._uploads import Upload
 
 __version__ = "0.1.0"
 
@@ -75,11 +75,16 @@ if not TYPE_CHECKING:
 
     def __getattr__(name: str) -> object:
         # Only reached for names the module does not have yet.
+        # Loaded on first use, as the package's import does not need them.
         if name == "models":
             import importlib
 
             return importlib.import_module(".models", __name__)
+        if name == "Upload":
+            from ._uploads import Upload
+
+            return Upload
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
-        return sorted({*globals(), "models"})
+        return sorted({*globals(), "models", "Upload"})

@@ -15,12 +15,12 @@ import logging
 import random
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, Self, TypeVar, cast
 
 import httpx
 
 from ._auth import (
+    PlacedAuth,
     SelectedAuth,
     auth_secrets,
     hide_query_keys_from_httpx_logs,
@@ -41,7 +41,7 @@ from ._exceptions import (
     ResponseDecodingError,
     ResponseValidationError,
 )
-from ._fast_request import build
+from ._fast_request import HeaderCache, build
 from ._logs import logger
 from ._operation import ApiConfig, Operation
 from ._rate_limits import RateLimits
@@ -56,7 +56,6 @@ from ._retry import (
     retry_delay,
     should_retry,
 )
-from ._servers import choose_base_url
 from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
 
 __all__ = ["BaseClient", "Prepared"]
@@ -68,15 +67,27 @@ _UNSET = object()
 _HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
 
 
-@dataclass(slots=True)
 class Prepared:
-    """One call's encoded request and the credential chosen for it."""
+    """One call's encoded request and the credential chosen for it.
 
-    op: Operation[Any]
-    parts: RequestParts
-    auth: SelectedAuth | None
-    auth_scheme: str | None = None
-    """The scheme the call asked for (``auth_scheme=``), if it chose one."""
+    A plain class: one is made per call, and a dataclass would compile methods
+    nothing uses when the module is imported.
+    """
+
+    __slots__ = ("auth", "auth_scheme", "op", "parts")
+
+    def __init__(
+        self,
+        op: Operation[Any],
+        parts: RequestParts,
+        auth: SelectedAuth | None,
+        auth_scheme: str | None = None,
+    ) -> None:
+        self.op = op
+        self.parts = parts
+        self.auth = auth
+        self.auth_scheme = auth_scheme
+        """The scheme the call asked for (``auth_scheme=``), if it chose one."""
 
 
 class BaseClient:
@@ -97,13 +108,20 @@ class BaseClient:
     ) -> None:
         self._config = config
         self._credentials: dict[str, str | None] = dict(credentials)
-        self.base_url = choose_base_url(
-            config.base_url,
-            config.servers,
-            base_url=base_url or None,
-            environment=environment,
-            variables=server_variables,
-        )
+        if environment is None and not server_variables:
+            # What choose_base_url returns then, without importing _servers: its
+            # dataclasses cost import time that only named environments need.
+            self.base_url = base_url or config.base_url
+        else:
+            from ._servers import choose_base_url
+
+            self.base_url = choose_base_url(
+                config.base_url,
+                config.servers,
+                base_url=base_url or None,
+                environment=environment,
+                variables=server_variables,
+            )
         self.timeout: TimeoutTypes = (
             config.default_timeout if isinstance(timeout, NotGiven) else timeout
         )
@@ -135,6 +153,8 @@ class BaseClient:
         self._default_query: dict[str, str] = dict(default_query or {})
         self._headers_per_request = True
         self._urls: dict[str, httpx.URL] = {}
+        self._header_sets: HeaderCache = {}
+        self._placed_auth: PlacedAuth = {}
         self._timeout_cache: tuple[object, dict[str, float | None]] = (_UNSET, {})
         self._clock: Callable[[], float] = time.time
         self._monotonic: Callable[[], float] = time.monotonic
@@ -211,7 +231,9 @@ class BaseClient:
         self, op: Operation[Any], scheme: str | None
     ) -> SelectedAuth | None:
         if scheme is None:
-            return select_auth(self._config, op, self._credentials)
+            return select_auth(
+                self._config, op, self._credentials, placed=self._placed_auth
+            )
         if scheme not in op.auth:
             accepted = ", ".join(repr(name) for name in op.auth) or "none"
             raise ValueError(
@@ -266,6 +288,7 @@ class BaseClient:
                 )
             ),
             extensions={"timeout": timeouts},
+            cache=self._header_sets,
         )
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(

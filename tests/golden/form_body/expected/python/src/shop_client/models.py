@@ -12,7 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._models import Model, expect_object, parse_list, parse_optional, require
+from ._models import (
+    Model,
+    constructor,
+    expect_object,
+    parse_list,
+    parse_optional,
+    require,
+)
 from ._uploads import FileInput
 
 __all__: list[str] = [
@@ -41,7 +48,7 @@ class Address(Model):
     def from_dict(cls, value: Any) -> Address:
         """Build the model from its JSON object."""
         data = expect_object(value, "Address")
-        return cls(
+        return constructor(cls)(
             line1=require(data, "line1", "Address"),
             city=data.get("city"),
             raw=data,
@@ -63,7 +70,7 @@ class Item(Model):
     def from_dict(cls, value: Any) -> Item:
         """Build the model from its JSON object."""
         data = expect_object(value, "Item")
-        return cls(
+        return constructor(cls)(
             price=require(data, "price", "Item"),
             quantity=data.get("quantity"),
             raw=data,
@@ -93,7 +100,7 @@ class CustomerCreate(Model):
     def from_dict(cls, value: Any) -> CustomerCreate:
         """Build the model from its JSON object."""
         data = expect_object(value, "CustomerCreate")
-        return cls(
+        return constructor(cls)(
             email=require(data, "email", "CustomerCreate"),
             name=data.get("name"),
             tax_exempt=data.get("tax_exempt"),
@@ -122,7 +129,7 @@ class Customer(Model):
     def from_dict(cls, value: Any) -> Customer:
         """Build the model from its JSON object."""
         data = expect_object(value, "Customer")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "Customer"),
             email=data.get("email"),
             raw=data,
@@ -148,7 +155,7 @@ class DisputeEvidence(Model):
     def from_dict(cls, value: Any) -> DisputeEvidence:
         """Build the model from its JSON object."""
         data = expect_object(value, "DisputeEvidence")
-        return cls(
+        return constructor(cls)(
             receipt=require(data, "receipt", "DisputeEvidence"),
             explanation=require(data, "explanation", "DisputeEvidence"),
             correspondence=data.get("correspondence"),
@@ -172,7 +179,7 @@ class DisputeNote(Model):
     def from_dict(cls, value: Any) -> DisputeNote:
         """Build the model from its JSON object."""
         data = expect_object(value, "DisputeNote")
-        return cls(
+        return constructor(cls)(
             text=data.get("text"),
             attachment=data.get("attachment"),
             raw=data,
@@ -194,7 +201,7 @@ class FileInfo(Model):
     def from_dict(cls, value: Any) -> FileInfo:
         """Build the model from its JSON object."""
         data = expect_object(value, "FileInfo")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "FileInfo"),
             size=data.get("size"),
             raw=data,

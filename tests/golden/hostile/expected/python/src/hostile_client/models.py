@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
 from ._exceptions import ResponseValidationError
-from ._models import Model, expect_object, require
+from ._models import Model, constructor, expect_object, require
 
 __all__: list[str] = [
     "Left",
@@ -70,7 +70,7 @@ class Thing(Model):
     def from_dict(cls, value: Any) -> Thing:
         """Build the model from its JSON object."""
         data = expect_object(value, "Thing")
-        return cls(
+        return constructor(cls)(
             class_=require(data, "class", "Thing"),
             from_=data.get("from"),
             import_=data.get("import_"),
@@ -95,7 +95,7 @@ class Left(Model):
     def from_dict(cls, value: Any) -> Left:
         """Build the model from its JSON object."""
         data = expect_object(value, "Left")
-        return cls(
+        return constructor(cls)(
             side=require(data, "side", "Left"),
             raw=data,
         )
@@ -114,7 +114,7 @@ class Right(Model):
     def from_dict(cls, value: Any) -> Right:
         """Build the model from its JSON object."""
         data = expect_object(value, "Right")
-        return cls(
+        return constructor(cls)(
             side=require(data, "side", "Right"),
             raw=data,
         )

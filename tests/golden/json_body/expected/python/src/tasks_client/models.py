@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ._models import Model, expect_object, parse_optional, require
+from ._models import Model, constructor, expect_object, parse_optional, require
 
 __all__: list[str] = [
     "Owner",
@@ -36,7 +36,7 @@ class Owner(Model):
     def from_dict(cls, value: Any) -> Owner:
         """Build the model from its JSON object."""
         data = expect_object(value, "Owner")
-        return cls(
+        return constructor(cls)(
             name=require(data, "name", "Owner"),
             email=data.get("email"),
             raw=data,
@@ -70,7 +70,7 @@ class Task(Model):
     def from_dict(cls, value: Any) -> Task:
         """Build the model from its JSON object."""
         data = expect_object(value, "Task")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "Task"),
             title=require(data, "title", "Task"),
             status=data.get("status"),
@@ -106,7 +106,7 @@ class TaskPatch(Model):
     def from_dict(cls, value: Any) -> TaskPatch:
         """Build the model from its JSON object."""
         data = expect_object(value, "TaskPatch")
-        return cls(
+        return constructor(cls)(
             title=data.get("title"),
             status=data.get("status"),
             due=data.get("due"),

@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -26,6 +25,7 @@ from ._operation import ApiConfig, AuthScheme, Operation
 __all__ = [
     "REDACTED",
     "AuthPart",
+    "PlacedAuth",
     "SelectedAuth",
     "auth_secrets",
     "basic_credential",
@@ -41,25 +41,34 @@ REDACTED = "<redacted>"
 _ALWAYS_SECRET = frozenset({"authorization", "proxy-authorization", "cookie"})
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+# AuthPart and SelectedAuth are plain classes rather than dataclasses: a dataclass
+# compiles its methods when the module is imported (about a millisecond each), and
+# these need none of them. Neither is changed once made: a client reuses them.
 class AuthPart:
     """One credential placed on the request: a header, query value or cookie."""
 
-    scheme: str
-    location: str  # header, query or cookie
-    name: str
-    value: str
-    credential: str
+    __slots__ = ("credential", "location", "name", "scheme", "value")
+
+    def __init__(
+        self, scheme: str, location: str, name: str, value: str, credential: str
+    ) -> None:
+        self.scheme = scheme
+        self.location = location  # header, query or cookie
+        self.name = name
+        self.value = value
+        self.credential = credential
 
     def __repr__(self) -> str:
         return f"AuthPart(scheme={self.scheme!r}, {self.location}={self.name!r})"
 
 
-@dataclass(frozen=True, slots=True, repr=False)
 class SelectedAuth:
     """The alternative chosen for one request: every credential it sends."""
 
-    parts: tuple[AuthPart, ...]
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: tuple[AuthPart, ...]) -> None:
+        self.parts = parts
 
     @property
     def scheme(self) -> str:
@@ -94,16 +103,24 @@ def _alternatives(op: Operation[Any]) -> tuple[tuple[str, ...], ...]:
     return op.auth_groups or tuple((name,) for name in op.auth)
 
 
+PlacedAuth = dict[tuple[str, str], SelectedAuth]
+"""A client's credentials already placed, by scheme name and credential."""
+_PLACED_SIZE = 16
+
+
 def select_auth(
     config: ApiConfig,
     op: Operation[Any],
     credentials: Mapping[str, str | None],
     *,
     only: str | None = None,
+    placed: PlacedAuth | None = None,
 ) -> SelectedAuth | None:
     """Return the auth to send with ``op``, or ``None`` when it needs none.
 
     ``only`` keeps the alternatives that include that scheme (``auth_scheme=``).
+    ``placed`` keeps the choices of earlier calls made with one scheme alone
+    (the common case), so a call does not place the same credential again.
 
     Raises:
         AuthenticationRequiredError: ``op`` needs a credential the client lacks.
@@ -113,7 +130,7 @@ def select_auth(
         for name in op.auth:
             credential = credentials.get(name)
             if credential:
-                return SelectedAuth((_place(config.scheme(name), credential),))
+                return _alone(config, name, credential, placed)
         if not op.auth:
             return None
     alternatives = _alternatives(op)
@@ -136,6 +153,21 @@ def select_auth(
     )
     arguments = tuple(dict.fromkeys(name for group in needed for name in group))
     raise AuthenticationRequiredError(op.name, arguments, tuple(dict.fromkeys(needed)))
+
+
+def _alone(
+    config: ApiConfig, name: str, credential: str, placed: PlacedAuth | None
+) -> SelectedAuth:
+    """The scheme ``name`` alone, sending ``credential``."""
+    key = (name, credential)
+    selected = placed.get(key) if placed is not None else None
+    if selected is None:
+        selected = SelectedAuth((_place(config.scheme(name), credential),))
+        if placed is not None:
+            if len(placed) >= _PLACED_SIZE:
+                placed.clear()  # bounded: every renewed token is a new key
+            placed[key] = selected
+    return selected
 
 
 def _place(scheme: AuthScheme, credential: str) -> AuthPart:

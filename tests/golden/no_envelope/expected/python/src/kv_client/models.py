@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._models import Model, expect_object, require, require_key
+from ._models import Model, constructor, expect_object, require, require_key
 
 __all__: list[str] = [
     "Entry",
@@ -34,7 +34,7 @@ class Entry(Model):
     def from_dict(cls, value: Any) -> Entry:
         """Build the model from its JSON object."""
         data = expect_object(value, "Entry")
-        return cls(
+        return constructor(cls)(
             key=require(data, "key", "Entry"),
             value=require_key(data, "value", "Entry"),
             raw=data,

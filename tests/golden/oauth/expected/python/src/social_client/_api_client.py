@@ -28,7 +28,6 @@ from ._deadline import AsyncDeadlineStream, DeadlineStream
 from ._exceptions import APITimeoutError
 from ._logs import warn_deprecated
 from ._operation import ApiConfig, Operation
-from ._pagination import PageWalk, aiterate, iterate
 from ._response import raw_response_requested
 from ._streaming import (
     AsyncStreamedAPIResponse,
@@ -116,6 +115,8 @@ class SyncAPIClient(BaseClient):
         Starts where ``args`` say (a page, offset or cursor), if they do; through
         ``with_raw_response``, yields one ``APIResponse`` per page instead.
         """
+        from ._pagination import PageWalk, iterate  # on first use: import time
+
         if options:
             check_options(op.name, options, argument_names(op))
         if op.deprecation:
@@ -339,6 +340,8 @@ class AsyncAPIClient(BaseClient):
         max_items: int | None = None,
     ) -> AsyncIterator[Any]:
         """Iterate (``async for``) over every item of every page."""
+        from ._pagination import PageWalk, aiterate  # on first use: import time
+
         if options:
             check_options(op.name, options, argument_names(op))
         if op.deprecation:

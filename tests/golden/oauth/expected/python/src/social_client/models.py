@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._models import Model, expect_object, require
+from ._models import Model, constructor, expect_object, require
 
 __all__: list[str] = [
     "Profile",
@@ -39,7 +39,7 @@ class Token(Model):
     def from_dict(cls, value: Any) -> Token:
         """Build the model from its JSON object."""
         data = expect_object(value, "Token")
-        return cls(
+        return constructor(cls)(
             access_token=require(data, "access_token", "Token"),
             refresh_token=data.get("refresh_token"),
             expires_in=data.get("expires_in"),
@@ -61,7 +61,7 @@ class Profile(Model):
     def from_dict(cls, value: Any) -> Profile:
         """Build the model from its JSON object."""
         data = expect_object(value, "Profile")
-        return cls(
+        return constructor(cls)(
             name=require(data, "name", "Profile"),
             raw=data,
         )

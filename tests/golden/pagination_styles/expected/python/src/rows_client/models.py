@@ -12,7 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._models import Model, expect_object, parse_list, parse_optional, require
+from ._models import (
+    Model,
+    constructor,
+    expect_object,
+    parse_list,
+    parse_optional,
+    require,
+)
 
 __all__: list[str] = [
     "Row",
@@ -35,7 +42,7 @@ class Row(Model):
     def from_dict(cls, value: Any) -> Row:
         """Build the model from its JSON object."""
         data = expect_object(value, "Row")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "Row"),
             label=data.get("label"),
             raw=data,
@@ -57,7 +64,7 @@ class RowList(Model):
     def from_dict(cls, value: Any) -> RowList:
         """Build the model from its JSON object."""
         data = expect_object(value, "RowList")
-        return cls(
+        return constructor(cls)(
             has_more=require(data, "has_more", "RowList"),
             data=parse_optional(
                 data.get("data"),

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._models import Model, expect_object, require
+from ._models import Model, constructor, expect_object, require
 
 __all__: list[str] = [
     "Item",
@@ -37,7 +37,7 @@ class Item(Model):
     def from_dict(cls, value: Any) -> Item:
         """Build the model from its JSON object."""
         data = expect_object(value, "Item")
-        return cls(
+        return constructor(cls)(
             id=require(data, "id", "Item"),
             name=require(data, "name", "Item"),
             raw=data,
@@ -57,7 +57,7 @@ class Receipt(Model):
     def from_dict(cls, value: Any) -> Receipt:
         """Build the model from its JSON object."""
         data = expect_object(value, "Receipt")
-        return cls(
+        return constructor(cls)(
             job=require(data, "job", "Receipt"),
             raw=data,
         )
@@ -78,7 +78,7 @@ class Problem(Model):
     def from_dict(cls, value: Any) -> Problem:
         """Build the model from its JSON object."""
         data = expect_object(value, "Problem")
-        return cls(
+        return constructor(cls)(
             code=require(data, "code", "Problem"),
             detail=data.get("detail"),
             raw=data,
@@ -98,7 +98,7 @@ class NotFound(Model):
     def from_dict(cls, value: Any) -> NotFound:
         """Build the model from its JSON object."""
         data = expect_object(value, "NotFound")
-        return cls(
+        return constructor(cls)(
             missing=require(data, "missing", "NotFound"),
             raw=data,
         )

@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Literal
 
 from ._models import (
     Model,
+    constructor,
     expect_object,
     parse_list,
     parse_map,
@@ -64,7 +65,7 @@ class Resource(Model):
     def from_dict(cls, value: Any) -> Resource:
         """Build the model from its JSON object."""
         data = expect_object(value, "Resource")
-        return cls(
+        return constructor(cls)(
             id=parse_uuid(require(data, "id", "Resource")),
             created=parse_datetime(require(data, "created", "Resource")),
             raw=data,
@@ -125,7 +126,7 @@ class Event(Model):
     def from_dict(cls, value: Any) -> Event:
         """Build the model from its JSON object."""
         data = expect_object(value, "Event")
-        return cls(
+        return constructor(cls)(
             id=parse_uuid(require(data, "id", "Resource")),
             created=parse_datetime(require(data, "created", "Resource")),
             object=require(data, "object", "Event"),
@@ -161,7 +162,7 @@ class EventPage(Model):
     def from_dict(cls, value: Any) -> EventPage:
         """Build the model from its JSON object."""
         data = expect_object(value, "EventPage")
-        return cls(
+        return constructor(cls)(
             data=parse_list(
                 require(data, "data", "EventPage"), Event.from_dict, "EventPage.data"
             ),
@@ -190,7 +191,7 @@ class Folder(Model):
     def from_dict(cls, value: Any) -> Folder:
         """Build the model from its JSON object."""
         data = expect_object(value, "Folder")
-        return cls(
+        return constructor(cls)(
             name=require(data, "name", "Folder"),
             children=parse_list(
                 require(data, "children", "Folder"), Folder.from_dict, "Folder.children"
@@ -213,7 +214,7 @@ class Card(Model):
     def from_dict(cls, value: Any) -> Card:
         """Build the model from its JSON object."""
         data = expect_object(value, "Card")
-        return cls(
+        return constructor(cls)(
             card_number=require(data, "card_number", "Card"),
             raw=data,
         )
@@ -234,7 +235,7 @@ class Transfer(Model):
     def from_dict(cls, value: Any) -> Transfer:
         """Build the model from its JSON object."""
         data = expect_object(value, "Transfer")
-        return cls(
+        return constructor(cls)(
             iban=require(data, "iban", "Transfer"),
             amount=require(data, "amount", "Transfer"),
             raw=data,

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ._body import add_body
 from ._operation import Operation, Param
-from ._uploads import Upload, UploadBody, to_upload
 from ._wire_types import wire_args
+
+if TYPE_CHECKING:  # _uploads is imported where a file is sent: import time
+    from ._uploads import Upload, UploadBody
 
 __all__ = ["RequestParts", "build_request", "encode_value"]
 
@@ -33,24 +34,41 @@ FileTuple = tuple[str | None, Any, str | None]
 a part without a filename (and type) is a text field of a multipart body."""
 
 
-@dataclass(slots=True)
 class RequestParts:
-    """Everything needed to send one call, before auth and extras are added."""
+    """Everything needed to send one call, before auth and extras are added.
 
-    method: str
-    url: str
-    path: str
-    """The operation's path template, for error messages."""
-    params: list[tuple[str, str]] = field(default_factory=list)
-    headers: dict[str, str] = field(default_factory=dict)
-    data: dict[str, str | list[str]] = field(default_factory=dict)
-    files: list[tuple[str, FileTuple]] = field(default_factory=list)
-    bodies: list[UploadBody] = field(default_factory=list)
-    """The upload bodies behind ``files``; ``close`` releases files opened here."""
-    content: bytes | None = None
-    """An encoded request body (JSON, form, raw bytes); see ``_body``."""
-    stream: UploadBody | None = None
-    """A raw request body streamed from a file or iterator (also in ``bodies``)."""
+    A plain class: one is made per call, and a dataclass would compile methods
+    nothing uses when the module is imported.
+    """
+
+    __slots__ = (
+        "bodies",
+        "content",
+        "data",
+        "files",
+        "headers",
+        "method",
+        "params",
+        "path",
+        "stream",
+        "url",
+    )
+
+    def __init__(self, method: str, url: str, path: str) -> None:
+        self.method = method
+        self.url = url
+        self.path = path
+        """The operation's path template, for error messages."""
+        self.params: list[tuple[str, str]] = []
+        self.headers: dict[str, str] = {}
+        self.data: dict[str, str | list[str]] = {}
+        self.files: list[tuple[str, FileTuple]] = []
+        self.bodies: list[UploadBody] = []
+        """The upload bodies behind ``files``; ``close`` releases files opened here."""
+        self.content: bytes | None = None
+        """An encoded request body (JSON, form, raw bytes); see ``_body``."""
+        self.stream: UploadBody | None = None
+        """A raw request body streamed from a file or iterator (also in ``bodies``)."""
 
     @property
     def rewindable(self) -> bool:
@@ -101,6 +119,8 @@ def _add_params(
         if value is None or param.location == "path":
             continue
         if param.location == "file":
+            from ._uploads import to_upload
+
             _add_upload(parts, param, to_upload(value, param.python), args, op)
         elif param.location == "header":
             parts.headers[param.wire] = ",".join(_encode_all(param, value, op))

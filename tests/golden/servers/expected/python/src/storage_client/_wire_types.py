@@ -81,7 +81,7 @@ def parse_epoch(value: Any) -> _dt.datetime:
             f"expected Unix seconds (a number), got {_describe(value)}"
         )
     try:
-        return _EPOCH + _dt.timedelta(seconds=value)
+        return _EPOCH + _dt.timedelta(0, value)  # (days, seconds): no keyword
     except OverflowError:
         raise ResponseValidationError(
             f"Unix seconds out of range: {_describe(value)}"

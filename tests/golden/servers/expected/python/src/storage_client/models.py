@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._models import Model, expect_object, require
+from ._models import Model, constructor, expect_object, require
 
 __all__: list[str] = [
     "Bucket",
@@ -32,7 +32,7 @@ class Bucket(Model):
     def from_dict(cls, value: Any) -> Bucket:
         """Build the model from its JSON object."""
         data = expect_object(value, "Bucket")
-        return cls(
+        return constructor(cls)(
             name=require(data, "name", "Bucket"),
             raw=data,
         )

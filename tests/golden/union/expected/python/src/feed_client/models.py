@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ._exceptions import ResponseValidationError
-from ._models import Model, expect_object, require
+from ._models import Model, constructor, expect_object, require
 
 __all__: list[str] = [
     "Entry",
@@ -39,7 +39,7 @@ class Post(Model):
     def from_dict(cls, value: Any) -> Post:
         """Build the model from its JSON object."""
         data = expect_object(value, "Post")
-        return cls(
+        return constructor(cls)(
             kind=require(data, "kind", "Post"),
             text=require(data, "text", "Post"),
             raw=data,
@@ -63,7 +63,7 @@ class Photo(Model):
     def from_dict(cls, value: Any) -> Photo:
         """Build the model from its JSON object."""
         data = expect_object(value, "Photo")
-        return cls(
+        return constructor(cls)(
             kind=require(data, "kind", "Photo"),
             url=require(data, "url", "Photo"),
             width=data.get("width"),
@@ -84,7 +84,7 @@ class Pinned(Model):
     def from_dict(cls, value: Any) -> Pinned:
         """Build the model from its JSON object."""
         data = expect_object(value, "Pinned")
-        return cls(
+        return constructor(cls)(
             entry=parse_entry(require(data, "entry", "Pinned")),
             raw=data,
         )
