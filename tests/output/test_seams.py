@@ -186,3 +186,71 @@ def test_pieces_are_whole_statements_in_order() -> None:
         "class C0:\n    x = 0\n",
         "class C1:\n    x = 1\n",
     ]
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [paths.GOLDEN / "hostile" / "spec.yaml", paths.GOLDEN / "responses" / "spec.yaml"],
+    ids=lambda p: p.parent.name,
+)
+def test_the_format_stage_gives_the_same_files_with_and_without_pieces(
+    spec: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the whole stage: black, the long-line wrap and black once more."""
+    from generator import pipeline
+    from generator.output import format as formatting
+
+    monkeypatch.setattr(seams, "_SMALLEST_MODULE", 0)  # cut every module there is
+    cut = pipeline.build_outputs(spec, tmp_path / "out", use_cache=False)
+    monkeypatch.setattr(
+        formatting,
+        "split_module",
+        lambda text, tree: [Piece(text, in_class=False, blank_lines=0)],
+    )
+    whole = pipeline.build_outputs(spec, tmp_path / "out", use_cache=False)
+    assert [(f.path, f.content) for f in cut.files] == [
+        (f.path, f.content) for f in whole.files
+    ]
+
+
+def test_a_wrapped_string_that_needs_black_again_gives_the_same_module(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A long string in code is split by the wrap, then laid out by black again."""
+    from pathlib import PurePosixPath
+
+    from generator.output import format as formatting
+    from generator.targets.render import RenderedFile
+
+    long = repr("words that go on " * 8)
+    source = "\n\n".join(
+        [
+            "import os",
+            *(
+                f"class C{i}:\n    def m(self):\n        return {i}\n"
+                for i in range(30)
+            ),
+            f"X = {{\n    {long}: 1,\n}}\n\nY = os.path.join({long})\n",
+            "def f():\n    '''" + "A long docstring line " * 6 + "'''\n",
+        ]
+    )
+    monkeypatch.setattr(seams, "_SMALLEST_MODULE", 0)
+    assert len(split_module(source, ast.parse(source))) > 10
+    rendered = [RenderedFile(PurePosixPath("m.py"), source, "test")]
+    again: list[str] = []
+    original = formatting._format_again
+
+    def counting(text: str) -> formatting.Formatted | Exception:
+        again.append(text)
+        return original(text)
+
+    monkeypatch.setattr(formatting, "_format_again", counting)
+    cut = formatting.format_all(rendered, "spec", lambda path, digest: None)
+    assert again, "the wrap did not ask for black again: the test proves nothing"
+    monkeypatch.setattr(
+        formatting,
+        "split_module",
+        lambda text, tree: [Piece(text, in_class=False, blank_lines=0)],
+    )
+    whole = formatting.format_all(rendered, "spec", lambda path, digest: None)
+    assert cut[0].content == whole[0].content
