@@ -195,3 +195,16 @@ def test_a_header_httpx_derives_set_by_the_caller_is_left_to_httpx(
     fast = built(http, "POST", b"{}", headers, cache={})
 
     assert same_request(fast, general)
+
+
+@pytest.mark.parametrize("value", [1, ["a"]])
+def test_a_header_value_that_is_not_text_fails_as_httpx_fails(value: Any) -> None:
+    http = httpx.Client()
+    headers: dict[str, Any] = {"X-Count": value}
+
+    with pytest.raises(TypeError) as general:
+        built(http, "GET", None, headers, cache=None)
+    with pytest.raises(TypeError) as fast:
+        built(http, "GET", None, headers, cache={})
+
+    assert str(fast.value) == str(general.value)

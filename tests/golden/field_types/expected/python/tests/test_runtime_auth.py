@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from fields_client._api_client import SyncAPIClient
+from fields_client._auth import _PLACED_SIZE, PlacedAuth, select_auth
 from fields_client._exceptions import AuthenticationRequiredError, SDKError
 from fields_client._operation import ApiConfig, AuthScheme, Operation
 
@@ -121,3 +122,28 @@ def test_missing_credential_fails_before_any_request(empty: str | None) -> None:
     assert "album.get" in str(info.value)
     assert "access_token=" in str(info.value)
     assert "client_id=" in str(info.value)
+
+
+def test_a_placed_credential_is_reused_until_the_credential_changes() -> None:
+    placed: PlacedAuth = {}
+    credentials: dict[str, str | None] = {"user_token": "old"}
+    op = operation("user_token", "client_id")
+
+    first = select_auth(CONFIG, op, credentials, placed=placed)
+    again = select_auth(CONFIG, op, credentials, placed=placed)
+    credentials["user_token"] = "new"  # renewed, as an OAuth2 refresh does
+    renewed = select_auth(CONFIG, op, credentials, placed=placed)
+
+    assert first is again  # placed once, then reused
+    assert renewed is not None and renewed.parts[0].value == "Bearer new"
+    assert first is not None and first.parts[0].value == "Bearer old"
+
+
+def test_placed_credentials_are_bounded() -> None:
+    placed: PlacedAuth = {}
+    op = operation("key")
+
+    for number in range(100):  # e.g. a token renewed over and over
+        select_auth(CONFIG, op, {"key": f"k{number}"}, placed=placed)
+
+    assert 0 < len(placed) <= _PLACED_SIZE

@@ -78,23 +78,9 @@ def build(
     client_headers = http.headers.raw
     ready = _GENERAL
     if cache is not None and not (data or files) and _is_bytes(content):
-        key = (
-            method,
-            bool(content),
-            url.netloc,
-            tuple(client_headers),
-            tuple(defaults.items()),
-            tuple(headers.items()),
+        ready = _cached_headers(
+            cache, method, bool(content), url, client_headers, defaults, headers
         )
-        cached = cache.get(key)
-        if cached is None:
-            cached = _ready_headers(
-                method, bool(content), url, client_headers, defaults, headers
-            )
-            if len(cache) >= _CACHE_SIZE:
-                cache.clear()  # bounded: header values that change per call
-            cache[key] = cached
-        ready = cached
     if ready is _GENERAL:
         return httpx.Request(
             method,
@@ -124,6 +110,38 @@ def build(
 
 def _is_bytes(content: object) -> bool:
     return content is None or type(content) is bytes
+
+
+def _cached_headers(
+    cache: HeaderCache,
+    method: str,
+    has_body: bool,
+    url: httpx.URL,
+    client_headers: list[tuple[bytes, bytes]],
+    defaults: Mapping[str, str],
+    headers: Mapping[str, str],
+) -> httpx.Headers:
+    """``_ready_headers`` for these inputs, from ``cache`` when it has them."""
+    try:
+        key = (
+            method,
+            has_body,
+            url.netloc,
+            tuple(client_headers),
+            tuple(defaults.items()),
+            tuple(headers.items()),
+        )
+        cached = cache.get(key)
+    except TypeError:  # a value that is not text: httpx says what is wrong
+        return _GENERAL
+    if cached is None:
+        cached = _ready_headers(
+            method, has_body, url, client_headers, defaults, headers
+        )
+        if len(cache) >= _CACHE_SIZE:
+            cache.clear()  # bounded: header values that change per call
+        cache[key] = cached
+    return cached
 
 
 def _ready_headers(
