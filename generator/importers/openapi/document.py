@@ -21,6 +21,7 @@ from urllib.parse import unquote
 import yaml
 
 from generator.diagnostics import Location
+from generator.importers.openapi.pointers import RefError, walk_pointer
 from generator.importers.openapi.positions import Positions
 from generator.spec.elements import JsonPath
 from generator.spec.text_positions import LineTable
@@ -36,10 +37,6 @@ _MAX_JSON_DEPTH = 200
 
 class DocumentError(Exception):
     """The document cannot be read as an OpenAPI document; the message says why."""
-
-
-class RefError(Exception):
-    """A ``$ref`` that cannot be followed (remote, missing, malformed)."""
 
 
 @dataclass
@@ -82,7 +79,7 @@ def load_document(path: Path) -> Document:
     Raises:
         DocumentError: as ``read_document``.
     """
-    # Imported here: the converter imports this module (for walk_pointer).
+    # Imported here: only a Swagger document needs the converter.
     from generator.importers.openapi import swagger
 
     source = read_source(path)
@@ -276,25 +273,3 @@ class Resolver:
                 data if self.convert is None else self.convert(file, data)
             )
         return self._files[file]
-
-
-def walk_pointer(data: Any, fragment: str, ref: str = "") -> Any:
-    """The value at JSON pointer ``fragment`` (``/a/b~1c``) in ``data``.
-
-    Raises:
-        RefError: the pointer leads nowhere.
-    """
-    if fragment in ("", "/"):
-        return data
-    if not fragment.startswith("/"):
-        raise RefError(f"$ref {ref!r}: only JSON pointers (#/...) are followed")
-    value = data
-    for raw in fragment[1:].split("/"):
-        token = unquote(raw).replace("~1", "/").replace("~0", "~")
-        if isinstance(value, dict) and token in value:
-            value = value[token]
-        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
-            value = value[int(token)]
-        else:
-            raise RefError(f"$ref {ref!r} points to nothing")
-    return value

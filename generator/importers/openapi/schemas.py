@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.importers.openapi import naming
-from generator.importers.openapi.document import RefError, Resolver
+from generator.importers.openapi.document import Resolver
 from generator.importers.openapi.model_names import ModelNames
+from generator.importers.openapi.pointers import RefError
 from generator.importers.openapi.report import (
     Report,
     escape_token,

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from generator.importers.openapi.document import RefError, walk_pointer
 from generator.importers.openapi.origins import PointerMap, Tokens
+from generator.importers.openapi.pointers import RefError, walk_pointer
 from generator.importers.openapi.report import escape_token, printable
 
 # Where Swagger keeps the named objects a $ref points at, and where OpenAPI 3 does.

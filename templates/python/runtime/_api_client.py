@@ -471,7 +471,12 @@ class AsyncAPIClient(BaseClient):
             await response.aclose()
             raise self._decoding_error(err, response, prepared.op) from err
         except BaseException:
-            await response.aclose()
+            import anyio
+
+            # Shielded: cancelled at the deadline, an unshielded close would be
+            # cancelled at its first await, leaving the body's stream to the GC.
+            with anyio.CancelScope(shield=True):
+                await response.aclose()
             raise
         return response
 
