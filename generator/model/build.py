@@ -262,9 +262,10 @@ def _operation(op: Operation, spec: Spec) -> OperationModel:
         p for p in params if not p.required
     )
     responses = tuple(_response(r) for r in op.responses)
-    returns = parse_type(op.returns) if op.returns is not None else None
-    if returns is None:
-        returns = _single_success_type(responses)
+    # returns, else the success responses' one type (their union is written from
+    # OperationModel.success_responses by the Python target).
+    result = op.result_type
+    returns = parse_type(result) if result is not None else None
     paginate = op.paginate
     page_param = None
     if paginate is not None and paginate.parameter is not None:
@@ -454,16 +455,6 @@ def _response(response: Response) -> ResponseModel:
 def _first_success_label(responses: tuple[ResponseModel, ...]) -> str:
     """The type of the first typed success response ('' when none has a type)."""
     return next((str(r.type) for r in responses if r.is_success and r.type), "")
-
-
-def _single_success_type(responses: tuple[ResponseModel, ...]) -> TypeRef | None:
-    """The success responses' one type; None when none, or when they differ.
-
-    Several different success types make the method return their union; the
-    Python target writes it from ``OperationModel.success_responses``.
-    """
-    types = {r.type for r in responses if r.is_success}
-    return types.pop() if len(types) == 1 else None
 
 
 def _param(param: Parameter) -> ParamModel:
