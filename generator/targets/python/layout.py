@@ -11,6 +11,7 @@ still formats the result.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -138,6 +139,7 @@ def bracketed(
     *,
     literal: bool = False,
     exploded: bool = False,
+    parameters: bool = False,
 ) -> str:
     """``head`` + items joined by commas + ``tail``, split as black splits it.
 
@@ -149,6 +151,8 @@ def bracketed(
         literal: a tuple, list or dict display, which black never hugs.
         exploded: never on one line (a one-tuple, whose comma the one-line
             form would lose).
+        parameters: a def's parameters, whose long annotations black puts in
+            parentheses of their own (``annotated_parameter``).
     """
     pad = " " * indent
     inner = " " * (indent + 4)
@@ -161,14 +165,95 @@ def bracketed(
         return "\n".join([pad + head, hugged, pad + tail])
     lines = [pad + head]
     for item, text in zip(items, texts, strict=True):
-        if len(inner + text + ",") <= LINE_LENGTH or isinstance(item, str):
+        if len(inner + text + ",") <= LINE_LENGTH:
             lines.append(inner + text + ",")
+        elif isinstance(item, str):
+            split = annotated_parameter(text, indent + 4) if parameters else None
+            lines.append(split or inner + text + ",")
         elif isinstance(item, DictLiteral):
             lines.extend(item.exploded(indent + 4, ","))
         else:
             lines.append(bracketed(item.head, item.arguments, "),", indent + 4))
     lines.append(pad + tail)
     return "\n".join(lines)
+
+
+def annotated_parameter(parameter: str, indent: int) -> str | None:
+    """A parameter too long for its line, its annotation in parentheses, as black does.
+
+    ``name: T = default`` becomes ``name: (``, ``T`` and ``) = default,`` on lines
+    of their own (black's parenthesized long type hints), ``T`` split before each
+    top-level ``|`` when it is too long on its own line, when black keeps the
+    parentheses: it drops them when the annotation has no ``|`` at its top level,
+    or one ``|`` beside a bracket that ends or starts it. None when the lines do
+    not fit or that does not hold: black's other rules are left to black.
+    Getting it wrong would cost time, never output: black makes the parentheses
+    around an annotation invisible again, then decides afresh.
+    """
+    match = _PARAMETER.fullmatch(parameter)
+    if match is None:
+        return None
+    name, annotation, default = match.groups()
+    unions = _top_level_unions(annotation)
+    if unions is None or unions == 0:
+        return None
+    if unions == 1 and (annotation[0] in "([{" or annotation[-1] in ")]}"):
+        return None
+    pad = " " * indent
+    inner = pad + "    "
+    body = [inner + annotation]
+    if len(body[0]) > LINE_LENGTH:
+        # Too long inside the parentheses too: black splits before each top-level
+        # ``|`` (a delimiter split adds no comma, so nothing here can be magic).
+        first, *others = _top_level_operands(annotation)
+        body = [inner + first, *(inner + "| " + other for other in others)]
+    tail = pad + ")" + (f" = {default}" if default is not None else "") + ","
+    if any(len(line) > LINE_LENGTH for line in [*body, tail]):
+        return None
+    return "\n".join([f"{pad}{name}: (", *body, tail])
+
+
+# ``name: annotation`` or ``name: annotation = default``, the annotation made of
+# names, subscripts and string literals (what the generator writes): no calls or
+# attribute access, whose priorities in black differ.
+_PARAMETER = re.compile(
+    r"([A-Za-z_][A-Za-z0-9_]*): ((?:[A-Za-z0-9_\[\], |]|\"[^\"\\]*\")+?)"
+    r"(?: = ([A-Za-z0-9_]+))?"
+)
+
+
+def _top_level_operands(annotation: str) -> list[str]:
+    """The annotation's parts between its top-level ``|``."""
+    parts, depth, start = [], 0, 0
+    for index, char in _outside_strings(annotation):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(annotation[start:index].strip())
+            start = index + 1
+    return [*parts, annotation[start:].strip()]
+
+
+def _top_level_unions(annotation: str) -> int | None:
+    """How many ``|`` the annotation has outside brackets; None if unbalanced.
+
+    None too for a comma outside brackets, a delimiter black ranks above ``|``.
+    """
+    depth = unions = 0
+    for _index, char in _outside_strings(annotation):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif char == "|" and depth == 0:
+            unions += 1
+        elif char == "," and depth == 0:
+            return None
+    return unions if depth == 0 else None
 
 
 def import_from(module: str, names: Sequence[str]) -> str:
@@ -180,5 +265,18 @@ def import_from(module: str, names: Sequence[str]) -> str:
 
 
 def wrapped_call(head: str, argument: str, indent: int) -> str:
-    """``head`` + ``(argument)``, hugged onto its own line when too long."""
-    return bracketed(head + "(", [argument], ")", indent)
+    """``head`` + ``(argument)``, hugged onto its own line when too long.
+
+    When even ``target = function(`` is too long, black puts the call in
+    parentheses of its own under ``target = (``, when it then fits.
+    """
+    target, equals, function = head.rpartition(" = ")
+    if not equals or len(" " * indent + head + "(") <= LINE_LENGTH:
+        return bracketed(head + "(", [argument], ")", indent)
+    if not function.isidentifier():
+        return bracketed(head + "(", [argument], ")", indent)
+    pad = " " * indent
+    call = bracketed(function + "(", [argument], ")", indent + 4)
+    if any(len(line) > LINE_LENGTH for line in call.split("\n")):
+        return bracketed(head + "(", [argument], ")", indent)  # black's other ways
+    return f"{pad}{target} = (\n{call}\n{pad})"

@@ -120,3 +120,59 @@ def test_a_one_item_tuple_field_stays_a_tuple_at_every_length(width: int) -> Non
     call = ast.parse(source).body[0].value  # type: ignore[attr-defined]
     assert isinstance(call.keywords[0].value, ast.Tuple)
     unchanged_by_black(source)
+
+
+# Annotations as the generator writes them, from short to far past the line:
+# unions of names and subscripts, a Literal of strings, one or several ``|``.
+ANNOTATIONS = [
+    "{m} | NotGiven",
+    "{m} | Mapping[str, Any] | NotGiven",
+    "Sequence[{m} | Mapping[str, Any]] | NotGiven",
+    'Literal["{m}", "enabled", "disabled"] | None',
+    'Literal["{m}", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j"] | None',
+    "{m} | {m}Other | {m}Third | None",
+    "Sequence[{m}]",
+    "{m}",
+]
+
+
+@pytest.mark.parametrize("annotation", ANNOTATIONS)
+@pytest.mark.parametrize("width", [5, 30, 50, 64, 72, 90])
+@pytest.mark.parametrize("default", [" = NOT_GIVEN", " = None", ""])
+def test_a_long_annotated_parameter_is_laid_out_as_black_does_or_left_to_it(
+    annotation: str, width: int, default: str
+) -> None:
+    model = "M" + "x" * width
+    parameter = f"argument_name: {annotation.format(m=model)}{default}"
+    code = bracketed(
+        "def method(", ["self", parameter], ") -> None:", 4, parameters=True
+    )
+    source = f"class Resource:\n{code}\n        return None\n"
+    formatted = black.format_str(source, mode=MODE)
+    left_to_black = bracketed("def method(", ["self", parameter], ") -> None:", 4)
+    # Either exactly black's layout, or the text black was always given.
+    if formatted != source:
+        assert code == left_to_black, f"a layout black does not keep:\n{code}"
+    # Either way black writes the same module.
+    plain = f"class Resource:\n{left_to_black}\n        return None\n"
+    assert black.format_str(plain, mode=MODE) == formatted
+
+
+def test_long_annotations_black_parenthesizes_are_laid_out_here() -> None:
+    laid_out = 0
+    for annotation in ANNOTATIONS:
+        for width in (50, 64, 72):
+            model = "M" + "x" * width
+            parameter = f"body: {annotation.format(m=model)} = NOT_GIVEN"
+            code = bracketed(
+                "def m(", ["self", parameter], ") -> None:", 4, parameters=True
+            )
+            laid_out += "body: (" in code
+    assert laid_out >= 8  # the test above proves something
+
+
+@pytest.mark.parametrize("width", [10, 40, 60, 75, 90])
+def test_a_wrapped_assignment_of_a_call_stays_as_black_writes_it(width: int) -> None:
+    name = "n" * width
+    code = wrapped_call(f"self.{name} = to_raw_response_wrapper", f"resource.{name}", 8)
+    unchanged_by_black(f"class Raw:\n    def __init__(self) -> None:\n{code}\n")
