@@ -398,6 +398,8 @@ def measure_subject(subject: Subject, tools: Tools, config: Config) -> None:
     runs = config.large_runs if large else config.runs
     if subject.operations >= HUGE:
         runs = config.huge_runs
+    # Every later empty-folder generate must write these same bytes (same folder name).
+    shutil.copytree(base / "empty", base / "reference")
     shutil.copytree(base / "empty", base / "generated")
     # The docs name the folder the SDK was generated into: one generate under the
     # new name settles them, so "nothing changed" measures an unchanged folder.
@@ -480,7 +482,7 @@ def generate_empty(subject: Subject, tools: Tools) -> Sample:
     )
     series = subject.series["generate-empty"]
     if sample.returncode == 0 and not series.notes:
-        same = snapshot_text(base / "empty") == snapshot_text(base / "generated")
+        same = snapshot_text(base / "empty") == snapshot_text(base / "reference")
         series.notes.append(
             "output identical to the reference output"
             if same

@@ -52,7 +52,7 @@ class Outputs:
     files: list[FormattedFile]
     warnings: list[Diagnostic]
     operations: int
-    formatted: int  # how many files needed black (the rest came from the cache)
+    formatted: int  # how many files black formatted (others: reused, or already so)
     manifest: Manifest
     # True when the fingerprint showed nothing changed and no stage ran at all.
     skipped: bool = False
@@ -110,8 +110,7 @@ def build_outputs(
     cache = _disk_cache(out_dir) if use_cache else _no_cache
     if format_cache is not None:
         cache = format_cache
-    counted = _CountingCache(cache)
-    files = format_all(rendered, label, counted)
+    files = format_all(rendered, label, cache)
     manifest = build_manifest(
         files,
         __version__,
@@ -123,7 +122,7 @@ def build_outputs(
         files=files,
         warnings=result.warnings,
         operations=api.operation_count,
-        formatted=counted.misses,
+        formatted=sum(1 for f in files if f.by_black),
         manifest=manifest,
     )
 
@@ -157,20 +156,6 @@ def unchanged_output(
 
 def _no_cache(path: PurePosixPath, render_hash: str) -> str | None:
     return None
-
-
-class _CountingCache:
-    """Counts the Python files the cache could not serve: those black formats."""
-
-    def __init__(self, inner: FormatCache) -> None:
-        self._inner = inner
-        self.misses = 0
-
-    def __call__(self, path: PurePosixPath, render_hash: str) -> str | None:
-        found = self._inner(path, render_hash)
-        if found is None and path.suffix == ".py":
-            self.misses += 1
-        return found
 
 
 def _disk_cache(out_dir: Path) -> FormatCache:

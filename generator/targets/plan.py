@@ -19,3 +19,8 @@ class PlanEntry:
     output: str  # path of the output file, relative to the output folder
     element: str  # the spec element it renders, named in error messages
     context: Mapping[str, Any] = field(default_factory=dict)  # extra variables
+    # The template is written in black's layout and only the package name varies in
+    # it (on import lines and in strings), so its output needs black only when that
+    # name makes a line too long (``format_all``); a test holds each such template to
+    # it for the shortest, a typical and the longest package name.
+    black_stable: bool = False

@@ -20,6 +20,7 @@ from generator.diagnostics import InternalError
 from generator.model.api import ApiModel
 from generator.targets.docs.plan import docs_plan
 from generator.targets.docs.site import build_site
+from generator.targets.plan import PlanEntry
 from generator.targets.python.cases import cases_json
 from generator.targets.python.code import PythonCode
 from generator.targets.python.escaping import FILTERS
@@ -49,6 +50,8 @@ class RenderedFile:
     # Verbatim runtime sources are kept black-clean in the repository (a test checks),
     # so formatting them again on every run would only cost time.
     preformatted: bool = False
+    # Already in black's layout whenever every line fits (``PlanEntry.black_stable``).
+    black_stable: bool = False
 
 
 class TemplateEnvironment(jinja2.Environment):
@@ -116,9 +119,7 @@ def render_all(
     plan = itertools.chain(python_plan(api, runtime, runtime_tests), docs_plan(site))
     for entry in plan:
         context = {"api": api, "package": api.package, "py": py, **entry.context}
-        files.append(
-            _render_one(env, entry.template, entry.output, entry.element, context)
-        )
+        files.append(_render_one(env, entry, context))
     for resource in api.resources:
         output = f"python/tests/operations/{resource.module}.json"
         files.append(
@@ -136,20 +137,25 @@ def render_all(
 
 
 def _render_one(
-    env: TemplateEnvironment,
-    template_name: str,
-    output: str,
-    element: str,
-    context: dict[str, Any],
+    env: TemplateEnvironment, entry: PlanEntry, context: dict[str, Any]
 ) -> RenderedFile:
-    origin = f"template {template_name} for {element}"
-    if template_name.startswith("python/runtime/"):
-        return _copy_runtime(env, template_name, output, origin)
+    origin = f"template {entry.template} for {entry.element}"
+    if entry.template.startswith("python/runtime/"):
+        return _copy_runtime(env, entry.template, entry.output, origin)
     try:
-        content = env.get_template(template_name).render(**context)
+        template = env.get_template(entry.template)
+        content = template.render(**context)
     except jinja2.TemplateError as exc:
         raise InternalError(f"{origin} failed to render: {exc}") from exc
-    return RenderedFile(PurePosixPath(output), content, origin)
+    # A user's override is formatted like any render: its layout is not ours to vouch.
+    stable = entry.black_stable and _is_builtin(env, template.filename)
+    return RenderedFile(
+        PurePosixPath(entry.output), content, origin, black_stable=stable
+    )
+
+
+def _is_builtin(env: TemplateEnvironment, filename: str | None) -> bool:
+    return Path(filename or "").resolve().is_relative_to(env.builtin_templates)
 
 
 def _copy_runtime(
@@ -162,5 +168,5 @@ def _copy_runtime(
     except jinja2.TemplateError as exc:
         raise InternalError(f"{origin} could not be read: {exc}") from exc
     # A user's override of a runtime module gets formatted like any render.
-    ours = Path(filename or "").resolve().is_relative_to(env.builtin_templates)
+    ours = _is_builtin(env, filename)
     return RenderedFile(PurePosixPath(output), source, origin, preformatted=ours)

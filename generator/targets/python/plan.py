@@ -61,7 +61,7 @@ def python_plan(
         yield PlanEntry(f"python/runtime/{name}", f"{src}/{name}", "runtime")
     for name in _for_auth(api, runtime_tests):
         output = f"python/tests/{name.removesuffix('.jinja')}"
-        yield PlanEntry(f"python/tests/{name}", output, "runtime")
+        yield PlanEntry(f"python/tests/{name}", output, "runtime", black_stable=True)
     exports = "python/tests/test_exports.py"
     yield PlanEntry(exports + ".jinja", exports, "api")
 
