@@ -9,6 +9,7 @@ Every inferred pagination is a warning: the document never says it outright.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from generator.importers.openapi.report import Report
@@ -109,10 +110,17 @@ def paginate(
 def _returned(spec: dict[str, Any]) -> str | None:
     if "returns" in spec:
         return str(spec["returns"])
-    for status, response in spec.get("responses", {}).items():
-        if status.startswith("2") and "type" in response:
+    for response in _successes(spec):
+        if "type" in response:
             return str(response["type"])
     return None
+
+
+def _successes(spec: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The operation's 2xx responses, in the order the draft declares them."""
+    for status, response in spec.get("responses", {}).items():
+        if status.startswith("2"):
+            yield response
 
 
 def _items(
@@ -174,8 +182,7 @@ def _links(spec: dict[str, Any]) -> bool:
     """Whether a success response declares a ``Link`` header."""
     return any(
         name.lower() == "link"
-        for status, response in spec.get("responses", {}).items()
-        if status.startswith("2")
+        for response in _successes(spec)
         for name in response.get("headers", {})
     )
 

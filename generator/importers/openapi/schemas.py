@@ -267,9 +267,7 @@ class Schemas:
                 enum[0] if enum and len(enum) == 1 else None,
             ]
             chosen = next((c for c in candidates if c is not None), None)
-            has = prop in self.models[model].get("fields", {}) or self._inherits(
-                model, prop
-            )
+            has = prop in (self._all_fields(model) or {})
             if chosen is None or not (has or prop in pinned.get(model, {})):
                 self._degrade(
                     where,
@@ -319,34 +317,22 @@ class Schemas:
     def _all_fields(self, model: str) -> dict[str, Any] | None:
         """A model's fields with those it extends (None: not an object model)."""
         body = self.models.get(model, {})
-        if not isinstance(body.get("fields"), dict):
+        # A model made only of what it extends may leave out its own fields.
+        own: Any = body.get("fields", {} if body.get("extends") else None)
+        if not isinstance(own, dict):
             return None
+        nearest_first: list[str] = []
+        queue = list(body.get("extends", []))
+        while queue:
+            base = queue.pop(0)
+            if base != model and base not in nearest_first:
+                nearest_first.append(base)
+                queue += self.models.get(base, {}).get("extends", [])
         merged: dict[str, Any] = {}
-        seen: set[str] = {model}
-        stack = list(body.get("extends", []))
-        while stack:
-            base = stack.pop(0)
-            if base in seen:
-                continue
-            seen.add(base)
+        # Farthest first, so a nearer base's facts about a field win, and ours last.
+        for base in reversed(nearest_first):
             merged.update(self.models.get(base, {}).get("fields", {}))
-            stack += self.models.get(base, {}).get("extends", [])
-        own: dict[str, Any] = body["fields"]
         return merged | own
-
-    def _inherits(self, model: str, prop: str) -> bool:
-        """Whether ``model`` has field ``prop`` through its ``extends``."""
-        seen: set[str] = set()
-        stack = list(self.models.get(model, {}).get("extends", []))
-        while stack:
-            base = stack.pop()
-            if base in seen:
-                continue
-            seen.add(base)
-            if prop in self.models.get(base, {}).get("fields", {}):
-                return True
-            stack += self.models.get(base, {}).get("extends", [])
-        return False
 
     def _by_shape(self, variants: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Variants with more required fields first, so none is shadowed (SPEC184)."""

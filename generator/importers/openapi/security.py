@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from generator.importers.openapi import naming
@@ -220,13 +220,12 @@ def split_shared_slots(draft: dict[str, Any], report: Report) -> None:
     defaults = draft.get("defaults", {})
     if isinstance(defaults.get("auth"), list):
         defaults["auth"] = _split(defaults["auth"], auth, "#/security", report, None)
-    for resource in draft.get("resources", {}).values():
-        for name, op in resource["operations"].items():
-            if isinstance(op.get("auth"), list):
-                departures = op.setdefault("departures", [])
-                op["auth"] = _split(op["auth"], auth, name, report, departures)
-                if not departures:
-                    del op["departures"]
+    for name, op in _operations(draft):
+        if isinstance(op.get("auth"), list):
+            departures = op.setdefault("departures", [])
+            op["auth"] = _split(op["auth"], auth, name, report, departures)
+            if not departures:
+                del op["departures"]
 
 
 def _split(
@@ -238,7 +237,7 @@ def _split(
 ) -> list[Any]:
     out: list[Any] = []
     for option in options:
-        group = option if isinstance(option, list) else [option]
+        group = _schemes_of(option)
         by_slot: dict[tuple[str, str], list[str]] = {}
         for name in group:
             by_slot.setdefault(_slot(auth.get(name, {})), []).append(name)
@@ -280,31 +279,38 @@ def drop_credential_parameters(draft: dict[str, Any], report: Report) -> None:
     if not keys:
         return
     default = draft.get("defaults", {}).get("auth", [])
+    for op_name, op in _operations(draft):
+        options = op.get("auth", default)
+        used = [
+            name
+            for option in (options if isinstance(options, list) else [])
+            for name in _schemes_of(option)
+        ]
+        wires = {keys[name] for name in used if name in keys}
+        params = op.get("parameters", [])
+        dropped = [
+            p for p in params if p["in"] in ("query", "form") and p["name"] in wires
+        ]
+        if not dropped:
+            continue
+        op["parameters"] = [p for p in params if p not in dropped]
+        if not op["parameters"]:
+            del op["parameters"]
+        for param in dropped:
+            report.warn(
+                "parameter",
+                f"{op_name}: parameter {param['name']!r}",
+                "the query parameter an auth scheme sends the credential in",
+                "left out (the client sends it)",
+                departures=op.setdefault("departures", []),
+            )
+
+
+def _operations(draft: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     for resource in draft.get("resources", {}).values():
-        for op_name, op in resource["operations"].items():
-            used = _flatten(op.get("auth", default))
-            wires = {keys[name] for name in used if name in keys}
-            params = op.get("parameters", [])
-            dropped = [
-                p for p in params if p["in"] in ("query", "form") and p["name"] in wires
-            ]
-            if not dropped:
-                continue
-            op["parameters"] = [p for p in params if p not in dropped]
-            if not op["parameters"]:
-                del op["parameters"]
-            for param in dropped:
-                report.warn(
-                    "parameter",
-                    f"{op_name}: parameter {param['name']!r}",
-                    "the query parameter an auth scheme sends the credential in",
-                    "left out (the client sends it)",
-                    departures=op.setdefault("departures", []),
-                )
+        yield from resource["operations"].items()
 
 
-def _flatten(options: Any) -> list[str]:
-    out: list[str] = []
-    for option in options if isinstance(options, list) else []:
-        out += option if isinstance(option, list) else [option]
-    return out
+def _schemes_of(option: Any) -> list[str]:
+    """The schemes of one auth alternative: a name, or a list sent together."""
+    return option if isinstance(option, list) else [option]

@@ -17,7 +17,6 @@ they stay distinct after every transformation the model stage applies:
 from __future__ import annotations
 
 import ast
-import functools
 import keyword
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -75,7 +74,6 @@ def runtime_names() -> frozenset[str]:
 
 
 @cache
-@functools.cache
 def client_members(with_oauth: bool = True) -> frozenset[str]:
     """Attributes of the runtime's client classes: a resource must not hide one.
 

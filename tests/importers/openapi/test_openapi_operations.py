@@ -413,6 +413,29 @@ def test_a_form_body_on_delete_travels_in_the_query(
     assert "its fields are sent in the query string" in run.report
 
 
+def test_a_file_upload_on_delete_is_skipped_with_why(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    form = {
+        "type": "object",
+        "properties": {"proof": {"type": "string", "format": "binary"}},
+    }
+    body = {"content": {"multipart/form-data": {"schema": form}}}
+    done = {"responses": {"204": {"description": "x"}}}
+    ops = {
+        "/a": {"delete": {**done, "operationId": "drop", "requestBody": body}},
+        "/b": {"get": {**done, "operationId": "keep"}},
+    }
+    run = run_import(minimal(ops), tmp_path, capsys)
+    assert run.code == 0, run.report
+    names = [
+        name for r in run.section("resources").values() for name in r["operations"]
+    ]
+    assert names == ["keep"]
+    assert "a file upload in the body of a DELETE" in run.report
+    assert "skipped: 1" in run.report
+
+
 def test_a_union_body_is_not_offered_as_a_form(tmp_path: Path, capsys: Capsys) -> None:
     one = {"type": "object", "properties": {"a": {"type": "string"}}}
     two = {"type": "object", "properties": {"b": {"type": "integer"}}}

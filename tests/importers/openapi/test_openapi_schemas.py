@@ -295,3 +295,25 @@ def test_a_union_whose_variants_pin_a_field_is_told_apart_by_it() -> None:
         {"$ref": "#/components/schemas/Plain"}, "#/paths", "Plain"
     )
     assert "discriminator" not in converter.models[plain_type]["union"]
+
+
+def test_a_model_sees_the_fields_it_extends_the_nearest_base_winning() -> None:
+    converter, _ = schemas_of({})
+    converter.models.update(
+        {
+            "Thing": {"fields": {"kind": {"type": "string"}, "id": {"type": "int"}}},
+            "Animal": {"extends": ["Thing"], "fields": {"kind": {"type": "animal"}}},
+            "Cat": {"extends": ["Animal"]},  # nothing of its own
+            "Loop": {"extends": ["Loop", "Cat"], "fields": {"id": {"type": "str"}}},
+            "Colour": {"enum": ["red"]},
+        }
+    )
+    assert converter._all_fields("Cat") == {
+        "kind": {"type": "animal"},
+        "id": {"type": "int"},
+    }
+    assert converter._all_fields("Loop") == {
+        "kind": {"type": "animal"},
+        "id": {"type": "str"},
+    }
+    assert converter._all_fields("Colour") is None
