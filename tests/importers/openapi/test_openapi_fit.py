@@ -1,4 +1,4 @@
-"""fit_limits: what the spec format bounds is cut or deduplicated, each with a warning."""
+"""fit_limits: what the format bounds is cut or kept once, each with a warning."""
 
 from __future__ import annotations
 
