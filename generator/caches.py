@@ -1,22 +1,26 @@
-"""Caches shared by every run on this machine: compiled templates, schema results.
+"""Caches shared by every run on this machine: templates, schema results, names.
 
 Compiling the templates is most of the render stage's cost. Jinja's bytecode cache
 keys each entry by the template's source, so a stale entry can never be used; a
 cache that cannot be written only costs time. ``SDKGEN_CACHE_DIR`` moves the caches,
-and an empty value turns them off.
+and an empty value turns them off. The names are those the lint rules read from
+the runtime sources.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import jinja2
 
 from generator import __version__
 
-__all__ = ["cache_folder", "template_bytecode_cache"]
+__all__ = ["cache_folder", "remembered_names", "template_bytecode_cache"]
 
 
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
@@ -52,3 +56,30 @@ def template_bytecode_cache() -> jinja2.BytecodeCache | None:
     """The compiled-template cache for this sdkgen version, or None."""
     folder = cache_folder("jinja")
     return None if folder is None else _QuietBytecodeCache(str(folder))
+
+
+def remembered_names(
+    kind: str, sources: Iterable[Path], compute: Callable[[], Iterable[str]]
+) -> frozenset[str]:
+    """Names ``compute`` reads from ``sources``, kept per exact content of them.
+
+    The lint rules parse sdkgen's own runtime modules for the names a spec must not
+    take; parsing them is a tenth of a second of every run, hashing them is not.
+    Names are identifiers, so the file holds them separated by whitespace.
+    """
+    digest = hashlib.sha256(kind.encode())
+    for path in sources:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    folder = cache_folder("names")
+    file = None if folder is None else folder / f"{kind}-{digest.hexdigest()[:32]}.txt"
+    if file is not None:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            return frozenset(file.read_text("utf-8").split())
+    names = frozenset(compute())
+    if file is not None:
+        with contextlib.suppress(OSError):
+            handle, temporary = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write("\n".join(sorted(names)) + "\n")
+            os.replace(temporary, file)
+    return names

@@ -21,6 +21,7 @@ import keyword
 from collections.abc import Callable, Iterator
 from functools import cache
 
+from generator.caches import remembered_names
 from generator.diagnostics import Diagnostic
 from generator.naming import pascal_case, python_identifier, snake_case
 from generator.resources import templates_dir
@@ -65,12 +66,14 @@ TEMPLATE_IMPORTS = frozenset(
 @cache
 def runtime_names() -> frozenset[str]:
     """Every name the runtime modules define or import at their top level."""
-    names: set[str] = set()
-    for module in sorted((templates_dir() / "python" / "runtime").glob("*.py")):
-        tree = ast.parse(module.read_text("utf-8"))
-        for node in tree.body:
-            names.update(_bound_names(node))
-    return frozenset(names)
+    modules = sorted((templates_dir() / "python" / "runtime").glob("*.py"))
+
+    def read() -> Iterator[str]:
+        for module in modules:
+            for node in ast.parse(module.read_text("utf-8")).body:
+                yield from _bound_names(node)
+
+    return remembered_names("runtime-names", modules, read)
 
 
 @cache
@@ -80,15 +83,18 @@ def client_members(with_oauth: bool = True) -> frozenset[str]:
     Methods, and what ``__init__`` sets on ``self`` (the OAuth client's ``oauth``
     helper, which exists only when the API has an oauth2 scheme).
     """
-    members: set[str] = {"with_raw_response", "with_streaming_response"}
-    modules = ["_api_client.py", "_base_client.py"]
-    modules += ["_oauth_api_client.py"] if with_oauth else []
-    for module in modules:
-        path = templates_dir() / "python" / "runtime" / module
-        for node in ast.parse(path.read_text("utf-8")).body:
-            if isinstance(node, ast.ClassDef):
-                members.update(_class_members(node))
-    return frozenset(members)
+    names = ["_api_client.py", "_base_client.py"]
+    names += ["_oauth_api_client.py"] if with_oauth else []
+    modules = [templates_dir() / "python" / "runtime" / name for name in names]
+
+    def read() -> Iterator[str]:
+        yield from ("with_raw_response", "with_streaming_response")
+        for module in modules:
+            for node in ast.parse(module.read_text("utf-8")).body:
+                if isinstance(node, ast.ClassDef):
+                    yield from _class_members(node)
+
+    return remembered_names("client-members", modules, read)
 
 
 def _class_members(node: ast.ClassDef) -> Iterator[str]:
