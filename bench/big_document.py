@@ -50,7 +50,9 @@ STAGES = (
     ("generator.model.build", "build_model"),
     ("generator.targets.openapi.document", "build_openapi"),
     ("generator.targets.openapi.document", "render_openapi_json"),
-    ("generator.targets.render", "render_all"),
+    # Rendering is consumed by format_all as it goes: its time is inside format_all's.
+    ("generator.targets.render", "_render_one"),
+    ("generator.targets.python.cases", "cases_json"),
     ("generator.output.format", "format_all"),
     ("generator.output.format", "_check_syntax"),
     ("generator.output.write", "write_output"),

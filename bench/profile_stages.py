@@ -35,7 +35,7 @@ STAGES = (
         "render_openapi_json",
     ),
     ("Jinja environment", "generator/targets/render.py", "make_environment"),
-    ("render templates", "generator/targets/render.py", "render_all"),
+    ("render templates", "generator/targets/render.py", "iter_render"),
     ("format (all)", "generator/output/format.py", "format_all"),
     ("  black", "generator/output/format.py", "_format_source"),
     ("  ast.parse check", "generator/output/format.py", "_check_syntax"),
@@ -100,15 +100,21 @@ def _where(key: tuple[str, int, str]) -> str:
 def _record_formatted(formatting: Any) -> list[str]:
     """Note the paths of the files the pipeline sends to black."""
     seen: list[str] = []
-    original = getattr(formatting, "_format_python", None)
-    if original is None:
-        return seen
+    # Older revisions formatted a list of jobs; newer ones join each file's pieces.
+    for name in ("_joined", "_format_python"):
+        original = getattr(formatting, name, None)
+        if original is None:
+            continue
 
-    def recording(jobs: list[Any]) -> Any:
-        seen.extend(str(job[0].path) for job in jobs)
-        return original(jobs)
+        def recording(*args: Any, _original: Any = original, _name: str = name) -> Any:
+            if _name == "_joined":
+                seen.append(str(args[0].path))
+            else:
+                seen.extend(str(job[0].path) for job in args[0])
+            return _original(*args)
 
-    formatting._format_python = recording
+        setattr(formatting, name, recording)
+        break
     return seen
 
 

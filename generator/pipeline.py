@@ -7,8 +7,10 @@ writes and ``check`` compares. Both return plain results for the CLI to print.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.diagnostics import Diagnostic, SpecError
@@ -32,6 +34,9 @@ from generator.output.write import (
     recorded_text,
     write_output,
 )
+
+if TYPE_CHECKING:
+    from generator.targets.render import RenderedFile
 
 __all__ = [
     "Outputs",
@@ -94,7 +99,7 @@ def build_outputs(
     from generator.resources import templates_dir
     from generator.spec.validate import validate_path
     from generator.targets.openapi.document import build_openapi, render_openapi_json
-    from generator.targets.render import make_environment, render_all
+    from generator.targets.render import built_in_code, iter_render, make_environment
 
     label = spec_label(spec, out_dir)
     folder = output_folder(out_dir)
@@ -103,14 +108,21 @@ def build_outputs(
     if result.errors or result.typed is None:
         raise SpecError(result.diagnostics)
     api = build_model(result.typed, spec_label=label, output_folder=folder)
-    exported = build_openapi(result.typed, source=label)
-    openapi = render_openapi_json({"x-generated": generated_notice(label), **exported})
     env = make_environment(templates_dir(), templates)
-    rendered = render_all(api, env, {OPENAPI_PATH: openapi})
+    typed = result.typed
+
+    def rendered() -> Iterator[RenderedFile]:
+        # Produced as format_all consumes them: black's workers start on the first
+        # Python files while the rest, the docs and the OpenAPI export are built.
+        yield from iter_render(api, env)
+        exported = build_openapi(typed, source=label)
+        notice = {"x-generated": generated_notice(label)}
+        yield built_in_code(OPENAPI_PATH, render_openapi_json(notice | exported))
+
     cache = _disk_cache(out_dir) if use_cache else _no_cache
     if format_cache is not None:
         cache = format_cache
-    files = format_all(rendered, label, cache)
+    files = format_all(rendered(), label, cache)
     manifest = build_manifest(
         files,
         __version__,

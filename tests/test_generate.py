@@ -7,6 +7,7 @@ by side.
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import shutil
 from pathlib import Path, PurePosixPath
@@ -387,6 +388,24 @@ def test_formatting_in_worker_processes_gives_the_same_files(
     assert [(f.path, f.content) for f in parallel.files] == [
         (f.path, f.content) for f in serial.files
     ]
+
+
+def test_on_a_single_core_everything_is_formatted_in_process(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = pipeline.build_outputs(spec_of(project), project / "g", use_cache=False)
+    monkeypatch.setattr(formatting, "PARALLEL_CHARACTERS", 0)
+    monkeypatch.setattr(formatting.os, "cpu_count", lambda: 1)
+
+    def no_workers(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a single core starts no worker processes")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_workers)
+    alone = pipeline.build_outputs(spec_of(project), project / "g", use_cache=False)
+    assert [(f.path, f.content) for f in alone.files] == [
+        (f.path, f.content) for f in serial.files
+    ]
+    assert alone.formatted == serial.formatted > 0
 
 
 def test_a_file_an_override_includes_takes_part_in_the_fingerprint(

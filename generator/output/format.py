@@ -14,7 +14,7 @@ import ast
 import hashlib
 import os
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -24,13 +24,13 @@ from generator.diagnostics import InternalError
 from generator.notice import generated_notice
 from generator.output import long_lines, seams
 from generator.output.long_lines import wrap_long_lines
-from generator.output.seams import join_pieces, split_module
+from generator.output.seams import Piece, join_pieces, split_module
 from generator.output.versions import distribution_version
 
 __all__ = ["FormatCache", "FormattedFile", "format_all", "formatter_id", "sha256"]
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     import black
 
@@ -116,36 +116,50 @@ def header_for(path: PurePosixPath, spec_label: str) -> str:
 
 
 def format_all(
-    files: list[RenderedFile], spec_label: str, cached: FormatCache
+    files: Iterable[RenderedFile], spec_label: str, cached: FormatCache
 ) -> list[FormattedFile]:
-    """Add headers and format; files with a cached result skip black entirely."""
-    stamped = [(f, header_for(f.path, spec_label) + f.content) for f in files]
+    """Add headers and format; files with a cached result skip black entirely.
+
+    ``files`` may be produced as they are consumed: each Python file goes to black's
+    workers as soon as it arrives, so they format while the rest is still rendered.
+    """
+    order: list[PurePosixPath] = []
     results: dict[PurePosixPath, FormattedFile] = {}
-    to_format: list[tuple[RenderedFile, str, str]] = []
-    for rendered, text in stamped:
-        render_hash = sha256(text)
-        reuse = cached(rendered.path, render_hash)
-        if reuse is not None:
+    with _Pieces() as pieces:
+        jobs = []
+        for rendered in files:
+            order.append(rendered.path)
+            text = header_for(rendered.path, spec_label) + rendered.content
+            render_hash = sha256(text)
+            reuse = cached(rendered.path, render_hash)
+            if reuse is not None:
+                results[rendered.path] = FormattedFile(
+                    rendered.path, reuse, render_hash, sha256(reuse)
+                )
+            elif rendered.path.suffix == ".py" and not _already_formatted(
+                rendered, text
+            ):
+                # Cut into pieces black formats alone (``seams``): the same text,
+                # in less time, spread over the workers.
+                plan = split_module(text, _check_syntax(rendered, text))
+                outcome = pieces.submit([piece.text for piece in plan])
+                jobs.append((rendered, render_hash, plan, outcome))
+            else:
+                # Verbatim sources and black-stable renders of our own templates are
+                # tested as they come out (the golden cases); any other render may
+                # be broken, and that is our bug to report.
+                ours = rendered.preformatted or rendered.black_stable
+                if rendered.path.suffix == ".py" and not ours:
+                    _check_syntax(rendered, text)
+                results[rendered.path] = FormattedFile(
+                    rendered.path, text, render_hash, sha256(text)
+                )
+        for rendered, render_hash, plan, outcome in jobs:
+            output = _joined(rendered, plan, outcome(), pieces)
             results[rendered.path] = FormattedFile(
-                rendered.path, reuse, render_hash, sha256(reuse)
+                rendered.path, output, render_hash, sha256(output), by_black=True
             )
-        elif rendered.path.suffix == ".py" and not _already_formatted(rendered, text):
-            to_format.append((rendered, text, render_hash))
-        else:
-            # Verbatim sources and black-stable renders of our own templates are
-            # tested as they come out (the golden cases); any other render may be
-            # broken, and that is our bug to report.
-            ours = rendered.preformatted or rendered.black_stable
-            if rendered.path.suffix == ".py" and not ours:
-                _check_syntax(rendered, text)
-            results[rendered.path] = FormattedFile(
-                rendered.path, text, render_hash, sha256(text)
-            )
-    for rendered, formatted, render_hash in _format_python(to_format):
-        results[rendered.path] = FormattedFile(
-            rendered.path, formatted, render_hash, sha256(formatted), by_black=True
-        )
-    return [results[f.path] for f in files]
+    return [results[path] for path in order]
 
 
 def _already_formatted(rendered: RenderedFile, text: str) -> bool:
@@ -153,7 +167,7 @@ def _already_formatted(rendered: RenderedFile, text: str) -> bool:
 
     black changes a black-stable render only where a long package name made a line
     too long; with every line within the limit it would return the text unchanged
-    (``tests/test_generate.py`` holds each such template to that).
+    (``tests/output/test_black_stable.py`` holds each such template to that).
     """
     if rendered.preformatted:
         return True
@@ -162,38 +176,22 @@ def _already_formatted(rendered: RenderedFile, text: str) -> bool:
     return all(len(line) <= LINE_LENGTH for line in text.splitlines())
 
 
-def _format_python(
-    jobs: list[tuple[RenderedFile, str, str]],
-) -> list[tuple[RenderedFile, str, str]]:
-    """Black each file piece by piece (``seams``): the same text, in less time.
-
-    Largest files first, each sent to the workers as soon as it is cut, so they
-    format one file while this process parses and cuts the next.
-    """
-    total = sum(len(text) for _, text, _ in jobs)
-    order = sorted(range(len(jobs)), key=lambda i: len(jobs[i][1]), reverse=True)
-    with _Pieces(parallel=total >= PARALLEL_CHARACTERS) as pieces:
-        pending = {}
-        for index in order:
-            rendered, text, _ = jobs[index]
-            plan = split_module(text, _check_syntax(rendered, text))
-            pending[index] = (plan, pieces.submit([piece.text for piece in plan]))
-        results = []
-        for index, (rendered, _, render_hash) in enumerate(jobs):
-            plan, outcome = pending[index]
-            formatted = _formatted_or_raise(rendered, outcome())
-            if any(needs_black for _, needs_black in formatted):
-                # As for a whole module: every piece again, once the wrap is in.
-                again = pieces.submit([text for text, _ in formatted], again=True)
-                formatted = _formatted_or_raise(rendered, again())
-            try:
-                output = join_pieces(plan, [text for text, _ in formatted])
-            except ValueError as exc:
-                raise InternalError(
-                    f"black could not format {rendered.path}: {exc}"
-                ) from exc
-            results.append((rendered, output, render_hash))
-    return results
+def _joined(
+    rendered: RenderedFile,
+    plan: list[Piece],
+    outputs: list[Formatted | Exception],
+    pieces: _Pieces,
+) -> str:
+    """The file from its formatted pieces, after black's second pass if it needs one."""
+    formatted = _formatted_or_raise(rendered, outputs)
+    if any(needs_black for _, needs_black in formatted):
+        # As for a whole module: every piece again, once the wrap is in.
+        again = pieces.submit([text for text, _ in formatted], again=True)
+        formatted = _formatted_or_raise(rendered, again())
+    try:
+        return join_pieces(plan, [text for text, _ in formatted])
+    except ValueError as exc:
+        raise InternalError(f"black could not format {rendered.path}: {exc}") from exc
 
 
 def _formatted_or_raise(
@@ -209,17 +207,36 @@ def _formatted_or_raise(
     return formatted
 
 
+class _Batch:
+    """Texts to format: in the workers once started, else here when asked for."""
+
+    def __init__(self, texts: list[str], again: bool) -> None:
+        self.texts = texts
+        self.again = again
+        self.futures: list[Future[list[Formatted | Exception]]] | None = None
+        self._done: list[Formatted | Exception] | None = None
+
+    def result(self) -> list[Formatted | Exception]:
+        if self.futures is not None:
+            return [output for f in self.futures for output in f.result()]
+        if self._done is None:
+            self._done = _format_batch(self.texts, self.again)
+        return self._done
+
+
 class _Pieces:
-    """Formats pieces in worker processes, or in this one when there is little."""
+    """Formats pieces in worker processes, or in this one when there is little.
 
-    def __init__(self, *, parallel: bool) -> None:
-        workers = min(os.cpu_count() or 1, 8)
+    The workers start once PARALLEL_CHARACTERS of source has been submitted (what
+    came before goes to them too); a run with less formats in this process, when
+    its results are asked for.
+    """
+
+    def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
-        if parallel and workers > 1:
-            from concurrent.futures import ProcessPoolExecutor
-
-            black_mode()  # import black once here; forked workers inherit it
-            self._pool = ProcessPoolExecutor(max_workers=workers)
+        self._tried_workers = False
+        self._waiting: list[_Batch] = []
+        self._submitted = 0
 
     def __enter__(self) -> _Pieces:
         return self
@@ -232,13 +249,31 @@ class _Pieces:
         self, texts: list[str], *, again: bool = False
     ) -> Callable[[], list[Formatted | Exception]]:
         """Start formatting ``texts``; the function returned waits for the results."""
-        if self._pool is None:
-            done = _format_batch(texts, again)
-            return lambda: done
-        futures = [
-            self._pool.submit(_format_batch, batch, again) for batch in _batches(texts)
-        ]
-        return lambda: [output for f in futures for output in f.result()]
+        batch = _Batch(texts, again)
+        self._waiting.append(batch)
+        self._submitted += sum(len(text) for text in texts)
+        if not self._tried_workers and self._submitted >= PARALLEL_CHARACTERS:
+            self._tried_workers = True
+            self._pool = _start_workers()
+        if self._pool is not None:
+            for waiting in self._waiting:
+                waiting.futures = [
+                    self._pool.submit(_format_batch, texts, waiting.again)
+                    for texts in _batches(waiting.texts)
+                ]
+            self._waiting.clear()
+        return batch.result
+
+
+def _start_workers() -> ProcessPoolExecutor | None:
+    """Worker processes, one per core (at most 8); None on a single core."""
+    workers = min(os.cpu_count() or 1, 8)
+    if workers < 2:
+        return None
+    from concurrent.futures import ProcessPoolExecutor
+
+    black_mode()  # import black once here; forked workers inherit it
+    return ProcessPoolExecutor(max_workers=workers)
 
 
 def _batches(texts: list[str]) -> Iterator[list[str]]:

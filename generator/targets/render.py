@@ -7,8 +7,7 @@ overridden by a file of the same relative name.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -33,7 +32,13 @@ from generator.targets.python.layout import (
 )
 from generator.targets.python.plan import python_plan
 
-__all__ = ["RenderedFile", "make_environment", "render_all"]
+__all__ = [
+    "RenderedFile",
+    "built_in_code",
+    "iter_render",
+    "make_environment",
+    "render_all",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,33 +112,43 @@ def render_all(
         extra: further files already rendered elsewhere (the OpenAPI export, docs),
             by output path.
     """
+    files = list(iter_render(api, env))
+    files += [built_in_code(output, content) for output, content in extra.items()]
+    return files
+
+
+def iter_render(api: ApiModel, env: TemplateEnvironment) -> Iterator[RenderedFile]:
+    """The files ``render_all`` renders, one at a time, the Python package first.
+
+    black's workers can then start on the package while the docs are rendered.
+    """
     runtime = _template_names(env, "python/runtime", lambda n: n.endswith(".py"))
     runtime_tests = _template_names(
         env,
         "python/tests",
         lambda n: n.startswith("test_runtime") and n.endswith(".jinja"),
     )
-    files = []
     py = PythonCode(api)
+    for entry in python_plan(api, runtime, runtime_tests):
+        yield _render_one(env, entry, _context(api, py, entry))
     site = build_site(api, py)
-    plan = itertools.chain(python_plan(api, runtime, runtime_tests), docs_plan(site))
-    for entry in plan:
-        context = {"api": api, "package": api.package, "py": py, **entry.context}
-        files.append(_render_one(env, entry, context))
+    for entry in docs_plan(site):
+        yield _render_one(env, entry, _context(api, py, entry))
     for resource in api.resources:
-        output = f"python/tests/operations/{resource.module}.json"
-        files.append(
-            RenderedFile(
-                PurePosixPath(output),
-                cases_json(api, resource),
-                f"test cases of resource {resource.name} (built in code)",
-            )
+        yield RenderedFile(
+            PurePosixPath(f"python/tests/operations/{resource.module}.json"),
+            cases_json(api, resource),
+            f"test cases of resource {resource.name} (built in code)",
         )
-    for output, content in extra.items():
-        files.append(
-            RenderedFile(PurePosixPath(output), content, f"{output} (built in code)")
-        )
-    return files
+
+
+def built_in_code(output: str, content: str) -> RenderedFile:
+    """A file the pipeline builds in code (the OpenAPI export), not from a template."""
+    return RenderedFile(PurePosixPath(output), content, f"{output} (built in code)")
+
+
+def _context(api: ApiModel, py: PythonCode, entry: PlanEntry) -> dict[str, Any]:
+    return {"api": api, "package": api.package, "py": py, **entry.context}
 
 
 def _render_one(
