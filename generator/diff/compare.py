@@ -11,7 +11,14 @@ from typing import Any
 
 from generator.diagnostics import Location
 from generator.diff.rules import RULES, param_code
-from generator.diff.snapshot import Field, Model, Operation, Param, Snapshot
+from generator.diff.snapshot import (
+    Field,
+    Model,
+    Operation,
+    Param,
+    Response,
+    Snapshot,
+)
 from generator.spec.elements import JsonPath
 from generator.spec.typeexpr import parse_type
 
@@ -137,8 +144,17 @@ def _operation(changes: _Changes, old: Operation, new: Operation) -> None:
             f"returns {new.returns or 'nothing'} instead of {old.returns or 'nothing'}",
             (*at, "returns"),
         )
-    _auth(add, old.auth, new.auth, (*at, "auth"))
+    _auth(add, old.auth_options, new.auth_options, (*at, "auth"))
     _pagination(add, old, new, at)
+    _responses(add, old, new, (*at, "responses"))
+    _headers(add, old.headers, new.headers, (*at, "headers"))
+    if old.base_url != new.base_url:
+        add(
+            "DIFF091",
+            f"sent to {new.base_url or 'the client base URL'} instead of "
+            f"{old.base_url or 'the client base URL'}",
+            (*at, "base_url"),
+        )
     if old.deprecated != new.deprecated:
         if new.deprecated:
             add("DIFF085", "deprecated", (*at, "deprecated"))
@@ -149,22 +165,94 @@ def _operation(changes: _Changes, old: Operation, new: Operation) -> None:
         add("DIFF095", "summary or description changed", at)
 
 
-def _auth(add: Any, old: tuple[str, ...], new: tuple[str, ...], at: JsonPath) -> None:
-    # No scheme at all accepts every caller; otherwise a caller needs one of them.
-    open_old, open_new = not old, not new
-    if set(old) == set(new):
+Options = tuple[tuple[str, ...], ...]
+
+
+def _auth(add: Any, old: Options, new: Options, at: JsonPath) -> None:
+    """Auth is alternatives (OR), each a group of schemes sent together (AND).
+
+    No alternative at all accepts every caller. Tightened when a caller who could
+    satisfy an old alternative satisfies no new one: each new alternative asks for
+    a scheme that old alternative did not.
+    """
+    old_sets = [frozenset(group) for group in old] or [frozenset()]
+    new_sets = [frozenset(group) for group in new] or [frozenset()]
+    if set(old_sets) == set(new_sets):
         if old != new:
-            add("DIFF072", f"auth order changed from {list(old)} to {list(new)}", at)
+            add(
+                "DIFF072",
+                f"auth order changed from {_schemes(old)} to {_schemes(new)}",
+                at,
+            )
         return
-    tightened = (open_old and not open_new) or (
-        not open_new and not set(old) <= set(new)
-    )
+    tightened = any(not any(n <= o for n in new_sets) for o in old_sets)
     code = "DIFF070" if tightened else "DIFF071"
     add(code, f"auth changed from {_schemes(old)} to {_schemes(new)}", at)
 
 
-def _schemes(schemes: tuple[str, ...]) -> str:
-    return "[" + ", ".join(schemes) + "]" if schemes else "none"
+def _schemes(options: Options) -> str:
+    if not options:
+        return "none"
+    return "[" + ", ".join(" + ".join(group) for group in options) + "]"
+
+
+def _responses(add: Any, old: Operation, new: Operation, at: JsonPath) -> None:
+    """Success statuses and how their bodies are read; error bodies; headers."""
+    before = {r.status: r for r in old.responses}
+    after = {r.status: r for r in new.responses}
+
+    def success(responses: dict[str, Response]) -> dict[str, tuple[str, str]]:
+        return {s: (r.type, r.body) for s, r in responses.items() if not r.is_error}
+
+    if before and after and success(before) != success(after):
+        add(
+            "DIFF100",
+            f"success responses {_statuses(success(before))} -> "
+            f"{_statuses(success(after))}",
+            at,
+        )
+    for status, response in before.items():
+        now = after.get(status)
+        if response.is_error and (now is None or now.type != response.type):
+            what = "no longer declared" if now is None else f"now {now.type or 'none'}"
+            add("DIFF101", f"error {status} ({response.type or 'none'}): {what}", at)
+    for status, response in after.items():
+        if response.is_error and status not in before:
+            add("DIFF102", f"error {status} ({response.type or 'none'}) declared", at)
+    for status, response in after.items():
+        earlier = before.get(status)
+        if earlier is None:
+            continue
+        lost = [h for h in earlier.headers if h not in response.headers]
+        gained = [h for h in response.headers if h not in earlier.headers]
+        if lost:
+            add("DIFF103", f"response {status} no longer has headers {lost}", at)
+        if gained:
+            add("DIFF104", f"response {status} has new headers {gained}", at)
+
+
+def _statuses(by_status: dict[str, tuple[str, str]]) -> str:
+    return ", ".join(f"{s} {t or b}" for s, (t, b) in sorted(by_status.items()))
+
+
+def _headers(
+    add: Any,
+    old: tuple[tuple[str, str], ...],
+    new: tuple[tuple[str, str], ...],
+    at: JsonPath,
+) -> None:
+    before = {name.lower(): (name, value) for name, value in old}
+    after = {name.lower(): (name, value) for name, value in new}
+    for key in sorted(before.keys() | after.keys()):
+        was, now = before.get(key), after.get(key)
+        if was == now:
+            continue
+        if now is None and was is not None:
+            add("DIFF110", f"header {was[0]} is no longer sent", at)
+        elif was is None and now is not None:
+            add("DIFF110", f"header {now[0]}: {now[1]} is now sent", at)
+        elif was is not None and now is not None:
+            add("DIFF110", f"header {now[0]}: {was[1]} -> {now[1]}", at)
 
 
 def _pagination(add: Any, old: Operation, new: Operation, at: JsonPath) -> None:
@@ -348,6 +436,21 @@ def _api(changes: _Changes, old: Snapshot, new: Snapshot) -> None:
                 "DIFF075",
                 f"auth scheme {name}: credentials are sent differently",
                 ("auth", name),
+            )
+
+    def api_header(code: str, message: str, at: JsonPath) -> None:
+        changes.add(code, f"every call: {message}", at)
+
+    _headers(api_header, old.headers, new.headers, ("api", "headers"))
+    for name, url in old.servers.items():
+        moved = new.servers.get(name)
+        if moved != url:
+            now = "was removed" if moved is None else f"moved from {url} to {moved}"
+            changes.add("DIFF092", f"server {name} {now}", ("api", "servers"))
+    for name, url in new.servers.items():
+        if name not in old.servers:
+            changes.add(
+                "DIFF093", f"server {name} ({url}) was added", ("api", "servers")
             )
     if (old.title, old.description) != (new.title, new.description):
         changes.add("DIFF097", "API title or description changed", ("api",))

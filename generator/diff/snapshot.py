@@ -8,7 +8,7 @@ json path of every element so a change can be located in the spec's files.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.diagnostics import Location
@@ -43,6 +43,17 @@ class Param:
 
 
 @dataclass(frozen=True, slots=True)
+class Response:
+    """A declared response: its status, body type, how the body is read, headers."""
+
+    status: str
+    type: str  # '' without a body type
+    body: str  # json, bytes, text or none
+    headers: tuple[str, ...]  # documented response headers, by name
+    is_error: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Operation:
     """An operation as both the wire and the SDK see it."""
 
@@ -57,9 +68,14 @@ class Operation:
     returns: str
     returns_description: str
     envelope: bool
-    paginate: tuple[str | None, int] | None  # (page parameter's wire name, first page)
+    # (style, page parameter's wire name, first page)
+    paginate: tuple[str, str | None, int] | None
     deprecated: bool
     json_path: JsonPath
+    auth_options: tuple[tuple[str, ...], ...] = ()  # OR of ANDs; () = no auth
+    headers: tuple[tuple[str, str], ...] = ()  # constant headers it sends
+    base_url: str | None = None  # its own base URL, when not the client's
+    responses: tuple[Response, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +127,8 @@ class Snapshot:
     operations: Mapping[str, Operation]
     models: Mapping[str, Model]
     spec: LoadedSpec
+    headers: tuple[tuple[str, str], ...] = ()  # constant headers of every call
+    servers: Mapping[str, str] = field(default_factory=dict)  # name -> URL
 
     def locate(self, json_path: JsonPath) -> Location | None:
         """Where ``json_path`` (or its nearest existing ancestor) is in the spec."""
@@ -148,6 +166,8 @@ def take_snapshot(spec: LoadedSpec, typed: spec_types.Spec, api: ApiModel) -> Sn
         operations=operations,
         models=models,
         spec=spec,
+        headers=api.headers,
+        servers={server.name: server.url for server in api.servers},
     )
 
 
@@ -173,7 +193,7 @@ def _operation(
         )
         for p in op.params
     ) + _body_params(op, typed)
-    paginate = typed.paginate
+    paging = op.paging
     return Operation(
         key=f"{op.resource}.{op.name}",
         sdk_name=f"{attribute}.{op.py_name}",
@@ -186,9 +206,22 @@ def _operation(
         returns=op.returns_label,
         returns_description=op.returns_description,
         envelope=op.envelope,
-        paginate=(paginate.parameter, paginate.start) if paginate else None,
+        paginate=(paging.style, paging.param, paging.start) if paging else None,
         deprecated=op.deprecation_message is not None,
         json_path=json_path,
+        auth_options=op.auth_options,
+        headers=op.headers,
+        base_url=op.base_url,
+        responses=tuple(
+            Response(
+                status=r.status,
+                type=str(r.type) if r.type is not None else "",
+                body=r.body,
+                headers=tuple(h.name for h in r.headers),
+                is_error=r.is_error,
+            )
+            for r in op.responses
+        ),
     )
 
 
