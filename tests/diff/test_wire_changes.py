@@ -1,4 +1,4 @@
-"""``sdkgen diff`` on what spec format 2 added: responses, headers, servers, auth groups.
+"""``sdkgen diff`` on what spec format 2 added: responses, headers, servers, auth.
 
 Each test edits the text of a golden case's spec, as a person would, and diffs the
 untouched copy against the edit.
