@@ -19,9 +19,11 @@ from generator.output.fingerprint import input_fingerprint
 from generator.output.format import (
     FormatCache,
     FormattedFile,
+    PreviousPieces,
     format_all,
     formatter_id,
 )
+from generator.output.seams import recover_pieces
 from generator.output.write import (
     MANIFEST_NAME,
     CheckResult,
@@ -122,7 +124,8 @@ def build_outputs(
     cache = _disk_cache(out_dir) if use_cache else _no_cache
     if format_cache is not None:
         cache = format_cache
-    files = format_all(rendered(), label, cache)
+    previous = _disk_pieces(out_dir) if use_cache and format_cache is None else None
+    files = format_all(rendered(), label, cache, previous)
     manifest = build_manifest(
         files,
         __version__,
@@ -168,6 +171,26 @@ def unchanged_output(
 
 def _no_cache(path: PurePosixPath, render_hash: str) -> str | None:
     return None
+
+
+def _disk_pieces(out_dir: Path) -> PreviousPieces:
+    """The last run's pieces of each file, trusted as ``_disk_cache`` trusts files."""
+    manifest = read_manifest(out_dir)
+    usable = manifest is not None and manifest.formatter == formatter_id()
+
+    def record(path: PurePosixPath) -> tuple[str, ...]:
+        if not usable or manifest is None:
+            return ()
+        return manifest.pieces.get(str(path), ())
+
+    def texts(path: PurePosixPath) -> dict[str, str]:
+        pieces = record(path)
+        if not pieces or manifest is None:
+            return {}
+        text = recorded_text(out_dir, str(path), manifest.files[str(path)][1])
+        return {} if text is None else recover_pieces(pieces, text)
+
+    return PreviousPieces(record, texts)
 
 
 def _disk_cache(out_dir: Path) -> FormatCache:

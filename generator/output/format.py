@@ -24,10 +24,24 @@ from generator.diagnostics import InternalError
 from generator.notice import generated_notice
 from generator.output import long_lines, seams
 from generator.output.long_lines import wrap_long_lines
-from generator.output.seams import Piece, join_pieces, split_module
+from generator.output.seams import (
+    STAND_IN,
+    Piece,
+    join_pieces,
+    piece_key,
+    piece_record,
+    split_module,
+)
 from generator.output.versions import distribution_version
 
-__all__ = ["FormatCache", "FormattedFile", "format_all", "formatter_id", "sha256"]
+__all__ = [
+    "FormatCache",
+    "FormattedFile",
+    "PreviousPieces",
+    "format_all",
+    "formatter_id",
+    "sha256",
+]
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -86,10 +100,25 @@ class FormattedFile:
     render_hash: str  # hash of the text given to the formatter
     output_hash: str  # hash of ``content``
     by_black: bool = False  # formatted by black in this run (not reused, not verbatim)
+    pieces: tuple[str, ...] = ()  # the manifest's record of its pieces (seams)
 
 
 # Looks up a formatted text for (path, render hash); None when it must be formatted.
 FormatCache = Callable[[PurePosixPath, str], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousPieces:
+    """The pieces of the Python files the last run formatted, from its manifest.
+
+    ``record`` is a file's record as the manifest keeps it; ``texts`` the formatted
+    text of each of its pieces, by key, taken from the file on disk (empty unless the
+    file is what the manifest recorded). A changed file then sends only its changed
+    pieces to black.
+    """
+
+    record: Callable[[PurePosixPath], tuple[str, ...]]
+    texts: Callable[[PurePosixPath], dict[str, str]]
 
 
 def header_for(path: PurePosixPath, spec_label: str) -> str:
@@ -116,7 +145,10 @@ def header_for(path: PurePosixPath, spec_label: str) -> str:
 
 
 def format_all(
-    files: Iterable[RenderedFile], spec_label: str, cached: FormatCache
+    files: Iterable[RenderedFile],
+    spec_label: str,
+    cached: FormatCache,
+    previous: PreviousPieces | None = None,
 ) -> list[FormattedFile]:
     """Add headers and format; files with a cached result skip black entirely.
 
@@ -133,8 +165,9 @@ def format_all(
             render_hash = sha256(text)
             reuse = cached(rendered.path, render_hash)
             if reuse is not None:
+                record = previous.record(rendered.path) if previous else ()
                 results[rendered.path] = FormattedFile(
-                    rendered.path, reuse, render_hash, sha256(reuse)
+                    rendered.path, reuse, render_hash, sha256(reuse), pieces=record
                 )
             elif rendered.path.suffix == ".py" and not _already_formatted(
                 rendered, text
@@ -142,8 +175,12 @@ def format_all(
                 # Cut into pieces black formats alone (``seams``): the same text,
                 # in less time, spread over the workers.
                 plan = split_module(text, _check_syntax(rendered, text))
-                outcome = pieces.submit([piece.text for piece in plan])
-                jobs.append((rendered, render_hash, plan, outcome))
+                known = previous.texts(rendered.path) if previous else {}
+                keys = [piece_key(piece) for piece in plan]
+                missing = [i for i, key in enumerate(keys) if key not in known]
+                outcome = pieces.submit([plan[i].text for i in missing])
+                reused = {i: known[key] for i, key in enumerate(keys) if key in known}
+                jobs.append((rendered, render_hash, plan, missing, reused, outcome))
             else:
                 # Verbatim sources and black-stable renders of our own templates are
                 # tested as they come out (the golden cases); any other render may
@@ -154,10 +191,21 @@ def format_all(
                 results[rendered.path] = FormattedFile(
                     rendered.path, text, render_hash, sha256(text)
                 )
-        for rendered, render_hash, plan, outcome in jobs:
-            output = _joined(rendered, plan, outcome(), pieces)
+        for rendered, render_hash, plan, missing, reused, outcome in jobs:
+            fresh = dict(zip(missing, outcome(), strict=True))
+            # A reused piece is final: black and the wrap leave it as it is.
+            outputs = [
+                fresh[i] if i in fresh else (_stand_in(piece) + reused[i], False)
+                for i, piece in enumerate(plan)
+            ]
+            output, final = _joined(rendered, plan, outputs, pieces)
             results[rendered.path] = FormattedFile(
-                rendered.path, output, render_hash, sha256(output), by_black=True
+                rendered.path,
+                output,
+                render_hash,
+                sha256(output),
+                by_black=bool(missing),
+                pieces=piece_record(plan, final),
             )
     return [results[path] for path in order]
 
@@ -176,20 +224,25 @@ def _already_formatted(rendered: RenderedFile, text: str) -> bool:
     return all(len(line) <= LINE_LENGTH for line in text.splitlines())
 
 
+def _stand_in(piece: Piece) -> str:
+    return STAND_IN if piece.in_class else ""
+
+
 def _joined(
     rendered: RenderedFile,
     plan: list[Piece],
     outputs: list[Formatted | Exception],
     pieces: _Pieces,
-) -> str:
-    """The file from its formatted pieces, after black's second pass if it needs one."""
+) -> tuple[str, list[str]]:
+    """The file, and each piece's final text, after black's second pass if needed."""
     formatted = _formatted_or_raise(rendered, outputs)
     if any(needs_black for _, needs_black in formatted):
         # As for a whole module: every piece again, once the wrap is in.
         again = pieces.submit([text for text, _ in formatted], again=True)
         formatted = _formatted_or_raise(rendered, again())
+    final = [text for text, _ in formatted]
     try:
-        return join_pieces(plan, [text for text, _ in formatted])
+        return join_pieces(plan, final), final
     except ValueError as exc:
         raise InternalError(f"black could not format {rendered.path}: {exc}") from exc
 

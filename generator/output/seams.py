@@ -30,10 +30,19 @@ examples, and on the cases black's rules single out.
 from __future__ import annotations
 
 import ast
+import hashlib
 import itertools
 from dataclasses import dataclass
 
-__all__ = ["STAND_IN", "Piece", "join_pieces", "split_module"]
+__all__ = [
+    "STAND_IN",
+    "Piece",
+    "join_pieces",
+    "piece_key",
+    "piece_record",
+    "recover_pieces",
+    "split_module",
+]
 
 # Formatted before a piece that starts inside a class, and dropped after.
 STAND_IN = "class _:\n"
@@ -113,6 +122,57 @@ def join_pieces(pieces: list[Piece], formatted: list[str]) -> str:
             text = text[len(STAND_IN) :]
         out.append("\n" * piece.blank_lines + text)
     return "".join(out)
+
+
+def piece_key(piece: Piece) -> str:
+    """Names a piece by its exact text (the stand-in class line included)."""
+    return hashlib.sha256(piece.text.encode("utf-8")).hexdigest()[:20]
+
+
+def piece_record(pieces: list[Piece], formatted: list[str]) -> tuple[str, ...]:
+    """What the manifest keeps of a joined module, one entry per piece.
+
+    Each piece's key, the blank lines before it and its formatted lines: the next run
+    takes unchanged pieces back out of the file (``recover_pieces``) instead of
+    formatting them again.
+    """
+    record = []
+    for piece, text in zip(pieces, formatted, strict=True):
+        lines = text.count("\n") - (STAND_IN.count("\n") if piece.in_class else 0)
+        record.append(f"{piece_key(piece)} {piece.blank_lines} {lines}")
+    return tuple(record)
+
+
+def recover_pieces(record: tuple[str, ...], output: str) -> dict[str, str]:
+    """Each recorded piece's formatted text (stand-in line dropped), by key.
+
+    Empty when the record does not describe ``output`` exactly: nothing is reused.
+    """
+    # By "\n" alone: str.splitlines also breaks at form feeds and the like.
+    parts = output.split("\n")
+    if parts[-1]:
+        return {}  # a formatted module ends with a newline
+    lines = [part + "\n" for part in parts[:-1]]
+    found: dict[str, str] = {}
+    at = 0
+    try:
+        for entry in record:
+            key, blank, count = entry.split(" ")
+            gap, size = int(blank), int(count)
+            if (
+                gap < 0
+                or size < 1
+                or any(line != "\n" for line in lines[at : at + gap])
+            ):
+                return {}
+            at += gap
+            if at + size > len(lines):
+                return {}
+            found[key] = "".join(lines[at : at + size])
+            at += size
+    except ValueError:
+        return {}
+    return found if at == len(lines) else {}
 
 
 def _first_line(statement: ast.stmt) -> int:

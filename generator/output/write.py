@@ -53,6 +53,9 @@ class Manifest:
     # could not print them again); operations counted for the CLI's summary.
     inputs: str | None = None
     operations: int = 0
+    # Each black-formatted Python file's pieces (``seams.piece_record``): an edit
+    # then formats only the pieces it changed.
+    pieces: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def to_json(self) -> str:
         """The manifest file's text: JSON in a fixed key order, files sorted by path."""
@@ -64,6 +67,7 @@ class Manifest:
             "operations": self.operations,
             "files": {
                 path: {"render": render, "output": output}
+                | ({"pieces": list(self.pieces[path])} if self.pieces.get(path) else {})
                 for path, (render, output) in sorted(self.files.items())
             },
         }
@@ -82,12 +86,18 @@ def read_manifest(out_dir: Path) -> Manifest | None:
             for path, entry in data["files"].items()
         }
         inputs = data.get("inputs")
+        pieces = {
+            str(path): tuple(str(item) for item in entry["pieces"])
+            for path, entry in data["files"].items()
+            if isinstance(entry.get("pieces"), list)
+        }
         return Manifest(
             generator=str(data["generator"]),
             formatter=str(data["formatter"]),
             files=files,
             inputs=inputs if isinstance(inputs, str) else None,
             operations=int(data.get("operations", 0)),
+            pieces=pieces,
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
@@ -101,12 +111,14 @@ def build_manifest(
     operations: int = 0,
 ) -> Manifest:
     """The manifest for these files, written by this generator version."""
+    files = list(files)
     return Manifest(
         generator=generator_version,
         formatter=formatter_id(),
         files={str(f.path): (f.render_hash, f.output_hash) for f in files},
         inputs=inputs,
         operations=operations,
+        pieces={str(f.path): f.pieces for f in files if f.pieces},
     )
 
 
