@@ -121,10 +121,13 @@ def build_outputs(
         notice = {"x-generated": generated_notice(label)}
         yield built_in_code(OPENAPI_PATH, render_openapi_json(notice | exported))
 
-    cache = _disk_cache(out_dir) if use_cache else _no_cache
+    cache: FormatCache = _no_cache
+    previous = None
     if format_cache is not None:
         cache = format_cache
-    previous = _disk_pieces(out_dir) if use_cache and format_cache is None else None
+    elif use_cache:
+        last = _usable_manifest(out_dir)
+        cache, previous = _disk_cache(out_dir, last), _disk_pieces(out_dir, last)
     files = format_all(rendered(), label, cache, previous)
     manifest = build_manifest(
         files,
@@ -173,15 +176,17 @@ def _no_cache(path: PurePosixPath, render_hash: str) -> str | None:
     return None
 
 
-def _disk_pieces(out_dir: Path) -> PreviousPieces:
-    """The last run's pieces of each file, trusted as ``_disk_cache`` trusts files."""
+def _usable_manifest(out_dir: Path) -> Manifest | None:
+    """The last run's manifest, when it was written by this formatter."""
     manifest = read_manifest(out_dir)
-    usable = manifest is not None and manifest.formatter == formatter_id()
+    return manifest if manifest and manifest.formatter == formatter_id() else None
+
+
+def _disk_pieces(out_dir: Path, manifest: Manifest | None) -> PreviousPieces:
+    """The last run's pieces of each file, trusted as ``_disk_cache`` trusts files."""
 
     def record(path: PurePosixPath) -> tuple[str, ...]:
-        if not usable or manifest is None:
-            return ()
-        return manifest.pieces.get(str(path), ())
+        return manifest.pieces.get(str(path), ()) if manifest else ()
 
     def texts(path: PurePosixPath) -> dict[str, str]:
         pieces = record(path)
@@ -193,15 +198,11 @@ def _disk_pieces(out_dir: Path) -> PreviousPieces:
     return PreviousPieces(record, texts)
 
 
-def _disk_cache(out_dir: Path) -> FormatCache:
+def _disk_cache(out_dir: Path, manifest: Manifest | None) -> FormatCache:
     """Reuse a file on disk when the manifest says it is this render, formatted."""
-    manifest = read_manifest(out_dir)
-    usable = manifest is not None and manifest.formatter == formatter_id()
 
     def lookup(path: PurePosixPath, render_hash: str) -> str | None:
-        if not usable or manifest is None:
-            return None
-        recorded = manifest.files.get(str(path))
+        recorded = manifest.files.get(str(path)) if manifest else None
         if recorded is None or recorded[0] != render_hash:
             return None
         return recorded_text(out_dir, str(path), recorded[1])
