@@ -66,3 +66,17 @@ def test_the_lint_reads_the_same_names_from_the_cache(cache_dir: Path) -> None:
     assert (identifiers.runtime_names(), identifiers.client_members(False)) == fresh
     assert "SyncAPIClient" in fresh[0] and "with_raw_response" in fresh[1]
     assert "oauth" not in fresh[1] and "oauth" in identifiers.client_members(True)
+
+
+def test_a_damaged_cache_file_is_read_again_and_replaced(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    source = tmp_path / "module.py"
+    source.write_text("alpha")
+    calls: list[int] = []
+    remembered_names("t", [source], lambda: reader(source, calls))
+    [entry] = cache_dir.rglob("t-*.txt")
+    entry.write_bytes(b"\xff\xfe not text")
+    assert remembered_names("t", [source], lambda: reader(source, calls)) == {"alpha"}
+    assert len(calls) == 2
+    assert entry.read_text() == "alpha\n"

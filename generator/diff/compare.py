@@ -217,11 +217,14 @@ def _responses(add: Any, old: Operation, new: Operation, at: JsonPath) -> None:
             what = "no longer declared" if now is None else f"now {now.type or 'none'}"
             add("DIFF101", f"error {status} ({response.type or 'none'}): {what}", at)
     for status, response in after.items():
-        if response.is_error and status not in before:
-            add("DIFF102", f"error {status} ({response.type or 'none'}) declared", at)
-    for status, response in after.items():
         earlier = before.get(status)
         if earlier is None:
+            if response.is_error:
+                add(
+                    "DIFF102",
+                    f"error {status} ({response.type or 'none'}) declared",
+                    at,
+                )
             continue
         lost = [h for h in earlier.headers if h not in response.headers]
         gained = [h for h in response.headers if h not in earlier.headers]

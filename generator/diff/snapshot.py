@@ -63,19 +63,18 @@ class Operation:
     path: str
     summary: str
     description: str
-    auth: tuple[str, ...]
     params: tuple[Param, ...]
     returns: str
     returns_description: str
     envelope: bool
-    # (style, page parameter's wire name, first page)
+    # (style, the page argument's Python name, first page)
     paginate: tuple[str, str | None, int] | None
     deprecated: bool
     json_path: JsonPath
-    auth_options: tuple[tuple[str, ...], ...] = ()  # OR of ANDs; () = no auth
-    headers: tuple[tuple[str, str], ...] = ()  # constant headers it sends
-    base_url: str | None = None  # its own base URL, when not the client's
-    responses: tuple[Response, ...] = ()
+    auth_options: tuple[tuple[str, ...], ...]  # OR of ANDs; () = no auth
+    headers: tuple[tuple[str, str], ...]  # constant headers it sends
+    base_url: str | None  # its own base URL, when not the client's
+    responses: tuple[Response, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +200,6 @@ def _operation(
         path=op.path,
         summary=op.summary,
         description=op.description,
-        auth=op.auth,
         params=params,
         returns=op.returns_label,
         returns_description=op.returns_description,

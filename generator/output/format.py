@@ -177,9 +177,9 @@ def format_all(
                 plan = split_module(text, _check_syntax(rendered, text))
                 known = previous.texts(rendered.path) if previous else {}
                 keys = [piece_key(piece) for piece in plan]
-                missing = [i for i, key in enumerate(keys) if key not in known]
-                outcome = pieces.submit([plan[i].text for i in missing])
                 reused = {i: known[key] for i, key in enumerate(keys) if key in known}
+                missing = [i for i in range(len(plan)) if i not in reused]
+                outcome = pieces.submit([plan[i].text for i in missing])
                 jobs.append((rendered, render_hash, plan, missing, reused, outcome))
             else:
                 # Verbatim sources and black-stable renders of our own templates are

@@ -10,6 +10,7 @@ from typing import Any
 from generator.diagnostics import Diagnostic
 from generator.importers.openapi import located, naming, swagger_report
 from generator.importers.openapi.document import Resolver, load_document
+from generator.importers.openapi.drafts import draft_operations
 from generator.importers.openapi.envelopes import shared_wrapper
 from generator.importers.openapi.fit import fit_limits
 from generator.importers.openapi.operations import import_operations
@@ -181,7 +182,7 @@ def _shared_error_model(
     Moves it to ``errors.model`` (the error body of every call) when all
     operations agree; otherwise each keeps its own.
     """
-    operations = [op for r in resources.values() for op in r["operations"].values()]
+    operations = [op for _, op in draft_operations(resources)]
     found = {
         str(op.get("responses", {}).get("default", {}).get("type")) for op in operations
     }
@@ -203,7 +204,7 @@ def _shared_envelope(resources: dict[str, Any]) -> dict[str, str] | None:
     It moves from the operations to the ``envelope`` section (which has no
     ``error`` key: such envelopes stay on their operations).
     """
-    operations = [op for r in resources.values() for op in r["operations"].values()]
+    operations = [op for _, op in draft_operations(resources)]
     found = [
         op.get("envelope") for op in operations if "returns" in op or "envelope" in op
     ]

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from generator.importers.openapi import naming
+from generator.importers.openapi.drafts import draft_operations
 from generator.importers.openapi.report import Report, escape_token
 from generator.spec.lint.identifiers import CLIENT_ARGUMENTS
 
@@ -220,7 +221,7 @@ def split_shared_slots(draft: dict[str, Any], report: Report) -> None:
     defaults = draft.get("defaults", {})
     if isinstance(defaults.get("auth"), list):
         defaults["auth"] = _split(defaults["auth"], auth, "#/security", report, None)
-    for name, op in _operations(draft):
+    for name, op in draft_operations(draft.get("resources", {})):
         if isinstance(op.get("auth"), list):
             departures = op.setdefault("departures", [])
             op["auth"] = _split(op["auth"], auth, name, report, departures)
@@ -279,7 +280,7 @@ def drop_credential_parameters(draft: dict[str, Any], report: Report) -> None:
     if not keys:
         return
     default = draft.get("defaults", {}).get("auth", [])
-    for op_name, op in _operations(draft):
+    for op_name, op in draft_operations(draft.get("resources", {})):
         options = op.get("auth", default)
         used = [
             name
@@ -304,11 +305,6 @@ def drop_credential_parameters(draft: dict[str, Any], report: Report) -> None:
                 "left out (the client sends it)",
                 departures=op.setdefault("departures", []),
             )
-
-
-def _operations(draft: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    for resource in draft.get("resources", {}).values():
-        yield from resource["operations"].items()
 
 
 def _schemes_of(option: Any) -> list[str]:

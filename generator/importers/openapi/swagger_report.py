@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from generator.importers.openapi.document import Document
+from generator.importers.openapi.drafts import draft_operations
 from generator.importers.openapi.operations import METHODS
 from generator.importers.openapi.origins import split_pointer
 from generator.importers.openapi.report import Report
@@ -46,10 +47,7 @@ def with_todos(draft: dict[str, Any] | None, before: int) -> int:
     if draft is None:
         return before
     return sum(
-        1
-        for resource in draft["resources"].values()
-        for op in resource["operations"].values()
-        if op.get("departures")
+        1 for _, op in draft_operations(draft["resources"]) if op.get("departures")
     )
 
 
@@ -65,8 +63,7 @@ def _operation_departures(
         return None
     found = [
         op
-        for resource in draft.get("resources", {}).values()
-        for op in resource["operations"].values()
+        for _, op in draft_operations(draft.get("resources", {}))
         if op["method"] == tokens[2].upper() and _shape(op["path"]) == _shape(tokens[1])
     ]
     if len(found) != 1:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator.importers.openapi.drafts import draft_operations
 from generator.importers.openapi.report import Report, escape_token
 
 _NAME = re.compile(r"[A-Z][A-Za-z0-9]*")
@@ -17,16 +18,13 @@ _NAME = re.compile(r"[A-Z][A-Za-z0-9]*")
 def operation_types(resources: dict[str, Any]) -> list[str]:
     """Every type expression an operation mentions."""
     found: list[str] = []
-    for resource in resources.values():
-        for op in resource["operations"].values():
-            found += [p["type"] for p in op.get("parameters", [])]
-            if "returns" in op:
-                found.append(op["returns"])
-            if "body" in op:
-                found.append(op["body"]["type"])
-            found += [
-                r["type"] for r in op.get("responses", {}).values() if "type" in r
-            ]
+    for _, op in draft_operations(resources):
+        found += [p["type"] for p in op.get("parameters", [])]
+        if "returns" in op:
+            found.append(op["returns"])
+        if "body" in op:
+            found.append(op["body"]["type"])
+        found += [r["type"] for r in op.get("responses", {}).values() if "type" in r]
     return found
 
 
