@@ -7,12 +7,18 @@ time, before any fixture exists.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from tests import paths
+
+# Every generate in the tests (in-process or a subprocess) has black check each
+# piece the formatter takes as rendered: a template that leaves black's layout
+# fails here, not in a user's SDK (``generator/output/format.verify_layout``).
+os.environ.setdefault("SDKGEN_VERIFY_LAYOUT", "1")
 
 
 @pytest.fixture

@@ -72,6 +72,12 @@ def run(entry: Entry, document: Path, work: Path, context: Context) -> dict[str,
         return result
     result["package"] = package.name
     result["generated_ops"] = count_sdk_operations(package)
+    # black itself, not our formatter, says whether the SDK is black-clean: the
+    # pieces taken as rendered are checked by a tool nobody here wrote.
+    checked = step(
+        "black", [str(python), "-m", "black", "--check", "-q", "."], python_dir
+    )
+    recorded["black"] = steps.record(checked)
     compiled = step("compile", [str(python), "-m", "compileall", "-q", "."], python_dir)
     recorded["compile"] = steps.record(compiled)
     loaded = step(

@@ -23,7 +23,15 @@ NOT_RUN = "not run"  # an earlier step failed
 NOT_APPLICABLE = "n/a"  # the step does not apply (mypy above the size limit)
 PASSING = frozenset({OK, NOT_APPLICABLE})
 
-OURS_STEPS = ("import", "generate", "compile", "import-package", "tests", "mypy")
+OURS_STEPS = (
+    "import",
+    "generate",
+    "black",
+    "compile",
+    "import-package",
+    "tests",
+    "mypy",
+)
 OPC_STEPS = ("generate", "compile", "import-package", "mypy")
 MYPY_MAX_OPERATIONS = 150
 

@@ -2,15 +2,23 @@
 
 Every rendered Python file is parsed with ``ast`` first, so a broken template is
 reported as our bug (naming the template and spec element), then formatted with
-black in-process at the pinned version. Formatting is the slowest step of the whole
-generator, so a file whose render is unchanged since the last run is not formatted
-again: its formatted text is taken from the output folder, trusted only when the
-manifest vouches for both the render and the file on disk.
+black at the pinned version, in pieces (``seams``) spread over worker processes.
+black is the slowest step of the whole generator, so it is skipped wherever its
+answer is known:
+
+- a file whose render is unchanged since the last run: its formatted text is taken
+  from the output folder, trusted only when the manifest vouches for both the render
+  and the file on disk; likewise each unchanged piece of a changed file;
+- verbatim runtime modules, and black-stable renders that fit (``black_stable``);
+- each piece of a render our templates write in black's layout (``black_layout``)
+  whose every line fits. ``SDKGEN_VERIFY_LAYOUT=1`` has black check those pieces
+  too, and fails on any it would change: the tests and ``make generate`` set it.
 """
 
 from __future__ import annotations
 
 import ast
+import difflib
 import hashlib
 import os
 import textwrap
@@ -159,6 +167,7 @@ def format_all(
     results: dict[PurePosixPath, FormattedFile] = {}
     with _Pieces() as pieces:
         jobs = []
+        checks = []
         for rendered in files:
             order.append(rendered.path)
             text = header_for(rendered.path, spec_label) + rendered.content
@@ -178,9 +187,29 @@ def format_all(
                 known = previous.texts(rendered.path) if previous else {}
                 keys = [piece_key(piece) for piece in plan]
                 reused = {i: known[key] for i, key in enumerate(keys) if key in known}
-                missing = [i for i in range(len(plan)) if i not in reused]
+                # Our templates write black's layout: a piece that fits is final.
+                as_rendered = {
+                    i: (piece.text, False)
+                    for i, piece in enumerate(plan)
+                    if i not in reused and rendered.black_layout and _fits(piece.text)
+                }
+                missing = [
+                    i
+                    for i in range(len(plan))
+                    if i not in reused and i not in as_rendered
+                ]
                 outcome = pieces.submit([plan[i].text for i in missing])
-                jobs.append((rendered, render_hash, plan, missing, reused, outcome))
+                if as_rendered and verify_layout():
+                    checks.append(
+                        (
+                            rendered,
+                            as_rendered,
+                            pieces.submit([text for text, _ in as_rendered.values()]),
+                        )
+                    )
+                jobs.append(
+                    (rendered, render_hash, plan, missing, reused, as_rendered, outcome)
+                )
             else:
                 # Verbatim sources and black-stable renders of our own templates are
                 # tested as they come out (the golden cases); any other render may
@@ -191,8 +220,11 @@ def format_all(
                 results[rendered.path] = FormattedFile(
                     rendered.path, text, render_hash, sha256(text)
                 )
-        for rendered, render_hash, plan, missing, reused, outcome in jobs:
+        for rendered, as_rendered, outcome in checks:
+            _check_layout(rendered, list(as_rendered.values()), outcome())
+        for rendered, render_hash, plan, missing, reused, as_rendered, outcome in jobs:
             fresh = dict(zip(missing, outcome(), strict=True))
+            fresh.update(as_rendered)
             # A reused piece is final: black and the wrap leave it as it is.
             outputs = [
                 fresh[i] if i in fresh else (_stand_in(piece) + reused[i], False)
@@ -222,6 +254,49 @@ def _already_formatted(rendered: RenderedFile, text: str) -> bool:
     if not rendered.black_stable:
         return False
     return all(len(line) <= LINE_LENGTH for line in text.splitlines())
+
+
+def _fits(text: str) -> bool:
+    """Whether every line is within the limit, as black measures width."""
+    for line in text.splitlines():
+        if len(line) > LINE_LENGTH:
+            return False
+        if not line.isascii():
+            from black.strings import str_width  # wide characters count twice
+
+            if str_width(line) > LINE_LENGTH:
+                return False
+    return True
+
+
+def verify_layout() -> bool:
+    """``SDKGEN_VERIFY_LAYOUT=1``: black checks every piece taken as rendered.
+
+    The test suite and the corpus bench run with it, so a template that stops
+    writing black's layout fails there instead of shipping unformatted code.
+    """
+    return os.environ.get("SDKGEN_VERIFY_LAYOUT") == "1"
+
+
+def _check_layout(
+    rendered: RenderedFile,
+    taken: list[Formatted],
+    by_black: list[Formatted | Exception],
+) -> None:
+    for (text, _), output in zip(taken, by_black, strict=True):
+        if isinstance(output, Exception) or output[0] != text:
+            diff = "".join(
+                difflib.unified_diff(
+                    text.splitlines(keepends=True),
+                    "" if isinstance(output, Exception) else output[0].splitlines(True),
+                    "as rendered",
+                    "black",
+                )
+            )
+            raise InternalError(
+                f"{rendered.origin} wrote a piece of {rendered.path} that black "
+                f"would change (the template is not in black's layout):\n{diff}"
+            )
 
 
 def _stand_in(piece: Piece) -> str:

@@ -24,3 +24,7 @@ class PlanEntry:
     # name makes a line too long (``format_all``); a test holds each such template to
     # it for the shortest, a typical and the longest package name.
     black_stable: bool = False
+    # The template (with the macros it imports) writes black's layout for any spec:
+    # each piece of its output whose every line fits is final as rendered, and only
+    # the others go through black (``format_all``; ``SDKGEN_VERIFY_LAYOUT`` checks).
+    black_layout: bool = False

@@ -57,12 +57,15 @@ class RenderedFile:
     preformatted: bool = False
     # Already in black's layout whenever every line fits (``PlanEntry.black_stable``).
     black_stable: bool = False
+    # Each piece whose lines fit is in black's layout (``PlanEntry.black_layout``).
+    black_layout: bool = False
 
 
 class TemplateEnvironment(jinja2.Environment):
     """A Jinja environment that knows which folder holds sdkgen's own templates."""
 
     builtin_templates: Path
+    custom_templates: Path | None
 
 
 def make_environment(
@@ -83,6 +86,7 @@ def make_environment(
         bytecode_cache=template_bytecode_cache(),
     )
     env.builtin_templates = templates.resolve()
+    env.custom_templates = custom
     env.filters.update(FILTERS)
     env.filters["isort"] = isort_names
     env.filters["sort_all"] = dunder_all_order
@@ -163,14 +167,24 @@ def _render_one(
     except jinja2.TemplateError as exc:
         raise InternalError(f"{origin} failed to render: {exc}") from exc
     # A user's override is formatted like any render: its layout is not ours to vouch.
-    stable = entry.black_stable and _is_builtin(env, template.filename)
+    ours = _is_builtin(env, template.filename)
     return RenderedFile(
-        PurePosixPath(entry.output), content, origin, black_stable=stable
+        PurePosixPath(entry.output),
+        content,
+        origin,
+        black_stable=entry.black_stable and ours,
+        black_layout=entry.black_layout and ours and not _macros_overridden(env),
     )
 
 
 def _is_builtin(env: TemplateEnvironment, filename: str | None) -> bool:
     return Path(filename or "").resolve().is_relative_to(env.builtin_templates)
+
+
+def _macros_overridden(env: TemplateEnvironment) -> bool:
+    """Whether the user's templates replace a macro file our Python templates import."""
+    custom = env.custom_templates
+    return custom is not None and any((custom / "python" / "macros").glob("*"))
 
 
 def _copy_runtime(

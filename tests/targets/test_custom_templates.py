@@ -87,12 +87,12 @@ def test_an_imported_macro_file_is_overridden_too(project: Path) -> None:
     """Our templates import python/macros/operation.jinja: the user's copy wins."""
     ours = templates_dir() / "python" / "macros" / "operation.jinja"
     text = ours.read_text("utf-8")
-    marker = '"""{{ op.summary | docstring(8) }}'
+    marker = '"""{{ op.summary | docstring(8, 11) }}'
     assert marker in text
     override(
         project,
         "python/macros/operation.jinja",
-        text.replace(marker, '"""Customised. {{ op.summary | docstring(8) }}'),
+        text.replace(marker, '"""Customised. {{ op.summary | docstring(8, 11) }}'),
     )
     before = snapshot(project / "out")
     assert generate("--templates", "custom") == 0

@@ -37,17 +37,37 @@ def _string_literal(text: str) -> str:
     Output black leaves unchanged is formatted in one pass instead of two.
     """
     literal = repr(text)
-    if literal.startswith("'") and '"' not in text:
-        return '"' + literal[1:-1] + '"'
-    return literal
+    if literal.startswith('"'):
+        return literal
+    return _double_quoted(literal, 0)
+
+
+# One character of a string literal's body: an escape sequence or a plain character.
+_LITERAL_CHARACTER = re.compile(r"\\.|.", re.DOTALL)
+
+
+def _double_quoted(literal: str, prefix: int) -> str:
+    """A single-quoted repr() in double quotes, unless black would keep it as it is.
+
+    black swaps to double quotes when that needs no more backslashes: each ``"`` in
+    the text then needs one, and each escaped single quote loses its own.
+    ``prefix``: how many letters come before the opening quote (``b``).
+    """
+    parts = _LITERAL_CHARACTER.findall(literal[prefix + 1 : -1])
+    if parts.count('"') > parts.count("\\'"):
+        return literal
+    swapped = "".join(
+        "'" if part == "\\'" else '\\"' if part == '"' else part for part in parts
+    )
+    return literal[:prefix] + '"' + swapped + '"'
 
 
 def pybytes(value: bytes) -> str:
     """A bytes literal, in double quotes where black would put them."""
     literal = repr(value)
-    if literal.startswith("b'") and b'"' not in value:
-        return 'b"' + literal[2:-1] + '"'
-    return literal
+    if literal.startswith('b"'):
+        return literal
+    return _double_quoted(literal, 1)
 
 
 def pyrepr(value: Any) -> str:
@@ -82,34 +102,53 @@ def _clean(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
-def docstring(value: Any, indent: int = 0) -> str:
+def docstring(
+    value: Any, indent: int = 0, first: int | None = None, last: bool = False
+) -> str:
     """Text for inside a triple-double-quoted docstring, wrapped to the line length.
 
     Backslashes are doubled, and quotes are escaped wherever three could meet (a run
-    inside the text, or one at its end, next to the closing quotes), so the text can
-    neither end the string nor form an escape sequence. Continuation lines are
-    indented by ``indent``.
+    inside the text, or one at either end, next to the quotes around it), so the
+    text can neither end the string nor form an escape sequence. Continuation lines
+    are indented by ``indent``; the first line starts at column ``first`` (default
+    ``indent``), after whatever the template wrote before it on that line. ``last``:
+    the closing quotes follow the text: on a line of their own after several lines,
+    else right after it (a final quote then gets black's space before them).
     """
     if not value:
         return ""
-    return _docstring(str(value), indent)
+    text = _docstring(str(value), indent, indent if first is None else first)
+    if not last:
+        return text
+    if "\n" in text:
+        return text + "\n" + " " * indent  # PEP 257: closing quotes on a line alone
+    return text + " " if text.endswith('"') else text
 
 
 # The sync and async methods, their docs and the models repeat the same texts: each
 # is wrapped once (textwrap is most of rendering a resource module).
 @functools.lru_cache(maxsize=16_384)
-def _docstring(value: str, indent: int) -> str:
+def _docstring(value: str, indent: int, first: int) -> str:
     text = _clean(value).strip().replace("\\", "\\\\")
     text = re.sub(r'"(?=")', r'\\"', text)
-    text = re.sub(r'"$', r'\\"', text)
+    text = re.sub(r'^"|"$', r'\\"', text)
+    # Lines end 4 columns short of the limit, room for closing quotes and a period.
     width = max(40, _DOC_WIDTH - indent - 4)
+    lead = " " * max(0, first - indent)
+    texts = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
     paragraphs = [
-        textwrap.fill(" ".join(p.split()), width=width, break_long_words=False)
-        for p in re.split(r"\n\s*\n", text)
-        if p.strip()
+        textwrap.fill(
+            p,
+            width=width,
+            initial_indent=lead if n == 0 else "",
+            break_long_words=False,
+        )
+        for n, p in enumerate(texts)
     ]
     pad = "\n" + " " * indent
-    return ("\n" + pad).join(para.replace("\n", pad) for para in paragraphs)
+    return ("\n" + pad).join(para.replace("\n", pad) for para in paragraphs)[
+        len(lead) :
+    ]
 
 
 def docline(value: Any) -> str:

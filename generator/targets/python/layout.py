@@ -4,9 +4,16 @@ black formats a file a second time whenever its first pass changed anything, so
 rendering code black already accepts halves the slowest step of a generation. This
 follows black's rules for the few constructs templates emit with a variable number
 of items: one line when it fits; for calls and definitions, the items on one
-indented line of their own; otherwise one item per line with a trailing comma
-(collection literals skip the middle step). Getting it wrong costs only time: black
-still formats the result.
+indented line of their own (not a def's lone parameter, which black gives a comma);
+otherwise one item per line with a trailing comma (collection literals skip the
+middle step).
+
+The package templates are marked ``black_layout``: a piece of their output whose
+lines all fit is written as rendered, without black. A rule here that differs from
+black's therefore reaches the SDK. ``tests/output/test_black_layout.py`` holds these
+helpers to black on drawn inputs, and every generate in the tests has black check
+the pieces it skipped (``SDKGEN_VERIFY_LAYOUT``). Where a line does not fit, black
+still formats the piece, so the layouts of long lines here only save time.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 LINE_LENGTH = 88
+_DEF_HEADS = ("def ", "async def ")
 
 __all__ = [
     "Call",
@@ -161,7 +169,9 @@ def bracketed(
     if len(one_line) <= LINE_LENGTH and not exploded:
         return one_line
     hugged = inner + ", ".join(texts)
-    if not literal and len(hugged) <= LINE_LENGTH:
+    # A def's lone parameter gets a trailing comma from black, which then splits.
+    lone_parameter = len(items) == 1 and head.lstrip().startswith(_DEF_HEADS)
+    if not literal and not lone_parameter and len(hugged) <= LINE_LENGTH:
         return "\n".join([pad + head, hugged, pad + tail])
     lines = [pad + head]
     for item, text in zip(items, texts, strict=True):

@@ -17,6 +17,9 @@ from generator.targets.python.samples import UPLOAD_BYTES, UPLOAD_FILENAME
 __all__ = ["python_plan"]
 
 _PACKAGE_MODULES = ("__init__.py", "_client.py", "_config.py", "models.py")
+# Package templates written in black's layout (``PlanEntry.black_layout``); the
+# resource modules are too. _config.py is small and leaves its layout to black.
+_IN_BLACK_LAYOUT = ("__init__.py", "_client.py", "models.py")
 
 
 def python_plan(
@@ -35,11 +38,17 @@ def python_plan(
     yield PlanEntry("python/pyproject.toml.jinja", "python/pyproject.toml", "api")
     yield PlanEntry("python/package/py.typed.jinja", f"{src}/py.typed", "api")
     for name in _PACKAGE_MODULES:
-        yield PlanEntry(f"python/package/{name}.jinja", f"{src}/{name}", "api")
+        yield PlanEntry(
+            f"python/package/{name}.jinja",
+            f"{src}/{name}",
+            "api",
+            black_layout=name in _IN_BLACK_LAYOUT,
+        )
     yield PlanEntry(
         "python/package/resources/__init__.py.jinja",
         f"{src}/resources/__init__.py",
         "resources",
+        black_layout=True,
     )
     for resource in api.resources:
         yield PlanEntry(
@@ -47,6 +56,7 @@ def python_plan(
             f"{src}/resources/{resource.module}.py",
             f"resource {resource.name}",
             {"resource": resource},
+            black_layout=True,
         )
     yield PlanEntry(
         "python/tests/test_operations.py.jinja",

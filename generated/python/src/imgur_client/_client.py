@@ -167,8 +167,9 @@ class ImgurClient(SyncOAuthAPIClient):
 
     @cached_property
     def account(self) -> AccountResource:
-        """A member's account, and the images, albums, comments and notifications that
-        belong to it. Pass 'me' as the username for the authenticated member."""
+        """A member's account, and the images, albums, comments and notifications
+        that belong to it. Pass 'me' as the username for the authenticated member.
+        """
         from .resources.account import AccountResource
 
         return AccountResource(self)
@@ -176,7 +177,8 @@ class ImgurClient(SyncOAuthAPIClient):
     @cached_property
     def album(self) -> AlbumResource:
         """Albums: create them, change their details and images, delete them. For an
-        anonymous album pass its deletehash wherever an album id is asked for."""
+        anonymous album pass its deletehash wherever an album id is asked for.
+        """
         from .resources.album import AlbumResource
 
         return AlbumResource(self)
@@ -205,15 +207,17 @@ class ImgurClient(SyncOAuthAPIClient):
     @cached_property
     def gallery(self) -> GalleryResource:
         """The public gallery: browse and search it, share images and albums to it,
-        vote on and comment on its items."""
+        vote on and comment on its items.
+        """
         from .resources.gallery import GalleryResource
 
         return GalleryResource(self)
 
     @cached_property
     def image(self) -> ImageResource:
-        """Images and videos: upload, read, change and delete them. Anonymous uploads
-        are changed and deleted with their deletehash."""
+        """Images and videos: upload, read, change and delete them. Anonymous
+        uploads are changed and deleted with their deletehash.
+        """
         from .resources.image import ImageResource
 
         return ImageResource(self)
@@ -221,7 +225,8 @@ class ImgurClient(SyncOAuthAPIClient):
     @cached_property
     def message(self) -> MessageResource:
         """Private messages as the 2012 API offered them. No longer served; use the
-        conversation operations instead."""
+        conversation operations instead.
+        """
         from .resources.message import MessageResource
 
         return MessageResource(self)
@@ -407,8 +412,9 @@ class AsyncImgurClient(AsyncOAuthAPIClient):
 
     @cached_property
     def account(self) -> AsyncAccountResource:
-        """A member's account, and the images, albums, comments and notifications that
-        belong to it. Pass 'me' as the username for the authenticated member."""
+        """A member's account, and the images, albums, comments and notifications
+        that belong to it. Pass 'me' as the username for the authenticated member.
+        """
         from .resources.account import AsyncAccountResource
 
         return AsyncAccountResource(self)
@@ -416,7 +422,8 @@ class AsyncImgurClient(AsyncOAuthAPIClient):
     @cached_property
     def album(self) -> AsyncAlbumResource:
         """Albums: create them, change their details and images, delete them. For an
-        anonymous album pass its deletehash wherever an album id is asked for."""
+        anonymous album pass its deletehash wherever an album id is asked for.
+        """
         from .resources.album import AsyncAlbumResource
 
         return AsyncAlbumResource(self)
@@ -445,15 +452,17 @@ class AsyncImgurClient(AsyncOAuthAPIClient):
     @cached_property
     def gallery(self) -> AsyncGalleryResource:
         """The public gallery: browse and search it, share images and albums to it,
-        vote on and comment on its items."""
+        vote on and comment on its items.
+        """
         from .resources.gallery import AsyncGalleryResource
 
         return AsyncGalleryResource(self)
 
     @cached_property
     def image(self) -> AsyncImageResource:
-        """Images and videos: upload, read, change and delete them. Anonymous uploads
-        are changed and deleted with their deletehash."""
+        """Images and videos: upload, read, change and delete them. Anonymous
+        uploads are changed and deleted with their deletehash.
+        """
         from .resources.image import AsyncImageResource
 
         return AsyncImageResource(self)
@@ -461,7 +470,8 @@ class AsyncImgurClient(AsyncOAuthAPIClient):
     @cached_property
     def message(self) -> AsyncMessageResource:
         """Private messages as the 2012 API offered them. No longer served; use the
-        conversation operations instead."""
+        conversation operations instead.
+        """
         from .resources.message import AsyncMessageResource
 
         return AsyncMessageResource(self)

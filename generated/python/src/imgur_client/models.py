@@ -68,7 +68,9 @@ class Image(Model):
     description: str | None = None
     """Description of the image."""
     datetime: _dt.datetime | None = None
-    """When the image was uploaded (a Unix timestamp on the wire, which `raw` keeps)."""
+    """When the image was uploaded (a Unix timestamp on the wire, which `raw`
+    keeps).
+    """
     type: str | None = None
     """MIME type of the image, e.g. image/png."""
     animated: bool | None = None
@@ -277,8 +279,9 @@ class AlbumCreated(Model):
     id: str
     """The new album's id."""
     deletehash: str | None = None
-    """Hash that deletes or edits the album without logging in (keep it for anonymous
-    albums)."""
+    """Hash that deletes or edits the album without logging in (keep it for
+    anonymous albums).
+    """
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
 
@@ -338,7 +341,8 @@ class Account(Model):
     """
     pro_expiration: Any = None
     """When Imgur Pro expires, as a Unix timestamp, or false when the member is not
-    Pro."""
+    Pro.
+    """
     user_follow: UserFollow | None = None
     """Whether the authenticated user follows this member."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -395,7 +399,8 @@ class AccountSettings(Model):
     """Default privacy of new albums."""
     pro_expiration: Any = None
     """When Imgur Pro expires, as a Unix timestamp, or false when the member is not
-    Pro."""
+    Pro.
+    """
     accepted_gallery_terms: bool | None = None
     """Whether the member has accepted the gallery terms."""
     active_emails: list[str] | None = None
@@ -518,7 +523,9 @@ class Trophy(Model):
     data_link: str | None = None
     """Link to the item the trophy refers to, if any."""
     datetime: _dt.datetime | None = None
-    """When the trophy was awarded (a Unix timestamp on the wire, which `raw` keeps)."""
+    """When the trophy was awarded (a Unix timestamp on the wire, which `raw`
+    keeps).
+    """
     image: str | None = None
     """Link to the trophy's image."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -629,7 +636,9 @@ class GalleryImage(Model):
     description: str | None = None
     """Description of the image."""
     datetime: _dt.datetime | None = None
-    """When the image was uploaded (a Unix timestamp on the wire, which `raw` keeps)."""
+    """When the image was uploaded (a Unix timestamp on the wire, which `raw`
+    keeps).
+    """
     type: str | None = None
     """MIME type of the image, e.g. image/png."""
     animated: bool | None = None
@@ -896,7 +905,8 @@ class Notification(Model):
     """Whether the member has marked the notification as viewed."""
     content: Any = None
     """What the notification is about: a comment object for replies, a conversation
-    summary for messages."""
+    summary for messages.
+    """
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
 
@@ -959,7 +969,8 @@ class Conversation(Model):
     """Start of the latest message."""
     datetime: _dt.datetime | None = None
     """When the latest message was sent (a Unix timestamp on the wire, which `raw`
-    keeps)."""
+    keeps).
+    """
     with_account_id: int | None = None
     """Account id of the other member."""
     with_account: str | None = None
@@ -1064,8 +1075,9 @@ class Credits(Model):
     user_remaining: int | None = None
     """Credits the calling user has left in the current hour."""
     user_reset: _dt.datetime | None = None
-    """When the user's credits are refilled (a Unix timestamp on the wire, which `raw`
-    keeps)."""
+    """When the user's credits are refilled (a Unix timestamp on the wire, which
+    `raw` keeps).
+    """
     client_limit: int | None = None
     """Credits allotted to the application per day."""
     client_remaining: int | None = None
@@ -1089,8 +1101,9 @@ class Credits(Model):
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class BlockStatus(Model):
-    """Whether the authenticated member blocks another, as the account/v1 block routes
-    answer ({"data": {"blocked": true}})."""
+    """Whether the authenticated member blocks another, as the account/v1 block
+    routes answer ({"data": {"blocked": true}}).
+    """
 
     blocked: bool | None = None
     """True when the member is blocked."""
@@ -1178,7 +1191,8 @@ class ErrorDetail(Model):
 
     error: Any = None
     """The error message, or in newer responses an object holding the message and an
-    error code."""
+    error code.
+    """
     request: str | None = None
     """Path of the request that failed."""
     method: str | None = None

@@ -445,7 +445,8 @@ _REPLIES: Operation[list[Notification]] = Operation(
 
 class AccountResource:
     """A member's account, and the images, albums, comments and notifications that
-    belong to it. Pass 'me' as the username for the authenticated member."""
+    belong to it. Pass 'me' as the username for the authenticated member.
+    """
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
@@ -574,9 +575,9 @@ class AccountResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``gallery_favorites``, page after page (by page
-        number) from ``page`` (default: the first), at most ``max_items``; no request
-        after the last page.
+        """Iterate over every item of ``gallery_favorites``, page after page (by
+        page number) from ``page`` (default: the first), at most ``max_items``; no
+        request after the last page.
         """
         return self._client.paginate(
             _GALLERY_FAVORITES,
@@ -618,9 +619,9 @@ class AccountResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``favorites``, page after page (by page number)
-        from ``page`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        """Iterate over every item of ``favorites``, page after page (by page
+        number) from ``page`` (default: the first), at most ``max_items``; no
+        request after the last page.
         """
         return self._client.paginate(
             _FAVORITES,
@@ -656,9 +657,9 @@ class AccountResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``submissions``, page after page (by page number)
-        from ``page`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        """Iterate over every item of ``submissions``, page after page (by page
+        number) from ``page`` (default: the first), at most ``max_items``; no
+        request after the last page.
         """
         return self._client.paginate(
             _SUBMISSIONS,
@@ -673,7 +674,8 @@ class AccountResource:
         """Get the authenticated member's account settings.
 
         Args:
-            username: The member's username, or 'me'; must be the authenticated member.
+            username: The member's username, or 'me'; must be the authenticated
+                member.
 
         ``GET /account/{username}/settings``
         """
@@ -698,7 +700,8 @@ class AccountResource:
         Only the settings passed are changed.
 
         Args:
-            username: The member's username, or 'me'; must be the authenticated member.
+            username: The member's username, or 'me'; must be the authenticated
+                member.
             bio: The member's biography.
             public_images: Whether new uploads are public by default.
             messaging_enabled: Whether other members may send messages.
@@ -783,9 +786,9 @@ class AccountResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Album]:
-        """Iterate over every item of ``albums``, page after page (by page number) from
-        ``page`` (default: the first), at most ``max_items``; no request after the last
-        page.
+        """Iterate over every item of ``albums``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after
+        the last page.
         """
         return self._client.paginate(
             _ALBUMS, {"username": username, "page": page}, request_options, max_items
@@ -835,9 +838,9 @@ class AccountResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[str]:
-        """Iterate over every item of ``album_ids``, page after page (by page number)
-        from ``page`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        """Iterate over every item of ``album_ids``, page after page (by page
+        number) from ``page`` (default: the first), at most ``max_items``; no
+        request after the last page.
         """
         return self._client.paginate(
             _ALBUM_IDS, {"username": username, "page": page}, request_options, max_items
@@ -861,7 +864,8 @@ class AccountResource:
         """Delete one of the authenticated member's albums.
 
         Args:
-            username: The member's username, or 'me'; must be the authenticated member.
+            username: The member's username, or 'me'; must be the authenticated
+                member.
             id: The album's id.
 
         ``DELETE /account/{username}/album/{id}``
@@ -903,8 +907,8 @@ class AccountResource:
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Comment]:
         """Iterate over every item of ``comments``, page after page (by page number)
-        from ``page`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        from ``page`` (default: the first), at most ``max_items``; no request after
+        the last page.
         """
         return self._client.paginate(
             _COMMENTS,
@@ -962,9 +966,9 @@ class AccountResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[int]:
-        """Iterate over every item of ``comment_ids``, page after page (by page number)
-        from ``page`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        """Iterate over every item of ``comment_ids``, page after page (by page
+        number) from ``page`` (default: the first), at most ``max_items``; no
+        request after the last page.
         """
         return self._client.paginate(
             _COMMENT_IDS,
@@ -1029,9 +1033,9 @@ class AccountResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Image]:
-        """Iterate over every item of ``images``, page after page (by page number) from
-        ``page`` (default: the first), at most ``max_items``; no request after the last
-        page.
+        """Iterate over every item of ``images``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after
+        the last page.
         """
         return self._client.paginate(
             _IMAGES, {"username": username, "page": page}, request_options, max_items
@@ -1081,9 +1085,9 @@ class AccountResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[str]:
-        """Iterate over every item of ``image_ids``, page after page (by page number)
-        from ``page`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        """Iterate over every item of ``image_ids``, page after page (by page
+        number) from ``page`` (default: the first), at most ``max_items``; no
+        request after the last page.
         """
         return self._client.paginate(
             _IMAGE_IDS, {"username": username, "page": page}, request_options, max_items
@@ -1128,7 +1132,8 @@ class AccountResource:
         """List the authenticated member's notifications.
 
         Args:
-            username: The member's username, or 'me'; must be the authenticated member.
+            username: The member's username, or 'me'; must be the authenticated
+                member.
             new: True for unviewed notifications only, false for all of them.
 
         ``GET /account/{username}/notifications``
@@ -1151,7 +1156,8 @@ class AccountResource:
         instead.
 
         Args:
-            username: The member's username, or 'me'; must be the authenticated member.
+            username: The member's username, or 'me'; must be the authenticated
+                member.
             new: True for unviewed notifications only, false for all of them.
 
         ``GET /account/{username}/notifications/messages``
@@ -1204,7 +1210,8 @@ class AccountResource:
         """List notifications of replies to the authenticated member's comments.
 
         Args:
-            username: The member's username, or 'me'; must be the authenticated member.
+            username: The member's username, or 'me'; must be the authenticated
+                member.
             new: True for unviewed notifications only, false for all of them.
 
         ``GET /account/{username}/notifications/replies``
@@ -1216,7 +1223,8 @@ class AccountResource:
 
 class AsyncAccountResource:
     """A member's account, and the images, albums, comments and notifications that
-    belong to it. Pass 'me' as the username for the authenticated member."""
+    belong to it. Pass 'me' as the username for the authenticated member.
+    """
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
@@ -1347,9 +1355,9 @@ class AsyncAccountResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``gallery_favorites``, page after page (by page
-        number) from ``page`` (default: the first), at most ``max_items``; no request
-        after the last page.
+        """Iterate over every item of ``gallery_favorites``, page after page (by
+        page number) from ``page`` (default: the first), at most ``max_items``; no
+        request after the last page.
         """
         return self._client.paginate(
             _GALLERY_FAVORITES,
@@ -1391,9 +1399,9 @@ class AsyncAccountResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``favorites``, page after page (by page number)
-        from ``page`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        """Iterate over every item of ``favorites``, page after page (by page
+        number) from ``page`` (default: the first), at most ``max_items``; no
+        request after the last page.
         """
         return self._client.paginate(
             _FAVORITES,
@@ -1429,9 +1437,9 @@ class AsyncAccountResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``submissions``, page after page (by page number)
-        from ``page`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        """Iterate over every item of ``submissions``, page after page (by page
+        number) from ``page`` (default: the first), at most ``max_items``; no
+        request after the last page.
         """
         return self._client.paginate(
             _SUBMISSIONS,
@@ -1446,7 +1454,8 @@ class AsyncAccountResource:
         """Get the authenticated member's account settings.
 
         Args:
-            username: The member's username, or 'me'; must be the authenticated member.
+            username: The member's username, or 'me'; must be the authenticated
+                member.
 
         ``GET /account/{username}/settings``
         """
@@ -1473,7 +1482,8 @@ class AsyncAccountResource:
         Only the settings passed are changed.
 
         Args:
-            username: The member's username, or 'me'; must be the authenticated member.
+            username: The member's username, or 'me'; must be the authenticated
+                member.
             bio: The member's biography.
             public_images: Whether new uploads are public by default.
             messaging_enabled: Whether other members may send messages.
@@ -1560,9 +1570,9 @@ class AsyncAccountResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Album]:
-        """Iterate over every item of ``albums``, page after page (by page number) from
-        ``page`` (default: the first), at most ``max_items``; no request after the last
-        page.
+        """Iterate over every item of ``albums``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after
+        the last page.
         """
         return self._client.paginate(
             _ALBUMS, {"username": username, "page": page}, request_options, max_items
@@ -1612,9 +1622,9 @@ class AsyncAccountResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[str]:
-        """Iterate over every item of ``album_ids``, page after page (by page number)
-        from ``page`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        """Iterate over every item of ``album_ids``, page after page (by page
+        number) from ``page`` (default: the first), at most ``max_items``; no
+        request after the last page.
         """
         return self._client.paginate(
             _ALBUM_IDS, {"username": username, "page": page}, request_options, max_items
@@ -1640,7 +1650,8 @@ class AsyncAccountResource:
         """Delete one of the authenticated member's albums.
 
         Args:
-            username: The member's username, or 'me'; must be the authenticated member.
+            username: The member's username, or 'me'; must be the authenticated
+                member.
             id: The album's id.
 
         ``DELETE /account/{username}/album/{id}``
@@ -1682,8 +1693,8 @@ class AsyncAccountResource:
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Comment]:
         """Iterate over every item of ``comments``, page after page (by page number)
-        from ``page`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        from ``page`` (default: the first), at most ``max_items``; no request after
+        the last page.
         """
         return self._client.paginate(
             _COMMENTS,
@@ -1741,9 +1752,9 @@ class AsyncAccountResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[int]:
-        """Iterate over every item of ``comment_ids``, page after page (by page number)
-        from ``page`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        """Iterate over every item of ``comment_ids``, page after page (by page
+        number) from ``page`` (default: the first), at most ``max_items``; no
+        request after the last page.
         """
         return self._client.paginate(
             _COMMENT_IDS,
@@ -1808,9 +1819,9 @@ class AsyncAccountResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Image]:
-        """Iterate over every item of ``images``, page after page (by page number) from
-        ``page`` (default: the first), at most ``max_items``; no request after the last
-        page.
+        """Iterate over every item of ``images``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after
+        the last page.
         """
         return self._client.paginate(
             _IMAGES, {"username": username, "page": page}, request_options, max_items
@@ -1860,9 +1871,9 @@ class AsyncAccountResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[str]:
-        """Iterate over every item of ``image_ids``, page after page (by page number)
-        from ``page`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        """Iterate over every item of ``image_ids``, page after page (by page
+        number) from ``page`` (default: the first), at most ``max_items``; no
+        request after the last page.
         """
         return self._client.paginate(
             _IMAGE_IDS, {"username": username, "page": page}, request_options, max_items
@@ -1909,7 +1920,8 @@ class AsyncAccountResource:
         """List the authenticated member's notifications.
 
         Args:
-            username: The member's username, or 'me'; must be the authenticated member.
+            username: The member's username, or 'me'; must be the authenticated
+                member.
             new: True for unviewed notifications only, false for all of them.
 
         ``GET /account/{username}/notifications``
@@ -1932,7 +1944,8 @@ class AsyncAccountResource:
         instead.
 
         Args:
-            username: The member's username, or 'me'; must be the authenticated member.
+            username: The member's username, or 'me'; must be the authenticated
+                member.
             new: True for unviewed notifications only, false for all of them.
 
         ``GET /account/{username}/notifications/messages``
@@ -1985,7 +1998,8 @@ class AsyncAccountResource:
         """List notifications of replies to the authenticated member's comments.
 
         Args:
-            username: The member's username, or 'me'; must be the authenticated member.
+            username: The member's username, or 'me'; must be the authenticated
+                member.
             new: True for unviewed notifications only, false for all of them.
 
         ``GET /account/{username}/notifications/replies``
@@ -2096,8 +2110,8 @@ class AsyncAccountResourceWithRawResponse:
 
 
 class AccountResourceWithStreamingResponse:
-    """Like ``AccountResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``AccountResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: AccountResource) -> None:

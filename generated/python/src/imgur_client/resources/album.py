@@ -143,7 +143,8 @@ _REMOVE_IMAGES: Operation[bool] = Operation(
 
 class AlbumResource:
     """Albums: create them, change their details and images, delete them. For an
-    anonymous album pass its deletehash wherever an album id is asked for."""
+    anonymous album pass its deletehash wherever an album id is asked for.
+    """
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
@@ -339,7 +340,8 @@ class AlbumResource:
 
 class AsyncAlbumResource:
     """Albums: create them, change their details and images, delete them. For an
-    anonymous album pass its deletehash wherever an album id is asked for."""
+    anonymous album pass its deletehash wherever an album id is asked for.
+    """
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
@@ -557,8 +559,8 @@ class AlbumResourceWithRawResponse:
 
 
 class AsyncAlbumResourceWithRawResponse:
-    """Like ``AsyncAlbumResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncAlbumResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncAlbumResource) -> None:
@@ -574,8 +576,8 @@ class AsyncAlbumResourceWithRawResponse:
 
 
 class AlbumResourceWithStreamingResponse:
-    """Like ``AlbumResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``AlbumResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: AlbumResource) -> None:
@@ -591,8 +593,8 @@ class AlbumResourceWithStreamingResponse:
 
 
 class AsyncAlbumResourceWithStreamingResponse:
-    """Like ``AsyncAlbumResource``, returning ``async with`` blocks over responses whose
-    body is read on demand.
+    """Like ``AsyncAlbumResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
     """
 
     def __init__(self, resource: AsyncAlbumResource) -> None:

@@ -379,8 +379,8 @@ class AsyncCommentResourceWithRawResponse:
 
 
 class CommentResourceWithStreamingResponse:
-    """Like ``CommentResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``CommentResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: CommentResource) -> None:

@@ -145,7 +145,8 @@ class ConversationResource:
     def create(
         self, recipient: str, body: str, **request_options: Unpack[RequestOptions]
     ) -> bool:
-        """Send a message, starting or continuing the conversation with the recipient.
+        """Send a message, starting or continuing the conversation with the
+        recipient.
 
         Args:
             recipient: Username of the recipient.
@@ -249,7 +250,8 @@ class AsyncConversationResource:
     async def create(
         self, recipient: str, body: str, **request_options: Unpack[RequestOptions]
     ) -> bool:
-        """Send a message, starting or continuing the conversation with the recipient.
+        """Send a message, starting or continuing the conversation with the
+        recipient.
 
         Args:
             recipient: Username of the recipient.
@@ -319,8 +321,8 @@ class ConversationResourceWithRawResponse:
 
 
 class AsyncConversationResourceWithRawResponse:
-    """Like ``AsyncConversationResource``, returning ``APIResponse`` objects (status,
-    headers, body).
+    """Like ``AsyncConversationResource``, returning ``APIResponse`` objects
+    (status, headers, body).
     """
 
     def __init__(self, resource: AsyncConversationResource) -> None:

@@ -113,8 +113,8 @@ class AsyncCreditsResourceWithRawResponse:
 
 
 class CreditsResourceWithStreamingResponse:
-    """Like ``CreditsResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``CreditsResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: CreditsResource) -> None:

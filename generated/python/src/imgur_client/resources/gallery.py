@@ -265,8 +265,9 @@ _COMMENT_COUNT: Operation[int] = Operation(
 
 
 class GalleryResource:
-    """The public gallery: browse and search it, share images and albums to it, vote on
-    and comment on its items."""
+    """The public gallery: browse and search it, share images and albums to it, vote
+    on and comment on its items.
+    """
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
@@ -337,9 +338,9 @@ class GalleryResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``list``, page after page (by page number) from
-        ``page`` (default: the first), at most ``max_items``; no request after the last
-        page.
+        """Iterate over every item of ``list``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after
+        the last page.
         """
         return self._client.paginate(
             _LIST,
@@ -391,9 +392,9 @@ class GalleryResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``subreddit``, page after page (by page number)
-        from ``page`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        """Iterate over every item of ``subreddit``, page after page (by page
+        number) from ``page`` (default: the first), at most ``max_items``; no
+        request after the last page.
         """
         return self._client.paginate(
             _SUBREDDIT,
@@ -469,9 +470,9 @@ class GalleryResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[GalleryItem]:
-        """Iterate over every item of ``search``, page after page (by page number) from
-        ``page`` (default: the first), at most ``max_items``; no request after the last
-        page.
+        """Iterate over every item of ``search``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after
+        the last page.
         """
         return self._client.paginate(
             _SEARCH,
@@ -508,8 +509,8 @@ class GalleryResource:
             id: The image's id.
             title: The title shown in the gallery.
             topic: The gallery topic to file the image under.
-            terms: Set to 1 to accept the gallery terms if the member has not yet done
-                so.
+            terms: Set to 1 to accept the gallery terms if the member has not yet
+                done so.
             mature: Set to 1 to mark the post as mature.
             tags: Tags for the post.
 
@@ -545,8 +546,8 @@ class GalleryResource:
             id: The album's id.
             title: The title shown in the gallery.
             topic: The gallery topic to file the album under.
-            terms: Set to 1 to accept the gallery terms if the member has not yet done
-                so.
+            terms: Set to 1 to accept the gallery terms if the member has not yet
+                done so.
             mature: Set to 1 to mark the post as mature.
             tags: Tags for the post.
 
@@ -566,7 +567,8 @@ class GalleryResource:
         )
 
     def remove(self, id: str, **request_options: Unpack[RequestOptions]) -> bool:
-        """Remove one of the authenticated member's images or albums from the gallery.
+        """Remove one of the authenticated member's images or albums from the
+        gallery.
 
         Args:
             id: The gallery item's id.
@@ -606,8 +608,8 @@ class GalleryResource:
 
         Args:
             id: The gallery item's id.
-            reason: Why: 1 does not belong on Imgur, 2 spam, 3 abusive, 4 mature content
-                not marked as mature, 5 pornography.
+            reason: Why: 1 does not belong on Imgur, 2 spam, 3 abusive, 4 mature
+                content not marked as mature, 5 pornography.
 
         ``POST /gallery/{id}/report``
         """
@@ -737,8 +739,9 @@ class GalleryResource:
 
 
 class AsyncGalleryResource:
-    """The public gallery: browse and search it, share images and albums to it, vote on
-    and comment on its items."""
+    """The public gallery: browse and search it, share images and albums to it, vote
+    on and comment on its items.
+    """
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
@@ -809,9 +812,9 @@ class AsyncGalleryResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``list``, page after page (by page number) from
-        ``page`` (default: the first), at most ``max_items``; no request after the last
-        page.
+        """Iterate over every item of ``list``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after
+        the last page.
         """
         return self._client.paginate(
             _LIST,
@@ -863,9 +866,9 @@ class AsyncGalleryResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``subreddit``, page after page (by page number)
-        from ``page`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        """Iterate over every item of ``subreddit``, page after page (by page
+        number) from ``page`` (default: the first), at most ``max_items``; no
+        request after the last page.
         """
         return self._client.paginate(
             _SUBREDDIT,
@@ -941,9 +944,9 @@ class AsyncGalleryResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[GalleryItem]:
-        """Iterate over every item of ``search``, page after page (by page number) from
-        ``page`` (default: the first), at most ``max_items``; no request after the last
-        page.
+        """Iterate over every item of ``search``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after
+        the last page.
         """
         return self._client.paginate(
             _SEARCH,
@@ -980,8 +983,8 @@ class AsyncGalleryResource:
             id: The image's id.
             title: The title shown in the gallery.
             topic: The gallery topic to file the image under.
-            terms: Set to 1 to accept the gallery terms if the member has not yet done
-                so.
+            terms: Set to 1 to accept the gallery terms if the member has not yet
+                done so.
             mature: Set to 1 to mark the post as mature.
             tags: Tags for the post.
 
@@ -1017,8 +1020,8 @@ class AsyncGalleryResource:
             id: The album's id.
             title: The title shown in the gallery.
             topic: The gallery topic to file the album under.
-            terms: Set to 1 to accept the gallery terms if the member has not yet done
-                so.
+            terms: Set to 1 to accept the gallery terms if the member has not yet
+                done so.
             mature: Set to 1 to mark the post as mature.
             tags: Tags for the post.
 
@@ -1038,7 +1041,8 @@ class AsyncGalleryResource:
         )
 
     async def remove(self, id: str, **request_options: Unpack[RequestOptions]) -> bool:
-        """Remove one of the authenticated member's images or albums from the gallery.
+        """Remove one of the authenticated member's images or albums from the
+        gallery.
 
         Args:
             id: The gallery item's id.
@@ -1082,8 +1086,8 @@ class AsyncGalleryResource:
 
         Args:
             id: The gallery item's id.
-            reason: Why: 1 does not belong on Imgur, 2 spam, 3 abusive, 4 mature content
-                not marked as mature, 5 pornography.
+            reason: Why: 1 does not belong on Imgur, 2 spam, 3 abusive, 4 mature
+                content not marked as mature, 5 pornography.
 
         ``POST /gallery/{id}/report``
         """
@@ -1275,8 +1279,8 @@ class AsyncGalleryResourceWithRawResponse:
 
 
 class GalleryResourceWithStreamingResponse:
-    """Like ``GalleryResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``GalleryResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: GalleryResource) -> None:

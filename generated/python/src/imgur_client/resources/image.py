@@ -86,8 +86,9 @@ _UPDATE: Operation[bool] = Operation(
 
 
 class ImageResource:
-    """Images and videos: upload, read, change and delete them. Anonymous uploads are
-    changed and deleted with their deletehash."""
+    """Images and videos: upload, read, change and delete them. Anonymous uploads
+    are changed and deleted with their deletehash.
+    """
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
@@ -205,8 +206,9 @@ class ImageResource:
 
 
 class AsyncImageResource:
-    """Images and videos: upload, read, change and delete them. Anonymous uploads are
-    changed and deleted with their deletehash."""
+    """Images and videos: upload, read, change and delete them. Anonymous uploads
+    are changed and deleted with their deletehash.
+    """
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
@@ -338,8 +340,8 @@ class ImageResourceWithRawResponse:
 
 
 class AsyncImageResourceWithRawResponse:
-    """Like ``AsyncImageResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncImageResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncImageResource) -> None:
@@ -350,8 +352,8 @@ class AsyncImageResourceWithRawResponse:
 
 
 class ImageResourceWithStreamingResponse:
-    """Like ``ImageResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``ImageResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: ImageResource) -> None:
@@ -362,8 +364,8 @@ class ImageResourceWithStreamingResponse:
 
 
 class AsyncImageResourceWithStreamingResponse:
-    """Like ``AsyncImageResource``, returning ``async with`` blocks over responses whose
-    body is read on demand.
+    """Like ``AsyncImageResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
     """
 
     def __init__(self, resource: AsyncImageResource) -> None:

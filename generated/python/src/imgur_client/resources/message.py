@@ -170,7 +170,8 @@ _BLOCK: Operation[bool] = Operation(
 
 class MessageResource:
     """Private messages as the 2012 API offered them. No longer served; use the
-    conversation operations instead."""
+    conversation operations instead.
+    """
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
@@ -222,8 +223,8 @@ class MessageResource:
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[int]:
         """Iterate over every item of ``ids``, page after page (by page number) from
-        ``page`` (default: the first), at most ``max_items``; no request after the last
-        page.
+        ``page`` (default: the first), at most ``max_items``; no request after the
+        last page.
         """
         return self._client.paginate(_IDS, {"page": page}, request_options, max_items)
 
@@ -343,7 +344,8 @@ class MessageResource:
 
 class AsyncMessageResource:
     """Private messages as the 2012 API offered them. No longer served; use the
-    conversation operations instead."""
+    conversation operations instead.
+    """
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
@@ -397,8 +399,8 @@ class AsyncMessageResource:
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[int]:
         """Iterate over every item of ``ids``, page after page (by page number) from
-        ``page`` (default: the first), at most ``max_items``; no request after the last
-        page.
+        ``page`` (default: the first), at most ``max_items``; no request after the
+        last page.
         """
         return self._client.paginate(_IDS, {"page": page}, request_options, max_items)
 
@@ -557,8 +559,8 @@ class AsyncMessageResourceWithRawResponse:
 
 
 class MessageResourceWithStreamingResponse:
-    """Like ``MessageResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``MessageResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: MessageResource) -> None:

@@ -210,8 +210,8 @@ class NotificationResourceWithRawResponse:
 
 
 class AsyncNotificationResourceWithRawResponse:
-    """Like ``AsyncNotificationResource``, returning ``APIResponse`` objects (status,
-    headers, body).
+    """Like ``AsyncNotificationResource``, returning ``APIResponse`` objects
+    (status, headers, body).
     """
 
     def __init__(self, resource: AsyncNotificationResource) -> None:

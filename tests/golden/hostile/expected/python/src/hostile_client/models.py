@@ -36,12 +36,13 @@ class Thing(Model):
     }
 
     class_: str
-    """A keyword as a JSON name: class \"\"\""""
+    """A keyword as a JSON name: class \"\"\" """
     from_: str | None = None
     """from ''' \\ {{ x }}"""
     import_: int | None = None
-    """Already ends in an underscore. Control characters: NUL CR ESC [31m bell del nel
-    end"""
+    """Already ends in an underscore. Control characters: NUL CR ESC [31m bell del
+    nel end
+    """
     kind: (
         Literal[
             'a"b',
@@ -58,7 +59,7 @@ class Thing(Model):
     ) = None
     """Enum values with quotes. __import__('os').system('touch PWNED')"""
     note: str | None = None
-    """Ends with a quote\""""
+    """Ends with a quote\" """
     tail: str | None = None
     """Ends with a backslash \\"""
     raw_: str | None = None

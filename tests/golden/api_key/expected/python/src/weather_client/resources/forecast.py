@@ -138,8 +138,8 @@ class AsyncForecastResource:
 
 
 class ForecastResourceWithRawResponse:
-    """Like ``ForecastResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``ForecastResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: ForecastResource) -> None:
@@ -158,8 +158,8 @@ class AsyncForecastResourceWithRawResponse:
 
 
 class ForecastResourceWithStreamingResponse:
-    """Like ``ForecastResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``ForecastResource``, returning ``with`` blocks over responses whose
+    body is read on demand.
     """
 
     def __init__(self, resource: ForecastResource) -> None:
@@ -168,8 +168,8 @@ class ForecastResourceWithStreamingResponse:
 
 
 class AsyncForecastResourceWithStreamingResponse:
-    """Like ``AsyncForecastResource``, returning ``async with`` blocks over responses
-    whose body is read on demand.
+    """Like ``AsyncForecastResource``, returning ``async with`` blocks over
+    responses whose body is read on demand.
     """
 
     def __init__(self, resource: AsyncForecastResource) -> None:

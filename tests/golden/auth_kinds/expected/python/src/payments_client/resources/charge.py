@@ -118,8 +118,8 @@ class ChargeResource:
         return self._client.call(_SESSION, {}, request_options)
 
     def refund(self, id: str, **request_options: Unpack[RequestOptions]) -> Charge:
-        """Refund a charge; needs the bearer token and the application id together, or
-        the service token.
+        """Refund a charge; needs the bearer token and the application id together,
+        or the service token.
 
         Args:
             id: The charge's id.
@@ -183,8 +183,8 @@ class AsyncChargeResource:
     async def refund(
         self, id: str, **request_options: Unpack[RequestOptions]
     ) -> Charge:
-        """Refund a charge; needs the bearer token and the application id together, or
-        the service token.
+        """Refund a charge; needs the bearer token and the application id together,
+        or the service token.
 
         Args:
             id: The charge's id.
@@ -215,8 +215,8 @@ class ChargeResourceWithRawResponse:
 
 
 class AsyncChargeResourceWithRawResponse:
-    """Like ``AsyncChargeResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncChargeResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncChargeResource) -> None:
@@ -228,8 +228,8 @@ class AsyncChargeResourceWithRawResponse:
 
 
 class ChargeResourceWithStreamingResponse:
-    """Like ``ChargeResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``ChargeResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: ChargeResource) -> None:

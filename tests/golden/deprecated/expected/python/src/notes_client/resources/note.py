@@ -179,8 +179,8 @@ class NoteResourceWithRawResponse:
 
 
 class AsyncNoteResourceWithRawResponse:
-    """Like ``AsyncNoteResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncNoteResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncNoteResource) -> None:
@@ -201,8 +201,8 @@ class NoteResourceWithStreamingResponse:
 
 
 class AsyncNoteResourceWithStreamingResponse:
-    """Like ``AsyncNoteResource``, returning ``async with`` blocks over responses whose
-    body is read on demand.
+    """Like ``AsyncNoteResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
     """
 
     def __init__(self, resource: AsyncNoteResource) -> None:

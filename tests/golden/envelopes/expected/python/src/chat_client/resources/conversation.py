@@ -265,8 +265,8 @@ class ConversationResourceWithRawResponse:
 
 
 class AsyncConversationResourceWithRawResponse:
-    """Like ``AsyncConversationResource``, returning ``APIResponse`` objects (status,
-    headers, body).
+    """Like ``AsyncConversationResource``, returning ``APIResponse`` objects
+    (status, headers, body).
     """
 
     def __init__(self, resource: AsyncConversationResource) -> None:

@@ -104,8 +104,8 @@ class RecordResourceWithRawResponse:
 
 
 class AsyncRecordResourceWithRawResponse:
-    """Like ``AsyncRecordResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncRecordResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncRecordResource) -> None:
@@ -113,8 +113,8 @@ class AsyncRecordResourceWithRawResponse:
 
 
 class RecordResourceWithStreamingResponse:
-    """Like ``RecordResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``RecordResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: RecordResource) -> None:

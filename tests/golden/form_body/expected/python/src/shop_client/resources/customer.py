@@ -103,13 +103,19 @@ class CustomerResource:
 
         Args:
             email: The customer's e-mail address.
+
             name: Full name; null (an empty value) clears it. ``None`` sends null.
+
             tax_exempt: Whether the customer pays no tax.
+
             address: The billing address.
+
             metadata: Your own keys and values.
+
             items: Items to subscribe the customer to.
-            body: The whole body at once (CustomerCreate or a mapping), instead of the
-                arguments above.
+
+            body: The whole body at once (CustomerCreate or a mapping), instead of
+                the arguments above.
 
         ``POST /customers``
         """
@@ -183,13 +189,19 @@ class AsyncCustomerResource:
 
         Args:
             email: The customer's e-mail address.
+
             name: Full name; null (an empty value) clears it. ``None`` sends null.
+
             tax_exempt: Whether the customer pays no tax.
+
             address: The billing address.
+
             metadata: Your own keys and values.
+
             items: Items to subscribe the customer to.
-            body: The whole body at once (CustomerCreate or a mapping), instead of the
-                arguments above.
+
+            body: The whole body at once (CustomerCreate or a mapping), instead of
+                the arguments above.
 
         ``POST /customers``
         """
@@ -209,8 +221,8 @@ class AsyncCustomerResource:
 
 
 class CustomerResourceWithRawResponse:
-    """Like ``CustomerResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``CustomerResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: CustomerResource) -> None:
@@ -227,8 +239,8 @@ class AsyncCustomerResourceWithRawResponse:
 
 
 class CustomerResourceWithStreamingResponse:
-    """Like ``CustomerResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``CustomerResource``, returning ``with`` blocks over responses whose
+    body is read on demand.
     """
 
     def __init__(self, resource: CustomerResource) -> None:
@@ -236,8 +248,8 @@ class CustomerResourceWithStreamingResponse:
 
 
 class AsyncCustomerResourceWithStreamingResponse:
-    """Like ``AsyncCustomerResource``, returning ``async with`` blocks over responses
-    whose body is read on demand.
+    """Like ``AsyncCustomerResource``, returning ``async with`` blocks over
+    responses whose body is read on demand.
     """
 
     def __init__(self, resource: AsyncCustomerResource) -> None:

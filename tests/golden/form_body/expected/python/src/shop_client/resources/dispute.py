@@ -120,11 +120,15 @@ class DisputeResource:
         Args:
             id: The dispute's id.
             receipt: The receipt.
+
             explanation: What happened.
+
             correspondence: Letters exchanged with the customer.
+
             urgent: Whether to review it first.
-            body: The whole body at once (DisputeEvidence or a mapping), instead of the
-                arguments above.
+
+            body: The whole body at once (DisputeEvidence or a mapping), instead of
+                the arguments above.
 
         ``POST /disputes/{id}/evidence``
         """
@@ -155,7 +159,9 @@ class DisputeResource:
         Args:
             id: The dispute's id.
             text: The note.
+
             attachment: A file to go with it.
+
             body: The whole body at once (DisputeNote or a mapping), instead of the
                 arguments above.
 
@@ -223,11 +229,15 @@ class AsyncDisputeResource:
         Args:
             id: The dispute's id.
             receipt: The receipt.
+
             explanation: What happened.
+
             correspondence: Letters exchanged with the customer.
+
             urgent: Whether to review it first.
-            body: The whole body at once (DisputeEvidence or a mapping), instead of the
-                arguments above.
+
+            body: The whole body at once (DisputeEvidence or a mapping), instead of
+                the arguments above.
 
         ``POST /disputes/{id}/evidence``
         """
@@ -258,7 +268,9 @@ class AsyncDisputeResource:
         Args:
             id: The dispute's id.
             text: The note.
+
             attachment: A file to go with it.
+
             body: The whole body at once (DisputeNote or a mapping), instead of the
                 arguments above.
 
@@ -292,8 +304,8 @@ class AsyncDisputeResourceWithRawResponse:
 
 
 class DisputeResourceWithStreamingResponse:
-    """Like ``DisputeResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``DisputeResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: DisputeResource) -> None:

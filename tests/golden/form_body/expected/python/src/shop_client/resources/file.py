@@ -156,8 +156,8 @@ class FileResourceWithRawResponse:
 
 
 class AsyncFileResourceWithRawResponse:
-    """Like ``AsyncFileResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncFileResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncFileResource) -> None:
@@ -176,8 +176,8 @@ class FileResourceWithStreamingResponse:
 
 
 class AsyncFileResourceWithStreamingResponse:
-    """Like ``AsyncFileResource``, returning ``async with`` blocks over responses whose
-    body is read on demand.
+    """Like ``AsyncFileResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
     """
 
     def __init__(self, resource: AsyncFileResource) -> None:

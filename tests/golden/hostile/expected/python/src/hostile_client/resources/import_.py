@@ -125,8 +125,8 @@ class ImportResourceWithRawResponse:
 
 
 class AsyncImportResourceWithRawResponse:
-    """Like ``AsyncImportResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncImportResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncImportResource) -> None:
@@ -134,8 +134,8 @@ class AsyncImportResourceWithRawResponse:
 
 
 class ImportResourceWithStreamingResponse:
-    """Like ``ImportResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``ImportResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: ImportResource) -> None:

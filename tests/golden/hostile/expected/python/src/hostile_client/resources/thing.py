@@ -210,8 +210,8 @@ class ThingResourceWithRawResponse:
 
 
 class AsyncThingResourceWithRawResponse:
-    """Like ``AsyncThingResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncThingResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncThingResource) -> None:
@@ -220,8 +220,8 @@ class AsyncThingResourceWithRawResponse:
 
 
 class ThingResourceWithStreamingResponse:
-    """Like ``ThingResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``ThingResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: ThingResource) -> None:
@@ -230,8 +230,8 @@ class ThingResourceWithStreamingResponse:
 
 
 class AsyncThingResourceWithStreamingResponse:
-    """Like ``AsyncThingResource``, returning ``async with`` blocks over responses whose
-    body is read on demand.
+    """Like ``AsyncThingResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
     """
 
     def __init__(self, resource: AsyncThingResource) -> None:

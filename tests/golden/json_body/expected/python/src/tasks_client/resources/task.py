@@ -162,14 +162,21 @@ class TaskResource:
 
         Args:
             title: What to do.
+
             status: Where the task stands.
+
             due: When it is due (ISO 8601); null for never. ``None`` sends null.
+
             labels: Labels; an empty list clears them.
+
             owner: Who the task belongs to.
+
             notes: Free-form notes by key.
+
             secret: A passphrase; never returned.
-            body: The whole body at once (Task or a mapping), instead of the arguments
-                above.
+
+            body: The whole body at once (Task or a mapping), instead of the
+                arguments above.
 
         ``POST /tasks``
         """
@@ -209,11 +216,17 @@ class TaskResource:
         Args:
             id: The task's id.
             title: What to do.
+
             status: Where the task stands.
+
             due: When it is due; null clears it. ``None`` sends null.
+
             labels: Labels; an empty list clears them.
+
             priority: From 1 (highest); null removes it. ``None`` sends null.
+
             reviewers: Reviewer logins, null for a vacant seat.
+
             body: The whole body at once (TaskPatch or a mapping), instead of the
                 arguments above.
             content_type: How the body is sent (default application/merge-patch+json).
@@ -267,11 +280,17 @@ class TaskResource:
         Args:
             id: The task's id.
             title: What to do.
+
             status: Where the task stands.
+
             due: When it is due; null clears it. ``None`` sends null.
+
             labels: Labels; an empty list clears them.
+
             priority: From 1 (highest); null removes it. ``None`` sends null.
+
             reviewers: Reviewer logins, null for a vacant seat.
+
             body: The whole body at once (TaskPatch or a mapping), instead of the
                 arguments above.
 
@@ -350,14 +369,21 @@ class AsyncTaskResource:
 
         Args:
             title: What to do.
+
             status: Where the task stands.
+
             due: When it is due (ISO 8601); null for never. ``None`` sends null.
+
             labels: Labels; an empty list clears them.
+
             owner: Who the task belongs to.
+
             notes: Free-form notes by key.
+
             secret: A passphrase; never returned.
-            body: The whole body at once (Task or a mapping), instead of the arguments
-                above.
+
+            body: The whole body at once (Task or a mapping), instead of the
+                arguments above.
 
         ``POST /tasks``
         """
@@ -397,11 +423,17 @@ class AsyncTaskResource:
         Args:
             id: The task's id.
             title: What to do.
+
             status: Where the task stands.
+
             due: When it is due; null clears it. ``None`` sends null.
+
             labels: Labels; an empty list clears them.
+
             priority: From 1 (highest); null removes it. ``None`` sends null.
+
             reviewers: Reviewer logins, null for a vacant seat.
+
             body: The whole body at once (TaskPatch or a mapping), instead of the
                 arguments above.
             content_type: How the body is sent (default application/merge-patch+json).
@@ -455,11 +487,17 @@ class AsyncTaskResource:
         Args:
             id: The task's id.
             title: What to do.
+
             status: Where the task stands.
+
             due: When it is due; null clears it. ``None`` sends null.
+
             labels: Labels; an empty list clears them.
+
             priority: From 1 (highest); null removes it. ``None`` sends null.
+
             reviewers: Reviewer logins, null for a vacant seat.
+
             body: The whole body at once (TaskPatch or a mapping), instead of the
                 arguments above.
 
@@ -494,8 +532,8 @@ class TaskResourceWithRawResponse:
 
 
 class AsyncTaskResourceWithRawResponse:
-    """Like ``AsyncTaskResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncTaskResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncTaskResource) -> None:
@@ -518,8 +556,8 @@ class TaskResourceWithStreamingResponse:
 
 
 class AsyncTaskResourceWithStreamingResponse:
-    """Like ``AsyncTaskResource``, returning ``async with`` blocks over responses whose
-    body is read on demand.
+    """Like ``AsyncTaskResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
     """
 
     def __init__(self, resource: AsyncTaskResource) -> None:

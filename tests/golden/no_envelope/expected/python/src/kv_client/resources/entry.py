@@ -194,8 +194,8 @@ class EntryResourceWithRawResponse:
 
 
 class AsyncEntryResourceWithRawResponse:
-    """Like ``AsyncEntryResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncEntryResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncEntryResource) -> None:
@@ -206,8 +206,8 @@ class AsyncEntryResourceWithRawResponse:
 
 
 class EntryResourceWithStreamingResponse:
-    """Like ``EntryResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``EntryResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: EntryResource) -> None:
@@ -218,8 +218,8 @@ class EntryResourceWithStreamingResponse:
 
 
 class AsyncEntryResourceWithStreamingResponse:
-    """Like ``AsyncEntryResource``, returning ``async with`` blocks over responses whose
-    body is read on demand.
+    """Like ``AsyncEntryResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
     """
 
     def __init__(self, resource: AsyncEntryResource) -> None:

@@ -140,8 +140,8 @@ class AsyncProfileResourceWithRawResponse:
 
 
 class ProfileResourceWithStreamingResponse:
-    """Like ``ProfileResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``ProfileResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: ProfileResource) -> None:

@@ -108,9 +108,9 @@ class ItemResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Item]:
-        """Iterate over every item of ``list``, page after page (by page number) from
-        ``page`` (default: the first), at most ``max_items``; no request after the last
-        page.
+        """Iterate over every item of ``list``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after
+        the last page.
         """
         return self._client.paginate(
             _LIST, {"page": page, "sort": sort}, request_options, max_items
@@ -146,9 +146,9 @@ class ItemResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Item]:
-        """Iterate over every item of ``search``, page after page (by page number) from
-        ``page`` (default: the first), at most ``max_items``; no request after the last
-        page.
+        """Iterate over every item of ``search``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after
+        the last page.
         """
         return self._client.paginate(
             _SEARCH,
@@ -203,9 +203,9 @@ class AsyncItemResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Item]:
-        """Iterate over every item of ``list``, page after page (by page number) from
-        ``page`` (default: the first), at most ``max_items``; no request after the last
-        page.
+        """Iterate over every item of ``list``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after
+        the last page.
         """
         return self._client.paginate(
             _LIST, {"page": page, "sort": sort}, request_options, max_items
@@ -241,9 +241,9 @@ class AsyncItemResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Item]:
-        """Iterate over every item of ``search``, page after page (by page number) from
-        ``page`` (default: the first), at most ``max_items``; no request after the last
-        page.
+        """Iterate over every item of ``search``, page after page (by page number)
+        from ``page`` (default: the first), at most ``max_items``; no request after
+        the last page.
         """
         return self._client.paginate(
             _SEARCH,
@@ -266,8 +266,8 @@ class ItemResourceWithRawResponse:
 
 
 class AsyncItemResourceWithRawResponse:
-    """Like ``AsyncItemResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncItemResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncItemResource) -> None:
@@ -288,8 +288,8 @@ class ItemResourceWithStreamingResponse:
 
 
 class AsyncItemResourceWithStreamingResponse:
-    """Like ``AsyncItemResource``, returning ``async with`` blocks over responses whose
-    body is read on demand.
+    """Like ``AsyncItemResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
     """
 
     def __init__(self, resource: AsyncItemResource) -> None:

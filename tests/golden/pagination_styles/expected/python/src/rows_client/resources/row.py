@@ -154,9 +154,9 @@ class RowResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Row]:
-        """Iterate over every item of ``by_offset``, page after page (by offset) from
-        ``offset`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        """Iterate over every item of ``by_offset``, page after page (by offset)
+        from ``offset`` (default: the first), at most ``max_items``; no request
+        after the last page.
         """
         return self._client.paginate(
             _BY_OFFSET, {"offset": offset, "limit": limit}, request_options, max_items
@@ -181,9 +181,9 @@ class RowResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Row]:
-        """Iterate over every item of ``by_cursor``, page after page (by cursor) from
-        ``cursor`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        """Iterate over every item of ``by_cursor``, page after page (by cursor)
+        from ``cursor`` (default: the first), at most ``max_items``; no request
+        after the last page.
         """
         return self._client.paginate(
             _BY_CURSOR, {"cursor": cursor}, request_options, max_items
@@ -217,8 +217,8 @@ class RowResource:
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Row]:
         """Iterate over every item of ``after``, page after page (by cursor) from
-        ``starting_after`` (default: the first), at most ``max_items``; no request after
-        the last page.
+        ``starting_after`` (default: the first), at most ``max_items``; no request
+        after the last page.
         """
         return self._client.paginate(
             _AFTER,
@@ -249,9 +249,9 @@ class RowResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Row]:
-        """Iterate over every item of ``by_token``, page after page (by next-page token)
-        from ``page_token`` (default: the first), at most ``max_items``; no request
-        after the last page.
+        """Iterate over every item of ``by_token``, page after page (by next-page
+        token) from ``page_token`` (default: the first), at most ``max_items``; no
+        request after the last page.
         """
         return self._client.paginate(
             _BY_TOKEN, {"page_token": page_token}, request_options, max_items
@@ -303,8 +303,8 @@ class RowResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> Iterator[Row]:
-        """Iterate over every item of ``by_link``, page after page (by the Link header's
-        next URL), at most ``max_items``; no request after the last page.
+        """Iterate over every item of ``by_link``, page after page (by the Link
+        header's next URL), at most ``max_items``; no request after the last page.
         """
         return self._client.paginate(
             _BY_LINK, {"per_page": per_page}, request_options, max_items
@@ -356,9 +356,9 @@ class AsyncRowResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Row]:
-        """Iterate over every item of ``by_offset``, page after page (by offset) from
-        ``offset`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        """Iterate over every item of ``by_offset``, page after page (by offset)
+        from ``offset`` (default: the first), at most ``max_items``; no request
+        after the last page.
         """
         return self._client.paginate(
             _BY_OFFSET, {"offset": offset, "limit": limit}, request_options, max_items
@@ -383,9 +383,9 @@ class AsyncRowResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Row]:
-        """Iterate over every item of ``by_cursor``, page after page (by cursor) from
-        ``cursor`` (default: the first), at most ``max_items``; no request after the
-        last page.
+        """Iterate over every item of ``by_cursor``, page after page (by cursor)
+        from ``cursor`` (default: the first), at most ``max_items``; no request
+        after the last page.
         """
         return self._client.paginate(
             _BY_CURSOR, {"cursor": cursor}, request_options, max_items
@@ -419,8 +419,8 @@ class AsyncRowResource:
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Row]:
         """Iterate over every item of ``after``, page after page (by cursor) from
-        ``starting_after`` (default: the first), at most ``max_items``; no request after
-        the last page.
+        ``starting_after`` (default: the first), at most ``max_items``; no request
+        after the last page.
         """
         return self._client.paginate(
             _AFTER,
@@ -453,9 +453,9 @@ class AsyncRowResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Row]:
-        """Iterate over every item of ``by_token``, page after page (by next-page token)
-        from ``page_token`` (default: the first), at most ``max_items``; no request
-        after the last page.
+        """Iterate over every item of ``by_token``, page after page (by next-page
+        token) from ``page_token`` (default: the first), at most ``max_items``; no
+        request after the last page.
         """
         return self._client.paginate(
             _BY_TOKEN, {"page_token": page_token}, request_options, max_items
@@ -509,8 +509,8 @@ class AsyncRowResource:
         max_items: int | None = None,
         **request_options: Unpack[RequestOptions],
     ) -> AsyncIterator[Row]:
-        """Iterate over every item of ``by_link``, page after page (by the Link header's
-        next URL), at most ``max_items``; no request after the last page.
+        """Iterate over every item of ``by_link``, page after page (by the Link
+        header's next URL), at most ``max_items``; no request after the last page.
         """
         return self._client.paginate(
             _BY_LINK, {"per_page": per_page}, request_options, max_items
@@ -538,8 +538,8 @@ class RowResourceWithRawResponse:
 
 
 class AsyncRowResourceWithRawResponse:
-    """Like ``AsyncRowResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncRowResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncRowResource) -> None:
@@ -558,8 +558,8 @@ class AsyncRowResourceWithRawResponse:
 
 
 class RowResourceWithStreamingResponse:
-    """Like ``RowResource``, returning ``with`` blocks over responses whose body is read
-    on demand.
+    """Like ``RowResource``, returning ``with`` blocks over responses whose body is
+    read on demand.
     """
 
     def __init__(self, resource: RowResource) -> None:
@@ -572,8 +572,8 @@ class RowResourceWithStreamingResponse:
 
 
 class AsyncRowResourceWithStreamingResponse:
-    """Like ``AsyncRowResource``, returning ``async with`` blocks over responses whose
-    body is read on demand.
+    """Like ``AsyncRowResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
     """
 
     def __init__(self, resource: AsyncRowResource) -> None:

@@ -310,8 +310,8 @@ class ItemResourceWithRawResponse:
 
 
 class AsyncItemResourceWithRawResponse:
-    """Like ``AsyncItemResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncItemResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncItemResource) -> None:
@@ -340,8 +340,8 @@ class ItemResourceWithStreamingResponse:
 
 
 class AsyncItemResourceWithStreamingResponse:
-    """Like ``AsyncItemResource``, returning ``async with`` blocks over responses whose
-    body is read on demand.
+    """Like ``AsyncItemResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
     """
 
     def __init__(self, resource: AsyncItemResource) -> None:

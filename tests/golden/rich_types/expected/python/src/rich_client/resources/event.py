@@ -208,8 +208,8 @@ class EventResourceWithRawResponse:
 
 
 class AsyncEventResourceWithRawResponse:
-    """Like ``AsyncEventResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncEventResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncEventResource) -> None:
@@ -219,8 +219,8 @@ class AsyncEventResourceWithRawResponse:
 
 
 class EventResourceWithStreamingResponse:
-    """Like ``EventResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``EventResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: EventResource) -> None:
@@ -230,8 +230,8 @@ class EventResourceWithStreamingResponse:
 
 
 class AsyncEventResourceWithStreamingResponse:
-    """Like ``AsyncEventResource``, returning ``async with`` blocks over responses whose
-    body is read on demand.
+    """Like ``AsyncEventResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
     """
 
     def __init__(self, resource: AsyncEventResource) -> None:

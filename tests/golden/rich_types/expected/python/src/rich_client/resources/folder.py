@@ -105,8 +105,8 @@ class FolderResourceWithRawResponse:
 
 
 class AsyncFolderResourceWithRawResponse:
-    """Like ``AsyncFolderResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncFolderResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncFolderResource) -> None:
@@ -114,8 +114,8 @@ class AsyncFolderResourceWithRawResponse:
 
 
 class FolderResourceWithStreamingResponse:
-    """Like ``FolderResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``FolderResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: FolderResource) -> None:

@@ -114,8 +114,8 @@ class AsyncPaymentResourceWithRawResponse:
 
 
 class PaymentResourceWithStreamingResponse:
-    """Like ``PaymentResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``PaymentResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: PaymentResource) -> None:

@@ -256,8 +256,8 @@ class BucketResourceWithRawResponse:
 
 
 class AsyncBucketResourceWithRawResponse:
-    """Like ``AsyncBucketResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncBucketResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncBucketResource) -> None:
@@ -269,8 +269,8 @@ class AsyncBucketResourceWithRawResponse:
 
 
 class BucketResourceWithStreamingResponse:
-    """Like ``BucketResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``BucketResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: BucketResource) -> None:

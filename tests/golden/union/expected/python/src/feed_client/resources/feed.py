@@ -156,8 +156,8 @@ class FeedResourceWithRawResponse:
 
 
 class AsyncFeedResourceWithRawResponse:
-    """Like ``AsyncFeedResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncFeedResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncFeedResource) -> None:
@@ -178,8 +178,8 @@ class FeedResourceWithStreamingResponse:
 
 
 class AsyncFeedResourceWithStreamingResponse:
-    """Like ``AsyncFeedResource``, returning ``async with`` blocks over responses whose
-    body is read on demand.
+    """Like ``AsyncFeedResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
     """
 
     def __init__(self, resource: AsyncFeedResource) -> None:

@@ -181,8 +181,8 @@ class MediaResourceWithRawResponse:
 
 
 class AsyncMediaResourceWithRawResponse:
-    """Like ``AsyncMediaResource``, returning ``APIResponse`` objects (status, headers,
-    body).
+    """Like ``AsyncMediaResource``, returning ``APIResponse`` objects (status,
+    headers, body).
     """
 
     def __init__(self, resource: AsyncMediaResource) -> None:
@@ -191,8 +191,8 @@ class AsyncMediaResourceWithRawResponse:
 
 
 class MediaResourceWithStreamingResponse:
-    """Like ``MediaResource``, returning ``with`` blocks over responses whose body is
-    read on demand.
+    """Like ``MediaResource``, returning ``with`` blocks over responses whose body
+    is read on demand.
     """
 
     def __init__(self, resource: MediaResource) -> None:
@@ -201,8 +201,8 @@ class MediaResourceWithStreamingResponse:
 
 
 class AsyncMediaResourceWithStreamingResponse:
-    """Like ``AsyncMediaResource``, returning ``async with`` blocks over responses whose
-    body is read on demand.
+    """Like ``AsyncMediaResource``, returning ``async with`` blocks over responses
+    whose body is read on demand.
     """
 
     def __init__(self, resource: AsyncMediaResource) -> None:

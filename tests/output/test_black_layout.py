@@ -1,0 +1,268 @@
+"""Pieces our templates write in black's layout skip black when every line fits.
+
+``PlanEntry.black_layout`` marks the package templates (models, client, resource
+modules). ``format_all`` cuts their output into pieces (``seams``) and sends only the
+pieces with a line over 88 columns to black; the others are final as rendered. What
+makes that safe is tested three ways: here (the filters and layout helpers that
+write spec text and variable-length code, against black, on inputs Hypothesis
+draws), by every generate in the test suite (``SDKGEN_VERIFY_LAYOUT``, set in
+``tests/conftest.py``, has black check each piece taken as rendered: the golden
+cases, Imgur, the examples and the fuzzed specs), and by ``make bench-corpus``,
+which runs ``black --check`` on the SDK of every real document.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path, PurePosixPath
+
+import black
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.diagnostics import InternalError
+from generator.model.build import build_model
+from generator.output.format import LINE_LENGTH, black_mode, format_all
+from generator.resources import templates_dir
+from generator.spec.validate import validate_path
+from generator.targets.python.escaping import docstring, pystr
+from generator.targets.python.layout import DictLiteral, bracketed
+from generator.targets.render import RenderedFile, make_environment, render_all
+from tests import paths
+
+EXAMPLES = settings(max_examples=300, derandomize=True, deadline=None, database=None)
+
+
+def no_cache(path: PurePosixPath, digest: str) -> None:
+    return None
+
+
+def fits(text: str) -> bool:
+    return all(len(line) <= LINE_LENGTH for line in text.splitlines())
+
+
+def black_keeps(text: str) -> bool:
+    return black.format_str(text, mode=black_mode()) == text
+
+
+# A module long enough to be cut: functions in black's layout, one piece that is
+# not (short, so it fits) and one with a line too long.
+IN_LAYOUT = "".join(
+    f"def function_{n}(value: int) -> int:\n    return value + {n}\n\n\n"
+    for n in range(60)
+)
+NOT_IN_LAYOUT = "def odd( value ):\n    return  value\n"
+TOO_LONG = (
+    "def long(value: int) -> int:\n    return value + "
+    + " + ".join(["value"] * 20)
+    + "\n"
+)
+
+
+def module(*parts: str) -> RenderedFile:
+    return RenderedFile(
+        PurePosixPath("pkg/module.py"),
+        "\n\n".join(parts),
+        "template python/package/module.py.jinja for api",
+        black_layout=True,
+    )
+
+
+def test_a_piece_that_fits_is_taken_as_rendered_and_a_long_one_goes_to_black(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SDKGEN_VERIFY_LAYOUT")
+    [formatted] = format_all(
+        [module(IN_LAYOUT, NOT_IN_LAYOUT, TOO_LONG)], "spec.yaml", no_cache
+    )
+    # Taken as rendered, so black never saw it: the proof that it was skipped.
+    assert "def odd( value ):\n    return  value\n" in formatted.content
+    assert IN_LAYOUT.rstrip("\n") in formatted.content
+    # The long piece was black's.
+    assert "    return (\n        value\n        + value\n" in formatted.content
+    assert formatted.by_black
+
+
+def test_verification_fails_on_a_piece_black_would_change() -> None:
+    # SDKGEN_VERIFY_LAYOUT=1 here (tests/conftest.py), as in every test.
+    with pytest.raises(InternalError) as caught:
+        format_all([module(IN_LAYOUT, NOT_IN_LAYOUT)], "spec.yaml", no_cache)
+    message = str(caught.value)
+    assert "template python/package/module.py.jinja for api" in message
+    assert "not in black's layout" in message
+    assert "-def odd( value ):\n-    return  value\n+def odd(value):" in message
+
+
+def test_a_render_not_in_black_layout_is_formatted_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SDKGEN_VERIFY_LAYOUT")
+    rendered = dataclasses.replace(module(IN_LAYOUT, NOT_IN_LAYOUT), black_layout=False)
+    [formatted] = format_all([rendered], "spec.yaml", no_cache)
+    assert "def odd(value):\n    return value\n" in formatted.content
+
+
+@pytest.fixture(scope="module")
+def imgur_files() -> list[RenderedFile]:
+    result = validate_path(paths.REPO / "spec" / "imgur")
+    assert result.typed is not None
+    api = build_model(result.typed, spec_label="spec/imgur")
+    return render_all(api, make_environment(templates_dir()), {})
+
+
+def test_our_package_templates_are_marked(imgur_files: list[RenderedFile]) -> None:
+    marked = {f.path.name for f in imgur_files if f.black_layout}
+    assert {"models.py", "_client.py", "__init__.py", "album.py"} <= marked
+    assert "_config.py" not in marked  # laid out by black
+
+
+def test_an_override_of_the_macros_takes_the_layout_back_to_black(
+    tmp_path: Path,
+) -> None:
+    result = validate_path(paths.REPO / "spec" / "imgur")
+    assert result.typed is not None
+    api = build_model(result.typed, spec_label="spec/imgur")
+    macros = tmp_path / "python" / "macros"
+    macros.mkdir(parents=True)
+    ours = templates_dir() / "python" / "macros" / "operation.jinja"
+    (macros / "operation.jinja").write_text(ours.read_text("utf-8"), "utf-8")
+    files = render_all(api, make_environment(templates_dir(), tmp_path), {})
+    assert not [f.path for f in files if f.black_layout]
+
+
+def test_an_override_of_another_template_keeps_ours_in_black_layout(
+    tmp_path: Path,
+) -> None:
+    result = validate_path(paths.REPO / "spec" / "imgur")
+    assert result.typed is not None
+    api = build_model(result.typed, spec_label="spec/imgur")
+    (tmp_path / "python").mkdir()
+    (tmp_path / "python" / "README.md.jinja").write_text("# ours\n", "utf-8")
+    files = render_all(api, make_environment(templates_dir(), tmp_path), {})
+    assert any(f.path.name == "models.py" and f.black_layout for f in files)
+
+
+# --- the filters and helpers that write variable text, against black ---
+
+# Spec text at its worst: quotes of both kinds, backslashes, whitespace runs, wide
+# and combining characters, words longer than a line.
+SPEC_TEXT = st.lists(
+    st.sampled_from(
+        [
+            '"',
+            "'",
+            "\\",
+            " ",
+            "\n",
+            "\n\n",
+            "\t",
+            "a",
+            "é",
+            "語",
+            "\u0301",
+            "x" * 30,
+            "word",
+            "Z",
+            ".",
+            "`",
+            "{",
+            "}",
+            "#",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+# Names of every length up to 44 ("n" first: never a keyword), so that lines near
+# the limit, on either side of it, are common.
+NAMES = st.tuples(st.text("abcdefghij_", max_size=6), st.integers(0, 37)).map(
+    lambda t: "n" + t[0] + "x" * t[1]
+)
+
+
+@EXAMPLES
+@given(text=SPEC_TEXT, indent=st.sampled_from([0, 4, 8]))
+def test_a_docstring_that_fits_is_what_black_writes(text: str, indent: int) -> None:
+    pad = " " * indent
+    opening = docstring(text, indent, indent + 3, last=True)
+    if not opening:
+        return
+    # The shapes our templates write: the whole docstring, and text after an
+    # ``Args:`` entry's name inside a longer one.
+    body = f'{pad}"""{opening}"""\n'
+    entry = docstring(text, indent + 8, indent + 4 + len("name: "))
+    args = f'{pad}"""Summary.\n\n{pad}Args:\n{pad}    name: {entry}\n{pad}"""\n'
+    for doc in (body, args):
+        source = _in_block(doc.rstrip("\n"), indent)
+        if fits(source):
+            assert black_keeps(source), source
+
+
+@EXAMPLES
+@given(value=SPEC_TEXT)
+def test_a_string_literal_is_what_black_writes(value: str) -> None:
+    literal = pystr(value)
+    assert eval(literal) == value
+    source = f"x = {literal}\n"
+    if fits(source):
+        assert black_keeps(source), source
+
+
+PARAMETERS = st.lists(
+    st.one_of(
+        NAMES.map(lambda n: f"{n}: int"),
+        NAMES.map(lambda n: f"{n}: int | None = None"),
+        st.tuples(NAMES, st.lists(NAMES, min_size=1, max_size=12)).map(
+            lambda t: f"{t[0]}: Literal[{', '.join(map(pystr, t[1]))}] | None = None"
+        ),
+    ),
+    min_size=1,
+    max_size=8,
+    unique_by=lambda p: p.split(":")[0],
+)
+ARGUMENTS = st.lists(
+    st.one_of(NAMES, NAMES.map(pystr), NAMES.map(lambda n: f"{n}={n}")),
+    min_size=1,
+    max_size=8,
+).map(lambda items: sorted(items, key=lambda item: "=" in item))
+
+
+@EXAMPLES
+@given(name=NAMES, items=PARAMETERS, indent=st.sampled_from([0, 4]))
+def test_a_def_laid_out_by_bracketed_is_what_black_writes(
+    name: str, items: list[str], indent: int
+) -> None:
+    head = f"def {name}("
+    code = bracketed(head, items, ") -> None: ...", indent, parameters=True)
+    source = _in_block(code, indent)
+    if fits(source):
+        assert black_keeps(source), source
+
+
+@EXAMPLES
+@given(name=NAMES, items=ARGUMENTS, indent=st.sampled_from([0, 4, 8]))
+def test_a_call_laid_out_by_bracketed_is_what_black_writes(
+    name: str, items: list[str], indent: int
+) -> None:
+    code = bracketed(f"value = {name}(", items, ")", indent)
+    source = _in_block(code, indent)
+    if fits(source):
+        assert black_keeps(source), source
+
+
+@EXAMPLES
+@given(name=NAMES, entries=st.lists(NAMES, min_size=1, max_size=10))
+def test_a_dict_argument_laid_out_by_bracketed_is_what_black_writes(
+    name: str, entries: list[str]
+) -> None:
+    arguments = DictLiteral(tuple(f"{pystr(e)}: {e}" for e in entries))
+    code = bracketed("return self.call(", [name, arguments, "options"], ")", 8)
+    source = _in_block(code, 8)
+    if fits(source):
+        assert black_keeps(source), source
+
+
+def _in_block(code: str, indent: int) -> str:
+    """``code`` written at ``indent``, inside as many blocks as that takes."""
+    opening = ["class _:\n", "    def f(self) -> None:\n"][: indent // 4]
+    return "".join(opening) + code + "\n"
