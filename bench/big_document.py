@@ -54,7 +54,7 @@ STAGES = (
     ("generator.targets.render", "_render_one"),
     ("generator.targets.python.cases", "cases_json"),
     ("generator.output.format", "format_all"),
-    ("generator.output.format", "_check_syntax"),
+    ("generator.output.format", "_cut_module"),
     ("generator.output.write", "write_output"),
 )
 

@@ -38,7 +38,7 @@ STAGES = (
     ("render templates", "generator/targets/render.py", "iter_render"),
     ("format (all)", "generator/output/format.py", "format_all"),
     ("  black", "generator/output/format.py", "_format_source"),
-    ("  ast.parse check", "generator/output/format.py", "_check_syntax"),
+    ("  parse and cut", "generator/output/format.py", "_cut_module"),
     ("  sha256", "generator/output/format.py", "sha256"),
     ("manifest cache lookups", "generator/pipeline.py", "lookup"),
     ("write files", "generator/output/write.py", "write_output"),

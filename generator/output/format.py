@@ -22,11 +22,12 @@ import difflib
 import hashlib
 import os
 import textwrap
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from generator.diagnostics import InternalError
 from generator.notice import generated_notice
@@ -70,6 +71,7 @@ BATCH_CHARACTERS = 32_000
 
 # A formatted text, and whether a string the wrap split needs black once more.
 Formatted = tuple[str, bool]
+T = TypeVar("T")
 
 
 @cache
@@ -160,14 +162,16 @@ def format_all(
 ) -> list[FormattedFile]:
     """Add headers and format; files with a cached result skip black entirely.
 
-    ``files`` may be produced as they are consumed: each Python file goes to black's
-    workers as soon as it arrives, so they format while the rest is still rendered.
+    ``files`` may be produced as they are consumed: each Python file goes to the
+    workers as soon as it arrives, to be parsed and cut into pieces there, and its
+    pieces go to black as soon as the cut is back, so the workers format while the
+    rest is still rendered.
     """
     order: list[PurePosixPath] = []
     results: dict[PurePosixPath, FormattedFile] = {}
     with _Pieces() as pieces:
-        jobs = []
-        checks = []
+        cutting: deque[_Job] = deque()  # parsed and cut in the workers
+        formatting: list[_Job] = []  # cut; their pieces with black
         for rendered in files:
             order.append(rendered.path)
             text = header_for(rendered.path, spec_label) + rendered.content
@@ -183,63 +187,101 @@ def format_all(
             ):
                 # Cut into pieces black formats alone (``seams``): the same text,
                 # in less time, spread over the workers.
-                plan = split_module(text, _check_syntax(rendered, text))
-                known = previous.texts(rendered.path) if previous else {}
-                keys = [piece_key(piece) for piece in plan]
-                reused = {i: known[key] for i, key in enumerate(keys) if key in known}
-                # Our templates write black's layout: a piece that fits is final.
-                as_rendered = {
-                    i: (piece.text, False)
-                    for i, piece in enumerate(plan)
-                    if i not in reused and rendered.black_layout and _fits(piece.text)
-                }
-                missing = [
-                    i
-                    for i in range(len(plan))
-                    if i not in reused and i not in as_rendered
-                ]
-                outcome = pieces.submit([plan[i].text for i in missing])
-                if as_rendered and verify_layout():
-                    checks.append(
-                        (
-                            rendered,
-                            as_rendered,
-                            pieces.submit([text for text, _ in as_rendered.values()]),
-                        )
+                cut = pieces.cut(text, str(rendered.path), rendered.black_layout)
+                cutting.append(_Job(rendered, render_hash, cut))
+                while cutting and cutting[0].cut.ready():
+                    formatting.append(
+                        _send_to_black(cutting.popleft(), pieces, previous)
                     )
-                jobs.append(
-                    (rendered, render_hash, plan, missing, reused, as_rendered, outcome)
-                )
             else:
-                # Verbatim sources and black-stable renders of our own templates are
-                # tested as they come out (the golden cases); any other render may
-                # be broken, and that is our bug to report.
-                ours = rendered.preformatted or rendered.black_stable
-                if rendered.path.suffix == ".py" and not ours:
-                    _check_syntax(rendered, text)
+                # Not Python, or a verbatim source or black-stable render of our own
+                # templates, tested as they come out (the golden cases).
                 results[rendered.path] = FormattedFile(
                     rendered.path, text, render_hash, sha256(text)
                 )
-        for rendered, as_rendered, outcome in checks:
-            _check_layout(rendered, list(as_rendered.values()), outcome())
-        for rendered, render_hash, plan, missing, reused, as_rendered, outcome in jobs:
-            fresh = dict(zip(missing, outcome(), strict=True))
-            fresh.update(as_rendered)
-            # A reused piece is final: black and the wrap leave it as it is.
-            outputs = [
-                fresh[i] if i in fresh else (_stand_in(piece) + reused[i], False)
-                for i, piece in enumerate(plan)
-            ]
-            output, final = _joined(rendered, plan, outputs, pieces)
-            results[rendered.path] = FormattedFile(
-                rendered.path,
-                output,
-                render_hash,
-                sha256(output),
-                by_black=bool(missing),
-                pieces=piece_record(plan, final),
-            )
+        formatting += [_send_to_black(job, pieces, previous) for job in cutting]
+        for job in formatting:
+            results[job.rendered.path] = _finished(job, pieces)
     return [results[path] for path in order]
+
+
+@dataclass(slots=True)
+class _Job:
+    """One Python file on its way through the workers."""
+
+    rendered: RenderedFile
+    render_hash: str
+    cut: _Task[_Cut | SyntaxError]
+    plan: list[Piece] = field(default_factory=list)
+    # Each piece's final text when known without black: reused or taken as rendered.
+    known: dict[int, Formatted] = field(default_factory=dict)
+    missing: list[int] = field(default_factory=list)  # the pieces black formats
+    formatted: _Task[Formatted | Exception] | None = None
+    # Under SDKGEN_VERIFY_LAYOUT: black's text for each piece taken as rendered.
+    checked: _Task[Formatted | Exception] | None = None
+    as_rendered: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cut:
+    """A module's pieces, their keys, and which of them fit within the limit."""
+
+    plan: list[Piece]
+    keys: list[str]
+    fits: list[bool]
+
+
+def _send_to_black(job: _Job, pieces: _Pieces, previous: PreviousPieces | None) -> _Job:
+    """Decide each piece of a cut module: reused, as rendered, or black's to format."""
+    cut = job.cut.result()
+    if isinstance(cut, SyntaxError):
+        raise _syntax_error(job.rendered, cut)
+    job.plan = cut.plan
+    known = previous.texts(job.rendered.path) if previous else {}
+    for i, (piece, key) in enumerate(zip(cut.plan, cut.keys, strict=True)):
+        if key in known:
+            # A reused piece is final: black and the wrap leave it as it is.
+            job.known[i] = (_stand_in(piece) + known[key], False)
+        elif job.rendered.black_layout and cut.fits[i]:
+            # Our templates write black's layout: a piece that fits is final.
+            job.known[i] = (piece.text, False)
+            job.as_rendered.append(i)
+        else:
+            job.missing.append(i)
+    job.formatted = pieces.submit([cut.plan[i].text for i in job.missing])
+    if job.as_rendered and verify_layout():
+        job.checked = pieces.submit([cut.plan[i].text for i in job.as_rendered])
+    return job
+
+
+def _finished(job: _Job, pieces: _Pieces) -> FormattedFile:
+    assert job.formatted is not None
+    rendered = job.rendered
+    if job.checked is not None:
+        taken = [job.known[i] for i in job.as_rendered]
+        _check_layout(rendered, taken, job.checked.results())
+    fresh = dict(zip(job.missing, job.formatted.results(), strict=True))
+    outputs = [fresh[i] if i in fresh else job.known[i] for i in range(len(job.plan))]
+    output, final = _joined(rendered, job.plan, outputs, pieces)
+    return FormattedFile(
+        rendered.path,
+        output,
+        job.render_hash,
+        sha256(output),
+        by_black=bool(job.missing),
+        pieces=piece_record(job.plan, final),
+    )
+
+
+def _cut_module(text: str, path: str, black_layout: bool) -> _Cut | SyntaxError:
+    """Runs in the workers: parse (our check that the render is Python) and cut."""
+    try:
+        tree = ast.parse(text, filename=path)
+    except SyntaxError as exc:
+        return exc
+    plan = split_module(text, tree)
+    keys = [piece_key(piece) for piece in plan]
+    return _Cut(plan, keys, [black_layout and _fits(piece.text) for piece in plan])
 
 
 def _already_formatted(rendered: RenderedFile, text: str) -> bool:
@@ -283,12 +325,14 @@ def _check_layout(
     taken: list[Formatted],
     by_black: list[Formatted | Exception],
 ) -> None:
-    for (text, _), output in zip(taken, by_black, strict=True):
-        if isinstance(output, Exception) or output[0] != text:
+    for (text, _), (output, _) in zip(
+        taken, _formatted_or_raise(rendered, by_black), strict=True
+    ):
+        if output != text:
             diff = "".join(
                 difflib.unified_diff(
                     text.splitlines(keepends=True),
-                    "" if isinstance(output, Exception) else output[0].splitlines(True),
+                    output.splitlines(keepends=True),
                     "as rendered",
                     "black",
                 )
@@ -311,10 +355,14 @@ def _joined(
 ) -> tuple[str, list[str]]:
     """The file, and each piece's final text, after black's second pass if needed."""
     formatted = _formatted_or_raise(rendered, outputs)
-    if any(needs_black for _, needs_black in formatted):
-        # As for a whole module: every piece again, once the wrap is in.
-        again = pieces.submit([text for text, _ in formatted], again=True)
-        formatted = _formatted_or_raise(rendered, again())
+    # Only where the wrap split a string does black have more to do: every other
+    # piece is already what black and the wrap keep (pieces are formatted alone).
+    redo = [i for i, (_, needs_black) in enumerate(formatted) if needs_black]
+    if redo:
+        again = pieces.submit([formatted[i][0] for i in redo], again=True)
+        redone = _formatted_or_raise(rendered, again.results())
+        for i, output in zip(redo, redone, strict=True):
+            formatted[i] = output
     final = [text for text, _ in formatted]
     try:
         return join_pieces(plan, final), final
@@ -335,35 +383,55 @@ def _formatted_or_raise(
     return formatted
 
 
-class _Batch:
-    """Texts to format: in the workers once started, else here when asked for."""
+class _Task(Generic[T]):
+    """Calls of one function: in the workers once started, else here when asked for."""
 
-    def __init__(self, texts: list[str], again: bool) -> None:
-        self.texts = texts
-        self.again = again
-        self.futures: list[Future[list[Formatted | Exception]]] | None = None
-        self._done: list[Formatted | Exception] | None = None
+    def __init__(
+        self, function: Callable[..., T], calls: list[tuple[Any, ...]]
+    ) -> None:
+        self.function = function
+        self.calls = calls
+        self.futures: list[Future[list[T]]] | None = None
+        self._done: list[T] | None = None
 
-    def result(self) -> list[Formatted | Exception]:
+    def start(self, pool: ProcessPoolExecutor) -> None:
+        self.futures = [
+            pool.submit(_call_each, self.function, calls)
+            for calls in _batches(self.calls)
+        ]
+
+    def ready(self) -> bool:
+        """Whether the results are in (or would be computed here when asked for)."""
+        return self.futures is None or all(f.done() for f in self.futures)
+
+    def results(self) -> list[T]:
         if self.futures is not None:
             return [output for f in self.futures for output in f.result()]
         if self._done is None:
-            self._done = _format_batch(self.texts, self.again)
+            self._done = _call_each(self.function, self.calls)
         return self._done
+
+    def result(self) -> T:
+        [only] = self.results()
+        return only
+
+
+def _call_each(function: Callable[..., T], calls: list[tuple[Any, ...]]) -> list[T]:
+    return [function(*arguments) for arguments in calls]
 
 
 class _Pieces:
-    """Formats pieces in worker processes, or in this one when there is little.
+    """Cuts and formats in worker processes, or in this one when there is little.
 
     The workers start once PARALLEL_CHARACTERS of source has been submitted (what
-    came before goes to them too); a run with less formats in this process, when
-    its results are asked for.
+    came before goes to them too); a run with less works in this process, when its
+    results are asked for.
     """
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._tried_workers = False
-        self._waiting: list[_Batch] = []
+        self._waiting: list[_Task[Any]] = []
         self._submitted = 0
 
     def __enter__(self) -> _Pieces:
@@ -373,24 +441,30 @@ class _Pieces:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
 
+    def cut(
+        self, text: str, path: str, black_layout: bool
+    ) -> _Task[_Cut | SyntaxError]:
+        """Start parsing and cutting a module (``_cut_module``)."""
+        return self._start(_Task(_cut_module, [(text, path, black_layout)]))
+
     def submit(
         self, texts: list[str], *, again: bool = False
-    ) -> Callable[[], list[Formatted | Exception]]:
-        """Start formatting ``texts``; the function returned waits for the results."""
-        batch = _Batch(texts, again)
-        self._waiting.append(batch)
-        self._submitted += sum(len(text) for text in texts)
+    ) -> _Task[Formatted | Exception]:
+        """Start formatting ``texts``; ``results()`` waits for them."""
+        task = _format_again if again else _format_source
+        return self._start(_Task(task, [(text,) for text in texts]))
+
+    def _start(self, task: _Task[T]) -> _Task[T]:
+        self._waiting.append(task)
+        self._submitted += sum(len(call[0]) for call in task.calls)
         if not self._tried_workers and self._submitted >= PARALLEL_CHARACTERS:
             self._tried_workers = True
             self._pool = _start_workers()
         if self._pool is not None:
             for waiting in self._waiting:
-                waiting.futures = [
-                    self._pool.submit(_format_batch, texts, waiting.again)
-                    for texts in _batches(waiting.texts)
-                ]
+                waiting.start(self._pool)
             self._waiting.clear()
-        return batch.result
+        return task
 
 
 def _start_workers() -> ProcessPoolExecutor | None:
@@ -404,24 +478,18 @@ def _start_workers() -> ProcessPoolExecutor | None:
     return ProcessPoolExecutor(max_workers=workers)
 
 
-def _batches(texts: list[str]) -> Iterator[list[str]]:
+def _batches(calls: list[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
     """Consecutive runs of about BATCH_CHARACTERS: fewer round trips to the workers."""
-    batch: list[str] = []
+    batch: list[tuple[Any, ...]] = []
     size = 0
-    for text in texts:
-        batch.append(text)
-        size += len(text)
+    for call in calls:
+        batch.append(call)
+        size += len(call[0])
         if size >= BATCH_CHARACTERS:
             yield batch
             batch, size = [], 0
     if batch:
         yield batch
-
-
-def _format_batch(texts: list[str], again: bool) -> list[Formatted | Exception]:
-    """Runs in the workers: each text by ``_format_source`` (or ``_format_again``)."""
-    task = _format_again if again else _format_source
-    return [task(text) for text in texts]
 
 
 def _format_source(text: str) -> Formatted | Exception:
@@ -454,12 +522,9 @@ def _format_again(text: str) -> Formatted | Exception:
         return exc
 
 
-def _check_syntax(rendered: RenderedFile, text: str) -> ast.Module:
-    try:
-        return ast.parse(text, filename=str(rendered.path))
-    except SyntaxError as exc:
-        line = (exc.text or "").strip()
-        raise InternalError(
-            f"{rendered.origin} produced invalid Python in {rendered.path} "
-            f"at line {exc.lineno}: {exc.msg}: {line!r}"
-        ) from exc
+def _syntax_error(rendered: RenderedFile, exc: SyntaxError) -> InternalError:
+    line = (exc.text or "").strip()
+    return InternalError(
+        f"{rendered.origin} produced invalid Python in {rendered.path} "
+        f"at line {exc.lineno}: {exc.msg}: {line!r}"
+    )

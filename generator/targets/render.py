@@ -25,6 +25,7 @@ from generator.targets.python.code import PythonCode
 from generator.targets.python.escaping import FILTERS
 from generator.targets.python.imports import dunder_all_order, isort_names
 from generator.targets.python.layout import (
+    annotated,
     assignment,
     bracketed,
     import_from,
@@ -94,6 +95,7 @@ def make_environment(
     env.globals["wrapped_call"] = wrapped_call
     env.globals["assignment"] = assignment
     env.globals["bracketed"] = bracketed
+    env.globals["annotated"] = annotated
     return env
 
 

@@ -27,7 +27,14 @@ from generator.output.format import LINE_LENGTH, black_mode, format_all
 from generator.resources import templates_dir
 from generator.spec.validate import validate_path
 from generator.targets.python.escaping import docstring, pystr
-from generator.targets.python.layout import DictLiteral, bracketed
+from generator.targets.python.layout import (
+    Call,
+    DictLiteral,
+    TupleLiteral,
+    annotated,
+    bracketed,
+    generic_call_head,
+)
 from generator.targets.render import RenderedFile, make_environment, render_all
 from tests import paths
 
@@ -266,3 +273,73 @@ def _in_block(code: str, indent: int) -> str:
     """``code`` written at ``indent``, inside as many blocks as that takes."""
     opening = ["class _:\n", "    def f(self) -> None:\n"][: indent // 4]
     return "".join(opening) + code + "\n"
+
+
+ANNOTATIONS = st.one_of(
+    st.lists(NAMES, min_size=1, max_size=14).map(
+        lambda names: f"Literal[{', '.join(map(pystr, names))}]"
+    ),
+    NAMES,
+    NAMES.map(lambda n: f"list[{n}]"),
+    NAMES.map(lambda n: f"Sequence[{n} | Mapping[str, Any]]"),
+)
+
+
+@EXAMPLES
+@given(
+    name=NAMES,
+    operands=st.lists(ANNOTATIONS, min_size=1, max_size=4),
+    default=st.sampled_from([None, "None", "NOT_GIVEN"]),
+    method=st.booleans(),
+)
+def test_a_long_annotation_laid_out_by_annotated_is_what_black_writes(
+    name: str, operands: list[str], default: str | None, method: bool
+) -> None:
+    annotation = " | ".join(operands)
+    # A model field, in a class body.
+    field = annotated(name, annotation, default, 4)
+    # The same annotated name as a parameter of a function or a method.
+    items = ["self", _flat(name, annotation, default)]
+    indent = 4 if method else 0
+    parameter = bracketed("def f(", items, ") -> None: ...", indent, parameters=True)
+    for code, at in ((field, 4), (parameter, indent)):
+        source = _in_block(code, at)
+        if fits(source):
+            assert black_keeps(source), source
+
+
+def _flat(name: str, annotation: str, default: str | None) -> str:
+    return f"{name}: {annotation}" + (f" = {default}" if default else "")
+
+
+@EXAMPLES
+@given(
+    name=NAMES.map(str.upper),
+    argument=st.lists(NAMES, min_size=1, max_size=3).map(" | ".join),
+    keywords=st.lists(
+        st.tuples(NAMES, st.lists(NAMES, max_size=4)), min_size=1, max_size=4
+    ),
+)
+def test_an_operation_definition_is_what_black_writes(
+    name: str, argument: str, keywords: list[tuple[str, list[str]]]
+) -> None:
+    """The head of a definition, its keywords one a line (nested calls laid out too)."""
+    lines = [generic_call_head(f"_{name}", "Operation", argument)]
+    for keyword, arguments in keywords:
+        parts = [pystr(a) for a in arguments]
+        lines.append(bracketed(f"{keyword}=Call(", parts, "),", 4))
+    # body=Body(...) with a tuple of calls (one, several, or none).
+    fields = TupleLiteral(
+        "fields=",
+        tuple(
+            Call(
+                "BodyField(", (pystr(a), pystr(a), *(["required=True"] * (len(a) % 2)))
+            )
+            for _, arguments in keywords
+            for a in arguments[:2]
+        ),
+    )
+    lines.append(bracketed("body=Body(", ['media_types=("a/b",)', fields], "),", 4))
+    source = "\n".join([*lines, ")"]) + "\n"
+    if fits(source):
+        assert black_keeps(source), source

@@ -41,13 +41,13 @@ def edit_summary(project: Path, text: str) -> None:
 def formatted_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every text sent to black from now on (the notes spec formats in-process)."""
     sent: list[str] = []
-    original = formatting._format_batch
+    original = formatting._format_source
 
-    def spy(texts: list[str], again: bool) -> list[formatting.Formatted | Exception]:
-        sent.extend(texts)
-        return original(texts, again)
+    def spy(text: str) -> formatting.Formatted | Exception:
+        sent.append(text)
+        return original(text)
 
-    monkeypatch.setattr(formatting, "_format_batch", spy)
+    monkeypatch.setattr(formatting, "_format_source", spy)
     return sent
 
 

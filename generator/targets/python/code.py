@@ -34,7 +34,9 @@ from generator.targets.python.layout import (
     LINE_LENGTH,
     DictLiteral,
     Item,
+    TupleLiteral,
     bracketed,
+    generic_call_head,
     parse_call,
 )
 from generator.targets.python.types import WIRE_PRIMITIVES, TypeMapper
@@ -462,17 +464,24 @@ class PythonCode:
         body = op.body
         if body is None:
             return ""
-        media = ", ".join(pystr(m) for m in body.media_types)
-        parts = [f"media_types=({media},)"]
+        parts: list[Item] = [f"media_types={_str_tuple(body.media_types)}"]
         if body.fields is not None:
-            calls = "".join(_body_field_call(f) + ", " for f in body.fields)
-            parts.append(f"fields=({calls.rstrip()})")  # () for a model without fields
+            # () for a model without fields. No comma after several items: black
+            # would take it as a request to put one a line.
+            calls = tuple(parse_call(_body_field_call(f)) for f in body.fields)
+            parts.append(TupleLiteral("fields=", calls))
         if not body.required:
             parts.append("required=False")
         if body.read_only:
             names = ", ".join(pystr(n) for n in body.read_only)
             parts.append(f"read_only=frozenset({{{names}}})")
-        return f"    body=Body({', '.join(parts)}),"
+        return bracketed("body=Body(", parts, "),", 4)
+
+    def definition_head(self, op: OperationModel) -> str:
+        """``_NAME: Operation[T] = Operation(``, the definition's first line(s)."""
+        return generic_call_head(
+            self.constant(op), "Operation", self.return_annotation(op)
+        )
 
     def body_arguments(self, op: OperationModel) -> list[str]:
         """The ``"name": name`` items the call passes for the body arguments."""

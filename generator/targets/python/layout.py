@@ -28,8 +28,11 @@ _DEF_HEADS = ("def ", "async def ")
 __all__ = [
     "Call",
     "DictLiteral",
+    "TupleLiteral",
+    "annotated",
     "assignment",
     "bracketed",
+    "generic_call_head",
     "import_from",
     "parse_call",
     "wrapped_call",
@@ -65,7 +68,20 @@ class Call:
         return self.head + ", ".join(_text(a) for a in self.arguments) + ")"
 
 
-Item = str | DictLiteral | Call
+@dataclass(frozen=True, slots=True)
+class TupleLiteral:
+    """A tuple display after ``prefix`` (``fields=``), its items maybe a line each."""
+
+    prefix: str
+    items: tuple[Item, ...]
+
+    def one_line(self) -> str:
+        """The tuple on one line: a lone item keeps its comma."""
+        inner = ", ".join(_text(item) for item in self.items)
+        return f"{self.prefix}({inner}{',' * (len(self.items) == 1)})"
+
+
+Item = str | DictLiteral | Call | TupleLiteral
 
 
 def _text(item: Item) -> str:
@@ -182,6 +198,14 @@ def bracketed(
             lines.append(split or inner + text + ",")
         elif isinstance(item, DictLiteral):
             lines.extend(item.exploded(indent + 4, ","))
+        elif isinstance(item, TupleLiteral):
+            lone = len(item.items) == 1  # one a line keeps it a tuple
+            head = item.prefix + "("
+            lines.append(
+                bracketed(
+                    head, item.items, "),", indent + 4, literal=True, exploded=lone
+                )
+            )
         else:
             lines.append(bracketed(item.head, item.arguments, "),", indent + 4))
     lines.append(pad + tail)
@@ -189,38 +213,129 @@ def bracketed(
 
 
 def annotated_parameter(parameter: str, indent: int) -> str | None:
-    """A parameter too long for its line, its annotation in parentheses, as black does.
+    """A parameter too long for its line, laid out as black does (else None).
 
-    ``name: T = default`` becomes ``name: (``, ``T`` and ``) = default,`` on lines
-    of their own (black's parenthesized long type hints), ``T`` split before each
-    top-level ``|`` when it is too long on its own line, when black keeps the
-    parentheses: it drops them when the annotation has no ``|`` at its top level,
-    or one ``|`` beside a bracket that ends or starts it. None when the lines do
-    not fit or that does not hold: black's other rules are left to black.
-    Getting it wrong would cost time, never output: black makes the parentheses
-    around an annotation invisible again, then decides afresh.
+    ``name: T = default`` as ``split_annotation`` lays it out, with a comma after.
     """
     match = _PARAMETER.fullmatch(parameter)
     if match is None:
         return None
     name, annotation, default = match.groups()
-    unions = _top_level_unions(annotation)
-    if unions is None or unions == 0:
-        return None
-    if unions == 1 and (annotation[0] in "([{" or annotation[-1] in ")]}"):
-        return None
+    return split_annotation(name, annotation, default, indent, ",")
+
+
+def annotated(
+    name: str, annotation: str, default: str | None, indent: int, suffix: str = ""
+) -> str:
+    """``name: annotation = default`` + ``suffix`` (a model field), as black writes it.
+
+    One line when it fits; else ``split_annotation``'s lines, or the long line for
+    black to lay out when the annotation is not one that function knows.
+    """
+    pad = " " * indent
+    one_line = f"{pad}{name}: {annotation}" + _default(default) + suffix
+    if len(one_line) <= LINE_LENGTH or not _PARAMETER.fullmatch(
+        f"{name}: {annotation}" + _default(default)
+    ):
+        return one_line
+    if default is not None and not suffix:
+        # An assignment: black splits after ``= (`` when all before it fits.
+        head = f"{pad}{name}: {annotation} = ("
+        if len(head) <= LINE_LENGTH:
+            return "\n".join([head, f"{pad}    {default}", pad + ")"])
+    return split_annotation(name, annotation, default, indent, suffix) or one_line
+
+
+def split_annotation(
+    name: str, annotation: str, default: str | None, indent: int, suffix: str
+) -> str | None:
+    """A long annotated name over several lines, as black lays it out (else None).
+
+    black puts a long union in parentheses of its own: ``name: (``, the union, and
+    ``) = default``; the union on one line when it fits, else split before each
+    top-level ``|``, a first operand ``X[a, b]`` still too long exploded at its
+    bracket. A lone ``X[a, b]`` is exploded at its bracket without parentheses.
+    black keeps no parentheses for one ``|`` beside a bracket that ends or starts
+    the annotation: left to black, like anything that does not fit this way.
+    Getting it wrong would cost time, never output: ``format_all`` sends pieces
+    with lines too long to black, and the tests check these layouts against it.
+    """
     pad = " " * indent
     inner = pad + "    "
-    body = [inner + annotation]
-    if len(body[0]) > LINE_LENGTH:
-        # Too long inside the parentheses too: black splits before each top-level
-        # ``|`` (a delimiter split adds no comma, so nothing here can be magic).
-        first, *others = _top_level_operands(annotation)
-        body = [inner + first, *(inner + "| " + other for other in others)]
-    tail = pad + ")" + (f" = {default}" if default is not None else "") + ","
-    if any(len(line) > LINE_LENGTH for line in [*body, tail]):
+    unions = _top_level_unions(annotation)
+    if unions is None:
         return None
-    return "\n".join([f"{pad}{name}: (", *body, tail])
+    closing = _default(default) + suffix
+    if unions == 0:
+        exploded = _exploded_subscript(annotation, indent)
+        if exploded is None:
+            return None
+        head, *rest = exploded
+        lines = [f"{pad}{name}: {head.lstrip()}", *rest[:-1], rest[-1] + closing]
+    else:
+        if unions == 1 and (annotation[0] in "([{" or annotation[-1] in ")]}"):
+            return None
+        body = [inner + annotation]
+        if len(body[0]) > LINE_LENGTH:
+            # black splits before each top-level ``|`` (a delimiter split adds no
+            # comma, so nothing here can be magic).
+            first, *others = _top_level_operands(annotation)
+            opening = [inner + first]
+            if len(opening[0]) > LINE_LENGTH:
+                exploded = _exploded_subscript(first, indent + 4)
+                if exploded is None:
+                    return None
+                opening = exploded
+            body = [*opening, *(inner + "| " + other for other in others)]
+        lines = [f"{pad}{name}: (", *body, pad + ")" + closing]
+    if any(len(line) > LINE_LENGTH for line in lines):
+        return None
+    return "\n".join(lines)
+
+
+def generic_call_head(name: str, generic: str, argument: str) -> str:
+    """``name: generic[argument] = generic(``, opening an exploded call, as black.
+
+    Too long, it is split at the ``[`` (the argument on a line of its own). Where
+    ``name: generic[argument] = (`` fits, black puts the call in parentheses of its
+    own instead; that, and a line still too long, are left for black.
+    """
+    one_line = f"{name}: {generic}[{argument}] = {generic}("
+    if (
+        len(one_line) <= LINE_LENGTH
+        or len(f"{name}: {generic}[{argument}] = (") <= LINE_LENGTH
+        or len("    " + argument) > LINE_LENGTH
+    ):
+        return one_line
+    return f"{name}: {generic}[\n    {argument}\n] = {generic}("
+
+
+def _default(default: str | None) -> str:
+    return f" = {default}" if default is not None else ""
+
+
+def _exploded_subscript(code: str, indent: int) -> list[str] | None:
+    """``X[a, b]`` at ``indent`` as black splits it at its bracket (None: not so).
+
+    The items on one line of their own when they fit, else one a line with a
+    trailing comma (a lone item too long is left to black).
+    """
+    opening = _opening_of_last_bracket(code)
+    if opening is None or code[opening] != "[" or not code[:opening].isidentifier():
+        return None
+    items = _split_arguments(code[opening + 1 : -1])
+    pad = " " * indent
+    inner = pad + "    "
+    hugged = inner + ", ".join(items)
+    if len(hugged) <= LINE_LENGTH:
+        return [pad + code[: opening + 1], hugged, pad + "]"]
+    if len(items) < 2:
+        return None  # black splits a lone item further: left to black
+    return [
+        pad + code[: opening + 1],
+        *(inner + item + "," for item in items),
+        pad + "]",
+    ]
 
 
 # ``name: annotation`` or ``name: annotation = default``, the annotation made of

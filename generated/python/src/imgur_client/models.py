@@ -62,76 +62,110 @@ class Image(Model):
     }
 
     id: str
+
     """The image's id (its hash in imgur.com URLs)."""
     title: str | None = None
+
     """Title of the image."""
     description: str | None = None
+
     """Description of the image."""
     datetime: _dt.datetime | None = None
+
     """When the image was uploaded (a Unix timestamp on the wire, which `raw`
     keeps).
     """
     type: str | None = None
+
     """MIME type of the image, e.g. image/png."""
     animated: bool | None = None
+
     """Whether the image is animated."""
     width: int | None = None
+
     """Width in pixels."""
     height: int | None = None
+
     """Height in pixels."""
     size: int | None = None
+
     """Size in bytes."""
     views: int | None = None
+
     """Number of views."""
     bandwidth: int | None = None
+
     """Bandwidth consumed by the image, in bytes."""
     deletehash: str | None = None
+
     """Hash that deletes or edits the image without logging in; sent only to the
     owner.
     """
     name: str | None = None
+
     """Original file name; sent only to the owner."""
     section: str | None = None
+
     """Subreddit or gallery section the image was submitted from."""
     link: str | None = None
+
     """Direct link to the image file."""
     gifv: str | None = None
+
     """Link to the GIFV version, for animated images."""
     mp4: str | None = None
+
     """Link to the MP4 version, for animated images."""
     webm: str | None = None
+
     """Link to the WebM version, for animated images (older responses)."""
     mp4_size: int | None = None
+
     """Size of the MP4 version in bytes."""
     looping: bool | None = None
+
     """Whether the animated image loops."""
     has_sound: bool | None = None
+
     """Whether the video has sound."""
     favorite: bool | None = None
+
     """Whether the authenticated user has favorited the image."""
     nsfw: bool | None = None
+
     """Whether the image is marked not safe for work; null when unknown."""
     vote: Literal["up", "down", "veto"] | str | None = None
+
     """The authenticated user's vote on the image, if any."""
     in_gallery: bool | None = None
+
     """Whether the image is in the public gallery."""
     in_most_viral: bool | None = None
+
     """Whether the image is in the most-viral gallery."""
     account_url: str | None = None
+
     """Username of the uploader; null for anonymous uploads."""
     account_id: int | None = None
+
     """Account id of the uploader; null or 0 for anonymous uploads."""
     is_ad: bool | None = None
+
     """Whether the image is an advertisement."""
     ad_type: int | None = None
+
     """Advertisement type; 0 for ordinary images."""
     ad_url: str | None = None
+
     """Advertisement link; empty for ordinary images."""
     tags: list[Any] | None = None
+
     """Tags attached to the image."""
     edited: str | None = None
+
     """Edit marker sent by newer responses ("0" when never edited)."""
     comment_preview: list[Comment] | None = None
+
     """A few top comments, sent by older responses."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -193,48 +227,69 @@ class Album(Model):
     }
 
     id: str
+
     """The album's id (its hash in imgur.com/a/ URLs)."""
     title: str | None = None
+
     """Title of the album."""
     description: str | None = None
+
     """Description of the album."""
     datetime: _dt.datetime | None = None
+
     """When the album was created (a Unix timestamp on the wire, which `raw` keeps)."""
     cover: str | None = None
+
     """Id of the album's cover image."""
     cover_width: int | None = None
+
     """Width of the cover image in pixels."""
     cover_height: int | None = None
+
     """Height of the cover image in pixels."""
     account_url: str | None = None
+
     """Username of the owner; null for anonymous albums."""
     account_id: int | None = None
+
     """Account id of the owner; null for anonymous albums."""
     privacy: Literal["public", "hidden", "secret"] | str | None = None
+
     """Who can see the album."""
     layout: Literal["blog", "grid", "horizontal", "vertical"] | str | None = None
+
     """How the album is laid out on imgur.com (no longer used by the site)."""
     views: int | None = None
+
     """Number of views."""
     link: str | None = None
+
     """Link to the album on imgur.com."""
     favorite: bool | None = None
+
     """Whether the authenticated user has favorited the album."""
     nsfw: bool | None = None
+
     """Whether the album is marked not safe for work; null when unknown."""
     section: str | None = None
+
     """Subreddit or gallery section the album was submitted from."""
     order: int | None = None
+
     """Position of the album in the owner's album list."""
     deletehash: str | None = None
+
     """Hash that deletes or edits the album without logging in; sent only to the
     owner.
     """
     images_count: int | None = None
+
     """Number of images in the album."""
     images: list[Image] | None = None
+
     """The album's images; sent only when the album itself is fetched."""
     in_gallery: bool | None = None
+
     """Whether the album is in the public gallery."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -277,8 +332,10 @@ class AlbumCreated(Model):
     """The ids of a newly created album."""
 
     id: str
+
     """The new album's id."""
     deletehash: str | None = None
+
     """Hash that deletes or edits the album without logging in (keep it for
     anonymous albums).
     """
@@ -301,6 +358,7 @@ class CommentCreated(Model):
     """The id of a newly created comment."""
 
     id: int
+
     """The new comment's id."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -324,26 +382,35 @@ class Account(Model):
     }
 
     id: int
+
     """The account id."""
     url: str | None = None
+
     """The username."""
     bio: str | None = None
+
     """The member's biography."""
     avatar: str | None = None
+
     """Link to the member's avatar image."""
     reputation: float | None = None
+
     """Reputation points."""
     reputation_name: str | None = None
+
     """Name of the reputation level, e.g. "Neutral"."""
     created: _dt.datetime | None = None
+
     """When the account was created (a Unix timestamp on the wire, which `raw`
     keeps).
     """
     pro_expiration: Any = None
+
     """When Imgur Pro expires, as a Unix timestamp, or false when the member is not
     Pro.
     """
     user_follow: UserFollow | None = None
+
     """Whether the authenticated user follows this member."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -371,6 +438,7 @@ class UserFollow(Model):
     """Follow status between the authenticated user and another member."""
 
     status: bool | None = None
+
     """Whether the authenticated user follows the member."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -390,32 +458,45 @@ class AccountSettings(Model):
     """Private settings of the authenticated member's account."""
 
     email: str | None = None
+
     """The account's primary email address."""
     high_quality: bool | None = None
+
     """Whether images are shown in high quality (older responses)."""
     public_images: bool | None = None
+
     """Whether uploaded images are public by default."""
     album_privacy: Literal["public", "hidden", "secret"] | str | None = None
+
     """Default privacy of new albums."""
     pro_expiration: Any = None
+
     """When Imgur Pro expires, as a Unix timestamp, or false when the member is not
     Pro.
     """
     accepted_gallery_terms: bool | None = None
+
     """Whether the member has accepted the gallery terms."""
     active_emails: list[str] | None = None
+
     """Email addresses the member has verified."""
     messaging_enabled: bool | None = None
+
     """Whether other members may send this member messages."""
     comment_replies: bool | None = None
+
     """Whether the member is notified of replies to their comments."""
     blocked_users: list[BlockedUser] | None = None
+
     """Members this member has blocked."""
     show_mature: bool | None = None
+
     """Whether mature content is shown in the gallery."""
     newsletter_subscribed: bool | None = None
+
     """Whether the member receives Imgur's newsletter."""
     first_party: bool | None = None
+
     """Whether the account signed up through Imgur itself rather than a third party."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -452,8 +533,10 @@ class BlockedUser(Model):
     """A member blocked by the authenticated member."""
 
     blocked_id: int
+
     """Account id of the blocked member."""
     blocked_url: str | None = None
+
     """Username of the blocked member."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -474,12 +557,16 @@ class GalleryProfile(Model):
     """Totals of a member's gallery activity, and their trophies."""
 
     total_gallery_comments: int | None = None
+
     """Number of comments the member has made in the gallery."""
     total_gallery_favorites: int | None = None
+
     """Number of gallery items the member has favorited."""
     total_gallery_submissions: int | None = None
+
     """Number of items the member has submitted to the gallery."""
     trophies: list[Trophy] | None = None
+
     """Trophies the member has earned."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -511,22 +598,30 @@ class Trophy(Model):
     }
 
     id: int
+
     """The trophy award's id."""
     name: str | None = None
+
     """Display name of the trophy."""
     name_clean: str | None = None
+
     """Machine name of the trophy type."""
     description: str | None = None
+
     """What the trophy was awarded for."""
     data: str | None = None
+
     """Id of the item the trophy refers to, if any."""
     data_link: str | None = None
+
     """Link to the item the trophy refers to, if any."""
     datetime: _dt.datetime | None = None
+
     """When the trophy was awarded (a Unix timestamp on the wire, which `raw`
     keeps).
     """
     image: str | None = None
+
     """Link to the trophy's image."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -557,36 +652,52 @@ class Comment(Model):
     }
 
     id: int
+
     """The comment's id."""
     image_id: str | None = None
+
     """Id of the image or album commented on."""
     comment: str | None = None
+
     """The comment text."""
     author: str | None = None
+
     """Username of the author."""
     author_id: int | None = None
+
     """Account id of the author."""
     on_album: bool | None = None
+
     """Whether the comment is on an album."""
     album_cover: str | None = None
+
     """Id of the album's cover image when the comment is on an album."""
     ups: int | None = None
+
     """Number of upvotes."""
     downs: int | None = None
+
     """Number of downvotes."""
     points: float | None = None
+
     """Upvotes minus downvotes."""
     datetime: _dt.datetime | None = None
+
     """When the comment was made (a Unix timestamp on the wire, which `raw` keeps)."""
     parent_id: int | None = None
+
     """Id of the comment this one replies to; 0 for top-level comments."""
     deleted: bool | None = None
+
     """Whether the comment has been deleted."""
     vote: Literal["up", "down", "veto"] | str | None = None
+
     """The authenticated user's vote on the comment, if any."""
     platform: str | None = None
+
     """Where the comment was written from, e.g. desktop, android, iphone, api."""
     children: list[Comment] | None = None
+
     """Replies to this comment, each with its own replies."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -628,78 +739,113 @@ class GalleryImage(Model):
     }
 
     id: str
+
     """The image's id."""
     is_album: bool
+
     """Always false for an image."""
     title: str | None = None
+
     """Title of the image."""
     description: str | None = None
+
     """Description of the image."""
     datetime: _dt.datetime | None = None
+
     """When the image was uploaded (a Unix timestamp on the wire, which `raw`
     keeps).
     """
     type: str | None = None
+
     """MIME type of the image, e.g. image/png."""
     animated: bool | None = None
+
     """Whether the image is animated."""
     width: int | None = None
+
     """Width in pixels."""
     height: int | None = None
+
     """Height in pixels."""
     size: int | None = None
+
     """Size in bytes."""
     views: int | None = None
+
     """Number of views."""
     bandwidth: int | None = None
+
     """Bandwidth consumed by the image, in bytes."""
     deletehash: str | None = None
+
     """Hash that deletes or edits the image without logging in; sent only to the
     owner.
     """
     section: str | None = None
+
     """Subreddit or gallery section the image was submitted from."""
     link: str | None = None
+
     """Direct link to the image file."""
     gifv: str | None = None
+
     """Link to the GIFV version, for animated images."""
     mp4: str | None = None
+
     """Link to the MP4 version, for animated images."""
     webm: str | None = None
+
     """Link to the WebM version, for animated images (older responses)."""
     mp4_size: int | None = None
+
     """Size of the MP4 version in bytes."""
     looping: bool | None = None
+
     """Whether the animated image loops."""
     favorite: bool | None = None
+
     """Whether the authenticated user has favorited the image."""
     nsfw: bool | None = None
+
     """Whether the image is marked not safe for work; null when unknown."""
     vote: Literal["up", "down", "veto"] | str | None = None
+
     """The authenticated user's vote on the image, if any."""
     in_most_viral: bool | None = None
+
     """Whether the image is in the most-viral gallery."""
     account_url: str | None = None
+
     """Username of the submitter; null when anonymous."""
     account_id: int | None = None
+
     """Account id of the submitter; null when anonymous."""
     comment_count: int | None = None
+
     """Number of comments."""
     comment_preview: list[Comment] | None = None
+
     """A few top comments, sent by older responses."""
     topic: str | None = None
+
     """Gallery topic the image is filed under."""
     topic_id: int | None = None
+
     """Id of the gallery topic."""
     ups: int | None = None
+
     """Number of upvotes."""
     downs: int | None = None
+
     """Number of downvotes."""
     points: int | None = None
+
     """Upvotes minus downvotes."""
     score: int | None = None
+
     """Imgur's popularity score for the image."""
     tags: list[Any] | None = None
+
     """Tags attached to the image."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -762,64 +908,94 @@ class GalleryAlbum(Model):
     }
 
     id: str
+
     """The album's id."""
     is_album: bool
+
     """Always true for an album."""
     title: str | None = None
+
     """Title of the album."""
     description: str | None = None
+
     """Description of the album."""
     datetime: _dt.datetime | None = None
+
     """When the album was created (a Unix timestamp on the wire, which `raw` keeps)."""
     cover: str | None = None
+
     """Id of the album's cover image."""
     cover_width: int | None = None
+
     """Width of the cover image in pixels."""
     cover_height: int | None = None
+
     """Height of the cover image in pixels."""
     account_url: str | None = None
+
     """Username of the submitter."""
     account_id: int | None = None
+
     """Account id of the submitter."""
     privacy: Literal["public", "hidden", "secret"] | str | None = None
+
     """Who can see the album."""
     layout: Literal["blog", "grid", "horizontal", "vertical"] | str | None = None
+
     """How the album is laid out on imgur.com (no longer used by the site)."""
     views: int | None = None
+
     """Number of views."""
     link: str | None = None
+
     """Link to the album on imgur.com."""
     favorite: bool | None = None
+
     """Whether the authenticated user has favorited the album."""
     nsfw: bool | None = None
+
     """Whether the album is marked not safe for work; null when unknown."""
     section: str | None = None
+
     """Subreddit or gallery section the album was submitted from."""
     vote: Literal["up", "down", "veto"] | str | None = None
+
     """The authenticated user's vote on the album, if any."""
     in_most_viral: bool | None = None
+
     """Whether the album is in the most-viral gallery."""
     comment_count: int | None = None
+
     """Number of comments."""
     comment_preview: list[Comment] | None = None
+
     """A few top comments, sent by older responses."""
     topic: str | None = None
+
     """Gallery topic the album is filed under."""
     topic_id: int | None = None
+
     """Id of the gallery topic."""
     ups: int | None = None
+
     """Number of upvotes."""
     downs: int | None = None
+
     """Number of downvotes."""
     points: int | None = None
+
     """Upvotes minus downvotes."""
     score: int | None = None
+
     """Imgur's popularity score for the album."""
     images_count: int | None = None
+
     """Number of images in the album."""
     images: list[Image] | None = None
+
     """The album's images; sent when the album itself is fetched."""
     tags: list[Any] | None = None
+
     """Tags attached to the album."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -876,8 +1052,10 @@ class Vote(Model):
     """Vote totals of a gallery item."""
 
     ups: int | None = None
+
     """Number of upvotes."""
     downs: int | None = None
+
     """Number of downvotes."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -898,12 +1076,16 @@ class Notification(Model):
     """A notification for the authenticated member, a comment reply or a message."""
 
     id: int
+
     """The notification's id."""
     account_id: int | None = None
+
     """Account id of the member notified."""
     viewed: bool | None = None
+
     """Whether the member has marked the notification as viewed."""
     content: Any = None
+
     """What the notification is about: a comment object for replies, a conversation
     summary for messages.
     """
@@ -928,8 +1110,10 @@ class Notifications(Model):
     """The authenticated member's notifications, by kind."""
 
     replies: list[Notification] | None = None
+
     """Notifications of replies to the member's comments."""
     messages: list[Notification] | None = None
+
     """Notifications of messages sent to the member."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -964,24 +1148,33 @@ class Conversation(Model):
     }
 
     id: int
+
     """The conversation's id."""
     last_message_preview: str | None = None
+
     """Start of the latest message."""
     datetime: _dt.datetime | None = None
+
     """When the latest message was sent (a Unix timestamp on the wire, which `raw`
     keeps).
     """
     with_account_id: int | None = None
+
     """Account id of the other member."""
     with_account: str | None = None
+
     """Username of the other member."""
     message_count: int | None = None
+
     """Number of messages in the conversation."""
     messages: list[Message] | None = None
+
     """The messages, oldest first; sent only when one conversation is fetched."""
     done: bool | None = None
+
     """Whether the last page of messages has been reached."""
     page: int | None = None
+
     """Number of the page of messages returned."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -1022,18 +1215,25 @@ class Message(Model):
     }
 
     id: int
+
     """The message's id."""
     from_: str | None = None
+
     """Username of the sender."""
     account_id: int | None = None
+
     """Account id of the recipient."""
     sender_id: int | None = None
+
     """Account id of the sender."""
     body: str | None = None
+
     """Text of the message."""
     conversation_id: int | None = None
+
     """Id of the conversation the message belongs to."""
     datetime: _dt.datetime | None = None
+
     """When the message was sent (a Unix timestamp on the wire, which `raw` keeps)."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -1071,16 +1271,21 @@ class Credits(Model):
     }
 
     user_limit: int | None = None
+
     """Credits allotted to the calling user per hour."""
     user_remaining: int | None = None
+
     """Credits the calling user has left in the current hour."""
     user_reset: _dt.datetime | None = None
+
     """When the user's credits are refilled (a Unix timestamp on the wire, which
     `raw` keeps).
     """
     client_limit: int | None = None
+
     """Credits allotted to the application per day."""
     client_remaining: int | None = None
+
     """Credits the application has left today."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -1106,6 +1311,7 @@ class BlockStatus(Model):
     """
 
     blocked: bool | None = None
+
     """True when the member is blocked."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -1125,18 +1331,25 @@ class OAuthToken(Model):
     """What the OAuth2 token endpoint returns (not wrapped in the envelope)."""
 
     access_token: str
+
     """The access token to send as a Bearer credential."""
     expires_in: int | None = None
+
     """Seconds until the access token expires."""
     token_type: str | None = None
+
     """Type of the token, "bearer"."""
     scope: str | None = None
+
     """Scope granted; empty or null."""
     refresh_token: str | None = None
+
     """Token that obtains a new access token when this one expires."""
     account_id: int | None = None
+
     """Account id of the member who authorized the application."""
     account_username: str | None = None
+
     """Username of the member who authorized the application."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -1162,12 +1375,16 @@ class ErrorBody(Model):
     """A response body reporting an error."""
 
     data: ErrorDetail | None = None
+
     """What went wrong, inside the usual envelope."""
     success: bool | None = None
+
     """False for errors (except a few reported inside a successful response)."""
     status: int | None = None
+
     """The HTTP status, or an Imgur code such as 1203 (over capacity)."""
     message: str | None = None
+
     """Error message of gateways in front of the API, which do not use the envelope."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -1190,12 +1407,15 @@ class ErrorDetail(Model):
     """The payload of an error response."""
 
     error: Any = None
+
     """The error message, or in newer responses an object holding the message and an
     error code.
     """
     request: str | None = None
+
     """Path of the request that failed."""
     method: str | None = None
+
     """HTTP method of the request that failed."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

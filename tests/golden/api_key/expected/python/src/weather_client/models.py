@@ -25,8 +25,10 @@ class Forecast(Model):
     """A forecast for one place."""
 
     place: str
+
     """The place."""
     celsius: float
+
     """The temperature."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -47,6 +49,7 @@ class Problem(Model):
     """An error body."""
 
     error: str | None = None
+
     """What went wrong."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

@@ -24,8 +24,10 @@ class Charge(Model):
     """A charge."""
 
     id: str
+
     """The charge's id."""
     amount: int
+
     """Amount in cents."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

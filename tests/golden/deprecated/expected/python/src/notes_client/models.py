@@ -24,8 +24,10 @@ class Note(Model):
     """A note."""
 
     id: str
+
     """The note's id."""
     text: str | None = None
+
     """The note's text."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

@@ -24,8 +24,10 @@ class Channel(Model):
     """A conversation."""
 
     id: str
+
     """The channel's id."""
     name: str | None = None
+
     """The channel's name."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

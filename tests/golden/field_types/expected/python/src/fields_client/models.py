@@ -38,36 +38,52 @@ class Record(Model):
     }
 
     id: str
+
     """Always sent."""
     deleted_at: int | None
+
     """Always sent, may be null."""
     count: int | None = None
+
     """An integer."""
     ratio: float | None = None
+
     """A number."""
     active: bool | None = None
+
     """A boolean."""
     extra: Any = None
+
     """Anything at all."""
     state: Literal["open", "closed"] | str | None = None
+
     """One of two values."""
     tags: list[str] | None = None
+
     """A list of strings."""
     scores: dict[str, int] | None = None
+
     """A map of integers."""
     owner: Owner | None = None
+
     """A nested model."""
     owners: list[Owner] | None = None
+
     """A list of nested models."""
     parent: Record | None = None
+
     """The same model, recursively."""
     note: str | None = None
+
     """May be null."""
     grid: list[list[float]] | None = None
+
     """Nested containers."""
     by_owner: dict[str, list[Owner]] | None = None
+
     """A map of lists of models."""
     created_by: str | None = None
+
     """A JSON name given a Python name."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -112,6 +128,7 @@ class Owner(Model):
     """Who owns a record."""
 
     name: str
+
     """The owner's name."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

@@ -38,8 +38,10 @@ class Address(Model):
     """A postal address."""
 
     line1: str
+
     """Street and number."""
     city: str | None = None
+
     """City."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -60,8 +62,10 @@ class Item(Model):
     """One line of an order."""
 
     price: str
+
     """The price's id."""
     quantity: int | None = None
+
     """How many."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -82,16 +86,22 @@ class CustomerCreate(Model):
     """A new customer."""
 
     email: str
+
     """The customer's e-mail address."""
     name: str | None = None
+
     """Full name; null (an empty value) clears it."""
     tax_exempt: bool | None = None
+
     """Whether the customer pays no tax."""
     address: Address | None = None
+
     """The billing address."""
     metadata: dict[str, str] | None = None
+
     """Your own keys and values."""
     items: list[Item] | None = None
+
     """Items to subscribe the customer to."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -119,8 +129,10 @@ class Customer(Model):
     """A customer."""
 
     id: str
+
     """The customer's id."""
     email: str | None = None
+
     """The e-mail address."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -141,12 +153,16 @@ class DisputeEvidence(Model):
     """Evidence for a dispute, as files and text."""
 
     receipt: FileInput
+
     """The receipt."""
     explanation: str
+
     """What happened."""
     correspondence: FileInput | None = None
+
     """Letters exchanged with the customer."""
     urgent: bool | None = None
+
     """Whether to review it first."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -169,8 +185,10 @@ class DisputeNote(Model):
     """A note on a dispute, every part optional."""
 
     text: str | None = None
+
     """The note."""
     attachment: FileInput | None = None
+
     """A file to go with it."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -191,8 +209,10 @@ class FileInfo(Model):
     """A stored file."""
 
     id: str
+
     """The file's id."""
     size: int | None = None
+
     """Its size in bytes."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

@@ -36,10 +36,13 @@ class Thing(Model):
     }
 
     class_: str
+
     """A keyword as a JSON name: class \"\"\" """
     from_: str | None = None
+
     """from ''' \\ {{ x }}"""
     import_: int | None = None
+
     """Already ends in an underscore. Control characters: NUL CR ESC [31m bell del
     nel end
     """
@@ -57,12 +60,16 @@ class Thing(Model):
         | str
         | None
     ) = None
+
     """Enum values with quotes. __import__('os').system('touch PWNED')"""
     note: str | None = None
+
     """Ends with a quote\" """
     tail: str | None = None
+
     """Ends with a backslash \\"""
     raw_: str | None = None
+
     """A JSON name the model class uses itself. Then a tab."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -88,6 +95,7 @@ class Left(Model):
     """The variant picked by a hostile value \"\"\" """
 
     side: str
+
     """'''\"\""{{ left }}"""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -107,6 +115,7 @@ class Right(Model):
     """The variant picked by {{ right }}"""
 
     side: str
+
     """{{ right }}"""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

@@ -26,8 +26,10 @@ class Owner(Model):
     """Who a task belongs to."""
 
     name: str
+
     """The owner's name."""
     email: str | None = None
+
     """The owner's e-mail address."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -48,20 +50,28 @@ class Task(Model):
     """A task."""
 
     id: str
+
     """Set by the API."""
     title: str
+
     """What to do."""
     status: Literal["open", "done"] | str | None = None
+
     """Where the task stands."""
     due: str | None = None
+
     """When it is due (ISO 8601); null for never."""
     labels: list[str] | None = None
+
     """Labels; an empty list clears them."""
     owner: Owner | None = None
+
     """Who the task belongs to."""
     notes: dict[str, str] | None = None
+
     """Free-form notes by key."""
     secret: str | None = None
+
     """A passphrase; never returned."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -88,16 +98,22 @@ class TaskPatch(Model):
     """A partial update of a task (every field optional)."""
 
     title: str | None = None
+
     """What to do."""
     status: Literal["open", "done"] | str | None = None
+
     """Where the task stands."""
     due: str | None = None
+
     """When it is due; null clears it."""
     labels: list[str] | None = None
+
     """Labels; an empty list clears them."""
     priority: int | None = None
+
     """From 1 (highest); null removes it."""
     reviewers: list[str | None] | None = None
+
     """Reviewer logins, null for a vacant seat."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

@@ -24,8 +24,10 @@ class Entry(Model):
     """A stored value."""
 
     key: str
+
     """The key."""
     value: Any
+
     """The value."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

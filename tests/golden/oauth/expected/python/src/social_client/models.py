@@ -25,12 +25,16 @@ class Token(Model):
     """The token endpoint's answer."""
 
     access_token: str
+
     """The access token."""
     refresh_token: str | None = None
+
     """The refresh token."""
     expires_in: int | None = None
+
     """Seconds the access token lives."""
     token_type: str | None = None
+
     """Always 'bearer'."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -53,6 +57,7 @@ class Profile(Model):
     """A user's profile."""
 
     name: str
+
     """The user's name."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

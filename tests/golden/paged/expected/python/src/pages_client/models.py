@@ -24,8 +24,10 @@ class Item(Model):
     """One item of a listing."""
 
     id: int
+
     """The item's id."""
     title: str | None = None
+
     """The item's title."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

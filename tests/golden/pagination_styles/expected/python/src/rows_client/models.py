@@ -32,8 +32,10 @@ class Row(Model):
     """One row."""
 
     id: str
+
     """The row's id."""
     label: str | None = None
+
     """The row's label."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -54,8 +56,10 @@ class RowList(Model):
     """A page of rows, Stripe-style: the list sits under 'data'."""
 
     has_more: bool
+
     """Whether more rows follow."""
     data: list[Row] | None = None
+
     """The rows of this page."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

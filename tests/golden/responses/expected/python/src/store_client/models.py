@@ -27,8 +27,10 @@ class Item(Model):
     """A stored item."""
 
     id: str
+
     """The item's id."""
     name: str
+
     """Its name."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -49,6 +51,7 @@ class Receipt(Model):
     """An accepted job."""
 
     job: str
+
     """The job's id."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -68,8 +71,10 @@ class Problem(Model):
     """The body of every error."""
 
     code: str
+
     """A machine-readable code."""
     detail: str | None = None
+
     """What went wrong."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -90,6 +95,7 @@ class NotFound(Model):
     """The body of a 404."""
 
     missing: str
+
     """The id that was not found."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

@@ -55,8 +55,10 @@ class Resource(Model):
     }
 
     id: _uuid.UUID
+
     """The id."""
     created: _dt.datetime
+
     """When it was made."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -92,32 +94,46 @@ class Event(Model):
     }
 
     id: _uuid.UUID
+
     """The id."""
     created: _dt.datetime
+
     """When it was made."""
     object: Literal["event"]
+
     """Always 'event'."""
     at: _dt.datetime
+
     """When (Unix seconds)."""
     day: _dt.date | None = None
+
     """The day it is about."""
     seen: _dt.datetime | None = None
+
     """When it was seen (if ever)."""
     big: int | None = None
+
     """A counter beyond 64 bits."""
     score: float | None = None
+
     """A score (integers accepted)."""
     blob: bytes | None = None
+
     """Base64 data."""
     tags: list[str | None] | None = None
+
     """Tags (some null)."""
     level: Literal["low", "high"] | str | None = None
+
     """How important."""
     odata_type: str | None = None
+
     """An OData tag."""
     user_name: str | None = None
+
     """Who did it."""
     label: str | None = None
+
     """Its name in Japanese."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -150,10 +166,13 @@ class EventPage(Model):
     """A page of events."""
 
     data: list[Event]
+
     """The events."""
     by_id: dict[str, Event]
+
     """The events by id."""
     next: str | None
+
     """The next cursor."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -179,10 +198,13 @@ class Folder(Model):
     """A folder, holding folders."""
 
     name: str
+
     """Its name."""
     children: list[Folder]
+
     """Its folders."""
     parent: Folder | None = None
+
     """The folder above."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -206,6 +228,7 @@ class Card(Model):
     """A card payment."""
 
     card_number: str
+
     """The card."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -225,8 +248,10 @@ class Transfer(Model):
     """A bank transfer."""
 
     iban: str
+
     """The account."""
     amount: int
+
     """How much."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

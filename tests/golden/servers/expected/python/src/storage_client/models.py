@@ -24,6 +24,7 @@ class Bucket(Model):
     """A bucket."""
 
     name: str
+
     """The bucket's name."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

@@ -29,8 +29,10 @@ class Post(Model):
     """A text post."""
 
     kind: Literal["post"] | str
+
     """Always 'post'."""
     text: str
+
     """The post's text."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -51,10 +53,13 @@ class Photo(Model):
     """A photo."""
 
     kind: Literal["photo"] | str
+
     """Always 'photo'."""
     url: str
+
     """Where the photo is."""
     width: int | None = None
+
     """Width in pixels."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""
@@ -76,6 +81,7 @@ class Pinned(Model):
     """The entry pinned to the top of the feed."""
 
     entry: Entry
+
     """The pinned entry."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

@@ -24,8 +24,10 @@ class Media(Model):
     """An uploaded file."""
 
     id: str
+
     """The upload's id."""
     size: int | None = None
+
     """Size in bytes."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The JSON object as received, including fields this SDK does not know."""

@@ -58,10 +58,7 @@ _UPDATE: Operation[Task] = Operation(
     auth=(),
     parse=Task.from_dict,
     body=Body(
-        media_types=(
-            "application/merge-patch+json",
-            "application/json",
-        ),
+        media_types=("application/merge-patch+json", "application/json"),
         fields=(
             BodyField("title", "title"),
             BodyField("status", "status"),
