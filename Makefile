@@ -32,10 +32,10 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 generate: $(STAMP)
-	SDKGEN_VERIFY_LAYOUT=1 $(VENV)/bin/sdkgen generate $(SPEC) --out $(OUT)
+	SDKGEN_SELF_CHECK=1 $(VENV)/bin/sdkgen generate $(SPEC) --out $(OUT)
 
 check: $(STAMP)
-	SDKGEN_VERIFY_LAYOUT=1 $(VENV)/bin/sdkgen check $(SPEC) --out $(OUT)
+	SDKGEN_SELF_CHECK=1 $(VENV)/bin/sdkgen check $(SPEC) --out $(OUT)
 
 validate: $(STAMP)
 	$(VENV)/bin/sdkgen validate $(SPEC) --strict
@@ -62,7 +62,7 @@ fuzz: $(STAMP)
 	wait $$first; first=$$?; test $$first -eq 0 && test $$second -eq 0
 
 regen-golden: $(STAMP)
-	SDKGEN_VERIFY_LAYOUT=1 $(PY) -m tests.golden.regen
+	SDKGEN_SELF_CHECK=1 $(PY) -m tests.golden.regen
 
 bench: $(STAMP)
 	$(PY) bench/run.py $(BENCH_ARGS)

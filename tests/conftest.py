@@ -17,8 +17,8 @@ from tests import paths
 
 # Every generate in the tests (in-process or a subprocess) has black check each
 # piece the formatter takes as rendered: a template that leaves black's layout
-# fails here, not in a user's SDK (``generator/output/format.verify_layout``).
-os.environ.setdefault("SDKGEN_VERIFY_LAYOUT", "1")
+# fails here, not in a user's SDK (``generator/self_check.py``).
+os.environ.setdefault("SDKGEN_SELF_CHECK", "1")
 
 
 @pytest.fixture

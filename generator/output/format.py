@@ -11,8 +11,8 @@ answer is known:
   and the file on disk; likewise each unchanged piece of a changed file;
 - verbatim runtime modules, and black-stable renders that fit (``black_stable``);
 - each piece of a render our templates write in black's layout (``black_layout``)
-  whose every line fits. ``SDKGEN_VERIFY_LAYOUT=1`` has black check those pieces
-  too, and fails on any it would change: the tests and ``make generate`` set it.
+  whose every line fits. ``SDKGEN_SELF_CHECK=1`` (``self_check``) has black check
+  those pieces too, and fails on any it would change.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from generator import self_check
 from generator.diagnostics import InternalError
 from generator.notice import generated_notice
 from generator.output import long_lines, seams
@@ -217,7 +218,7 @@ class _Job:
     known: dict[int, Formatted] = field(default_factory=dict)
     missing: list[int] = field(default_factory=list)  # the pieces black formats
     formatted: _Task[Formatted | Exception] | None = None
-    # Under SDKGEN_VERIFY_LAYOUT: black's text for each piece taken as rendered.
+    # Under SDKGEN_SELF_CHECK: black's text for each piece taken as rendered.
     checked: _Task[Formatted | Exception] | None = None
     as_rendered: list[int] = field(default_factory=list)
 
@@ -249,7 +250,7 @@ def _send_to_black(job: _Job, pieces: _Pieces, previous: PreviousPieces | None) 
         else:
             job.missing.append(i)
     job.formatted = pieces.submit([cut.plan[i].text for i in job.missing])
-    if job.as_rendered and verify_layout():
+    if job.as_rendered and self_check.enabled():
         job.checked = pieces.submit([cut.plan[i].text for i in job.as_rendered])
     return job
 
@@ -309,15 +310,6 @@ def _fits(text: str) -> bool:
             if str_width(line) > LINE_LENGTH:
                 return False
     return True
-
-
-def verify_layout() -> bool:
-    """``SDKGEN_VERIFY_LAYOUT=1``: black checks every piece taken as rendered.
-
-    The test suite and the corpus bench run with it, so a template that stops
-    writing black's layout fails there instead of shipping unformatted code.
-    """
-    return os.environ.get("SDKGEN_VERIFY_LAYOUT") == "1"
 
 
 def _check_layout(

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Location, Severity, SpecError
-from generator.spec.load import LoadedSpec, load_spec
+from generator.spec.elements import JsonPath
+from generator.spec.load import FileContent, LoadedSpec, load_spec, merge_files
 from generator.spec.types import Spec
 
 MISSING_SECTION = "SPEC028"
@@ -83,6 +84,41 @@ def validate_path(path: Path) -> ValidationResult:
         return ValidationResult(None, _sorted(err.diagnostics), str(path))
     diagnostics, typed = check_spec(spec)
     return ValidationResult(spec, _sorted(diagnostics), spec.display_root(), typed)
+
+
+def validate_documents(
+    root: Path, documents: dict[Path, dict[str, Any]]
+) -> ValidationResult:
+    """Check a folder spec held in memory (each file's data), as if loaded from it.
+
+    For a writer that checks what it just wrote without parsing its own YAML back:
+    positions name only the file and section, and the loader's limits are not
+    applied.
+    """
+    spec, problems = merge_documents(root, documents)
+    if problems:
+        return ValidationResult(None, _sorted(problems), str(root))
+    diagnostics, typed = check_spec(spec)
+    return ValidationResult(spec, _sorted(diagnostics), spec.display_root(), typed)
+
+
+def merge_documents(
+    root: Path, documents: dict[Path, dict[str, Any]]
+) -> tuple[LoadedSpec, list[Diagnostic]]:
+    """The files' data merged as the loader merges a folder (theirs left as is)."""
+    problems: list[Diagnostic] = []
+    ordered = sorted(documents, key=lambda p: p.relative_to(root).as_posix())
+    contents = []
+    for path in ordered:
+        # Merging adds to the first file's sections: copies, not the caller's dicts.
+        data = {
+            k: dict(v) if isinstance(v, dict) else v for k, v in documents[path].items()
+        }
+        where: dict[JsonPath, Location] = {
+            (section,): Location(str(path), 1, 1) for section in data
+        }
+        contents.append(FileContent(path, data, where, {}))
+    return merge_files(root, tuple(ordered), contents, problems), problems
 
 
 def check_spec(spec: LoadedSpec) -> tuple[list[Diagnostic], Spec | None]:

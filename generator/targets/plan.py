@@ -26,5 +26,5 @@ class PlanEntry:
     black_stable: bool = False
     # The template (with the macros it imports) writes black's layout for any spec:
     # each piece of its output whose every line fits is final as rendered, and only
-    # the others go through black (``format_all``; ``SDKGEN_VERIFY_LAYOUT`` checks).
+    # the others go through black (``format_all``; ``SDKGEN_SELF_CHECK`` checks).
     black_layout: bool = False

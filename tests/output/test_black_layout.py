@@ -5,7 +5,7 @@ modules). ``format_all`` cuts their output into pieces (``seams``) and sends onl
 pieces with a line over 88 columns to black; the others are final as rendered. What
 makes that safe is tested three ways: here (the filters and layout helpers that
 write spec text and variable-length code, against black, on inputs Hypothesis
-draws), by every generate in the test suite (``SDKGEN_VERIFY_LAYOUT``, set in
+draws), by every generate in the test suite (``SDKGEN_SELF_CHECK``, set in
 ``tests/conftest.py``, has black check each piece taken as rendered: the golden
 cases, Imgur, the examples and the fuzzed specs), and by ``make bench-corpus``,
 which runs ``black --check`` on the SDK of every real document.
@@ -79,7 +79,7 @@ def module(*parts: str) -> RenderedFile:
 def test_a_piece_that_fits_is_taken_as_rendered_and_a_long_one_goes_to_black(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.delenv("SDKGEN_VERIFY_LAYOUT")
+    monkeypatch.delenv("SDKGEN_SELF_CHECK")
     [formatted] = format_all(
         [module(IN_LAYOUT, NOT_IN_LAYOUT, TOO_LONG)], "spec.yaml", no_cache
     )
@@ -92,7 +92,7 @@ def test_a_piece_that_fits_is_taken_as_rendered_and_a_long_one_goes_to_black(
 
 
 def test_verification_fails_on_a_piece_black_would_change() -> None:
-    # SDKGEN_VERIFY_LAYOUT=1 here (tests/conftest.py), as in every test.
+    # SDKGEN_SELF_CHECK=1 here (tests/conftest.py), as in every test.
     with pytest.raises(InternalError) as caught:
         format_all([module(IN_LAYOUT, NOT_IN_LAYOUT)], "spec.yaml", no_cache)
     message = str(caught.value)
@@ -104,7 +104,7 @@ def test_verification_fails_on_a_piece_black_would_change() -> None:
 def test_a_render_not_in_black_layout_is_formatted_whole(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.delenv("SDKGEN_VERIFY_LAYOUT")
+    monkeypatch.delenv("SDKGEN_SELF_CHECK")
     rendered = dataclasses.replace(module(IN_LAYOUT, NOT_IN_LAYOUT), black_layout=False)
     [formatted] = format_all([rendered], "spec.yaml", no_cache)
     assert "def odd(value):\n    return value\n" in formatted.content

@@ -75,10 +75,14 @@ def files(draft: dict[str, Any], source: str) -> dict[str, dict[str, Any]]:
     return out
 
 
-def write_folder(draft: dict[str, Any], folder: Path, source: str) -> list[Path]:
-    """Write every file of the draft under ``folder``; the paths written."""
-    written = []
-    for relative, sections in files(draft, source).items():
+def write_folder(
+    draft: dict[str, Any], folder: Path, source: str
+) -> dict[Path, dict[str, Any]]:
+    """Write every file of the draft under ``folder``; each path with its sections."""
+    planned = files(draft, source)
+    texts = _dump_all(list(planned.values()), _operation_count(draft))
+    written = {}
+    for (relative, sections), text in zip(planned.items(), texts, strict=True):
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         header = (
@@ -86,9 +90,40 @@ def write_folder(draft: dict[str, Any], folder: Path, source: str) -> list[Path]
             f"# Imported from {source} by 'sdkgen import-openapi'.\n"
             "# Review every TODO (listed under each operation's 'departures').\n"
         )
-        target.write_text(header + dump(sections), encoding="utf-8")
-        written.append(target)
+        target.write_text(header + text, encoding="utf-8")
+        written[target] = sections
     return written
+
+
+# From this many operations on, the files are dumped by two processes: PyYAML's
+# emitter is pure Python, most of importing a large description.
+PARALLEL_OPERATIONS = 150
+
+
+def _dump_all(parts: list[dict[str, Any]], operations: int) -> list[str]:
+    workers = min(os.cpu_count() or 1, 4)
+    if operations < PARALLEL_OPERATIONS or workers < 2:
+        return [dump(sections) for sections in parts]
+    from concurrent.futures import ProcessPoolExecutor
+
+    # The largest files first (models.yaml, then the largest resources), so that
+    # no worker is left with a large one at the end.
+    order = sorted(range(len(parts)), key=lambda i: -_weight(parts[i]))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        texts = dict(zip(order, pool.map(dump, [parts[i] for i in order]), strict=True))
+    return [texts[i] for i in range(len(parts))]
+
+
+def _weight(sections: dict[str, Any]) -> int:
+    """About how large a file's YAML is: its models and operations."""
+    resources = sections.get("resources", {})
+    return len(sections.get("models", {})) + sum(
+        len(r.get("operations", {})) for r in resources.values()
+    )
+
+
+def _operation_count(draft: dict[str, Any]) -> int:
+    return sum(len(r.get("operations", {})) for r in draft["resources"].values())
 
 
 def _schema_ref(folder: Path) -> str:

@@ -12,7 +12,7 @@ The package templates are marked ``black_layout``: a piece of their output whose
 lines all fit is written as rendered, without black. A rule here that differs from
 black's therefore reaches the SDK. ``tests/output/test_black_layout.py`` holds these
 helpers to black on drawn inputs, and every generate in the tests has black check
-the pieces it skipped (``SDKGEN_VERIFY_LAYOUT``). Where a line does not fit, black
+the pieces it skipped (``SDKGEN_SELF_CHECK``). Where a line does not fit, black
 still formats the piece, so the layouts of long lines here only save time.
 """
 

@@ -1,0 +1,108 @@
+"""How ``import-openapi`` writes and checks its spec folder.
+
+The files are dumped by worker processes for a large description, and the spec is
+checked from the data dumped rather than parsed back; ``SDKGEN_SELF_CHECK=1`` (set
+for every test in ``tests/conftest.py``) parses it back too and wants the same data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.importers.openapi import writer
+from generator.spec.validate import validate_documents, validate_path
+from tests.importers.openapi.helpers import FIXTURES, run_import
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*.yaml"))
+    }
+
+
+def test_files_dumped_by_workers_are_the_files_dumped_here(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = run_import(FIXTURES / "petstore.yaml", tmp_path / "here", capsys)
+    monkeypatch.setattr(writer, "PARALLEL_OPERATIONS", 1)
+    dumped = []
+    original = writer._dump_all
+
+    def spy(parts: list[dict[str, Any]], operations: int) -> list[str]:
+        dumped.append(operations)
+        return original(parts, operations)
+
+    monkeypatch.setattr(writer, "_dump_all", spy)
+    workers = run_import(FIXTURES / "petstore.yaml", tmp_path / "workers", capsys)
+    assert here.code == workers.code == 0
+    assert dumped and dumped[0] >= writer.PARALLEL_OPERATIONS
+    assert snapshot(here.folder) == snapshot(workers.folder)
+    assert len(snapshot(here.folder)) > 2  # api, models and resource files
+
+
+def test_the_data_dumped_validates_as_the_files_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run = run_import(FIXTURES / "petstore.yaml", tmp_path, capsys)
+    assert run.code == 0, run.report
+    documents = {
+        path: writer.yaml.safe_load(path.read_text("utf-8"))
+        for path in run.folder.rglob("*.yaml")
+    }
+    from_memory = validate_documents(run.folder, documents)
+    from_files = validate_path(run.folder)
+    assert from_memory.spec is not None and from_files.spec is not None
+    assert from_memory.spec.document == from_files.spec.document
+    assert from_memory.typed == from_files.typed
+    codes = [(d.code, d.message) for d in from_memory.diagnostics]
+    assert codes == [(d.code, d.message) for d in from_files.diagnostics]
+
+
+def test_a_draft_that_fails_its_own_checks_is_an_internal_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SDKGEN_SELF_CHECK")  # the check from memory alone
+    original = writer.files
+
+    def broken(draft: dict[str, Any], source: str) -> dict[str, dict[str, Any]]:
+        planned = original(draft, source)
+        planned["api.yaml"]["api"]["base_url"] = 42  # not a URL: the schema says so
+        return planned
+
+    monkeypatch.setattr(writer, "files", broken)
+    run = run_import(FIXTURES / "petstore.yaml", tmp_path, capsys)
+    assert run.code == 123
+    assert "the spec fails its own validation" in run.report
+
+
+def test_the_self_check_fails_when_the_files_say_something_else(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = writer.dump
+
+    def lossy(value: dict[str, Any]) -> str:
+        # A dumper bug: what the file says is not the data that was checked.
+        return original(value).replace("Pet Store", "Other Store")
+
+    monkeypatch.setattr(writer, "dump", lossy)
+    run = run_import(FIXTURES / "petstore.yaml", tmp_path, capsys)
+    assert run.code == 123
+    assert "the spec read back differs from the data dumped" in run.report
+
+
+def test_without_the_self_check_the_files_are_not_read_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SDKGEN_SELF_CHECK")
+    from generator.spec import load
+
+    def unexpected(path: Path) -> Any:
+        raise AssertionError("the written spec was parsed back")
+
+    monkeypatch.setattr(load, "load_spec", unexpected)
+    run = run_import(FIXTURES / "petstore.yaml", tmp_path, capsys)
+    assert run.code == 0, run.report
