@@ -33,7 +33,7 @@ from generator import self_check
 from generator.diagnostics import InternalError
 from generator.notice import generated_notice
 from generator.output import long_lines, seams
-from generator.output.long_lines import wrap_long_lines
+from generator.output.long_lines import WrapResult, wrap_long_lines
 from generator.output.seams import (
     STAND_IN,
     Piece,
@@ -225,11 +225,11 @@ class _Job:
 
 @dataclass(frozen=True, slots=True)
 class _Cut:
-    """A module's pieces, their keys, and which of them fit within the limit."""
+    """A module's pieces, their keys, and which are final as rendered."""
 
     plan: list[Piece]
     keys: list[str]
-    fits: list[bool]
+    final: list[bool]  # black (and the wrap) would leave the piece as it is
 
 
 def _send_to_black(job: _Job, pieces: _Pieces, previous: PreviousPieces | None) -> _Job:
@@ -243,8 +243,8 @@ def _send_to_black(job: _Job, pieces: _Pieces, previous: PreviousPieces | None) 
         if key in known:
             # A reused piece is final: black and the wrap leave it as it is.
             job.known[i] = (_stand_in(piece) + known[key], False)
-        elif job.rendered.black_layout and cut.fits[i]:
-            # Our templates write black's layout: a piece that fits is final.
+        elif job.rendered.black_layout and cut.final[i]:
+            # Our templates write black's layout: such a piece is final as it is.
             job.known[i] = (piece.text, False)
             job.as_rendered.append(i)
         else:
@@ -282,7 +282,29 @@ def _cut_module(text: str, path: str, black_layout: bool) -> _Cut | SyntaxError:
         return exc
     plan = split_module(text, tree)
     keys = [piece_key(piece) for piece in plan]
-    return _Cut(plan, keys, [black_layout and _fits(piece.text) for piece in plan])
+    final = [black_layout and _final_as_rendered(piece.text) for piece in plan]
+    return _Cut(plan, keys, final)
+
+
+def _final_as_rendered(text: str) -> bool:
+    """Whether a piece in black's layout is what black and the wrap would write.
+
+    It is when every line fits, or when the only lines too long are inside
+    docstrings (black lays out none of them) and the wrap leaves them as they are:
+    the docstring filter fills a paragraph with a word too long for any line as
+    the wrap does (``escaping._fill_paragraph``).
+    """
+    too_long = [
+        number
+        for number, line in enumerate(text.split("\n"), start=1)
+        if not _fits(line)
+    ]
+    if not too_long:
+        return True
+    inside = long_lines.inner_docstring_lines(text)
+    if inside is None or not inside.issuperset(too_long):
+        return False
+    return wrap_long_lines(text, LINE_LENGTH) == WrapResult(text)
 
 
 def _already_formatted(rendered: RenderedFile, text: str) -> bool:

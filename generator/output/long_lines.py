@@ -31,7 +31,7 @@ LINE_LENGTH = 88
 # The longest piece a long string in code is cut into; black then fits the pieces.
 _PIECE = 60
 
-__all__ = ["LINE_LENGTH", "WrapResult", "wrap_long_lines"]
+__all__ = ["LINE_LENGTH", "WrapResult", "inner_docstring_lines", "wrap_long_lines"]
 
 _ARG_ENTRY = re.compile(r"^(\s+)([A-Za-z_][A-Za-z0-9_]*): \S")
 _SECTION = re.compile(r"^\s*[A-Z][A-Za-z ]*:$")
@@ -84,6 +84,18 @@ def wrap_long_lines(source: str, width: int = LINE_LENGTH) -> WrapResult:
         out[number - 1] = wrapped + line[len(text) :]
         needs_black = needs_black or black_needed
     return WrapResult("".join(out), needs_black)
+
+
+def inner_docstring_lines(source: str) -> frozenset[int] | None:
+    """The lines of ``source``'s docstrings but their last (the closing quotes).
+
+    black lays out no such line, however long; None when ``source`` does not
+    tokenize.
+    """
+    strings = _scan(source)
+    if strings is None:
+        return None
+    return frozenset(n for a, b in strings.docstrings for n in range(a, b))
 
 
 def _scan(source: str) -> _Strings | None:
@@ -194,7 +206,10 @@ def _fill(out: list[str], first: int, end: int, follow: str, width: int) -> str 
         # PEP 257: a multi-line docstring ends with its quotes on a line of their own.
         wrapped[-1] = wrapped[-1][: -len(closing)].rstrip()
         wrapped.append(indent + closing)
-    return "\n".join(line for line in wrapped if line.strip())
+    kept = [line for line in wrapped if line.strip()]
+    if opening and closing and len(kept) == 2:
+        return None  # one line of text: black would join the closing quotes back
+    return "\n".join(kept)
 
 
 def _odd_backslashes(line: str) -> bool:

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from generator.diagnostics import InternalError
 from generator.model.build import build_model
 from generator.output.format import LINE_LENGTH, black_mode, format_all
+from generator.output.long_lines import wrap_long_lines
 from generator.resources import templates_dir
 from generator.spec.validate import validate_path
 from generator.targets.python.escaping import docstring, pystr
@@ -169,6 +170,7 @@ SPEC_TEXT = st.lists(
             "語",
             "\u0301",
             "x" * 30,
+            "y" * 90,
             "word",
             "Z",
             ".",
@@ -201,8 +203,17 @@ def test_a_docstring_that_fits_is_what_black_writes(text: str, indent: int) -> N
     args = f'{pad}"""Summary.\n\n{pad}Args:\n{pad}    name: {entry}\n{pad}"""\n'
     for doc in (body, args):
         source = _in_block(doc.rstrip("\n"), indent)
-        if fits(source):
-            assert black_keeps(source), source
+        # Long or not: black lays out no docstring line.
+        assert black_keeps(source), source
+        # The wrap pass finds a paragraph with a word too long for any line filled
+        # its way, but for an Args entry whose first word is already too long: the
+        # wrap would move it under ``name:`` (the piece then goes to black).
+        lines = source.splitlines()
+        if doc is args:
+            entry = next(line for line in lines if line.strip().startswith("name:"))
+            if len(entry) > LINE_LENGTH:
+                continue
+        assert wrap_long_lines(source).text == source, source
 
 
 @EXAMPLES

@@ -25,35 +25,34 @@ def test_every_public_name_is_exported() -> None:
 
 
 def test_models_export_every_model() -> None:
-    assert sorted(models.__all__) == sorted(
-        [
-            "Image",
-            "Album",
-            "AlbumCreated",
-            "CommentCreated",
-            "Account",
-            "UserFollow",
-            "AccountSettings",
-            "BlockedUser",
-            "GalleryProfile",
-            "Trophy",
-            "Comment",
-            "GalleryImage",
-            "GalleryAlbum",
-            "Vote",
-            "Notification",
-            "Notifications",
-            "Conversation",
-            "Message",
-            "Credits",
-            "BlockStatus",
-            "OAuthToken",
-            "ErrorBody",
-            "ErrorDetail",
-            "GalleryItem",
-            "parse_gallery_item",
-        ]
-    )
+    expected: list[str] = [
+        "Image",
+        "Album",
+        "AlbumCreated",
+        "CommentCreated",
+        "Account",
+        "UserFollow",
+        "AccountSettings",
+        "BlockedUser",
+        "GalleryProfile",
+        "Trophy",
+        "Comment",
+        "GalleryImage",
+        "GalleryAlbum",
+        "Vote",
+        "Notification",
+        "Notifications",
+        "Conversation",
+        "Message",
+        "Credits",
+        "BlockStatus",
+        "OAuthToken",
+        "ErrorBody",
+        "ErrorDetail",
+        "GalleryItem",
+        "parse_gallery_item",
+    ]
+    assert sorted(models.__all__) == sorted(expected)
     for name in models.__all__:
         assert hasattr(models, name), name
 

@@ -117,38 +117,84 @@ def docstring(
     """
     if not value:
         return ""
-    text = _docstring(str(value), indent, indent if first is None else first)
-    if not last:
-        return text
-    if "\n" in text:
-        return text + "\n" + " " * indent  # PEP 257: closing quotes on a line alone
-    return text + " " if text.endswith('"') else text
+    return _docstring(str(value), indent, indent if first is None else first, last)
 
 
 # The sync and async methods, their docs and the models repeat the same texts: each
 # is wrapped once (textwrap is most of rendering a resource module).
 @functools.lru_cache(maxsize=16_384)
-def _docstring(value: str, indent: int, first: int) -> str:
+def _docstring(value: str, indent: int, first: int, last: bool) -> str:
     text = _clean(value).strip().replace("\\", "\\\\")
     text = re.sub(r'"(?=")', r'\\"', text)
     text = re.sub(r'^"|"$', r'\\"', text)
-    # Lines end 4 columns short of the limit, room for closing quotes and a period.
-    width = max(40, _DOC_WIDTH - indent - 4)
-    lead = " " * max(0, first - indent)
     texts = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
     paragraphs = [
-        textwrap.fill(
-            p,
-            width=width,
-            initial_indent=lead if n == 0 else "",
-            break_long_words=False,
-        )
+        _fill_paragraph(p, first if n == 0 else indent, indent)
         for n, p in enumerate(texts)
     ]
-    pad = "\n" + " " * indent
-    return ("\n" + pad).join(para.replace("\n", pad) for para in paragraphs)[
-        len(lead) :
-    ]
+    closing_alone = False
+    if last and len(paragraphs) == 1 and len(paragraphs[0]) == 1:
+        paragraphs[0], closing_alone = _fill_closing_line(texts[0], first, indent)
+    lines = [line for paragraph in paragraphs for line in [*paragraph, ""]][:-1]
+    body = "\n".join(lines)[first:]  # the template wrote the first columns
+    if not last:
+        return body
+    if len(lines) > 1 or closing_alone:
+        return body + "\n" + " " * indent  # PEP 257: closing quotes on a line alone
+    return body + " " if body.endswith('"') else body
+
+
+def _fill_paragraph(text: str, start: int, indent: int) -> list[str]:
+    """A paragraph's lines (indents included), the first starting at ``start``.
+
+    Lines end 4 columns short of the limit, room for closing quotes. A word too
+    long for that makes a line too long whatever the fill: then the paragraph is
+    filled as ``output/long_lines.py`` fills a long paragraph after black (to the
+    limit, never at a hyphen), so that pass finds it already as it would write it.
+    """
+    width = max(40, _DOC_WIDTH - indent - 4) + indent
+    lines = textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=" " * start,
+        subsequent_indent=" " * indent,
+        break_long_words=False,
+    )
+    if all(len(line) <= _DOC_WIDTH for line in lines):
+        return lines
+    return _as_long_lines_fill(text, start, indent)
+
+
+def _fill_closing_line(text: str, start: int, indent: int) -> tuple[list[str], bool]:
+    """A one-line docstring's text, and whether its closing quotes go below it.
+
+    Too long with its closing quotes, it is filled as ``long_lines`` fills it: the
+    quotes count as part of the last word (after black's space, when the text ends
+    with a quote), and go on a line of their own when that takes several lines.
+    """
+    [line] = _fill_paragraph(text, start, indent)
+    closing = (" " if line.endswith('"') else "") + '"""'
+    if len(line) + len(closing) <= _DOC_WIDTH:
+        return [line], False
+    lines = _as_long_lines_fill(text + closing, start, indent)
+    if len(lines) < 2:
+        return [line], False  # one unbreakable word: left as it is, by that pass too
+    lines[-1] = lines[-1][: -len('"""')].rstrip()
+    lines = [line for line in lines if line.strip()]
+    if len(lines) < 2:
+        return [line], False  # black would join a lone closing line back up
+    return lines, True
+
+
+def _as_long_lines_fill(text: str, start: int, indent: int) -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=_DOC_WIDTH,
+        initial_indent=" " * start,
+        subsequent_indent=" " * indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def docline(value: Any) -> str:

@@ -66,6 +66,7 @@ def python_plan(
             "upload_bytes": pybytes(UPLOAD_BYTES),
             "upload_filename": UPLOAD_FILENAME,
         },
+        black_layout=True,
     )
     for name in _for_auth(api, runtime):
         yield PlanEntry(f"python/runtime/{name}", f"{src}/{name}", "runtime")
@@ -73,7 +74,7 @@ def python_plan(
         output = f"python/tests/{name.removesuffix('.jinja')}"
         yield PlanEntry(f"python/tests/{name}", output, "runtime", black_stable=True)
     exports = "python/tests/test_exports.py"
-    yield PlanEntry(exports + ".jinja", exports, "api")
+    yield PlanEntry(exports + ".jinja", exports, "api", black_layout=True)
 
 
 # The OAuth2 modules (_oauth.py, _oauth_types.py, _oauth_api_client.py) and their

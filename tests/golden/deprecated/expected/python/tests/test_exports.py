@@ -25,7 +25,8 @@ def test_every_public_name_is_exported() -> None:
 
 
 def test_models_export_every_model() -> None:
-    assert sorted(models.__all__) == sorted(["Note"])
+    expected: list[str] = ["Note"]
+    assert sorted(models.__all__) == sorted(expected)
     for name in models.__all__:
         assert hasattr(models, name), name
 

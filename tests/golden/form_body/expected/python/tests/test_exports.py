@@ -25,17 +25,16 @@ def test_every_public_name_is_exported() -> None:
 
 
 def test_models_export_every_model() -> None:
-    assert sorted(models.__all__) == sorted(
-        [
-            "Address",
-            "Item",
-            "CustomerCreate",
-            "Customer",
-            "DisputeEvidence",
-            "DisputeNote",
-            "FileInfo",
-        ]
-    )
+    expected: list[str] = [
+        "Address",
+        "Item",
+        "CustomerCreate",
+        "Customer",
+        "DisputeEvidence",
+        "DisputeNote",
+        "FileInfo",
+    ]
+    assert sorted(models.__all__) == sorted(expected)
     for name in models.__all__:
         assert hasattr(models, name), name
 

@@ -25,18 +25,17 @@ def test_every_public_name_is_exported() -> None:
 
 
 def test_models_export_every_model() -> None:
-    assert sorted(models.__all__) == sorted(
-        [
-            "Resource",
-            "Event",
-            "EventPage",
-            "Folder",
-            "Card",
-            "Transfer",
-            "Payment",
-            "parse_payment",
-        ]
-    )
+    expected: list[str] = [
+        "Resource",
+        "Event",
+        "EventPage",
+        "Folder",
+        "Card",
+        "Transfer",
+        "Payment",
+        "parse_payment",
+    ]
+    assert sorted(models.__all__) == sorted(expected)
     for name in models.__all__:
         assert hasattr(models, name), name
 

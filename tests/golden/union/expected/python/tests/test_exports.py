@@ -25,9 +25,8 @@ def test_every_public_name_is_exported() -> None:
 
 
 def test_models_export_every_model() -> None:
-    assert sorted(models.__all__) == sorted(
-        ["Post", "Photo", "Pinned", "Entry", "parse_entry"]
-    )
+    expected: list[str] = ["Post", "Photo", "Pinned", "Entry", "parse_entry"]
+    assert sorted(models.__all__) == sorted(expected)
     for name in models.__all__:
         assert hasattr(models, name), name
 
