@@ -116,7 +116,7 @@ def test_one_row_per_document_side_by_side() -> None:
     github = next(ln for ln in text.splitlines() if ln.startswith("| `github`"))
     assert github.split(" | ")[1:7] == [
         "1223",
-        "✓ 6/6",
+        "✓ 7/7",
         "1223 / 0 / 0",
         "915",
         "5.0 s",
@@ -124,7 +124,7 @@ def test_one_row_per_document_side_by_side() -> None:
     ]
     assert "✓ 3/3 | 1200 / 20 / 3 | 25 | 4.5 s | 500 MiB |" in github
     openai = next(ln for ln in text.splitlines() if ln.startswith("| `openai`"))
-    assert "✗ 0/6: import | no SDK" in openai
+    assert "✗ 0/7: import | no SDK" in openai
 
 
 def test_failures_are_listed_by_their_first_line() -> None:
