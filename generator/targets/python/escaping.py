@@ -39,6 +39,8 @@ def _string_literal(text: str) -> str:
     literal = repr(text)
     if literal.startswith('"'):
         return literal
+    if '"' not in text:  # the common case: same body, black's quotes
+        return '"' + literal[1:-1] + '"'
     return _double_quoted(literal, 0)
 
 
