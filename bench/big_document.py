@@ -1,7 +1,8 @@
 """Import and generate one large OpenAPI document, timed as a user would run them.
 
 ```console
-$ .venv/bin/python bench/big_document.py DOC [--runs 3] [--tree DIR] [--stages]
+$ .venv/bin/python bench/big_document.py DOC [--runs N] [--tree DIR] [--stages]
+      [--opc OPC]
 ```
 
 Each round imports DOC into a fresh spec folder (``sdkgen import-openapi``) and
@@ -15,8 +16,9 @@ source tree (``git archive REV | tar -x -C DIR``) with this environment, to comp
 two revisions on the same machine. Scratch files go to ``bench/.work/big/``.
 
 GitHub's description (``@octokit/openapi`` on npm, ``generated/api.github.com.json``,
-1,223 operations) is the document issue 12 measures against: OPC generates it in
-about 4.5 s on two cores without its ruff hook.
+1,223 operations) is the document issue 12 measures against; ``--opc`` times
+openapi-python-client on the same document in each round, without its ruff hook
+(``--opc ~/.cache/sdkgen/corpus/opc-0.29.1/venv/bin/openapi-python-client``).
 """
 
 from __future__ import annotations
@@ -67,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--stages", action="store_true", help="also time a generate's stages"
     )
+    parser.add_argument(
+        "--opc",
+        type=Path,
+        help="openapi-python-client to time on DOC in each round, without its ruff "
+        "hook (make corpus installs 0.29.1 under ~/.cache/sdkgen/corpus)",
+    )
     args = parser.parse_args(argv)
     document = args.document.resolve()
     tree = (args.tree or HERE.parent).resolve()
@@ -74,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     env = dict(os.environ)
     command = [sys.executable, "-m", "generator"]
     rounds: dict[str, list[Sample]] = {"import": [], "generate": []}
+    if args.opc:
+        rounds["OPC generate"] = []
+        opc_config = WORK / "opc-config.yaml"
+        opc_config.write_text("post_hooks: []\n", "utf-8")  # no ruff hook
     print(f"load average before: {_load()}")
     for index in range(args.runs):
         spec, out = WORK / "spec", WORK / "out" / "sdk"
@@ -84,7 +96,14 @@ def main(argv: list[str] | None = None) -> int:
             [*command, "import-openapi", document, "-o", spec], cwd=tree, env=env
         )
         generated = run([*command, "generate", spec, "--out", out], cwd=tree, env=env)
-        for name, sample in (("import", imported), ("generate", generated)):
+        samples = [("import", imported), ("generate", generated)]
+        if args.opc:
+            theirs = WORK / "opc"
+            shutil.rmtree(theirs, ignore_errors=True)
+            opc = [args.opc, "generate", "--path", document, "--config", opc_config]
+            opc += ["--output-path", theirs, "--meta", "none"]
+            samples.append(("OPC generate", run(opc, cwd=WORK, env=env)))
+        for name, sample in samples:
             if sample.returncode != 0:
                 print(f"{name} failed ({sample.returncode}):\n{sample.stderr[-2000:]}")
                 return 1
@@ -96,11 +115,22 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average after: {_load()}")
     print(f"\nmedians of {args.runs} ({tree}):")
     print("| command | wall s | CPU s | peak MiB |\n|---|---|---|---|")
-    for name, samples in rounds.items():
-        wall = statistics.median(s.wall for s in samples)
-        cpu = statistics.median(s.cpu for s in samples)
-        rss = max(s.rss_mib for s in samples)
+    for name, taken in rounds.items():
+        wall = statistics.median(s.wall for s in taken)
+        cpu = statistics.median(s.cpu for s in taken)
+        rss = max(s.rss_mib for s in taken)
         print(f"| {name} | {wall:.2f} | {cpu:.2f} | {rss:.0f} |")
+    if args.opc:
+        pairs = zip(rounds["import"], rounds["generate"], strict=True)
+        ours = [i.wall + g.wall for i, g in pairs]
+        theirs = [s.wall for s in rounds["OPC generate"]]
+        ratio = statistics.median(ours) / statistics.median(theirs)
+        each = ", ".join(f"{o:.2f}/{t:.2f}" for o, t in zip(ours, theirs, strict=True))
+        print(
+            f"\nimport + generate, median {statistics.median(ours):.2f} s; OPC "
+            f"{statistics.median(theirs):.2f} s: {ratio:.2f}x OPC's time "
+            f"(rounds, ours/OPC: {each})"
+        )
     if args.stages:
         stages = _stages(tree, WORK / "spec", WORK / "stages" / "sdk")
         print(f"\none generate in-process, by stage (load average now {_load()}):")

@@ -275,7 +275,18 @@ def _finished(job: _Job, pieces: _Pieces) -> FormattedFile:
 
 
 def _cut_module(text: str, path: str, black_layout: bool) -> _Cut | SyntaxError:
-    """Runs in the workers: parse (our check that the render is Python) and cut."""
+    """Runs in the workers: parse (our check that the render is Python) and cut.
+
+    A module in black's layout whose every line fits is final whole: it is only
+    compiled (a quarter of the time of building its syntax tree), not cut.
+    """
+    if black_layout and _fits(text):
+        try:
+            compile(text, path, "exec", dont_inherit=True)
+        except SyntaxError as exc:
+            return exc
+        whole = Piece(text, in_class=False, blank_lines=0)
+        return _Cut([whole], [piece_key(whole)], [True])
     try:
         tree = ast.parse(text, filename=path)
     except SyntaxError as exc:

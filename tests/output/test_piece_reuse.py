@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,24 @@ from generator import pipeline
 from generator.output import format as formatting
 from generator.output.seams import recover_pieces
 from generator.output.write import MANIFEST_NAME
+from generator.targets import render
 from tests import paths
 from tests.trees import snapshot
 
 RESOURCE = "python/src/notes_client/resources/note.py"
+
+
+@pytest.fixture(autouse=True)
+def through_black() -> Iterator[None]:
+    """Every module through black, as when a user overrides our macros.
+
+    Modules our templates write in black's layout skip black where they fit (and
+    this small spec fits whole), so they would have no pieces to reuse. A patch of
+    its own: the tests undo theirs midway.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "_macros_overridden", lambda env: True)
+        yield
 
 
 @pytest.fixture
