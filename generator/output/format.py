@@ -1,8 +1,9 @@
 """Stage 5 of the pipeline: stamp each file with its header and format the Python ones.
 
-Every rendered Python file is parsed with ``ast`` first, so a broken template is
-reported as our bug (naming the template and spec element), then formatted with
-black at the pinned version, in pieces (``seams``) spread over worker processes.
+Every rendered Python file is parsed (with ``ast``, or only compiled when it is
+final whole) in worker processes, so a broken template is reported as our bug
+(naming the template and spec element), then formatted with black at the pinned
+version, in pieces (``seams``) spread over the workers.
 black is the slowest step of the whole generator, so it is skipped wherever its
 answer is known:
 
@@ -11,8 +12,9 @@ answer is known:
   and the file on disk; likewise each unchanged piece of a changed file;
 - verbatim runtime modules, and black-stable renders that fit (``black_stable``);
 - each piece of a render our templates write in black's layout (``black_layout``)
-  whose every line fits. ``SDKGEN_SELF_CHECK=1`` (``self_check``) has black check
-  those pieces too, and fails on any it would change.
+  whose every line fits, or whose only long lines are inside docstrings and which
+  the long-line pass leaves as it is. ``SDKGEN_SELF_CHECK=1`` (``self_check``) has
+  black check those pieces too, and fails on any it would change.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import difflib
 import hashlib
 import os
 import textwrap
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -170,7 +173,7 @@ def format_all(
     """
     order: list[PurePosixPath] = []
     results: dict[PurePosixPath, FormattedFile] = {}
-    with _Pieces() as pieces:
+    with _Workers() as workers:
         cutting: deque[_Job] = deque()  # parsed and cut in the workers
         formatting: list[_Job] = []  # cut; their pieces with black
         for rendered in files:
@@ -188,11 +191,11 @@ def format_all(
             ):
                 # Cut into pieces black formats alone (``seams``): the same text,
                 # in less time, spread over the workers.
-                cut = pieces.cut(text, str(rendered.path), rendered.black_layout)
+                cut = workers.cut(text, str(rendered.path), rendered.black_layout)
                 cutting.append(_Job(rendered, render_hash, cut))
                 while cutting and cutting[0].cut.ready():
                     formatting.append(
-                        _send_to_black(cutting.popleft(), pieces, previous)
+                        _sort_pieces(cutting.popleft(), workers, previous)
                     )
             else:
                 # Not Python, or a verbatim source or black-stable render of our own
@@ -200,9 +203,9 @@ def format_all(
                 results[rendered.path] = FormattedFile(
                     rendered.path, text, render_hash, sha256(text)
                 )
-        formatting += [_send_to_black(job, pieces, previous) for job in cutting]
+        formatting += [_sort_pieces(job, workers, previous) for job in cutting]
         for job in formatting:
-            results[job.rendered.path] = _finished(job, pieces)
+            results[job.rendered.path] = _finished(job, workers)
     return [results[path] for path in order]
 
 
@@ -232,9 +235,12 @@ class _Cut:
     final: list[bool]  # black (and the wrap) would leave the piece as it is
 
 
-def _send_to_black(job: _Job, pieces: _Pieces, previous: PreviousPieces | None) -> _Job:
-    """Decide each piece of a cut module: reused, as rendered, or black's to format."""
-    cut = job.cut.result()
+def _sort_pieces(job: _Job, workers: _Workers, previous: PreviousPieces | None) -> _Job:
+    """Sort a cut module's pieces: reused, taken as rendered, or sent to black.
+
+    Raises the render's syntax error, found by the cut, as our bug.
+    """
+    cut = job.cut.only()
     if isinstance(cut, SyntaxError):
         raise _syntax_error(job.rendered, cut)
     job.plan = cut.plan
@@ -249,13 +255,13 @@ def _send_to_black(job: _Job, pieces: _Pieces, previous: PreviousPieces | None) 
             job.as_rendered.append(i)
         else:
             job.missing.append(i)
-    job.formatted = pieces.submit([cut.plan[i].text for i in job.missing])
+    job.formatted = workers.submit([cut.plan[i].text for i in job.missing])
     if job.as_rendered and self_check.enabled():
-        job.checked = pieces.submit([cut.plan[i].text for i in job.as_rendered])
+        job.checked = workers.submit([cut.plan[i].text for i in job.as_rendered])
     return job
 
 
-def _finished(job: _Job, pieces: _Pieces) -> FormattedFile:
+def _finished(job: _Job, workers: _Workers) -> FormattedFile:
     assert job.formatted is not None
     rendered = job.rendered
     if job.checked is not None:
@@ -263,7 +269,7 @@ def _finished(job: _Job, pieces: _Pieces) -> FormattedFile:
         _check_layout(rendered, taken, job.checked.results())
     fresh = dict(zip(job.missing, job.formatted.results(), strict=True))
     outputs = [fresh[i] if i in fresh else job.known[i] for i in range(len(job.plan))]
-    output, final = _joined(rendered, job.plan, outputs, pieces)
+    output, final = _joined(rendered, job.plan, outputs, workers)
     return FormattedFile(
         rendered.path,
         output,
@@ -280,21 +286,37 @@ def _cut_module(text: str, path: str, black_layout: bool) -> _Cut | SyntaxError:
     A module in black's layout whose every line fits is final whole: it is only
     compiled (a quarter of the time of building its syntax tree), not cut.
     """
-    if black_layout and _fits(text):
+    if black_layout and _fits(text) and _blank_lines_as_black(text):
         try:
-            compile(text, path, "exec", dont_inherit=True)
-        except SyntaxError as exc:
-            return exc
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # the workers print nothing
+                compile(text, path, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError) as exc:
+            return _as_syntax_error(exc)
         whole = Piece(text, in_class=False, blank_lines=0)
         return _Cut([whole], [piece_key(whole)], [True])
     try:
         tree = ast.parse(text, filename=path)
-    except SyntaxError as exc:
-        return exc
+    except (SyntaxError, ValueError) as exc:
+        return _as_syntax_error(exc)
     plan = split_module(text, tree)
     keys = [piece_key(piece) for piece in plan]
     final = [black_layout and _final_as_rendered(piece.text) for piece in plan]
     return _Cut(plan, keys, final)
+
+
+def _blank_lines_as_black(text: str) -> bool:
+    """No run of three blank lines, one newline at the end: black's limits.
+
+    The cut joins pieces with black's blank lines; a module taken whole keeps the
+    template's, which these cheap checks hold to black's (the self-check does more).
+    """
+    return "\n\n\n\n" not in text and text.endswith("\n") and not text.endswith("\n\n")
+
+
+def _as_syntax_error(exc: SyntaxError | ValueError) -> SyntaxError:
+    """A ValueError of the parser (a NUL character) reported like a syntax error."""
+    return exc if isinstance(exc, SyntaxError) else SyntaxError(str(exc))
 
 
 def _final_as_rendered(text: str) -> bool:
@@ -333,14 +355,19 @@ def _already_formatted(rendered: RenderedFile, text: str) -> bool:
 
 
 def _fits(text: str) -> bool:
-    """Whether every line is within the limit, as black measures width."""
+    """Whether every line is within the limit, and measured as black measures it.
+
+    black counts a wide character twice and a combining one not at all; the
+    layout helpers count characters. A line where the two differ might be laid
+    out otherwise by black, so it counts as too long: its piece goes to black.
+    """
     for line in text.splitlines():
         if len(line) > LINE_LENGTH:
             return False
         if not line.isascii():
-            from black.strings import str_width  # wide characters count twice
+            from black.strings import str_width
 
-            if str_width(line) > LINE_LENGTH:
+            if str_width(line) != len(line):
                 return False
     return True
 
@@ -376,7 +403,7 @@ def _joined(
     rendered: RenderedFile,
     plan: list[Piece],
     outputs: list[Formatted | Exception],
-    pieces: _Pieces,
+    workers: _Workers,
 ) -> tuple[str, list[str]]:
     """The file, and each piece's final text, after black's second pass if needed."""
     formatted = _formatted_or_raise(rendered, outputs)
@@ -384,7 +411,7 @@ def _joined(
     # piece is already what black and the wrap keep (pieces are formatted alone).
     redo = [i for i, (_, needs_black) in enumerate(formatted) if needs_black]
     if redo:
-        again = pieces.submit([formatted[i][0] for i in redo], again=True)
+        again = workers.submit([formatted[i][0] for i in redo], again=True)
         redone = _formatted_or_raise(rendered, again.results())
         for i, output in zip(redo, redone, strict=True):
             formatted[i] = output
@@ -420,6 +447,8 @@ class _Task(Generic[T]):
         self._done: list[T] | None = None
 
     def start(self, pool: ProcessPoolExecutor) -> None:
+        if self._done is not None:
+            return  # already done here, before the workers started
         self.futures = [
             pool.submit(_call_each, self.function, calls)
             for calls in _batches(self.calls)
@@ -436,7 +465,8 @@ class _Task(Generic[T]):
             self._done = _call_each(self.function, self.calls)
         return self._done
 
-    def result(self) -> T:
+    def only(self) -> T:
+        """The result of a task of one call."""
         [only] = self.results()
         return only
 
@@ -445,21 +475,21 @@ def _call_each(function: Callable[..., T], calls: list[tuple[Any, ...]]) -> list
     return [function(*arguments) for arguments in calls]
 
 
-class _Pieces:
+class _Workers:
     """Cuts and formats in worker processes, or in this one when there is little.
 
-    The workers start once PARALLEL_CHARACTERS of source has been submitted (what
-    came before goes to them too); a run with less works in this process, when its
-    results are asked for.
+    The workers start once modules of PARALLEL_CHARACTERS in all have been sent to
+    be cut (what came before goes to them too, unless already done here); a run
+    with less works in this process, when its results are asked for.
     """
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._tried_workers = False
         self._waiting: list[_Task[Any]] = []
-        self._submitted = 0
+        self._sent = 0  # characters of the modules sent to be cut
 
-    def __enter__(self) -> _Pieces:
+    def __enter__(self) -> _Workers:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -470,6 +500,7 @@ class _Pieces:
         self, text: str, path: str, black_layout: bool
     ) -> _Task[_Cut | SyntaxError]:
         """Start parsing and cutting a module (``_cut_module``)."""
+        self._sent += len(text)
         return self._start(_Task(_cut_module, [(text, path, black_layout)]))
 
     def submit(
@@ -481,8 +512,7 @@ class _Pieces:
 
     def _start(self, task: _Task[T]) -> _Task[T]:
         self._waiting.append(task)
-        self._submitted += sum(len(call[0]) for call in task.calls)
-        if not self._tried_workers and self._submitted >= PARALLEL_CHARACTERS:
+        if not self._tried_workers and self._sent >= PARALLEL_CHARACTERS:
             self._tried_workers = True
             self._pool = _start_workers()
         if self._pool is not None:
@@ -494,13 +524,21 @@ class _Pieces:
 
 def _start_workers() -> ProcessPoolExecutor | None:
     """Worker processes, one per core (at most 8); None on a single core."""
-    workers = min(os.cpu_count() or 1, 8)
+    workers = min(usable_cores(), 8)
     if workers < 2:
         return None
     from concurrent.futures import ProcessPoolExecutor
 
     black_mode()  # import black once here; forked workers inherit it
     return ProcessPoolExecutor(max_workers=workers)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity, which ``cpu_count`` ignores)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
 
 
 def _batches(calls: list[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:

@@ -21,6 +21,8 @@ from generator.diagnostics import Diagnostic, Location, Severity, SpecError
 from generator.spec.elements import JsonPath
 from generator.spec.load import FileContent, LoadedSpec, load_spec, merge_files
 from generator.spec.types import Spec
+from generator.spec.yaml_compose import MAX_DEPTH
+from generator.spec.yaml_nodes import MAX_NODES
 
 MISSING_SECTION = "SPEC028"
 REQUIRED_SECTIONS = ("api", "resources")
@@ -102,6 +104,27 @@ def validate_documents(
     return ValidationResult(spec, _sorted(diagnostics), spec.display_root(), typed)
 
 
+def far_from_loader_limits(document: Any) -> bool:
+    """Whether a file's data is well within what the loader reads (values, depth).
+
+    A writer checking from memory (``validate_documents``) falls back to reading
+    its files when not: the loader's own limits decide then.
+    """
+    values, deepest = 0, 0
+    stack: list[tuple[Any, int]] = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        values += 1
+        deepest = max(deepest, depth)
+        if values > MAX_NODES // 2 or deepest > MAX_DEPTH // 2:
+            return False
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+    return True
+
+
 def merge_documents(
     root: Path, documents: dict[Path, dict[str, Any]]
 ) -> tuple[LoadedSpec, list[Diagnostic]]:
@@ -114,9 +137,12 @@ def merge_documents(
         data = {
             k: dict(v) if isinstance(v, dict) else v for k, v in documents[path].items()
         }
-        where: dict[JsonPath, Location] = {
-            (section,): Location(str(path), 1, 1) for section in data
-        }
+        # No positions: a finding names the file of its section's entry.
+        here = Location(str(path), 1, 1)
+        where: dict[JsonPath, Location] = {(section,): here for section in data}
+        for section, value in data.items():
+            if isinstance(value, dict):
+                where.update({(section, name): here for name in value})
         contents.append(FileContent(path, data, where, {}))
     return merge_files(root, tuple(ordered), contents, problems), problems
 

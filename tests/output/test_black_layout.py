@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from generator.diagnostics import InternalError
 from generator.model.build import build_model
-from generator.output.format import LINE_LENGTH, black_mode, format_all
+from generator.output.format import LINE_LENGTH, _fits, black_mode, format_all
 from generator.output.long_lines import wrap_long_lines
 from generator.resources import templates_dir
 from generator.spec.validate import validate_path
@@ -47,7 +47,8 @@ def no_cache(path: PurePosixPath, digest: str) -> None:
 
 
 def fits(text: str) -> bool:
-    return all(len(line) <= LINE_LENGTH for line in text.splitlines())
+    """What format_all trusts: lines within the limit, as black measures them."""
+    return _fits(text)
 
 
 def black_keeps(text: str) -> bool:
@@ -92,8 +93,10 @@ def test_a_piece_that_fits_is_taken_as_rendered_and_a_long_one_goes_to_black(
     assert formatted.by_black
 
 
-def test_verification_fails_on_a_piece_black_would_change() -> None:
-    # SDKGEN_SELF_CHECK=1 here (tests/conftest.py), as in every test.
+def test_verification_fails_on_a_piece_black_would_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SDKGEN_SELF_CHECK", "1")  # as tests/conftest.py sets it
     with pytest.raises(InternalError) as caught:
         format_all([module(IN_LAYOUT, NOT_IN_LAYOUT)], "spec.yaml", no_cache)
     message = str(caught.value)
@@ -102,13 +105,29 @@ def test_verification_fails_on_a_piece_black_would_change() -> None:
     assert "-def odd( value ):\n-    return  value\n+def odd(value):" in message
 
 
-def test_a_render_not_in_black_layout_is_formatted_whole(
+def test_a_render_not_in_black_layout_goes_through_black(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("SDKGEN_SELF_CHECK")
     rendered = dataclasses.replace(module(IN_LAYOUT, NOT_IN_LAYOUT), black_layout=False)
     [formatted] = format_all([rendered], "spec.yaml", no_cache)
     assert "def odd(value):\n    return value\n" in formatted.content
+
+
+def test_a_broken_render_that_fits_whole_is_reported_as_our_bug() -> None:
+    rendered = module("def ok() -> None: ...\n", "def broken(:\n    pass\n")
+    with pytest.raises(InternalError) as caught:
+        format_all([rendered], "spec.yaml", no_cache)
+    assert "template python/package/module.py.jinja for api" in str(caught.value)
+    assert "produced invalid Python in pkg/module.py" in str(caught.value)
+
+
+def test_a_line_black_measures_otherwise_does_not_fit() -> None:
+    # black counts a combining accent as nothing and a wide character twice; the
+    # layout helpers count characters, so such a line goes to black.
+    assert _fits('x = "e\u0301"\n') is False
+    assert _fits('x = "\u8a9e"\n') is False
+    assert _fits('x = "\u00e9"\n') is True  # one character, one column
 
 
 @pytest.fixture(scope="module")
@@ -286,8 +305,12 @@ def _in_block(code: str, indent: int) -> str:
     return "".join(opening) + code + "\n"
 
 
+# Enum values as the spec spells them: accents composed and combining, wide.
+VALUES = st.one_of(
+    NAMES, NAMES.map(lambda n: n + "\u00e9"), NAMES.map(lambda n: n + "e\u0301語")
+)
 ANNOTATIONS = st.one_of(
-    st.lists(NAMES, min_size=1, max_size=14).map(
+    st.lists(VALUES, min_size=1, max_size=14).map(
         lambda names: f"Literal[{', '.join(map(pystr, names))}]"
     ),
     NAMES,

@@ -123,10 +123,17 @@ def _check_written(
     """
     from generator.diagnostics import SpecError
     from generator.spec.load import MAX_FILE_BYTES, load_spec
-    from generator.spec.validate import validate_documents, validate_path
+    from generator.spec.validate import (
+        far_from_loader_limits,
+        validate_documents,
+        validate_path,
+    )
 
-    if any(path.stat().st_size > MAX_FILE_BYTES for path in written):
-        return validate_path(output).errors  # the loader's limit, as validate says
+    if any(
+        path.stat().st_size > MAX_FILE_BYTES or not far_from_loader_limits(data)
+        for path, data in written.items()
+    ):
+        return validate_path(output).errors  # the loader's limits, as validate says
     if self_check.enabled():
         try:
             read_back = load_spec(output).document

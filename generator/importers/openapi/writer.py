@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import io
 import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -101,17 +102,23 @@ PARALLEL_OPERATIONS = 150
 
 
 def _dump_all(parts: list[dict[str, Any]], operations: int) -> list[str]:
-    workers = min(os.cpu_count() or 1, 4)
+    workers = min(_usable_cores(), 4)
     if operations < PARALLEL_OPERATIONS or workers < 2:
         return [dump(sections) for sections in parts]
-    from concurrent.futures import ProcessPoolExecutor
-
     # The largest files first (models.yaml, then the largest resources), so that
     # no worker is left with a large one at the end.
     order = sorted(range(len(parts)), key=lambda i: -_weight(parts[i]))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         texts = dict(zip(order, pool.map(dump, [parts[i] for i in order]), strict=True))
     return [texts[i] for i in range(len(parts))]
+
+
+def _usable_cores() -> int:
+    """The cores this process may run on (its affinity, which ``cpu_count`` ignores)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
 
 
 def _weight(sections: dict[str, Any]) -> int:

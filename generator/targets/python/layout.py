@@ -200,10 +200,10 @@ def bracketed(
             lines.extend(item.exploded(indent + 4, ","))
         elif isinstance(item, TupleLiteral):
             lone = len(item.items) == 1  # one a line keeps it a tuple
-            head = item.prefix + "("
+            opening = item.prefix + "("
             lines.append(
                 bracketed(
-                    head, item.items, "),", indent + 4, literal=True, exploded=lone
+                    opening, item.items, "),", indent + 4, literal=True, exploded=lone
                 )
             )
         else:

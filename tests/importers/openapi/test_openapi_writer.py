@@ -29,17 +29,18 @@ def test_files_dumped_by_workers_are_the_files_dumped_here(
 ) -> None:
     here = run_import(FIXTURES / "petstore.yaml", tmp_path / "here", capsys)
     monkeypatch.setattr(writer, "PARALLEL_OPERATIONS", 1)
-    dumped = []
-    original = writer._dump_all
+    monkeypatch.setattr(writer, "_usable_cores", lambda: 2)  # on any machine
+    pools = []
+    original = writer.ProcessPoolExecutor
 
-    def spy(parts: list[dict[str, Any]], operations: int) -> list[str]:
-        dumped.append(operations)
-        return original(parts, operations)
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        pools.append(kwargs)
+        return original(*args, **kwargs)
 
-    monkeypatch.setattr(writer, "_dump_all", spy)
+    monkeypatch.setattr(writer, "ProcessPoolExecutor", counted)
     workers = run_import(FIXTURES / "petstore.yaml", tmp_path / "workers", capsys)
     assert here.code == workers.code == 0
-    assert dumped and dumped[0] >= writer.PARALLEL_OPERATIONS
+    assert pools == [{"max_workers": 2}]
     assert snapshot(here.folder) == snapshot(workers.folder)
     assert len(snapshot(here.folder)) > 2  # api, models and resource files
 
@@ -100,9 +101,42 @@ def test_without_the_self_check_the_files_are_not_read_back(
     monkeypatch.delenv("SDKGEN_SELF_CHECK")
     from generator.spec import load
 
-    def unexpected(path: Path) -> Any:
+    def unexpected(*args: Any) -> Any:
         raise AssertionError("the written spec was parsed back")
 
-    monkeypatch.setattr(load, "load_spec", unexpected)
+    monkeypatch.setattr(load, "load_file", unexpected)
     run = run_import(FIXTURES / "petstore.yaml", tmp_path, capsys)
     assert run.code == 0, run.report
+
+
+def test_a_spec_near_the_loader_limits_is_read_back_to_be_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SDKGEN_SELF_CHECK")
+    from generator.spec import load, validate
+
+    read: list[Path] = []
+    original = load.load_file
+
+    def reading(path: Path, problems: list[Any]) -> Any:
+        read.append(path)
+        return original(path, problems)
+
+    monkeypatch.setattr(load, "load_file", reading)
+    monkeypatch.setattr(validate, "far_from_loader_limits", lambda data: False)
+    run = run_import(FIXTURES / "petstore.yaml", tmp_path, capsys)
+    assert run.code == 0, run.report
+    assert sorted(read) == sorted(run.folder.rglob("*.yaml"))
+
+
+def test_loader_limits_are_judged_from_the_data() -> None:
+    from generator.spec.validate import far_from_loader_limits
+    from generator.spec.yaml_compose import MAX_DEPTH
+    from generator.spec.yaml_nodes import MAX_NODES
+
+    assert far_from_loader_limits({"models": {"A": {"fields": {"x": "int"}}}})
+    assert not far_from_loader_limits({"values": list(range(MAX_NODES // 2))})
+    deep: dict[str, Any] = {}
+    for _ in range(MAX_DEPTH // 2):
+        deep = {"nested": deep}
+    assert not far_from_loader_limits(deep)
