@@ -396,7 +396,7 @@ def test_on_a_single_core_everything_is_formatted_in_process(
 ) -> None:
     serial = pipeline.build_outputs(spec_of(project), project / "g", use_cache=False)
     monkeypatch.setattr(formatting, "PARALLEL_CHARACTERS", 0)
-    monkeypatch.setattr(formatting.os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(formatting, "usable_cores", lambda: 1)
 
     def no_workers(*args: object, **kwargs: object) -> None:
         raise AssertionError("a single core starts no worker processes")

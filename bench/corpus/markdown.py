@@ -24,7 +24,8 @@ JSON in the corpus cache; do not edit. `python -m bench.corpus report` rewrites 
 from the saved results without measuring.
 
 Each document is taken through **sdkgen**: `import-openapi`, `generate`,
-`python -m compileall`, importing the package and every module in it in a fresh
+`black --check` on the SDK, `python -m compileall`, importing the package and every
+module in it in a fresh
 interpreter, the SDK's own tests (`pytest -q`), and `mypy --strict` on the package
 (documents of up to {mypy_max} operations). **OPC** (openapi-python-client, in its
 own virtualenv, run without its ruff post-hook): `generate --meta none`, compile,
