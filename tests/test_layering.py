@@ -1,8 +1,9 @@
 """The packages of generator/ stack in layers, and imports only run downward.
 
 From the bottom: the base modules (``generator/{diagnostics,naming,notice,
-self_check,resources,caches}.py`` and the package's own ``__init__``), then ``spec``,
-``model``, ``targets``, ``output``, ``pipeline`` and ``cli``; ``__main__`` sits on top.
+self_check,processes,resources,caches}.py`` and the package's own ``__init__``),
+then ``spec``, ``model``, ``targets``, ``output``, ``pipeline`` and ``cli``;
+``__main__`` sits on top.
 ``importers`` stand beside that stack: they read only ``spec`` and the base, and
 only ``cli`` runs them. Inside ``importers``, ``common`` knows no single importer.
 
@@ -23,7 +24,15 @@ from tests import paths
 
 GENERATOR = paths.REPO / "generator"
 
-BASE_MODULES = {"diagnostics", "naming", "notice", "resources", "caches", "self_check"}
+BASE_MODULES = {
+    "diagnostics",
+    "naming",
+    "notice",
+    "resources",
+    "caches",
+    "self_check",
+    "processes",
+}
 # Which layers each layer may import; a layer may always import itself.
 ALLOWED: dict[str, set[str]] = {
     "base": set(),

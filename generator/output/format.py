@@ -22,7 +22,6 @@ from __future__ import annotations
 import ast
 import difflib
 import hashlib
-import os
 import textwrap
 import warnings
 from collections import deque
@@ -46,6 +45,7 @@ from generator.output.seams import (
     split_module,
 )
 from generator.output.versions import distribution_version
+from generator.processes import usable_cores
 
 __all__ = [
     "FormatCache",
@@ -531,14 +531,6 @@ def _start_workers() -> ProcessPoolExecutor | None:
 
     black_mode()  # import black once here; forked workers inherit it
     return ProcessPoolExecutor(max_workers=workers)
-
-
-def usable_cores() -> int:
-    """The cores this process may run on (its affinity, which ``cpu_count`` ignores)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on every platform
-        return os.cpu_count() or 1
 
 
 def _batches(calls: list[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:

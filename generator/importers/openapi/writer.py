@@ -18,6 +18,7 @@ import yaml.emitter
 from yaml.emitter import ScalarAnalysis
 
 from generator.importers.common.emit import SCHEMA_ID, schema_path
+from generator.processes import usable_cores
 
 
 class _Dumper(yaml.SafeDumper):
@@ -102,7 +103,7 @@ PARALLEL_OPERATIONS = 150
 
 
 def _dump_all(parts: list[dict[str, Any]], operations: int) -> list[str]:
-    workers = min(_usable_cores(), 4)
+    workers = min(usable_cores(), 4)
     if operations < PARALLEL_OPERATIONS or workers < 2:
         return [dump(sections) for sections in parts]
     # The largest files first (models.yaml, then the largest resources), so that
@@ -111,14 +112,6 @@ def _dump_all(parts: list[dict[str, Any]], operations: int) -> list[str]:
     with ProcessPoolExecutor(max_workers=workers) as pool:
         texts = dict(zip(order, pool.map(dump, [parts[i] for i in order]), strict=True))
     return [texts[i] for i in range(len(parts))]
-
-
-def _usable_cores() -> int:
-    """The cores this process may run on (its affinity, which ``cpu_count`` ignores)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on every platform
-        return os.cpu_count() or 1
 
 
 def _weight(sections: dict[str, Any]) -> int:

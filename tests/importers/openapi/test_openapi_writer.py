@@ -29,7 +29,7 @@ def test_files_dumped_by_workers_are_the_files_dumped_here(
 ) -> None:
     here = run_import(FIXTURES / "petstore.yaml", tmp_path / "here", capsys)
     monkeypatch.setattr(writer, "PARALLEL_OPERATIONS", 1)
-    monkeypatch.setattr(writer, "_usable_cores", lambda: 2)  # on any machine
+    monkeypatch.setattr(writer, "usable_cores", lambda: 2)  # on any machine
     pools = []
     original = writer.ProcessPoolExecutor
 
