@@ -384,7 +384,7 @@ def test_formatting_in_worker_processes_gives_the_same_files(
 ) -> None:
     serial = pipeline.build_outputs(spec_of(project), project / "g", use_cache=False)
     monkeypatch.setattr(formatting, "PARALLEL_CHARACTERS", 0)
-    monkeypatch.setattr(formatting.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(formatting, "usable_cores", lambda: 2)
     parallel = pipeline.build_outputs(spec_of(project), project / "g", use_cache=False)
     assert [(f.path, f.content) for f in parallel.files] == [
         (f.path, f.content) for f in serial.files
