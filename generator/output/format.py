@@ -349,9 +349,7 @@ def _already_formatted(rendered: RenderedFile, text: str) -> bool:
     """
     if rendered.preformatted:
         return True
-    if not rendered.black_stable:
-        return False
-    return all(len(line) <= LINE_LENGTH for line in text.splitlines())
+    return rendered.black_stable and _fits(text)
 
 
 def _fits(text: str) -> bool:

@@ -39,3 +39,26 @@ def test_a_usage_error_exits_2_with_its_message(command: list[str]) -> None:
     done = run(*command, "validate", "no/such/spec")
     assert done.returncode == 2
     assert "no/such/spec does not exist" in done.stdout
+
+
+def test_run_flushes_what_main_printed_and_exits_with_its_code(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import generator.cli as cli
+
+    def speaking() -> int:
+        print("said before leaving")
+        return 3
+
+    exits: list[int] = []
+
+    def leave(code: int) -> None:
+        exits.append(code)
+        raise SystemExit(code)
+
+    monkeypatch.setattr(cli, "main", speaking)
+    monkeypatch.setattr(cli.os, "_exit", leave)
+    with pytest.raises(SystemExit):
+        cli.run()
+    assert exits == [3]
+    assert capsys.readouterr().out == "said before leaving\n"

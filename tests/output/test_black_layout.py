@@ -122,6 +122,13 @@ def test_a_broken_render_that_fits_whole_is_reported_as_our_bug() -> None:
     assert "produced invalid Python in pkg/module.py" in str(caught.value)
 
 
+def test_a_nul_in_a_render_is_reported_as_our_bug_like_a_syntax_error() -> None:
+    for parts in (("x = 1\x00\n",), (IN_LAYOUT, "x = 1\x00\n", TOO_LONG)):
+        with pytest.raises(InternalError) as caught:
+            format_all([module(*parts)], "spec.yaml", no_cache)
+        assert "produced invalid Python in pkg/module.py" in str(caught.value)
+
+
 def test_a_line_black_measures_otherwise_does_not_fit() -> None:
     # black counts a combining accent as nothing and a wide character twice; the
     # layout helpers count characters, so such a line goes to black.
