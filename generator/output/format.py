@@ -12,9 +12,11 @@ answer is known:
   and the file on disk; likewise each unchanged piece of a changed file;
 - verbatim runtime modules, and black-stable renders that fit (``black_stable``);
 - each piece of a render our templates write in black's layout (``black_layout``)
-  whose every line fits, or whose only long lines are inside docstrings and which
-  the long-line pass leaves as it is. ``SDKGEN_SELF_CHECK=1`` (``self_check``) has
-  black check those pieces too, and fails on any it would change.
+  whose every line fits, or whose long lines are of shapes black cannot split
+  (``known_layout``: inside docstrings, or a bracket-free element of an exploded
+  bracket); the long-line pass still runs on the latter. ``SDKGEN_SELF_CHECK=1``
+  (``self_check``) has black check those pieces too, and fails on any it would
+  change.
 """
 
 from __future__ import annotations
@@ -34,8 +36,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from generator import self_check
 from generator.diagnostics import InternalError
 from generator.notice import generated_notice
-from generator.output import long_lines, seams
-from generator.output.long_lines import WrapResult, wrap_long_lines
+from generator.output import known_layout, long_lines, seams
+from generator.output.known_layout import blank_lines_as_black, fits, known_output
+from generator.output.long_lines import LINE_LENGTH, wrap_long_lines
 from generator.output.seams import (
     STAND_IN,
     Piece,
@@ -63,9 +66,6 @@ if TYPE_CHECKING:
 
     from generator.targets.render import RenderedFile
 
-# black's line length, and ruff's in the generated SDK.
-LINE_LENGTH = 88
-
 # Below this much source to format, starting worker processes costs more than
 # it saves (black handles roughly 100 kB a second).
 PARALLEL_CHARACTERS = 60_000
@@ -91,9 +91,15 @@ def black_mode() -> black.Mode:
 def formatter_id() -> str:
     """Identifies the formatter and its settings; a change invalidates the cache."""
     # Our own passes around black are part of formatting: changing them (this module,
-    # the long-line pass or the cutting into pieces) must miss the cache.
+    # the long-line pass, the cutting into pieces or what is known without black) must
+    # miss the cache.
     ours = hashlib.sha256()
-    for module in (__file__, long_lines.__file__, seams.__file__):
+    for module in (
+        __file__,
+        known_layout.__file__,
+        long_lines.__file__,
+        seams.__file__,
+    ):
         ours.update(Path(module).read_bytes())
     wrap = ours.hexdigest()[:12]
     version = distribution_version("black")
@@ -228,11 +234,14 @@ class _Job:
 
 @dataclass(frozen=True, slots=True)
 class _Cut:
-    """A module's pieces, their keys, and which are final as rendered."""
+    """A module's pieces, their keys, and what black and the wrap make of each.
+
+    ``known[i]`` is None when only black can tell (``known_layout``).
+    """
 
     plan: list[Piece]
     keys: list[str]
-    final: list[bool]  # black (and the wrap) would leave the piece as it is
+    known: list[Formatted | None]
 
 
 def _sort_pieces(job: _Job, workers: _Workers, previous: PreviousPieces | None) -> _Job:
@@ -249,9 +258,9 @@ def _sort_pieces(job: _Job, workers: _Workers, previous: PreviousPieces | None) 
         if key in known:
             # A reused piece is final: black and the wrap leave it as it is.
             job.known[i] = (_stand_in(piece) + known[key], False)
-        elif job.rendered.black_layout and cut.final[i]:
-            # Our templates write black's layout: such a piece is final as it is.
-            job.known[i] = (piece.text, False)
+        elif (known_output := cut.known[i]) is not None:
+            # Our templates write black's layout: black leaves such a piece as it is.
+            job.known[i] = known_output
             job.as_rendered.append(i)
         else:
             job.missing.append(i)
@@ -286,7 +295,7 @@ def _cut_module(text: str, path: str, black_layout: bool) -> _Cut | SyntaxError:
     A module in black's layout whose every line fits is final whole: it is only
     compiled (a quarter of the time of building its syntax tree), not cut.
     """
-    if black_layout and _fits(text) and _blank_lines_as_black(text):
+    if black_layout and fits(text) and blank_lines_as_black(text):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # the workers print nothing
@@ -294,50 +303,20 @@ def _cut_module(text: str, path: str, black_layout: bool) -> _Cut | SyntaxError:
         except (SyntaxError, ValueError) as exc:
             return _as_syntax_error(exc)
         whole = Piece(text, in_class=False, blank_lines=0)
-        return _Cut([whole], [piece_key(whole)], [True])
+        return _Cut([whole], [piece_key(whole)], [(text, False)])
     try:
         tree = ast.parse(text, filename=path)
     except (SyntaxError, ValueError) as exc:
         return _as_syntax_error(exc)
     plan = split_module(text, tree)
     keys = [piece_key(piece) for piece in plan]
-    final = [black_layout and _final_as_rendered(piece.text) for piece in plan]
-    return _Cut(plan, keys, final)
-
-
-def _blank_lines_as_black(text: str) -> bool:
-    """No run of three blank lines, one newline at the end: black's limits.
-
-    The cut joins pieces with black's blank lines; a module taken whole keeps the
-    template's, which these cheap checks hold to black's (the self-check does more).
-    """
-    return "\n\n\n\n" not in text and text.endswith("\n") and not text.endswith("\n\n")
+    known = [known_output(piece.text) if black_layout else None for piece in plan]
+    return _Cut(plan, keys, known)
 
 
 def _as_syntax_error(exc: SyntaxError | ValueError) -> SyntaxError:
     """A ValueError of the parser (a NUL character) reported like a syntax error."""
     return exc if isinstance(exc, SyntaxError) else SyntaxError(str(exc))
-
-
-def _final_as_rendered(text: str) -> bool:
-    """Whether a piece in black's layout is what black and the wrap would write.
-
-    It is when every line fits, or when the only lines too long are inside
-    docstrings (black lays out none of them) and the wrap leaves them as they are:
-    the docstring filter fills a paragraph with a word too long for any line as
-    the wrap does (``escaping._fill_paragraph``).
-    """
-    too_long = [
-        number
-        for number, line in enumerate(text.split("\n"), start=1)
-        if not _fits(line)
-    ]
-    if not too_long:
-        return True
-    inside = long_lines.inner_docstring_lines(text)
-    if inside is None or not inside.issuperset(too_long):
-        return False
-    return wrap_long_lines(text, LINE_LENGTH) == WrapResult(text)
 
 
 def _already_formatted(rendered: RenderedFile, text: str) -> bool:
@@ -349,25 +328,7 @@ def _already_formatted(rendered: RenderedFile, text: str) -> bool:
     """
     if rendered.preformatted:
         return True
-    return rendered.black_stable and _fits(text)
-
-
-def _fits(text: str) -> bool:
-    """Whether every line is within the limit, and measured as black measures it.
-
-    black counts a wide character twice and a combining one not at all; the
-    layout helpers count characters. A line where the two differ might be laid
-    out otherwise by black, so it counts as too long: its piece goes to black.
-    """
-    for line in text.splitlines():
-        if len(line) > LINE_LENGTH:
-            return False
-        if not line.isascii():
-            from black.strings import str_width
-
-            if str_width(line) != len(line):
-                return False
-    return True
+    return rendered.black_stable and fits(text)
 
 
 def _check_layout(

@@ -25,6 +25,7 @@ class PlanEntry:
     # it for the shortest, a typical and the longest package name.
     black_stable: bool = False
     # The template (with the macros it imports) writes black's layout for any spec:
-    # each piece of its output whose every line fits is final as rendered, and only
-    # the others go through black (``format_all``; ``SDKGEN_SELF_CHECK`` checks).
+    # each piece of its output whose every line fits (or whose long lines black
+    # cannot split: ``known_layout``) skips black, and only the others go through
+    # it (``format_all``; ``SDKGEN_SELF_CHECK`` checks).
     black_layout: bool = False

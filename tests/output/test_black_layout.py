@@ -2,7 +2,8 @@
 
 ``PlanEntry.black_layout`` marks the package templates (models, client, resource
 modules). ``format_all`` cuts their output into pieces (``seams``) and sends only the
-pieces with a line over 88 columns to black; the others are final as rendered. What
+pieces with a line over 88 columns to black, unless black could not split those
+lines anyway (``known_layout``); the others are final as rendered. What
 makes that safe is tested three ways: here (the filters and layout helpers that
 write spec text and variable-length code, against black, on inputs Hypothesis
 draws), by every generate in the test suite (``SDKGEN_SELF_CHECK``, set in
@@ -23,7 +24,8 @@ from hypothesis import strategies as st
 
 from generator.diagnostics import InternalError
 from generator.model.build import build_model
-from generator.output.format import LINE_LENGTH, _fits, black_mode, format_all
+from generator.output.format import LINE_LENGTH, black_mode, format_all
+from generator.output.known_layout import fits as _fits
 from generator.output.long_lines import wrap_long_lines
 from generator.resources import templates_dir
 from generator.spec.validate import validate_path
@@ -384,3 +386,85 @@ def test_an_operation_definition_is_what_black_writes(
     source = "\n".join([*lines, ")"]) + "\n"
     if fits(source):
         assert black_keeps(source), source
+
+
+# --- long lines black cannot split: known without black (known_layout) ---
+
+LONG_TEXT = st.tuples(SPEC_TEXT, st.integers(0, 120)).map(lambda t: t[0] + "w" * t[1])
+# The bracket-free elements of each kind of bracket, long or not.
+ELEMENTS = {
+    "keyword": st.tuples(NAMES, LONG_TEXT).map(lambda t: f"{t[0]}={pystr(t[1])}"),
+    "entry": st.one_of(
+        st.tuples(LONG_TEXT, NAMES).map(lambda t: f"{pystr(t[0])}: {t[1]}"),
+        st.tuples(LONG_TEXT, LONG_TEXT).map(
+            lambda t: f"{pystr(t[0])}: {pystr(t[1])}"
+        ),
+    ),
+    "plain": LONG_TEXT.map(pystr),
+}
+# Exploded brackets as our templates write them: the statement's head and tail,
+# the kind of their elements, and short elements black would keep exploded.
+OPENINGS = [
+    ("_GET_THING: Operation[Thing] = Operation(", ")", "keyword", 'method="GET"'),
+    ("return self._call(", ")", "keyword", "options=options"),
+    ("params={", "},", "entry", '"page": page'),
+    ("value = [", "]", "plain", "first"),
+    ("value = {", "}", "entry", '"key": key'),
+    ("assert names == {", "}", "plain", "first"),
+]
+
+
+@EXAMPLES
+@given(
+    data=st.data(),
+    opening=st.sampled_from(OPENINGS),
+    indent=st.sampled_from([0, 4, 8]),
+    short=st.integers(0, 2),
+)
+def test_a_long_element_of_an_exploded_bracket_is_what_black_writes(
+    data: st.DataObject, opening: tuple[str, str, str, str], indent: int, short: int
+) -> None:
+    """A bracket-free element (``"text",``, ``name="text",``, ``"key": value,``) is
+    left as it is by black, however long; the wrap then does what it does after
+    black (``known_layout``)."""
+    from generator.output.format import _format_source
+    from generator.output.known_layout import known_output
+
+    head, tail, kind, fitting = opening
+    elements = data.draw(st.lists(ELEMENTS[kind], min_size=1, max_size=3))
+    items = [fitting] * short + elements
+    pad, inner = " " * indent, " " * (indent + 4)
+    if head.startswith("params="):  # a dict as a keyword argument of a call
+        lines = [f"{pad}return self._call(", f"{inner}{head}"]
+        lines += [f"{inner}    {item}," for item in items]
+        lines += [f"{inner}{tail}", f"{pad})"]
+    else:
+        lines = [f"{pad}{head}", *(f"{inner}{item}," for item in items), pad + tail]
+    source = _in_block("\n".join(lines), indent)
+    known = known_output(source)
+    # Every element here is of a shape black cannot split: none of it needs black.
+    assert known is not None, source
+    assert known == _format_source(source), source
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        # A tuple's and a subscript's trailing comma may not be magic.
+        'value = (\n    "{long}",\n)',
+        'value = things[\n    "{long}",\n]',
+        # No magic trailing comma: black may join or add one.
+        'value = call(\n    "{long}"\n)',
+        'value = call(\n    a,\n    "{long}",\n    b\n)',
+        # Brackets of its own: black may split there.
+        'value = call(\n    name=f("{long}"),\n)',
+        # Not one string: an implicit concatenation, an f-string.
+        'value = call(\n    "{long}" "x",\n)',
+        'value = call(\n    f"{long}",\n)',
+    ],
+)
+def test_a_long_line_in_any_other_shape_goes_to_black(code: str) -> None:
+    from generator.output.known_layout import known_output
+
+    source = code.replace("{long}", "word " * 20) + "\n"
+    assert known_output(source) is None

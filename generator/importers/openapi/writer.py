@@ -22,7 +22,7 @@ from generator.processes import usable_cores
 
 
 class _Dumper(yaml.SafeDumper):
-    """Safe YAML; multi-line text as ``|`` blocks."""
+    """Safe YAML from PyYAML's own emitter; multi-line text as ``|`` blocks."""
 
     def analyze_scalar(self, scalar: str) -> ScalarAnalysis:
         """PyYAML's analysis of a scalar, remembered for the next dump."""
@@ -46,18 +46,37 @@ _ANALYSTS = {
 
 
 def _text(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
-    return dumper.represent_scalar(
-        "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None
-    )
+    style = "|" if "\n" in text else None
+    if _UNICODE_BREAKS.intersection(text):
+        # PyYAML's own emitter writes these raw in a single-quoted or plain scalar,
+        # where its loader reads them as a folded line break: a space. Escaped in
+        # double quotes they survive (libyaml escapes them anyway).
+        style = '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+# Line breaks to YAML, not to Python's str.split("\n").
+_UNICODE_BREAKS = frozenset("\x85\u2028\u2029")
 
 
 _Dumper.add_representer(str, _text)
 
 
+# libyaml's emitter, when PyYAML has it (its wheels do), dumps a large spec in a
+# quarter of the time of PyYAML's own, which stays the fallback. The two fold long
+# quoted text at different places; the data is the same (SDKGEN_SELF_CHECK reads it
+# back), and one installation always writes the same bytes.
+_LIBYAML_DUMPER: type[Any] | None = None
+if yaml.__with_libyaml__:
+    _LIBYAML_DUMPER = type("_LibyamlDumper", (yaml.CSafeDumper,), {})
+    _LIBYAML_DUMPER.add_representer(str, _text)
+
+
 def dump(value: dict[str, Any]) -> str:
     """``value`` as block-style YAML, keys in their given order."""
+    dumper = _LIBYAML_DUMPER or _Dumper
     return yaml.dump(
-        value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88
+        value, Dumper=dumper, sort_keys=False, allow_unicode=True, width=88
     )
 
 
@@ -97,14 +116,15 @@ def write_folder(
     return written
 
 
-# From this many operations on, the files are dumped by two processes: PyYAML's
-# emitter is pure Python, most of importing a large description.
+# Without libyaml, from this many operations on, the files are dumped by two
+# processes: PyYAML's own emitter is pure Python, most of importing a large
+# description. libyaml's needs no help.
 PARALLEL_OPERATIONS = 150
 
 
 def _dump_all(parts: list[dict[str, Any]], operations: int) -> list[str]:
     workers = min(usable_cores(), 4)
-    if operations < PARALLEL_OPERATIONS or workers < 2:
+    if operations < PARALLEL_OPERATIONS or workers < 2 or _LIBYAML_DUMPER:
         return [dump(sections) for sections in parts]
     # The largest files first (models.yaml, then the largest resources), so that
     # no worker is left with a large one at the end.

@@ -72,7 +72,15 @@ def python_plan(
         yield PlanEntry(f"python/runtime/{name}", f"{src}/{name}", "runtime")
     for name in _for_auth(api, runtime_tests):
         output = f"python/tests/{name.removesuffix('.jinja')}"
-        yield PlanEntry(f"python/tests/{name}", output, "runtime", black_stable=True)
+        # black_stable, so also black_layout: only the pieces a long package name
+        # makes too long go through black.
+        yield PlanEntry(
+            f"python/tests/{name}",
+            output,
+            "runtime",
+            black_stable=True,
+            black_layout=True,
+        )
     exports = "python/tests/test_exports.py"
     yield PlanEntry(exports + ".jinja", exports, "api", black_layout=True)
 

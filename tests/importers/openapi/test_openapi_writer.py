@@ -1,8 +1,9 @@
 """How ``import-openapi`` writes and checks its spec folder.
 
-The files are dumped by worker processes for a large description, and the spec is
-checked from the data dumped rather than parsed back; ``SDKGEN_SELF_CHECK=1`` (set
-for every test in ``tests/conftest.py``) parses it back too and wants the same data.
+The files are dumped by libyaml's emitter when PyYAML has it, else by PyYAML's own
+(in worker processes for a large description), and the spec is checked from the
+data dumped rather than parsed back; ``SDKGEN_SELF_CHECK=1`` (set for every test in
+``tests/conftest.py``) parses it back too and wants the same data.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.importers.openapi import writer
 from generator.spec.validate import validate_documents, validate_path
@@ -27,6 +31,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def test_files_dumped_by_workers_are_the_files_dumped_here(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(writer, "_LIBYAML_DUMPER", None)  # PyYAML's own emitter
     here = run_import(FIXTURES / "petstore.yaml", tmp_path / "here", capsys)
     monkeypatch.setattr(writer, "PARALLEL_OPERATIONS", 1)
     monkeypatch.setattr(writer, "usable_cores", lambda: 2)  # on any machine
@@ -43,6 +48,51 @@ def test_files_dumped_by_workers_are_the_files_dumped_here(
     assert pools == [{"max_workers": 2}]
     assert snapshot(here.folder) == snapshot(workers.folder)
     assert len(snapshot(here.folder)) > 2  # api, models and resource files
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+def test_libyaml_dumps_the_files_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writer, "PARALLEL_OPERATIONS", 1)
+
+    def unexpected(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("libyaml needs no worker processes")
+
+    monkeypatch.setattr(writer, "ProcessPoolExecutor", unexpected)
+    run = run_import(FIXTURES / "petstore.yaml", tmp_path, capsys)
+    assert run.code == 0, run.report
+    assert "Pet Store" in (run.folder / "api.yaml").read_text("utf-8")
+
+
+# Spec text at its worst for an emitter: every kind of line break and space,
+# control and format characters, quotes, YAML's indicators, long words.
+HOSTILE = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029", " ", "  \n", "\t"]
+            + ["\x00", "\x07", "\x1b", "\u200b", "\ufeff", "\ud7ff", "\U0001f600"]
+            + ['"', "'", "\\", ": ", " #", "- ", "|", ">", "&a", "*a", "!t", "%", "@"]
+            + ["yes", "null", "~", "0x1F", "1e3", ".inf", "word " * 30, "x" * 120]
+        ),
+        st.text(max_size=5),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+@given(values=st.lists(HOSTILE, min_size=1, max_size=4))
+def test_both_emitters_write_the_same_data(values: list[str]) -> None:
+    data = {"api": {"name": values[0], "notes": values, values[-1]: {"k": values}}}
+    with_libyaml = writer.dump(data)
+    assert writer._LIBYAML_DUMPER is not None
+    monkeypatch = pytest.MonkeyPatch()
+    with monkeypatch.context() as patched:
+        patched.setattr(writer, "_LIBYAML_DUMPER", None)
+        in_python = writer.dump(data)
+    assert yaml.safe_load(with_libyaml) == data == yaml.safe_load(in_python)
 
 
 def test_the_data_dumped_validates_as_the_files_written(
