@@ -8,6 +8,7 @@ by side.
 from __future__ import annotations
 
 import concurrent.futures
+import gc
 import json
 import shutil
 from pathlib import Path, PurePosixPath
@@ -389,6 +390,22 @@ def test_formatting_in_worker_processes_gives_the_same_files(
     assert [(f.path, f.content) for f in parallel.files] == [
         (f.path, f.content) for f in serial.files
     ]
+
+
+def test_the_workers_never_collect_the_heap_they_inherit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Forked with this process's objects frozen (their collector skips them); this
+    # process thaws its own at once.
+    monkeypatch.setattr(formatting, "usable_cores", lambda: 2)
+    pool = formatting._start_workers()
+    assert pool is not None
+    try:
+        frozen = {pool.submit(gc.get_freeze_count).result() for _ in range(4)}
+    finally:
+        pool.shutdown()
+    assert min(frozen) > 1000
+    assert gc.get_freeze_count() == 0
 
 
 def test_on_a_single_core_everything_is_formatted_in_process(

@@ -6,6 +6,7 @@ returned: everything printed must still arrive, and the exit code must be main's
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -46,7 +47,10 @@ def test_run_flushes_what_main_printed_and_exits_with_its_code(
 ) -> None:
     import generator.cli as cli
 
+    thresholds: list[tuple[int, int, int]] = []
+
     def speaking() -> int:
+        thresholds.append(gc.get_threshold())
         print("said before leaving")
         return 3
 
@@ -58,7 +62,13 @@ def test_run_flushes_what_main_printed_and_exits_with_its_code(
 
     monkeypatch.setattr(cli, "main", speaking)
     monkeypatch.setattr(cli.os, "_exit", leave)
-    with pytest.raises(SystemExit):
-        cli.run()
+    before = gc.get_threshold()
+    try:
+        with pytest.raises(SystemExit):
+            cli.run()
+    finally:
+        gc.set_threshold(*before)  # run() sets them for the rest of its process
     assert exits == [3]
     assert capsys.readouterr().out == "said before leaving\n"
+    # main ran with the collector paced for a batch run.
+    assert thresholds == [cli.GC_THRESHOLDS] != [before]
