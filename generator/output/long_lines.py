@@ -27,7 +27,8 @@ import textwrap
 import tokenize
 from dataclasses import dataclass
 
-LINE_LENGTH = 88
+from generator.targets.python.layout import LINE_LENGTH
+
 # The longest piece a long string in code is cut into; black then fits the pieces.
 _PIECE = 60
 

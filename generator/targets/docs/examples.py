@@ -25,6 +25,7 @@ from generator.model.api import (
 )
 from generator.naming import snake_case
 from generator.spec.typeexpr import TypeRef, parse_type
+from generator.targets.python.layout import LINE_LENGTH
 
 __all__ = [
     "EXAMPLE_UPLOAD",
@@ -202,7 +203,7 @@ def sync_program(api: ApiModel, example: Example, preamble: str = "") -> str:
 def opening_line(head: str, arguments: tuple[str, ...], indent: str = "") -> str:
     """``with Client(...) as client:``, one argument a line when it is long."""
     line = f"{indent}{head}{', '.join(arguments)}) as client:"
-    if len(line) <= 88:
+    if len(line) <= LINE_LENGTH:
         return line
     inner = "".join(f"{indent}    {argument},\n" for argument in arguments)
     return f"{indent}{head}\n{inner}{indent}) as client:"

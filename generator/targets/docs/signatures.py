@@ -12,10 +12,9 @@ from __future__ import annotations
 from generator.model.api import OperationModel
 from generator.targets.docs.links import public_annotation
 from generator.targets.python.code import PythonCode
+from generator.targets.python.layout import LINE_LENGTH
 
 __all__ = ["signatures"]
-
-_WIDTH = 88
 
 
 def signatures(py: PythonCode, op: OperationModel) -> str:
@@ -78,7 +77,7 @@ def _public(parts: list[str]) -> list[str]:
 
 def _wrapped(head: str, parts: list[str], tail: str) -> str:
     line = head + ", ".join(parts) + tail
-    if len(line) <= _WIDTH:
+    if len(line) <= LINE_LENGTH:
         return line
     return head + "\n" + "".join(f"    {part},\n" for part in parts) + tail
 

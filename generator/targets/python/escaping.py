@@ -14,12 +14,13 @@ import re
 import textwrap
 from typing import Any
 
+from generator.targets.python.layout import LINE_LENGTH
+
 # Control characters, line separators and the bidirectional overrides that make
 # text display in another order than it is read ("Trojan Source").
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
-_DOC_WIDTH = 88
 
 
 def pystr(value: Any) -> str:
@@ -154,7 +155,7 @@ def _fill_paragraph(text: str, start: int, indent: int) -> list[str]:
     filled as ``output/long_lines.py`` fills a long paragraph after black (to the
     limit, never at a hyphen), so that pass finds it already as it would write it.
     """
-    width = max(40, _DOC_WIDTH - indent - 4) + indent
+    width = max(40, LINE_LENGTH - indent - 4) + indent
     lines = textwrap.wrap(
         text,
         width=width,
@@ -162,7 +163,7 @@ def _fill_paragraph(text: str, start: int, indent: int) -> list[str]:
         subsequent_indent=" " * indent,
         break_long_words=False,
     )
-    if all(len(line) <= _DOC_WIDTH for line in lines):
+    if all(len(line) <= LINE_LENGTH for line in lines):
         return lines
     return _as_long_lines_fill(text, start, indent)
 
@@ -176,7 +177,7 @@ def _fill_closing_line(text: str, start: int, indent: int) -> tuple[list[str], b
     """
     [line] = _fill_paragraph(text, start, indent)
     closing = (" " if line.endswith('"') else "") + '"""'
-    if len(line) + len(closing) <= _DOC_WIDTH:
+    if len(line) + len(closing) <= LINE_LENGTH:
         return [line], False
     lines = _as_long_lines_fill(text + closing, start, indent)
     if len(lines) < 2:
@@ -191,7 +192,7 @@ def _fill_closing_line(text: str, start: int, indent: int) -> tuple[list[str], b
 def _as_long_lines_fill(text: str, start: int, indent: int) -> list[str]:
     return textwrap.wrap(
         text,
-        width=_DOC_WIDTH,
+        width=LINE_LENGTH,
         initial_indent=" " * start,
         subsequent_indent=" " * indent,
         break_long_words=False,
