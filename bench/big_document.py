@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import importlib
 import os
 import resource
@@ -180,7 +181,9 @@ def _stages(tree: Path, spec: Path, out: Path) -> dict[str, tuple[float, ...]]:
                 if callable(value) and id(value) in replaced:
                     setattr(module, attribute, replaced[id(value)])
     from generator import pipeline
+    from generator.cli import GC_THRESHOLDS
 
+    gc.set_threshold(*GC_THRESHOLDS)  # as the sdkgen command runs
     shutil.rmtree(out.parent, ignore_errors=True)
     out.parent.mkdir(parents=True)
     start = time.perf_counter(), time.process_time(), _children_cpu()

@@ -424,9 +424,11 @@ OPENINGS = [
 def test_a_long_element_of_an_exploded_bracket_is_what_black_writes(
     data: st.DataObject, opening: tuple[str, str, str, str], indent: int, short: int
 ) -> None:
-    """A bracket-free element (``"text",``, ``name="text",``, ``"key": value,``) is
-    left as it is by black, however long; the wrap then does what it does after
-    black (``known_layout``)."""
+    """A bracket-free element of an exploded bracket is black's, however long.
+
+    ``"text",``, ``name="text",``, ``"key": value,``: black leaves them as they are,
+    and the wrap then does what it does after black (``known_layout``).
+    """
     from generator.output.format import _format_source
     from generator.output.known_layout import known_output
 

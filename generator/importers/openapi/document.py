@@ -171,15 +171,25 @@ def _json(path: Path, text: str) -> Any:
 
 
 def _depth(value: Any) -> int:
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if isinstance(item, dict):
-            stack += [(v, depth + 1) for v in item.values()]
-        elif isinstance(item, list):
-            stack += [(v, depth + 1) for v in item]
-    return deepest
+    """How many levels deep the JSON value nests (a scalar is one level).
+
+    Level by level, only the containers of each level kept for the next: a large
+    description has a few hundred thousand scalars and no reason to visit them.
+    """
+    depth, level = 0, [value]
+    while level:
+        depth += 1
+        inner: list[Any] = []
+        filled = False  # a container of this level holds something: one level more
+        for item in level:
+            if isinstance(item, (dict, list)) and item:
+                filled = True
+                children = item.values() if isinstance(item, dict) else item
+                inner += [c for c in children if isinstance(c, (dict, list))]
+        if not inner:
+            return depth + 1 if filled else depth
+        level = inner
+    return depth
 
 
 def _yaml(path: Path, text: str) -> tuple[Any, dict[JsonPath, Location]]:

@@ -7,6 +7,7 @@ gives it a ``python_name``. Every scope's names are made unique here.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -54,8 +55,13 @@ def spec_name(text: str, prefix: str) -> str:
     return name[:_MAX].rstrip("_") or prefix
 
 
+@functools.lru_cache(maxsize=65_536)
 def model_name(text: str) -> str:
-    """A PascalCase model name (``^[A-Z][A-Za-z0-9]*$``)."""
+    """A PascalCase model name (``^[A-Z][A-Za-z0-9]*$``).
+
+    Remembered: a large description asks for the same few thousand names tens of
+    thousands of times (each reference to a schema names its model).
+    """
     if re.fullmatch(r"[A-Z][A-Za-z0-9]{0,59}", text):
         return text  # already a model name: keep its spelling (OAuthToken)
     name = pascal_case("_".join(names.words(ascii_words(text))))
