@@ -224,13 +224,14 @@ class _Job:
     render_hash: str
     cut: _Task[_Cut | SyntaxError]
     plan: list[Piece] = field(default_factory=list)
-    # Each piece's final text when known without black: reused or taken as rendered.
+    # Each piece's text when known without black: reused, or black's layout as
+    # rendered (then wrapped, if a line is too long: known_layout).
     known: dict[int, Formatted] = field(default_factory=dict)
     missing: list[int] = field(default_factory=list)  # the pieces black formats
     formatted: _Task[Formatted | Exception] | None = None
     # Under SDKGEN_SELF_CHECK: black's text for each piece taken as rendered.
     checked: _Task[Formatted | Exception] | None = None
-    as_rendered: list[int] = field(default_factory=list)
+    as_rendered: list[int] = field(default_factory=list)  # skipped black, not reused
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,9 +260,9 @@ def _sort_pieces(job: _Job, workers: _Workers, previous: PreviousPieces | None) 
         if key in known:
             # A reused piece is final: black and the wrap leave it as it is.
             job.known[i] = (_stand_in(piece) + known[key], False)
-        elif (known_output := cut.known[i]) is not None:
+        elif (without_black := cut.known[i]) is not None:
             # Our templates write black's layout: black leaves such a piece as it is.
-            job.known[i] = known_output
+            job.known[i] = without_black
             job.as_rendered.append(i)
         else:
             job.missing.append(i)

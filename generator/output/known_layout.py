@@ -128,7 +128,7 @@ def _unsplittable_element(lines: list[str], index: int) -> bool:
 def _opens_display_or_call(line: str) -> bool:
     """A call's ``(``, a list display's ``[`` or a dict or set display's ``{``."""
     bracket, before = line[-1], line[:-1].rstrip()[-1:]
-    named = before.isalnum() or before in "_)]"
+    named = bool(before) and (before.isalnum() or before in "_)]")
     if bracket == "(":
         return named and line[:-1] == line[:-1].rstrip()  # foo(, not "= ("
     if bracket == "[":
