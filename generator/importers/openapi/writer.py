@@ -45,6 +45,10 @@ _ANALYSTS = {
 }
 
 
+# Line breaks to YAML, not to Python's str.split("\n").
+_UNICODE_BREAKS = frozenset("\x85\u2028\u2029")
+
+
 def _text(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
     style = "|" if "\n" in text else None
     if _UNICODE_BREAKS.intersection(text):
@@ -53,10 +57,6 @@ def _text(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
         # double quotes they survive (libyaml escapes them anyway).
         style = '"'
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
-
-
-# Line breaks to YAML, not to Python's str.split("\n").
-_UNICODE_BREAKS = frozenset("\x85\u2028\u2029")
 
 
 _Dumper.add_representer(str, _text)
@@ -124,7 +124,7 @@ PARALLEL_OPERATIONS = 150
 
 def _dump_all(parts: list[dict[str, Any]], operations: int) -> list[str]:
     workers = min(usable_cores(), 4)
-    if operations < PARALLEL_OPERATIONS or workers < 2 or _LIBYAML_DUMPER:
+    if operations < PARALLEL_OPERATIONS or workers < 2 or _LIBYAML_DUMPER is not None:
         return [dump(sections) for sections in parts]
     # The largest files first (models.yaml, then the largest resources), so that
     # no worker is left with a large one at the end.

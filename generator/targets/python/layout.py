@@ -23,7 +23,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 # black's and ruff's line length in the generated SDK: the one definition, read by
-# the docstring filter (escaping) and the formatter (output.format, long_lines).
+# the docstring filter (escaping), the docs' code samples and the formatter
+# (output.format, known_layout, long_lines).
 LINE_LENGTH = 88
 _DEF_HEADS = ("def ", "async def ")
 
