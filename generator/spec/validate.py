@@ -110,19 +110,34 @@ def far_from_loader_limits(document: Any) -> bool:
     A writer checking from memory (``validate_documents``) falls back to reading
     its files when not: the loader's own limits decide then.
     """
-    values, deepest = 0, 0
-    stack: list[tuple[Any, int]] = [(document, 1)]
-    while stack:
-        value, depth = stack.pop()
-        values += 1
-        deepest = max(deepest, depth)
-        if values > MAX_NODES // 2 or deepest > MAX_DEPTH // 2:
+    return nests_within(document, MAX_DEPTH // 2, values=MAX_NODES // 2)
+
+
+def nests_within(value: Any, depth: int, *, values: int | None = None) -> bool:
+    """Whether JSON-like data nests at most ``depth`` levels (and ``values`` values).
+
+    Values count containers and scalars, the top one included. A scalar or an empty
+    container is one level; a container holding anything is one more than its
+    deepest item. Walked level by level, only the containers of each level kept for
+    the next: a large description has a few hundred thousand scalars and no reason
+    to visit them one by one.
+    """
+    levels, count, level = 1, 1, [value]
+    while True:
+        inner: list[Any] = []
+        deeper = False  # a container of this level holds something: one level more
+        for item in level:
+            if isinstance(item, (dict, list)) and item:
+                deeper = True
+                children = item.values() if isinstance(item, dict) else item
+                count += len(children)
+                inner += [c for c in children if isinstance(c, (dict, list))]
+        if not deeper:
+            return levels <= depth and (values is None or count <= values)
+        levels += 1
+        if levels > depth or (values is not None and count > values):
             return False
-        if isinstance(value, dict):
-            stack.extend((item, depth + 1) for item in value.values())
-        elif isinstance(value, list):
-            stack.extend((item, depth + 1) for item in value)
-    return True
+        level = inner
 
 
 def merge_documents(

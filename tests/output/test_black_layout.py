@@ -23,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.diagnostics import InternalError
+from generator.model.api import ApiModel
 from generator.model.build import build_model
 from generator.output.format import LINE_LENGTH, black_mode, format_all
 from generator.output.known_layout import fits as _fits
@@ -140,11 +141,15 @@ def test_a_line_black_measures_otherwise_does_not_fit() -> None:
 
 
 @pytest.fixture(scope="module")
-def imgur_files() -> list[RenderedFile]:
+def imgur() -> ApiModel:
     result = validate_path(paths.REPO / "spec" / "imgur")
     assert result.typed is not None
-    api = build_model(result.typed, spec_label="spec/imgur")
-    return render_all(api, make_environment(templates_dir()), {})
+    return build_model(result.typed, spec_label="spec/imgur")
+
+
+@pytest.fixture(scope="module")
+def imgur_files(imgur: ApiModel) -> list[RenderedFile]:
+    return render_all(imgur, make_environment(templates_dir()), {})
 
 
 def test_our_package_templates_are_marked(imgur_files: list[RenderedFile]) -> None:
@@ -154,28 +159,22 @@ def test_our_package_templates_are_marked(imgur_files: list[RenderedFile]) -> No
 
 
 def test_an_override_of_the_macros_takes_the_layout_back_to_black(
-    tmp_path: Path,
+    tmp_path: Path, imgur: ApiModel
 ) -> None:
-    result = validate_path(paths.REPO / "spec" / "imgur")
-    assert result.typed is not None
-    api = build_model(result.typed, spec_label="spec/imgur")
     macros = tmp_path / "python" / "macros"
     macros.mkdir(parents=True)
     ours = templates_dir() / "python" / "macros" / "operation.jinja"
     (macros / "operation.jinja").write_text(ours.read_text("utf-8"), "utf-8")
-    files = render_all(api, make_environment(templates_dir(), tmp_path), {})
+    files = render_all(imgur, make_environment(templates_dir(), tmp_path), {})
     assert not [f.path for f in files if f.black_layout]
 
 
 def test_an_override_of_another_template_keeps_ours_in_black_layout(
-    tmp_path: Path,
+    tmp_path: Path, imgur: ApiModel
 ) -> None:
-    result = validate_path(paths.REPO / "spec" / "imgur")
-    assert result.typed is not None
-    api = build_model(result.typed, spec_label="spec/imgur")
     (tmp_path / "python").mkdir()
     (tmp_path / "python" / "README.md.jinja").write_text("# ours\n", "utf-8")
-    files = render_all(api, make_environment(templates_dir(), tmp_path), {})
+    files = render_all(imgur, make_environment(templates_dir(), tmp_path), {})
     assert any(f.path.name == "models.py" and f.black_layout for f in files)
 
 
@@ -396,9 +395,7 @@ ELEMENTS = {
     "keyword": st.tuples(NAMES, LONG_TEXT).map(lambda t: f"{t[0]}={pystr(t[1])}"),
     "entry": st.one_of(
         st.tuples(LONG_TEXT, NAMES).map(lambda t: f"{pystr(t[0])}: {t[1]}"),
-        st.tuples(LONG_TEXT, LONG_TEXT).map(
-            lambda t: f"{pystr(t[0])}: {pystr(t[1])}"
-        ),
+        st.tuples(LONG_TEXT, LONG_TEXT).map(lambda t: f"{pystr(t[0])}: {pystr(t[1])}"),
     ),
     "plain": LONG_TEXT.map(pystr),
 }

@@ -25,6 +25,7 @@ from generator.importers.openapi.pointers import RefError, walk_pointer
 from generator.importers.openapi.positions import Positions
 from generator.spec.elements import JsonPath
 from generator.spec.text_positions import LineTable
+from generator.spec.validate import nests_within
 from generator.spec.yaml_compose import NestingTooDeep, compose_file
 from generator.spec.yaml_nodes import NodeConverter
 
@@ -165,31 +166,9 @@ def _json(path: Path, text: str) -> Any:
         raise DocumentError(f"{path}: nested too deeply") from None
     except ValueError as err:
         raise DocumentError(f"{path}: not valid JSON: {err}") from None
-    if _depth(data) > _MAX_JSON_DEPTH:
+    if not nests_within(data, _MAX_JSON_DEPTH):
         raise DocumentError(f"{path}: nested more than {_MAX_JSON_DEPTH} levels")
     return data
-
-
-def _depth(value: Any) -> int:
-    """How many levels deep the JSON value nests (a scalar is one level).
-
-    Level by level, only the containers of each level kept for the next: a large
-    description has a few hundred thousand scalars and no reason to visit them.
-    """
-    depth, level = 0, [value]
-    while level:
-        depth += 1
-        inner: list[Any] = []
-        filled = False  # a container of this level holds something: one level more
-        for item in level:
-            if isinstance(item, (dict, list)) and item:
-                filled = True
-                children = item.values() if isinstance(item, dict) else item
-                inner += [c for c in children if isinstance(c, (dict, list))]
-        if not inner:
-            return depth + 1 if filled else depth
-        level = inner
-    return depth
 
 
 def _yaml(path: Path, text: str) -> tuple[Any, dict[JsonPath, Location]]:

@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from generator.importers.openapi import document
 from tests.importers.openapi.helpers import FIXTURES, get_json, minimal, run_import
@@ -65,28 +63,6 @@ def test_json_with_nan_or_absurd_nesting_is_refused(
     deep.write_text('{"openapi": "3.1.0", "x": ' + "[" * 5000 + "]" * 5000 + "}")
     run = run_import(deep, tmp_path, capsys)
     assert run.code == 1 and "nested" in run.report
-
-
-def _levels(value: Any) -> int:
-    """The nesting depth by its definition: a scalar or an empty container is 1."""
-    children = value.values() if isinstance(value, dict) else value
-    if not isinstance(value, (dict, list)) or not children:
-        return 1
-    return 1 + max(_levels(child) for child in children)
-
-
-JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=3),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.text(max_size=3), inner, max_size=4),
-    max_leaves=40,
-)
-
-
-@settings(max_examples=300, derandomize=True, deadline=None, database=None)
-@given(value=JSON)
-def test_the_depth_a_json_document_is_held_to_is_its_nesting(value: Any) -> None:
-    assert document._depth(value) == _levels(value)
 
 
 def test_json_nested_to_the_limit_is_read_and_one_level_more_is_not(
